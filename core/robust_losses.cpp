@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Placeholder: the robust family is being written (issue 3).
+#include "loss_registry.h"
+
+namespace losslab {
+
+void registerRobustLosses(LossRegistry&) {}
+
+}  // namespace losslab
