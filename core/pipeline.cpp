@@ -105,8 +105,11 @@ Tensor alignTarget(const LossInfo& info, const RankedTensor& yTrue, const Ranked
   // storage is already n×1, so only the rank-1-vs-wider case needs thought.
   const bool vectorVsColumn = yTrue.rank != yPred.rank && yTrue.values.rows() == rows &&
                               yTrue.values.cols() == 1 && cols == 1;
-  if (yTrue.values.rows() == rows && yTrue.values.cols() == cols &&
-      (yTrue.rank == yPred.rank || vectorVsColumn)) {
+  const bool sameShape = yTrue.values.rows() == rows && yTrue.values.cols() == cols;
+  if (sameShape && yTrue.rank == yPred.rank) {
+    return yTrue.values;
+  }
+  if (sameShape && vectorVsColumn && !isTorch(info)) {
     return yTrue.values;
   }
   if (isTorch(info)) {
