@@ -107,6 +107,10 @@ class Loss {
   /// element-wise losses override it with a fused loop.
   virtual double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const;
 
+ protected:
+  /// For losses created outside the registry (formula losses): record their parameters.
+  void setParams(ParamValues params) { m_params = std::move(params); }
+
  private:
   friend class LossRegistry;  // sets m_params once, right after construction
   const LossInfo* m_info;     // points into the registry, which outlives every loss

@@ -29,7 +29,7 @@ constexpr ReductionName kReductionNames[] = {
 
 Tensor labelsAsColumn(const RankedTensor& labels, Eigen::Index batch) {
   if (labels.values.cols() != 1) {
-    throw Error::usage("class labels must be a single column (one integer per sample), got shape " +
+    throw Error::usage("labels must be one value per sample (a single column), got shape " +
                        shapeText(labels));
   }
   if (labels.values.rows() != batch) {
