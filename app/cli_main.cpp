@@ -1,11 +1,82 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// losslab-cli: the engine's scripting front end. Plain C++ on losslab_core (no Qt), so it also
+// builds in the core-only sanitizer job. Exit status: 0 success, 1 data error, 2 usage error.
 #include <iostream>
+#include <new>
+#include <string>
+#include <vector>
 
-#include "loss_registry.h"
+#include "cli_common.h"
+#include "error.h"
 
-int main() {
-  for (const auto& entry : losslab::LossRegistry::instance().entries()) {
-    std::cout << entry.info.id << '\n';
+#ifndef LOSSLAB_VERSION
+#define LOSSLAB_VERSION "unknown"
+#endif
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage: losslab-cli <command> [options]
+
+Commands:
+  list    every loss with its parameters and extra inputs
+  eval    evaluate a loss on CSV files: value, per-sample values, gradients
+  curve   a loss and its first two derivatives along a 1-D path, as CSV
+  bench   time value-and-gradient on random data
+
+Options:
+  -h, --help   show this help; 'losslab-cli <command> --help' shows a command's options
+  --version    show the version
+
+Exit status: 0 success, 1 data error (file contents), 2 usage error.
+)";
+
+constexpr int kDataError = 1;
+constexpr int kUsageError = 2;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace losslab;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  std::string command;
+  try {
+    if (args.empty()) {
+      std::cerr << kUsage;
+      return kUsageError;
+    }
+    command = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "-h" || command == "--help" || command == "help") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (command == "--version") {
+      std::cout << "losslab-cli " << LOSSLAB_VERSION << '\n';
+      return 0;
+    }
+    if (command == "list") {
+      return cli::runList(rest);
+    }
+    if (command == "eval") {
+      return cli::runEval(rest);
+    }
+    if (command == "curve") {
+      return cli::runCurve(rest);
+    }
+    if (command == "bench") {
+      return cli::runBench(rest);
+    }
+    command.clear();
+    throw Error::usage("unknown command '" + args.front() +
+                       "' (expected list, eval, curve or bench; see 'losslab-cli --help')");
+  } catch (const Error& error) {
+    std::cerr << "losslab-cli: error: " << error.what() << '\n';
+    return error.kind() == Error::Kind::Usage ? kUsageError : kDataError;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "losslab-cli: error: out of memory\n";
+    return kDataError;
+  } catch (const std::exception& error) {
+    std::cerr << "losslab-cli: error: internal error: " << error.what() << '\n';
+    return kDataError;
   }
-  return 0;
 }
