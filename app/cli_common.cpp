@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_common.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -11,7 +12,9 @@
 #include <random>
 #include <system_error>
 
+#include "cli_json.h"
 #include "error.h"
+#include "formula_loss.h"
 #include "loss_registry.h"
 
 namespace losslab::cli {
@@ -28,6 +31,9 @@ Arguments::Arguments(const std::string& command,
                      const std::vector<std::string>& words,
                      std::initializer_list<OptionSpec> specs)
     : m_command(command) {
+  for (const OptionSpec& spec : specs) {
+    m_accepted.emplace_back(spec.name);
+  }
   for (std::size_t k = 0; k < words.size(); ++k) {
     const std::string& word = words[k];
     if (word == "--help" || word == "-h") {
@@ -66,6 +72,10 @@ Arguments::Arguments(const std::string& command,
     }
     list.push_back(value);
   }
+}
+
+bool Arguments::accepts(const std::string& name) const {
+  return std::find(m_accepted.begin(), m_accepted.end(), name) != m_accepted.end();
 }
 
 std::optional<std::string> Arguments::value(const std::string& name) const {
@@ -131,29 +141,22 @@ std::pair<std::string, std::string> splitAssignment(const std::string& text,
   return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
-LossPtr makeLoss(const Arguments& args) {
-  const std::string id = args.required("--loss");
-  const LossRegistry& registry = LossRegistry::instance();
-  const LossRegistry::Entry* entry = registry.find(id);
-  if (!entry) {
-    return registry.create(id);  // throws: unknown id, with the closest ids
-  }
+ParamValues parseParams(const std::vector<ParamSpec>& specs,
+                        const std::vector<std::string>& assignments,
+                        const std::string& owner) {
   ParamValues given;
-  for (const std::string& assignment : args.values("--param")) {
+  for (const std::string& assignment : assignments) {
     const auto [name, text] = splitAssignment(assignment, "--param");
-    const ParamSpec* spec = nullptr;
-    for (const ParamSpec& candidate : entry->info.params) {
-      if (candidate.id == name) {
-        spec = &candidate;
-      }
-    }
-    if (!spec) {
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& candidate) {
+      return candidate.id == name;
+    });
+    if (spec == specs.end()) {
       std::string accepted;
-      for (const ParamSpec& candidate : entry->info.params) {
+      for (const ParamSpec& candidate : specs) {
         accepted += (accepted.empty() ? "" : ", ") + candidate.id;
       }
       throw Error::usage(
-          "unknown parameter '" + name + "' for '" + id + "'" +
+          "unknown parameter '" + name + "' for " + owner +
           (accepted.empty() ? " (it has no parameters)" : " (accepted: " + accepted + ")"));
     }
     if (given.count(name)) {
@@ -161,7 +164,34 @@ LossPtr makeLoss(const Arguments& args) {
     }
     given[name] = spec->parse(text);
   }
-  return registry.create(id, given);
+  return given;
+}
+
+LossPtr makeLoss(const Arguments& args) {
+  const bool formula = args.accepts("--expr") && args.has("--expr");
+  if (formula && args.has("--loss")) {
+    throw Error::usage("give either --loss ID or --expr FORMULA, not both");
+  }
+  if (formula) {
+    // Parse once for the parameter specs (declared ranges, undeclared ones unbounded), then
+    // let FormulaLoss::create compile it with the checked values.
+    const std::string source = *args.value("--expr");
+    const LossInfo info = formulaInfo(formula::parseFormula(source), "custom");
+    return FormulaLoss::create(source,
+                               parseParams(info.params, args.values("--param"), "the formula"));
+  }
+  if (!args.has("--loss") && args.accepts("--expr")) {
+    throw Error::usage("'" + args.command() + "' needs --loss ID or --expr FORMULA" +
+                       helpHint(args.command()));
+  }
+  const std::string id = args.required("--loss");
+  const LossRegistry& registry = LossRegistry::instance();
+  const LossRegistry::Entry* entry = registry.find(id);
+  if (!entry) {
+    return registry.create(id);  // throws: unknown id, with the closest ids
+  }
+  return registry.create(id,
+                         parseParams(entry->info.params, args.values("--param"), "'" + id + "'"));
 }
 
 std::string describe(const Loss& loss) {
@@ -205,6 +235,41 @@ void writeFileAtomically(const std::string& path, const std::string& text) {
     fs::remove(temporary, ignored);
     throw Error::usage("cannot write '" + path + "': " + ec.message());
   }
+}
+
+void checkOutputPath(const std::string& path, const std::string& option) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::error_code ec;
+  if (path.empty() || fs::is_directory(target, ec)) {
+    throw Error::usage(option + " '" + path + "' is a directory, not a file name");
+  }
+  const fs::path parent = target.parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec)) {
+    throw Error::usage(option + " '" + path + "': the directory '" + parent.string() +
+                       "' does not exist");
+  }
+}
+
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    return text;
+  }
+  std::string quoted = "\"";
+  for (const char c : text) {
+    quoted += c;
+    if (c == '"') {
+      quoted += '"';
+    }
+  }
+  return quoted + '"';
+}
+
+std::string csvNumber(double value) {
+  if (std::isnan(value)) {
+    return "nan";  // not "-nan": every CSV reader takes "nan"
+  }
+  return formatNumber(value);  // "inf" / "-inf" for infinities
 }
 
 void warn(const std::string& message) {

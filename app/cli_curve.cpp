@@ -13,8 +13,9 @@ namespace losslab::cli {
 namespace {
 
 constexpr const char* kCurveHelp =
-    R"(Usage: losslab-cli curve --loss ID [--param NAME=VALUE]... [--target T] [--from A] [--to B]
-                         [--points N] [--variant V] [--classes K] [--out FILE.csv]
+    R"(Usage: losslab-cli curve (--loss ID | --expr FORMULA) [--param NAME=VALUE]... [--target T]
+                         [--from A] [--to B] [--points N] [--variant V] [--classes K]
+                         [--out FILE.csv]
 
 Prints the loss and its first and second derivative along the loss's natural 1-D path as CSV
 with the header x,loss,dloss,d2loss (17 significant digits; nan where a value does not exist,
@@ -23,11 +24,13 @@ e.g. d2loss of a loss without an analytic second derivative).
 The path depends on the loss: the prediction ŷ for a fixed target (regression), the score for a
 label +1 or -1/0 (margin losses, from_logits=true), the probability for y = 1 or 0, the
 probability of the true class among K classes, a pair distance (similar / dissimilar), ...
-'losslab-cli list --json' shows each loss's variants.
+'losslab-cli list --json' shows each loss's variants. A formula (--expr) is a regression loss:
+its path is the prediction for a fixed target.
 
 Options:
   --loss ID           the loss ('losslab-cli list' shows every id)
-  --param NAME=VALUE  a loss parameter (repeatable)
+  --expr FORMULA      a formula loss instead, e.g. 'square(r)' ('losslab-cli derive --help')
+  --param NAME=VALUE  a loss or formula parameter (repeatable)
   --target T          regression curves: the fixed y_true (default 0, or 1 where 0 is outside
                       the loss's domain); x is then the prediction
   --from A, --to B    the x range (default: the loss's natural range)
@@ -40,18 +43,12 @@ Options:
 
 constexpr long long kMaxPoints = 10'000'000;
 
-std::string csvNumber(double value) {
-  if (std::isnan(value)) {
-    return "nan";  // not "-nan": every CSV reader takes "nan"
-  }
-  return formatNumber(value);  // "inf" / "-inf" for infinities
-}
-
 }  // namespace
 
 int runCurve(const std::vector<std::string>& words) {
   const Arguments args("curve", words,
                        {{"--loss", true, false},
+                        {"--expr", true, false},
                         {"--param", true, true},
                         {"--target", true, false},
                         {"--from", true, false},

@@ -17,8 +17,9 @@ namespace losslab::cli {
 namespace {
 
 constexpr const char* kEvalHelp =
-    R"(Usage: losslab-cli eval --loss ID [--param NAME=VALUE]... [--y-true FILE] --y-pred FILE
-                        [--input NAME=FILE]... [--sample-weight FILE] [--reduction R] [--json]
+    R"(Usage: losslab-cli eval (--loss ID | --expr FORMULA) [--param NAME=VALUE]... [--y-true FILE]
+                        --y-pred FILE [--input NAME=FILE]... [--sample-weight FILE]
+                        [--reduction R] [--json]
 
 Evaluates a loss on CSV files through its framework's pipeline (rank alignment, sample weights,
 reduction) and prints the reduced value, the per-sample values and the gradient of the value
@@ -29,6 +30,9 @@ with no numeric field), blank lines only at the end. NaN and inf fields are reje
 
 Options:
   --loss ID              the loss ('losslab-cli list' shows every id)
+  --expr FORMULA         a formula loss instead (a Keras-style regression loss, id "custom"),
+                         e.g. --expr 'delta = 1 in [0.01, 10]; delta*log_cosh(r/delta)'
+                         ('losslab-cli derive --help' describes the language)
   --param NAME=VALUE     a loss parameter (repeatable); booleans take true/false, choices their
                          label, e.g. --param delta=0.5 --param from_logits=true
   --y-true FILE          targets; class labels as one column (losses without a target, such as
@@ -40,7 +44,8 @@ Options:
                          batchmean (default: sum_over_batch_size for Keras-style losses, mean for
                          PyTorch ones)
   --json                 print one JSON object: {"loss", "params", "reduction", "value",
-                         "per_sample", "grad", "grads"}; non-finite numbers as "NaN",
+                         "per_sample", "grad", "grads"}, plus "formula" (the source) for
+                         --expr; non-finite numbers as "NaN",
                          "Infinity", "-Infinity"; numbers with 17 significant digits
   -h, --help             show this help
 
@@ -189,6 +194,7 @@ void printTable(const Loss& loss, const Evaluation& result) {
 int runEval(const std::vector<std::string>& words) {
   const Arguments args("eval", words,
                        {{"--loss", true, false},
+                        {"--expr", true, false},
                         {"--param", true, true},
                         {"--y-true", true, false},
                         {"--y-pred", true, false},
@@ -272,6 +278,9 @@ int runEval(const std::vector<std::string>& words) {
     JsonWriter json;
     json.beginObject();
     json.key("loss").string(info.id);
+    if (const auto source = args.value("--expr")) {
+      json.key("formula").string(*source);
+    }
     json.key("params");
     writeParams(json, *loss);
     json.key("reduction").string(reductionName(result.reduction));
@@ -292,6 +301,14 @@ int runEval(const std::vector<std::string>& words) {
     json.endObject();
     std::cout << json.text() << '\n';
   } else {
+    if (const auto source = args.value("--expr")) {
+      // One line: declarations are separated by ';' instead of line breaks (same meaning).
+      std::string line;
+      for (const char c : *source) {
+        line += c == '\n' ? std::string("; ") : std::string(1, c);
+      }
+      std::cout << "formula    " << line << '\n';
+    }
     printTable(*loss, result);
   }
   return 0;

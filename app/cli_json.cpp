@@ -86,6 +86,12 @@ JsonWriter& JsonWriter::boolean(bool value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::null() {
+  beforeValue();
+  m_out += "null";
+  return *this;
+}
+
 JsonWriter& JsonWriter::string(std::string_view text) {
   beforeValue();
   m_out += '"';

@@ -23,6 +23,8 @@ class JsonWriter {
   JsonWriter& integer(long long value);
   JsonWriter& boolean(bool value);
   JsonWriter& string(std::string_view text);
+  /// null: a value that does not apply (e.g. a validation loss without a validation split).
+  JsonWriter& null();
 
   const std::string& text() const { return m_out; }
 
