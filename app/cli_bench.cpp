@@ -18,7 +18,7 @@ namespace losslab::cli {
 namespace {
 
 constexpr const char* kBenchHelp =
-    R"(Usage: losslab-cli bench --loss ID [--param NAME=VALUE]... [--n N] [--repeat R] [--json]
+    R"(Usage: losslab-cli bench --loss ID|--expr FORMULA [--param NAME=VALUE]... [--n N] [--repeat R] [--json]
 
 Times Loss::valueAndGradient (value and gradient in one pass, the loss's default reduction) on
 about N random doubles of y_pred, prepared before timing, and reports the median of R runs
@@ -30,6 +30,8 @@ classes for categorical losses, so N counts y_pred elements.
 
 Options:
   --loss ID           the loss ('losslab-cli list' shows every id)
+  --expr FORMULA      a formula loss instead ('losslab-cli derive --help'), e.g. to compare a
+                      custom Huber with the built-in one
   --param NAME=VALUE  a loss parameter (repeatable)
   --n N               number of y_pred elements (default 10000000; 1e7 is accepted)
   --repeat R          timed runs (default 5)
@@ -44,6 +46,7 @@ constexpr std::uint64_t kSeed = 20240601;  // fixed: the same data on every run
 int runBench(const std::vector<std::string>& words) {
   const Arguments args("bench", words,
                        {{"--loss", true, false},
+                        {"--expr", true, false},
                         {"--param", true, true},
                         {"--n", true, false},
                         {"--repeat", true, false},

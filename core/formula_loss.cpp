@@ -55,6 +55,7 @@ FormulaLoss::FormulaLoss(std::shared_ptr<const LossInfo> info,
   }
   setParams(params);
   m_program = formula::Program({m_parsed.value, m_parsed.d1, m_parsed.d2}, names);
+  m_fusedProgram = formula::Program({m_parsed.value, m_parsed.d1}, names);
 }
 
 void FormulaLoss::evaluate(const LossInputs& in, BatchEval& out) const {
@@ -82,6 +83,27 @@ void FormulaLoss::evaluate(const LossInputs& in, BatchEval& out) const {
   out.unreduced = value.rowwise().sum() * scale;
   out.grad *= scale;
   out.d2 *= scale;
+}
+
+double FormulaLoss::valueAndGradient(const LossInputs& in,
+                                     Reduction reduction,
+                                     Tensor& grad) const {
+  if (m_parsed.aggregate) {
+    return Loss::valueAndGradient(in, reduction, grad);
+  }
+  const Tensor& pred = *in.yPred;
+  const Tensor& target = *in.yTrue;
+  // L = factor · Σ_ij e_ij with ℓ_i = mean_j e_ij (Keras' last-axis mean), then the batch
+  // reduction: sum_over_batch_size / mean divide by the rows, sum does not.
+  const bool meanLike = reduction == Reduction::SumOverBatchSize || reduction == Reduction::Mean ||
+                        reduction == Reduction::MeanWithSampleWeight;
+  const double factor = (1.0 / static_cast<double>(pred.cols())) *
+                        (meanLike ? 1.0 / static_cast<double>(pred.rows()) : 1.0);
+  grad.resize(pred.rows(), pred.cols());
+  const std::lock_guard<std::mutex> lock(m_mutex);
+  return factor * m_fusedProgram.runSumAndScale(target.data(), pred.data(),
+                                                static_cast<std::size_t>(pred.size()),
+                                                m_paramValues, grad.data(), factor);
 }
 
 }  // namespace losslab

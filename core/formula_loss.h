@@ -26,6 +26,9 @@ class FormulaLoss final : public Loss {
                                                    const std::string& name = "custom");
 
   void evaluate(const LossInputs& in, BatchEval& out) const override;
+  /// Element formulas: value and d1 only, summed on the fly (no value or d2 buffers), the
+  /// way built-in element-wise losses do it. Aggregate formulas take the general path.
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override;
 
   const formula::ParsedFormula& formula() const { return m_parsed; }
 
@@ -36,8 +39,9 @@ class FormulaLoss final : public Loss {
 
   std::shared_ptr<const LossInfo> m_infoOwner;  // custom losses are not in the registry
   formula::ParsedFormula m_parsed;
-  std::vector<double> m_paramValues;   // in the order of m_parsed.params
-  mutable formula::Program m_program;  // scratch registers: guarded by m_mutex
+  std::vector<double> m_paramValues;        // in the order of m_parsed.params
+  mutable formula::Program m_program;       // value, d1, d2; scratch registers: guarded by m_mutex
+  mutable formula::Program m_fusedProgram;  // value, d1 (the training path); same mutex
   mutable std::mutex m_mutex;
 };
 

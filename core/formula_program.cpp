@@ -129,6 +129,26 @@ double Program::evaluateUniform(const ExprPtr& e) {
   return value;
 }
 
+namespace {
+
+/// d_i = f(i) as a plain loop. Eigen 3.4 evaluates comparisons cast to double and select()
+/// one scalar at a time (with a branch each); GCC turns these loops into compare-and-mask
+/// vector code. Branch-free matters: where() and comparisons are in every kinked loss.
+template <typename F>
+inline void forEach(double* d, Eigen::Index n, F f) {
+  for (Eigen::Index i = 0; i < n; ++i) {
+    d[i] = f(i);
+  }
+}
+
+}  // namespace
+
+// Two builds of the interpreter, picked at load time by the CPU (GCC function multi-versioning,
+// an ifunc): AVX2 doubles the width of the forEach loops on machines that have it, and the
+// binary still runs on any x86-64.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+__attribute__((target_clones("avx2", "default")))
+#endif
 void Program::executeChunk(const std::vector<Instruction>& code,
                            const double* yTrue,
                            const double* yPred,
@@ -152,57 +172,63 @@ void Program::executeChunk(const std::vector<Instruction>& code,
     const Chunk a = reg(ins.a >= 0 ? ins.a : ins.dst);
     const Chunk b = reg(ins.b >= 0 ? ins.b : ins.dst);
     const Chunk c = reg(ins.c >= 0 ? ins.c : ins.dst);
+    double* pd = d.data();
+    const double* pa = a.data();
+    const double* pb = b.data();
+    const double* pc = c.data();
     switch (ins.op) {
       case Op::Neg:
-        d = -a;
+        forEach(pd, n, [&](Eigen::Index i) { return -pa[i]; });
         break;
       case Op::Not:
-        d = (a == 0.0).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] == 0.0 ? 1.0 : 0.0; });
         break;
       case Op::Add:
-        d = a + b;
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] + pb[i]; });
         break;
       case Op::Sub:
-        d = a - b;
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] - pb[i]; });
         break;
       case Op::Mul:
-        d = a * b;
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] * pb[i]; });
         break;
       case Op::Div:
-        d = a / b;
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] / pb[i]; });
         break;
       case Op::Pow:
         d = a.pow(b);
         break;
       case Op::Less:
-        d = (a < b).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] < pb[i] ? 1.0 : 0.0; });
         break;
       case Op::LessEqual:
-        d = (a <= b).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] <= pb[i] ? 1.0 : 0.0; });
         break;
       case Op::Greater:
-        d = (a > b).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] > pb[i] ? 1.0 : 0.0; });
         break;
       case Op::GreaterEqual:
-        d = (a >= b).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] >= pb[i] ? 1.0 : 0.0; });
         break;
       case Op::Equal:
-        d = (a == b).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] == pb[i] ? 1.0 : 0.0; });
         break;
       case Op::NotEqual:
-        d = (a != b).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] != pb[i] ? 1.0 : 0.0; });
         break;
       case Op::And:
-        d = ((a != 0.0) && (b != 0.0)).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return (pa[i] != 0.0) & (pb[i] != 0.0) ? 1.0 : 0.0; });
         break;
       case Op::Or:
-        d = ((a != 0.0) || (b != 0.0)).cast<double>();
+        forEach(pd, n, [&](Eigen::Index i) { return (pa[i] != 0.0) | (pb[i] != 0.0) ? 1.0 : 0.0; });
         break;
       case Op::Abs:
-        d = a.abs();
+        forEach(pd, n, [&](Eigen::Index i) { return std::fabs(pa[i]); });
         break;
       case Op::Sign:
-        d = a.sign();
+        // sign(0) = 0 and sign(NaN) = NaN, as TensorFlow and PyTorch.
+        forEach(pd, n,
+                [&](Eigen::Index i) { return pa[i] > 0.0 ? 1.0 : (pa[i] < 0.0 ? -1.0 : pa[i]); });
         break;
       case Op::Exp:
         d = a.exp();
@@ -217,7 +243,7 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         d = a.sqrt();
         break;
       case Op::Square:
-        d = a.square();
+        forEach(pd, n, [&](Eigen::Index i) { return pa[i] * pa[i]; });
         break;
       case Op::Sin:
         d = a.sin();
@@ -238,22 +264,38 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         d = a.max(0.0) + (-a.abs()).exp().log1p();
         break;
       case Op::Relu:
-        d = a.max(0.0);
+        forEach(pd, n, [&](Eigen::Index i) {
+          const double x = pa[i];
+          return x > 0.0 ? x : (x == x ? 0.0 : x);  // relu(NaN) = NaN
+        });
         break;
       case Op::LogCosh:
         d = a.abs() + (-2.0 * a.abs()).exp().log1p() - kLog2;
         break;
       case Op::Max:
-        d = (a >= b).select(a, b);
+        forEach(pd, n, [&](Eigen::Index i) {
+          const double x = pa[i];
+          const double y = pb[i];
+          return x >= y ? x : y;
+        });
         break;
       case Op::Min:
-        d = (a <= b).select(a, b);
+        forEach(pd, n, [&](Eigen::Index i) {
+          const double x = pa[i];
+          const double y = pb[i];
+          return x <= y ? x : y;
+        });
         break;
       case Op::Clip:
         d = a.max(b).min(c);
         break;
       case Op::Where:
-        d = (a != 0.0).select(b, c);
+        // Both loads unconditional: GCC only if-converts (masks) a select of plain values.
+        forEach(pd, n, [&](Eigen::Index i) {
+          const double then = pb[i];
+          const double otherwise = pc[i];
+          return pa[i] != 0.0 ? then : otherwise;
+        });
         break;
       default:
         d.setConstant(std::nan(""));
@@ -262,11 +304,10 @@ void Program::executeChunk(const std::vector<Instruction>& code,
   }
 }
 
-void Program::run(const double* yTrue,
-                  const double* yPred,
-                  std::size_t n,
-                  const std::vector<double>& params,
-                  const std::vector<double*>& out) {
+void Program::prepare(const double* yTrue,
+                      const double* yPred,
+                      std::size_t n,
+                      const std::vector<double>& params) {
   m_paramValues = params;
   m_count = n;
   m_uniformValues.clear();
@@ -305,6 +346,14 @@ void Program::run(const double* yTrue,
     }
     fillUniforms(true);
   }
+}
+
+void Program::run(const double* yTrue,
+                  const double* yPred,
+                  std::size_t n,
+                  const std::vector<double>& params,
+                  const std::vector<double*>& out) {
+  prepare(yTrue, yPred, n, params);
   for (std::size_t start = 0; start < n; start += kChunk) {
     const std::size_t count = std::min(kChunk, n - start);
     executeChunk(m_main, yTrue + start, yPred + start, count);
@@ -314,6 +363,28 @@ void Program::run(const double* yTrue,
       std::copy_n(src, count, out[k] + start);
     }
   }
+}
+
+double Program::runSumAndScale(const double* yTrue,
+                               const double* yPred,
+                               std::size_t n,
+                               const std::vector<double>& params,
+                               double* second,
+                               double scale) {
+  prepare(yTrue, yPred, n, params);
+  const double* first =
+      m_storage.data() + static_cast<std::size_t>(m_outputRegisters.at(0)) * kChunk;
+  const double* source =
+      m_storage.data() + static_cast<std::size_t>(m_outputRegisters.at(1)) * kChunk;
+  double sum = 0;
+  for (std::size_t start = 0; start < n; start += kChunk) {
+    const auto count = static_cast<Eigen::Index>(std::min(kChunk, n - start));
+    executeChunk(m_main, yTrue + start, yPred + start, static_cast<std::size_t>(count));
+    sum += Eigen::Map<const Eigen::ArrayXd>(first, count).sum();  // Eigen sums in vector lanes
+    Eigen::Map<Eigen::ArrayXd>(second + start, count) =
+        scale * Eigen::Map<const Eigen::ArrayXd>(source, count);
+  }
+  return sum;
 }
 
 }  // namespace losslab::formula

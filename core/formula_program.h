@@ -30,6 +30,15 @@ class Program {
            const std::vector<double>& params,
            const std::vector<double*>& out);
 
+  /// The fused training path: output 0 is summed (no n-sized buffer), output 1 is written to
+  /// `second` multiplied by `scale`. Returns the sum. Needs at least two outputs.
+  double runSumAndScale(const double* yTrue,
+                        const double* yPred,
+                        std::size_t n,
+                        const std::vector<double>& params,
+                        double* second,
+                        double scale);
+
   std::size_t instructionCount() const { return m_main.size() + m_aggregatePass.size(); }
 
  private:
@@ -44,6 +53,11 @@ class Program {
     int uniform;  // uniform slot receiving the result
   };
 
+  /// Per run: parameters, uniform subexpressions and the aggregates' first pass.
+  void prepare(const double* yTrue,
+               const double* yPred,
+               std::size_t n,
+               const std::vector<double>& params);
   int compile(const ExprPtr& e, std::vector<Instruction>& code);
   int compileElement(const ExprPtr& e, std::vector<Instruction>& code);
   double evaluateUniform(const ExprPtr& e);
@@ -52,7 +66,7 @@ class Program {
                     const double* yPred,
                     std::size_t count);
 
-  static constexpr std::size_t kChunk = 128;  // doubles per register: registers stay in L1/L2
+  static constexpr std::size_t kChunk = 256;  // doubles per register: registers stay in L1/L2
 
   std::vector<std::string> m_paramNames;
   std::vector<ExprPtr> m_outputs;

@@ -463,8 +463,9 @@ void TestCliFormula::errors_data() {
   QTest::newRow("parameter not a number")
       << QStringList{"curve", "--expr", "k*square(r)", "--param", "k=big"}
       << "parameter 'k' needs a number, not 'big'";
-  QTest::newRow("bench takes no --expr")
-      << QStringList{"bench", "--expr", "square(r)"} << "unknown option '--expr' for 'bench'";
+  QTest::newRow("bench with --loss and --expr")
+      << QStringList{"bench", "--loss", "huber", "--expr", "square(r)"}
+      << "give either --loss ID or --expr FORMULA, not both";
 }
 
 void TestCliFormula::errors() {

@@ -37,6 +37,8 @@ class TestFormula : public QObject {
   void gradientMatchesCentralDifferences();
   void reproducesBuiltInLosses_data();
   void reproducesBuiltInLosses();
+  void logicAndSelectionAreExact_data();
+  void logicAndSelectionAreExact();
   void kinkConventionsFollowTensorFlow();
   void nastyInputsGiveClearErrors_data();
   void nastyInputsGiveClearErrors();
@@ -203,6 +205,52 @@ void TestFormula::reproducesBuiltInLosses() {
     for (Eigen::Index k = 0; k < p.size(); ++k) {
       LOSSLAB_VERIFY_NEAR(a.grad.data()[k], b.grad.data()[k], kTolerance);
     }
+    // The training path (the fused value-and-gradient program) agrees with both.
+    LossInputs inputs;
+    inputs.yTrue = &y;
+    inputs.yPred = &p;
+    Tensor gradCustom;
+    Tensor gradBuiltIn;
+    const double fused = custom->valueAndGradient(inputs, reduction, gradCustom);
+    LOSSLAB_VERIFY_NEAR(fused, builtIn->valueAndGradient(inputs, reduction, gradBuiltIn),
+                        kTolerance);
+    QCOMPARE(gradCustom.rows(), p.rows());
+    QCOMPARE(gradCustom.cols(), p.cols());
+    for (Eigen::Index k = 0; k < p.size(); ++k) {
+      LOSSLAB_VERIFY_NEAR(gradCustom.data()[k], gradBuiltIn.data()[k], kTolerance);
+    }
+  }
+}
+
+void TestFormula::logicAndSelectionAreExact_data() {
+  QTest::addColumn<QString>("source");
+  QTest::addColumn<QVector<double>>("expected");  // at r = −2, −0.5, 0, 0.5, 2 (y = 0)
+  QTest::newRow("where") << "where(r < 0, -r, 3*r)" << QVector<double>{2, 0.5, 0, 1.5, 6};
+  QTest::newRow("comparisons")
+      << "(r < 0) + 10*(r <= 0) + 100*(r > 0) + 1000*(r >= 0) + 1e4*(r == 0) + 1e5*(r != 0)"
+      << QVector<double>{100011, 100011, 11010, 101100, 101100};
+  QTest::newRow("and/or/not") << "(r > -1 and r < 1) + 10*(r < -1 or r > 1) + 100*(not (r == 0))"
+                              << QVector<double>{110, 101, 1, 101, 110};
+  QTest::newRow("sign") << "sign(r)" << QVector<double>{-1, -1, 0, 1, 1};
+  QTest::newRow("max/min") << "max(r, 0.25) + 10*min(r, -1)"
+                           << QVector<double>{-19.75, -9.75, -9.75, -9.5, -8};
+  QTest::newRow("relu/abs/square")
+      << "relu(r) + 10*abs(r) + 100*square(r)" << QVector<double>{420, 30, 0, 30.5, 422};
+}
+
+void TestFormula::logicAndSelectionAreExact() {
+  // Hand-computed values: the vector interpreter's masks and selects must give exactly these
+  // (each row is the mean over one sample of five elements, so look at the elements instead).
+  QFETCH(QString, source);
+  QFETCH(QVector<double>, expected);
+  const auto loss = FormulaLoss::create(source.toStdString());
+  const Tensor y = tensor({{0.0}, {0.0}, {0.0}, {0.0}, {0.0}});
+  const Tensor p = tensor({{-2.0}, {-0.5}, {0.0}, {0.5}, {2.0}});
+  EvalRequest request = requestFor(y, p);
+  request.reduction = Reduction::None;
+  const Evaluation result = evaluate(*loss, request);
+  for (int k = 0; k < 5; ++k) {
+    QCOMPARE(result.perSample(k), expected[k]);
   }
 }
 
