@@ -66,7 +66,10 @@ class Program {
                     const double* yPred,
                     std::size_t count);
 
-  static constexpr std::size_t kChunk = 256;  // doubles per register: registers stay in L1/L2
+  // Doubles per register. Measured (custom Huber, 1e7 elements): 32 → 30 %, 64 → 42–45 %,
+  // 128 → 32 %, 256 → 29 % of the built-in huber; 64 keeps every register of a typical
+  // program in L1 while the per-instruction dispatch stays small.
+  static constexpr std::size_t kChunk = 64;
 
   std::vector<std::string> m_paramNames;
   std::vector<ExprPtr> m_outputs;
