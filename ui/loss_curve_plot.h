@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPGraph;
+class QCPLayer;
+class QCPRange;
+class QTimer;
+
+namespace losslab::ui {
+
+class Crosshair;
+class CurveModel;
+
+/// The explorer's picture: loss curves on top, their gradients dL/dx linked below, and
+/// optionally the second derivative. The panels share the x axis. Every number comes from
+/// the CurveModel (which asks the engine). Model signals only update graph data and queue a
+/// replot (QCustomPlot::rpQueuedReplot), so a burst of slider moves paints once.
+class LossCurvePlot : public QWidget {
+  Q_OBJECT
+
+ public:
+  enum Panel { LossPanel = 0, GradientPanel = 1, CurvaturePanel = 2 };
+  static constexpr int kPanels = 3;
+
+  explicit LossCurvePlot(CurveModel* model, QWidget* parent = nullptr);
+
+  QCustomPlot* customPlot() const { return m_plot; }
+  Crosshair* crosshair() const { return m_crosshair; }
+  void setSecondDerivativeVisible(bool visible);
+  bool secondDerivativeVisible() const { return m_showD2; }
+  /// Rubber-band zoom (true) or drag-to-pan (false) for the left mouse button.
+  void setRubberBandZoom(bool enabled);
+
+  /// x to the model's home range (the model is resampled there), y to the visible data.
+  void resetView();
+  /// Fits each panel's y axis to the visible curves.
+  void rescaleY();
+  void setXRange(double from, double to);
+  void setYRange(int panel, double from, double to);
+  double xFrom() const;
+  double xTo() const;
+  double yFrom(int panel) const;
+  double yTo(int panel) const;
+
+  /// The curve the user is editing: its slider moves redraw only its own layer.
+  void setActiveCurve(int index);
+  int activeCurve() const { return m_activeCurve; }
+
+  /// The graph drawing curve `index` in `panel` (for tests and export).
+  QCPGraph* graph(int panel, int index) const;
+
+ signals:
+  /// The user zoomed or panned the x axis (sent once the gesture has settled): the owner
+  /// resamples the curves over the new range.
+  void xRangeEdited(double from, double to);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void rebuild();
+  void updateCurve(int index);
+  void updateAllData();
+  void layoutPanels();
+  void applyColors();
+  void onXRangeChanged(const QCPRange& range);
+
+  CurveModel* m_model;
+  QCustomPlot* m_plot;
+  Crosshair* m_crosshair;
+  QTimer* m_settle;                   // debounces xRangeEdited
+  QTimer* m_fullReplot;               // one full replot after fast layer redraws
+  QCPLayer* m_activeLayer = nullptr;  // holds the active curve's graphs
+  int m_activeCurve = -1;
+  std::vector<QCPAxisRect*> m_rects;             // loss, gradient, curvature
+  std::vector<std::vector<QCPGraph*>> m_graphs;  // [panel][curve]
+  bool m_showD2 = false;
+  bool m_settingRange = false;  // true while the program (not the user) moves the x axis
+};
+
+}  // namespace losslab::ui

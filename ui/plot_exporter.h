@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <vector>
+
+class QCustomPlot;
+
+namespace losslab::ui {
+
+/// One curve's numbers for CSV export (CurveData plus how to name its columns).
+struct ExportedCurve {
+  QString name;               // legend text, e.g. "Huber"
+  QString parameters;         // e.g. "delta=1"; empty: no "[…]" in the column names
+  std::vector<double> x;      // abscissae
+  std::vector<double> value;  // loss
+  std::vector<double> d1;     // dloss/dx
+  std::vector<double> d2;     // d²loss/dx² (NaN where it does not exist)
+};
+
+/// Logical pixels of the plot layout at 96 dpi: PNG exports are rendered at this scale.
+inline constexpr double kReferenceDpi = 96;
+
+/// The pixel size of a PNG export: `size` × dpi / 96, rounded (QCustomPlot::toPixmap's scale).
+QSize rasterSize(QSize size, double dpi);
+
+/// Saves the plot by the suffix of `path` (case-insensitive), after deselectAll():
+///   .png  size × dpi/96 pixels (rasterSize), the layout of a `size` plot scaled up, with the
+///         resolution `dpi` recorded in the file (QCustomPlot::toPixmap + setDotsPerMeter);
+///   .pdf  one page of size.width() × size.height() points (QCustomPlot::savePdf);
+///   .svg  a `size` view box drawn with QSvgGenerator + QCustomPlot::toPainter (vector).
+/// `dpi` only affects PNG. The file is written through QSaveFile (a temporary file beside the
+/// target, renamed over it on success), so a failed export leaves an existing file untouched
+/// and creates nothing. false with `error` (naming the path and the OS reason) on failure.
+bool exportPlot(QCustomPlot* plot, const QString& path, QSize size, double dpi, QString* error);
+
+/// Writes the curves as CSV through QSaveFile (same atomicity as exportPlot).
+/// Header: x, then per curve "<name> loss [<parameters>]", "<name> dloss […]", "<name> d2loss […]"
+/// (fields with commas, quotes or line breaks are quoted, quotes doubled). One row per x.
+/// If the curves do not all share the same x values, each curve gets its own "<name> x […]"
+/// column before its three columns instead of the single leading x column, and shorter
+/// curves leave their cells empty below their last point. Numbers have 17 significant digits
+/// (they read back to the same double); NaN is "nan", infinities "inf" / "-inf"; a missing
+/// value (d2 shorter than x) is an empty field.
+bool exportCsv(const std::vector<ExportedCurve>& curves, const QString& path, QString* error);
+
+/// The plot rendered at `size` logical pixels (scale 1) after deselectAll(): for the clipboard.
+QImage renderImage(QCustomPlot* plot, QSize size);
+
+}  // namespace losslab::ui
