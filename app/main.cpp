@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab: the GUI. Options for headless use: --preset, --screenshot, --size, --list-presets,
-// --lang, --bench-ui.
+// --lang, --train-epochs, --bench-ui.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -15,6 +16,8 @@
 #include "loss_curve_plot.h"
 #include "main_window.h"
 #include "presets.h"
+#include "settings.h"
+#include "training_view.h"
 
 namespace {
 
@@ -77,13 +80,22 @@ int main(int argc, char* argv[]) {
       QStringLiteral("lang"),
       QStringLiteral("User-interface language, e.g. zh_CN (default: the system's)."),
       QStringLiteral("LANG"));
+  const QCommandLineOption trainEpochs(
+      QStringLiteral("train-epochs"),
+      QStringLiteral(
+          "Train N epochs in the Training tab before --screenshot (with --preset outliers, say)."),
+      QStringLiteral("N"));
   const QCommandLineOption benchUi(
       QStringLiteral("bench-ui"),
       QStringLiteral("Measure slider-to-replot latency and print one JSON line."));
-  parser.addOptions({preset, screenshot, size, listPresets, language, benchUi});
+  parser.addOptions({preset, screenshot, size, listPresets, language, trainEpochs, benchUi});
   parser.process(app);
 
   installTranslators(app, parser.value(language));
+  // Headless runs neither depend on nor change what the user's last session remembered.
+  if (parser.isSet(screenshot) || parser.isSet(benchUi)) {
+    losslab::ui::Settings::setEphemeral(true);
+  }
 
   if (parser.isSet(listPresets)) {
     QTextStream out(stdout);
@@ -105,6 +117,19 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(preset) && !window.applyPreset(parser.value(preset))) {
     return fail(QStringLiteral("unknown preset '%1' (losslab --list-presets shows them)")
                     .arg(parser.value(preset)));
+  }
+  if (parser.isSet(trainEpochs)) {
+    bool ok = false;
+    const int epochs = parser.value(trainEpochs).toInt(&ok);
+    if (!ok || epochs < 1 || epochs > 100000) {
+      return fail(QStringLiteral("--train-epochs wants a whole number from 1 to 100000, got '%1'")
+                      .arg(parser.value(trainEpochs)));
+    }
+    window.tabs()->setCurrentIndex(1);
+    if (!window.trainingView()->trainEpochsBlocking(epochs)) {
+      QTextStream(stderr) << "losslab: training stopped early: "
+                          << window.trainingView()->trainingMessage() << '\n';
+    }
   }
   if (parser.isSet(screenshot)) {
     QSize windowSize;

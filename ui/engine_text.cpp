@@ -8,6 +8,7 @@ namespace losslab::ui {
 
 namespace {
 
+// lupdate only extracts a literal context, so the translate() calls below spell it out.
 constexpr const char* kContext = "losslab::ui::EngineText";
 
 /// The engine's fixed labels (core/curve.cpp), listed so that lupdate extracts them.
@@ -64,17 +65,18 @@ QString engineText(const std::string& text) {
 QString familyTitle(Family family) {
   switch (family) {
     case Family::Regression:
-      return QCoreApplication::translate(kContext, "Regression");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Regression");
     case Family::Probabilistic:
-      return QCoreApplication::translate(kContext, "Probabilistic (cross-entropy, likelihood)");
+      return QCoreApplication::translate("losslab::ui::EngineText",
+                                         "Probabilistic (cross-entropy, likelihood)");
     case Family::Margin:
-      return QCoreApplication::translate(kContext, "Margin classification");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Margin classification");
     case Family::MetricLearning:
-      return QCoreApplication::translate(kContext, "Metric learning");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Metric learning");
     case Family::Robust:
-      return QCoreApplication::translate(kContext, "Robust (M-estimators)");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Robust (M-estimators)");
     case Family::Distillation:
-      return QCoreApplication::translate(kContext, "Distillation");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Distillation");
   }
   return {};
 }
@@ -90,7 +92,7 @@ QString frameworkTitle(Framework framework) {
     case Framework::Barron:
       return QStringLiteral("Barron");
     case Framework::Reference:
-      return QCoreApplication::translate(kContext, "Reference");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Reference");
   }
   return {};
 }
@@ -98,18 +100,20 @@ QString frameworkTitle(Framework framework) {
 QString curveKindDescription(CurveKind kind) {
   switch (kind) {
     case CurveKind::Residual:
-      return QCoreApplication::translate(kContext, "regression (against the residual)");
+      return QCoreApplication::translate("losslab::ui::EngineText",
+                                         "regression (against the residual)");
     case CurveKind::Margin:
-      return QCoreApplication::translate(kContext,
+      return QCoreApplication::translate("losslab::ui::EngineText",
                                          "classification (against the score, logit or margin)");
     case CurveKind::Probability:
-      return QCoreApplication::translate(kContext,
+      return QCoreApplication::translate("losslab::ui::EngineText",
                                          "classification (against the predicted probability)");
     case CurveKind::TrueClassProbability:
-      return QCoreApplication::translate(kContext,
+      return QCoreApplication::translate("losslab::ui::EngineText",
                                          "categorical (against the true-class probability)");
     case CurveKind::Distance:
-      return QCoreApplication::translate(kContext, "metric learning (against the distance)");
+      return QCoreApplication::translate("losslab::ui::EngineText",
+                                         "metric learning (against the distance)");
   }
   return {};
 }
@@ -117,15 +121,16 @@ QString curveKindDescription(CurveKind kind) {
 QString curveKindAxisLabel(CurveKind kind) {
   switch (kind) {
     case CurveKind::Residual:
-      return QCoreApplication::translate(kContext, "residual ŷ − y");
+      return QCoreApplication::translate("losslab::ui::EngineText", "residual ŷ − y");
     case CurveKind::Margin:
-      return QCoreApplication::translate(kContext, "score / logit / margin");
+      return QCoreApplication::translate("losslab::ui::EngineText", "score / logit / margin");
     case CurveKind::Probability:
-      return QCoreApplication::translate(kContext, "predicted probability ŷ");
+      return QCoreApplication::translate("losslab::ui::EngineText", "predicted probability ŷ");
     case CurveKind::TrueClassProbability:
-      return QCoreApplication::translate(kContext, "probability of the true class");
+      return QCoreApplication::translate("losslab::ui::EngineText",
+                                         "probability of the true class");
     case CurveKind::Distance:
-      return QCoreApplication::translate(kContext, "distance d");
+      return QCoreApplication::translate("losslab::ui::EngineText", "distance d");
   }
   return {};
 }

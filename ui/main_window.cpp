@@ -208,7 +208,7 @@ void MainWindow::createActions() {
       file->addAction(tr("Export &Data (CSV)…"), this, &MainWindow::exportData);
   exportDataAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
   exportDataAction->setStatusTip(tr("Save x, loss, gradient and curvature of every visible curve"));
-  QAction* exportCode = file->addAction(tr("Export as &Code…"), this, &MainWindow::exportCode);
+  QAction* exportCode = file->addAction(tr("Export as C&ode…"), this, &MainWindow::exportCode);
   exportCode->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
   exportCode->setStatusTip(
       tr("The selected curve's loss, with its parameters, as Keras 3 or PyTorch code"));
@@ -279,7 +279,7 @@ void MainWindow::createActions() {
       view->addAction(tr("E&xplorer"), this, [this] { m_tabs->setCurrentIndex(0); });
   toExplorer->setShortcut(QKeySequence(tr("Ctrl+1")));
   QAction* toTraining =
-      view->addAction(tr("&Training"), this, [this] { m_tabs->setCurrentIndex(1); });
+      view->addAction(tr("Trai&ning"), this, [this] { m_tabs->setCurrentIndex(1); });
   toTraining->setShortcut(QKeySequence(tr("Ctrl+T")));
 
   QMenu* presetMenu = menuBar()->addMenu(tr("&Presets"));
@@ -413,7 +413,7 @@ void MainWindow::updateParameterPanel() {
   }
   const CurveItem& item = m_model->curve(m_current);
   m_parameters->setParameters(item.loss->info().params, item.params);
-  const auto variants = curveVariants(item.loss->info(), item.params);
+  const auto variants = m_model->variants(m_current);  // labels in the user's language
   for (const CurveVariant& variant : variants) {
     m_variant->addItem(QString::fromStdString(variant.label), QString::fromStdString(variant.id));
   }

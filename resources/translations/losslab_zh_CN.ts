@@ -165,7 +165,7 @@
         <translation>曲率 y(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>The x range is empty: “from” must be less than “to”.</source>
         <translation>x 范围为空：起始值必须小于结束值。</translation>
     </message>
@@ -296,7 +296,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>L = %1，dL/dx = %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: L = %2, slope %3</source>
         <translation>%1：L = %2，斜率 %3</translation>
     </message>
@@ -304,12 +304,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::CurveModel</name>
     <message>
-        <location filename="../../ui/curve_model.cpp" line="+89"/>
+        <location filename="../../ui/curve_model.cpp" line="+92"/>
         <source>no %1</source>
         <translation>无 %1</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>residual r = ŷ − y (y = 0)</source>
         <translation>残差 r = ŷ − y（y = 0）</translation>
     </message>
@@ -319,12 +319,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>预测值 ŷ（y = %1）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Unknown loss &apos;%1&apos;.</source>
         <translation>未知的损失函数“%1”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1 is drawn as %2, but the plot shows %3 curves. Losses of different kinds have different x axes, so they are not overlaid.</source>
         <translation>%1 按%2绘制，但当前图中是%3曲线。不同类型的损失函数横轴不同，因此不能叠加显示。</translation>
     </message>
@@ -334,7 +334,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>最多只能同时显示 %1 条曲线。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>There is no custom loss called &apos;%1&apos; in your library.</source>
+        <translation>你的库中没有名为“%1”的自定义损失函数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The loss &apos;%1&apos; is not in this build&apos;s catalogue.</source>
         <translation>当前版本的损失函数目录中没有“%1”。</translation>
     </message>
@@ -385,7 +390,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::EngineText</name>
     <message>
-        <location filename="../../ui/engine_text.cpp" line="+15"/>
+        <location filename="../../ui/engine_text.cpp" line="+16"/>
         <source>fixed target y</source>
         <translation>固定目标值 y</translation>
     </message>
@@ -531,16 +536,18 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
     <message>
         <location line="+1"/>
+        <location line="+80"/>
         <source>predicted probability ŷ</source>
         <translation>预测概率 ŷ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-79"/>
+        <location line="+84"/>
         <source>distance d</source>
         <translation>距离 d</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>similar pair</source>
         <translation>相似样本对</translation>
     </message>
@@ -550,62 +557,77 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>不相似样本对</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Probabilistic (cross-entropy, likelihood)</source>
         <translation>概率型（交叉熵、似然）</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Margin classification</source>
         <translation>间隔分类</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Metric learning</source>
         <translation>度量学习</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Robust (M-estimators)</source>
         <translation>鲁棒（M 估计）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Distillation</source>
         <translation>知识蒸馏</translation>
     </message>
     <message>
+        <location line="+16"/>
         <source>Reference</source>
         <translation>参考实现</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>regression (against the residual)</source>
         <translation>回归（横轴为残差）</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>classification (against the score, logit or margin)</source>
         <translation>分类（横轴为得分、logit 或间隔）</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>classification (against the predicted probability)</source>
         <translation>分类（横轴为预测概率）</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>categorical (against the true-class probability)</source>
         <translation>多分类（横轴为真实类别的概率）</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>metric learning (against the distance)</source>
         <translation>度量学习（横轴为距离）</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>residual ŷ − y</source>
         <translation>残差 ŷ − y</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>score / logit / margin</source>
         <translation>得分 / logit / 间隔</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>probability of the true class</source>
         <translation>真实类别的概率</translation>
     </message>
@@ -659,12 +681,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>分辨率(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Vector output: lines and text stay sharp at any zoom.</source>
         <translation>矢量输出：线条和文字在任意缩放比例下都保持清晰。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The PNG will be %1 × %2 pixels.</source>
         <translation>PNG 图像将为 %1 × %2 像素。</translation>
     </message>
@@ -729,7 +751,7 @@ Ctrl+Space completes a name; Ctrl+Return plots.</source>
 Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>The loss as the engine reads it, simplified</source>
         <translation>引擎读入后的损失表达式（已化简）</translation>
     </message>
@@ -759,7 +781,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>推导结果</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ℓ =</source>
         <translation>ℓ =</translation>
     </message>
@@ -834,17 +856,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Type a formula, e.g. square(r) or start from a template.</source>
         <translation>请输入公式（例如 square(r)），或从模板开始。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>unexpected character &apos;%1&apos; (formulas use ASCII names, e.g. delta for δ)</source>
         <translation>意外的字符“%1”（公式只能使用 ASCII 名称，例如用 delta 表示 δ）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -859,9 +881,9 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>  （未声明：初始值为 1，无界）</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>%1 (from %2)</source>
-        <translation>%1（出自 %2）</translation>
+        <location line="+48"/>
+        <source>Template from %1: %2</source>
+        <translation>模板出自 %1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -962,7 +984,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>移除所选曲线（Del）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
@@ -977,7 +999,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>勾选以显示或隐藏曲线；双击可重命名。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>Curve colour</source>
         <translation>曲线颜色</translation>
     </message>
@@ -985,7 +1007,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossPickerDialog</name>
     <message>
-        <location filename="../../ui/loss_picker_dialog.cpp" line="+22"/>
+        <location filename="../../ui/loss_picker_dialog.cpp" line="+24"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
@@ -1035,7 +1057,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>框架</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Custom losses (your library)</source>
+        <translation>自定义损失函数（你的库）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -1043,7 +1075,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+87"/>
+        <location filename="../../ui/main_window.cpp" line="+93"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
@@ -1059,12 +1091,11 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+145"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="+2"/>
         <source>Train a small regression network with the chosen loss and watch it learn</source>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
@@ -1079,7 +1110,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Which picture of the loss to draw: the label of a classification loss, similar or dissimilar pair, …</source>
         <translation>绘制损失的哪种情形：分类损失的标签、相似或不相似样本对……</translation>
     </message>
@@ -1094,7 +1125,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>以 ŷ 为横轴，目标值 &amp;y =</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plot regression losses against the prediction ŷ for this target instead of the residual r = ŷ − y. Matters for losses that are not functions of r alone (MAPE, MSLE, Poisson, …).</source>
         <translation>以该目标值下的预测值 ŷ 为横轴绘制回归损失，而不是以残差 r = ŷ − y 为横轴。对不只取决于 r 的损失函数（MAPE、MSLE、Poisson 等）有影响。</translation>
     </message>
@@ -1104,7 +1135,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>参数</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1124,7 +1160,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export &amp;Data (CSV)…</source>
         <translation>导出数据 (CSV)(&amp;D)…</translation>
     </message>
@@ -1137,6 +1173,21 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+1"/>
         <source>Save x, loss, gradient and curvature of every visible curve</source>
         <translation>保存每条可见曲线的 x、损失、梯度和曲率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as C&amp;ode…</source>
+        <translation>导出为代码(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The selected curve&apos;s loss, with its parameters, as Keras 3 or PyTorch code</source>
+        <translation>将所选曲线的损失函数及其参数导出为 Keras 3 或 PyTorch 代码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1164,7 +1215,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Add Loss…</source>
         <translation>添加损失函数(&amp;A)…</translation>
     </message>
@@ -1219,7 +1270,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>拖出矩形进行缩放；关闭时拖动可平移。滚轮始终用于缩放。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your own loss as a formula: exact derivatives, sliders, export as code</source>
+        <translation>用公式编写你自己的损失函数：精确导数、参数滑块、导出为代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Axis R&amp;anges…</source>
         <translation>坐标轴范围(&amp;a)…</translation>
     </message>
@@ -1254,7 +1315,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>E&amp;xplorer</source>
         <translation>曲线探索(&amp;x)</translation>
     </message>
@@ -1265,6 +1326,11 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Trai&amp;ning</source>
+        <translation>训练(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1274,9 +1340,9 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+23"/>
-        <location filename="../../app/main.cpp" line="+81"/>
+        <location line="+15"/>
+        <location line="+24"/>
+        <location filename="../../app/main.cpp" line="+106"/>
         <source>Training: outliers (MSE vs MAE vs Huber)</source>
         <translation>训练：离群点（MSE vs MAE vs Huber）</translation>
     </message>
@@ -1311,7 +1377,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>教学预设：每个预设都会设置好曲线，并提示观察要点</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -1321,12 +1387,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>x axis: %1</source>
         <translation>x 轴：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n point(s) outside the loss&apos;s domain: %1</source>
         <translation>
             <numerusform>%n 个点超出损失函数的定义域：%1</numerusform>
@@ -1338,7 +1404,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>更改 %1 的参数</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>At most %1 curves can be shown at once.</source>
         <translation>最多只能同时显示 %1 条曲线。</translation>
     </message>
@@ -1354,26 +1420,43 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+39"/>
         <source>Custom selection</source>
         <translation>自定义选择</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-32"/>
         <source>Cannot add loss</source>
         <translation>无法添加损失函数</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+37"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
+        <location line="-17"/>
+        <source>Updated %1.</source>
+        <translation>已更新 %1。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot plot the formula</source>
+        <translation>无法绘制该公式</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Select a curve first: its loss and parameters are exported.</source>
+        <translation>请先选择一条曲线：导出的是它的损失函数和参数。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Export Plot</source>
         <translation>导出图表</translation>
     </message>
@@ -1383,7 +1466,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+19"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
@@ -1395,12 +1478,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Export Data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
@@ -1549,7 +1632,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingController</name>
     <message>
-        <location filename="../../ui/training_controller.cpp" line="+206"/>
+        <location filename="../../ui/training_controller.cpp" line="+209"/>
         <source>Could not set up training: %1</source>
         <translation>无法设置训练：%1</translation>
     </message>
@@ -1905,14 +1988,14 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+783"/>
+        <location line="+777"/>
         <location line="+15"/>
         <location line="+15"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-809"/>
+        <location line="-803"/>
         <source>Save the history, the predictions or a plot</source>
         <translation>保存训练历史、预测值或图表</translation>
     </message>
@@ -1992,12 +2075,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Val. loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Val. MAE</source>
         <translation>验证 MAE</translation>
     </message>
@@ -2007,7 +2090,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>验证 RMSE</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Val. R²</source>
         <translation>验证 R²</translation>
     </message>
@@ -2028,23 +2111,23 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+912"/>
+        <location line="+907"/>
         <source>|∂L/∂ŷᵢ| (gradient influence)</source>
         <translation>|∂L/∂ŷᵢ|（梯度影响）</translation>
     </message>
     <message>
-        <location line="-900"/>
+        <location line="-895"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+819"/>
+        <location line="+814"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-813"/>
+        <location line="-808"/>
         <source>residual ŷ − y (training set)</source>
         <translation>残差 ŷ − y（训练集）</translation>
     </message>
@@ -2056,17 +2139,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     <message>
         <location line="+22"/>
         <location line="+37"/>
-        <location line="+236"/>
+        <location line="+229"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>There are no predictions yet.</source>
         <translation>还没有预测值。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
         <location line="+8"/>
         <location line="+13"/>
         <source>Import CSV</source>
@@ -2113,12 +2196,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>%1：%2 个样本，%3 个特征 → %4</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Compare mode needs 2 to %1 losses; %2 are ticked.</source>
         <translation>比较模式需要 2 到 %1 个损失函数；当前勾选了 %2 个。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Compare mode trains at most %1 losses.</source>
         <translation>比较模式最多训练 %1 个损失函数。</translation>
     </message>
@@ -2161,12 +2244,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>%1（验证）</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+160"/>
         <source>|∂L/∂ŷᵢ| of %1</source>
         <translation>%1 的 |∂L/∂ŷᵢ|</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>y (true)</source>
         <translation>y（真实值）</translation>
     </message>
