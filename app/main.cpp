@@ -17,6 +17,7 @@
 #include "main_window.h"
 #include "presets.h"
 #include "settings.h"
+#include "training_benchmark.h"
 #include "training_view.h"
 
 namespace {
@@ -85,15 +86,20 @@ int main(int argc, char* argv[]) {
       QStringLiteral(
           "Train N epochs in the Training tab before --screenshot (with --preset outliers, say)."),
       QStringLiteral("N"));
+  const QCommandLineOption benchTraining(
+      QStringLiteral("bench-training"),
+      QStringLiteral(
+          "Measure training speed in the GUI against headless and print one JSON line."));
   const QCommandLineOption benchUi(
       QStringLiteral("bench-ui"),
       QStringLiteral("Measure slider-to-replot latency and print one JSON line."));
-  parser.addOptions({preset, screenshot, size, listPresets, language, trainEpochs, benchUi});
+  parser.addOptions(
+      {preset, screenshot, size, listPresets, language, trainEpochs, benchUi, benchTraining});
   parser.process(app);
 
   installTranslators(app, parser.value(language));
   // Headless runs neither depend on nor change what the user's last session remembered.
-  if (parser.isSet(screenshot) || parser.isSet(benchUi)) {
+  if (parser.isSet(screenshot) || parser.isSet(benchUi) || parser.isSet(benchTraining)) {
     losslab::ui::Settings::setEphemeral(true);
   }
 
@@ -106,6 +112,10 @@ int main(int argc, char* argv[]) {
         << QCoreApplication::translate("losslab::ui::MainWindow",
                                        "Training: outliers (MSE vs MAE vs Huber)")
         << '\n';
+    return 0;
+  }
+  if (parser.isSet(benchTraining)) {
+    QTextStream(stdout) << losslab::ui::runTrainingBenchmark() << '\n';
     return 0;
   }
   if (parser.isSet(benchUi)) {

@@ -5,11 +5,14 @@
 #include <qcustomplot.h>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include "axis_range_dialog.h"
 #include "crosshair.h"
@@ -45,6 +48,7 @@ class TestExplorer : public QObject {
   void screenshotIsNotBlank();
   void listPresetsPrintsIdTabTitle();
   void chineseTranslationLoads();
+  void chineseTranslationIsComplete();
   void unknownPresetIsAnError();
 };
 
@@ -321,6 +325,44 @@ void TestExplorer::chineseTranslationLoads() {
   }
   QVERIFY2(cjk, qPrintable(output));
   QVERIFY(output.contains(QStringLiteral("mse-mae-huber\t")));  // ids are never translated
+}
+
+void TestExplorer::chineseTranslationIsComplete() {
+  // Every message of the catalogue has a finished, non-empty translation that keeps the
+  // source's placeholders (%1, %2, …, %n).
+  QFile file(QStringLiteral(LOSSLAB_SOURCE_DIR "/resources/translations/losslab_zh_CN.ts"));
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  QXmlStreamReader xml(&file);
+  int messages = 0;
+  QString source;
+  static const QRegularExpression placeholder(QStringLiteral("%(\\d+|n)"));
+  auto placeholders = [](const QString& text) {
+    QStringList found;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+      found << it.next().captured();
+    }
+    found.sort();
+    return found;
+  };
+  while (!xml.atEnd()) {
+    xml.readNext();
+    if (!xml.isStartElement()) {
+      continue;
+    }
+    if (xml.name() == QLatin1String("source")) {
+      source = xml.readElementText();
+    } else if (xml.name() == QLatin1String("translation")) {
+      ++messages;
+      const bool unfinished =
+          xml.attributes().value(QStringLiteral("type")) == QLatin1String("unfinished");
+      QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+      QVERIFY2(!unfinished && !text.isEmpty(),
+               qPrintable(QStringLiteral("untranslated: ") + source));
+      QCOMPARE(placeholders(text), placeholders(source));
+    }
+  }
+  QVERIFY(!xml.hasError());
+  QVERIFY(messages > 400);
 }
 
 void TestExplorer::unknownPresetIsAnError() {

@@ -5,11 +5,15 @@
 #include <qcustomplot.h>
 #include <QFile>
 #include <QImage>
+#include <QSvgRenderer>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
+#include "custom_loss_library.h"
+#include "loss_factory.h"
+#include "settings.h"
 #include "test_utils.h"
 #include "training_view.h"
 
@@ -40,6 +44,7 @@ class TestTrainingView : public QObject {
  private slots:
   void initTestCase();
   void builds();
+  void customFormulaTrainsLikeTheBuiltIn();
   void outliersPresetTrainsHeadless();
   void badCsvKeepsDatasetAndNamesLineAndColumn_data();
   void badCsvKeepsDatasetAndNamesLineAndColumn();
@@ -53,6 +58,32 @@ class TestTrainingView : public QObject {
 
 void TestTrainingView::initTestCase() {
   QVERIFY(m_dir.isValid());
+  Settings::setEphemeral(true);  // the custom-loss library stays in memory
+}
+
+void TestTrainingView::customFormulaTrainsLikeTheBuiltIn() {
+  // The same Huber as a formula: same gradients (to 1e-12), same seed and batches, so the
+  // two trainings agree to rounding — and both differ from MSE's.
+  QVERIFY(CustomLossLibrary::instance().addOrReplace(
+      {QStringLiteral("tst huber"),
+       QStringLiteral("where(abs(r) <= 1, 0.5*square(r), abs(r) - 0.5)"),
+       {}}));
+  auto trainedLoss = [](const QString& id) {
+    TrainingView view;
+    if (!view.setLoss(id)) {
+      return std::nan("");
+    }
+    view.trainEpochsBlocking(3);
+    return view.latestEpoch(0).train.loss;
+  };
+  const double custom = trainedLoss(customLossId(QStringLiteral("tst huber")));
+  const double builtIn = trainedLoss(QStringLiteral("huber"));
+  QVERIFY2(std::isfinite(custom), "the custom loss is not offered for training");
+  LOSSLAB_VERIFY_NEAR(custom, builtIn, 1e-9);
+  QVERIFY(std::abs(custom - trainedLoss(QStringLiteral("mean_squared_error"))) > 1e-3);
+  QVERIFY(CustomLossLibrary::instance().remove(QStringLiteral("tst huber")));
+  TrainingView after;
+  QVERIFY(!after.setLoss(customLossId(QStringLiteral("tst huber"))));  // gone from the choices
 }
 
 void TestTrainingView::builds() {
@@ -186,6 +217,15 @@ void TestTrainingView::exportsWriteFiles() {
   QImage image(png);
   QVERIFY(!image.isNull());
   QVERIFY(image.width() > 100 && image.height() > 100);
+  // SVG and PDF by suffix: a parseable drawing and a PDF header.
+  const QString svg = m_dir.filePath(QStringLiteral("history.svg"));
+  QVERIFY2(view.exportPlotPng(svg, TrainingView::Plot::History, &error), qPrintable(error));
+  QVERIFY(QSvgRenderer(svg).isValid());
+  const QString pdf = m_dir.filePath(QStringLiteral("residuals.pdf"));
+  QVERIFY2(view.exportPlotPng(pdf, TrainingView::Plot::Residuals, &error), qPrintable(error));
+  QFile pdfFile(pdf);
+  QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+  QVERIFY(pdfFile.read(5) == "%PDF-");
 
   // A path that cannot be written fails and says so.
   QVERIFY(!view.exportHistoryCsv(m_dir.filePath(QStringLiteral("missing/dir/h.csv")), &error));

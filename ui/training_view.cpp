@@ -25,6 +25,7 @@
 #include <QRegularExpressionValidator>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -33,11 +34,14 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 #include "csv_reader.h"
 #include "curve_model.h"
+#include "custom_loss_library.h"
 #include "error.h"
+#include "loss_factory.h"
 #include "loss_registry.h"
 #include "parameter_panel.h"
 #include "plot_exporter.h"
@@ -46,6 +50,16 @@
 namespace losslab::ui {
 
 namespace {
+
+/// A smaller legend (font one step down, tight rows): the plots stay the subject.
+void compactLegend(QCPLegend* legend) {
+  QFont font = legend->font();
+  font.setPointSizeF(std::max(6.0, font.pointSizeF() - 1.5));
+  legend->setFont(font);
+  legend->setRowSpacing(0);
+  legend->setIconSize(18, 10);
+  legend->setMargins(QMargins(5, 2, 5, 2));
+}
 
 constexpr int kInfluenceBuckets = 12;  // colour classes of the data points
 constexpr int kHistogramBins = 40;
@@ -201,7 +215,6 @@ TrainingView::TrainingView(QWidget* parent)
   right->addWidget(createButtons());
   m_trainingMessage = new QLabel;
   m_trainingMessage->setWordWrap(true);
-  m_trainingMessage->setStyleSheet(QStringLiteral("color: #b00020"));
   m_trainingMessage->setVisible(false);
   m_trainingMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
   right->addWidget(m_trainingMessage);
@@ -344,6 +357,7 @@ QWidget* TrainingView::createOptimizerPanel() {
   m_learningRate = new QSlider(Qt::Horizontal);
   m_learningRate->setRange(0, kLrDecades * kLrPositionsPerDecade);
   m_learningRate->setValue(lrPosition(0.01));
+  m_learningRateValue = lrValue(m_learningRate->value());
   m_learningRate->setToolTip(
       tr("Learning rate on a log scale from 1e-5 to 1; applies at the next step"));
   m_learningRateLabel = new QLabel;
@@ -390,17 +404,39 @@ QWidget* TrainingView::createLossPanel() {
   m_loss = new QComboBox;
   m_compareList = new QListWidget;
   for (const LossRegistry::Entry* entry : regressionLosses()) {
-    const QString id = QString::fromStdString(entry->info.id);
-    const QString name = QString::fromStdString(entry->info.name);
-    const QString summary = QString::fromStdString(entry->info.summary);
-    m_loss->addItem(name, id);
-    m_loss->setItemData(m_loss->count() - 1, summary, Qt::ToolTipRole);
-    auto* item = new QListWidgetItem(name, m_compareList);
-    item->setData(Qt::UserRole, id);
-    item->setToolTip(summary);
-    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-    item->setCheckState(kDefaultCompare.contains(id) ? Qt::Checked : Qt::Unchecked);
+    addLossChoice(QString::fromStdString(entry->info.id), QString::fromStdString(entry->info.name),
+                  QString::fromStdString(entry->info.summary));
   }
+  addCustomLossChoices();
+  connect(&CustomLossLibrary::instance(), &CustomLossLibrary::changed, this, [this] {
+    // The user's formulas come and go: rebuild their entries, keep every selection.
+    const QString current = m_loss->currentData().toString();
+    std::map<QString, Qt::CheckState> checked;
+    for (int i = m_compareList->count() - 1; i >= 0; --i) {
+      QListWidgetItem* item = m_compareList->item(i);
+      const QString id = item->data(Qt::UserRole).toString();
+      if (isCustomLossId(id)) {
+        checked[id] = item->checkState();
+        delete m_compareList->takeItem(i);
+      }
+    }
+    const QSignalBlocker block(m_loss);
+    for (int i = m_loss->count() - 1; i >= 0; --i) {
+      if (isCustomLossId(m_loss->itemData(i).toString())) {
+        m_loss->removeItem(i);
+      }
+    }
+    addCustomLossChoices();
+    for (int i = 0; i < m_compareList->count(); ++i) {
+      QListWidgetItem* item = m_compareList->item(i);
+      if (const auto it = checked.find(item->data(Qt::UserRole).toString()); it != checked.end()) {
+        item->setCheckState(it->second);
+      }
+    }
+    const int index = m_loss->findData(current);
+    m_loss->setCurrentIndex(index >= 0 ? index
+                                       : m_loss->findData(QString::fromLatin1(kDefaultLoss)));
+  });
   m_loss->setCurrentIndex(m_loss->findData(QString::fromLatin1(kDefaultLoss)));
   m_loss->setToolTip(tr("The loss the network is trained with; changes apply at the next step"));
   layout->addWidget(m_loss);
@@ -462,12 +498,17 @@ QWidget* TrainingView::createButtons() {
   connect(menu->addAction(tr("Predictions as CSV…")), &QAction::triggered, this,
           &TrainingView::exportPredictionsClicked);
   menu->addSeparator();
-  connect(menu->addAction(tr("Fit plot as PNG…")), &QAction::triggered, this,
+  connect(menu->addAction(tr("Fit plot (PNG, SVG, PDF)…")), &QAction::triggered, this,
           [this] { exportPlotClicked(Plot::Fit); });
-  connect(menu->addAction(tr("History plot as PNG…")), &QAction::triggered, this,
+  connect(menu->addAction(tr("History plot (PNG, SVG, PDF)…")), &QAction::triggered, this,
           [this] { exportPlotClicked(Plot::History); });
-  connect(menu->addAction(tr("Residual histogram as PNG…")), &QAction::triggered, this,
+  connect(menu->addAction(tr("Residual histogram (PNG, SVG, PDF)…")), &QAction::triggered, this,
           [this] { exportPlotClicked(Plot::Residuals); });
+  menu->addSeparator();
+  QAction* saveSession =
+      menu->addAction(tr("Save Session…"), this, &TrainingView::saveSessionClicked);
+  saveSession->setToolTip(tr("Data, network, optimizer, losses and seed as a JSON file"));
+  menu->addAction(tr("Open Session…"), this, &TrainingView::openSessionClicked);
   m_export->setMenu(menu);
   m_status = new QLabel;
 
@@ -539,22 +580,29 @@ QWidget* TrainingView::createPlots() {
   m_table = new QTableWidget(0, 7);
   m_table->setHorizontalHeaderLabels({tr("Loss"), tr("Epoch"), tr("Train loss"), tr("Val. loss"),
                                       tr("Val. MAE"), tr("Val. RMSE"), tr("Val. R²")});
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_table->setTextElideMode(Qt::ElideRight);
+  m_table->setWordWrap(false);
   m_table->verticalHeader()->setVisible(false);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->setToolTip(tr("Latest metrics of every run (validation set; training set if empty)"));
 
-  auto* top = new QSplitter(Qt::Horizontal);
-  top->addWidget(m_fitPlot);
-  top->addWidget(history);
-  auto* bottom = new QSplitter(Qt::Horizontal);
-  bottom->addWidget(m_residualPlot);
-  bottom->addWidget(m_table);
-  auto* split = new QSplitter(Qt::Vertical);
-  split->addWidget(top);
-  split->addWidget(bottom);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  // The fit is the picture that teaches (which points pull the curve): it gets the left half
+  // at full height; history, residuals and the compare table share the right half.
+  auto* right = new QSplitter(Qt::Vertical);
+  right->addWidget(history);
+  right->addWidget(m_residualPlot);
+  right->addWidget(m_table);
+  right->setStretchFactor(0, 3);
+  right->setStretchFactor(1, 2);
+  right->setStretchFactor(2, 2);
+  auto* split = new QSplitter(Qt::Horizontal);
+  split->addWidget(m_fitPlot);
+  split->addWidget(right);
+  split->setStretchFactor(0, 11);
+  split->setStretchFactor(1, 9);
+  split->setSizes({550, 450});
 
   connect(m_historyMetric, &QComboBox::currentIndexChanged, this, [this] {
     rebuildHistory();
@@ -613,28 +661,40 @@ void TrainingView::setupFitPlot() {
   m_colorScale->setType(QCPAxis::atRight);
   m_colorScale->setGradient(gradient);
   m_colorScale->setBarWidth(10);
-  m_colorScale->axis()->setLabel(tr("|∂L/∂ŷᵢ| (gradient influence)"));
+  m_colorScale->axis()->setLabel(tr("|∂L/∂ŷᵢ|"));
   m_colorScale->setDataRange(QCPRange(0, 1));
   p->plotLayout()->addElement(0, 1, m_colorScale);
   auto* margins = new QCPMarginGroup(p);
   p->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   m_colorScale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  // The legend sits under the plot, in rows, so it never hides a data point.
   p->legend->setVisible(true);
-  p->legend->setBrush(QColor(255, 255, 255, 210));
-  p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  p->axisRect()->insetLayout()->take(p->legend);
+  auto* legendRow = new QCPLayoutGrid;
+  p->plotLayout()->addElement(1, 0, legendRow);
+  p->plotLayout()->setRowStretchFactor(1, 0.001);
+  legendRow->addElement(0, 0, p->legend);
+  legendRow->setMargins(QMargins(0, 0, 0, 4));
+  p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  p->legend->setWrap(3);
+  p->legend->setBorderPen(Qt::NoPen);
+  p->legend->setBrush(Qt::NoBrush);
+  compactLegend(p->legend);
 }
 
 void TrainingView::setupHistoryPlot() {
   m_historyPlot->xAxis->setLabel(tr("epoch"));
   m_historyPlot->yAxis->setLabel(tr("loss"));
   m_historyPlot->legend->setVisible(true);
-  m_historyPlot->legend->setBrush(QColor(255, 255, 255, 210));
+  m_historyPlot->legend->setBrush(QColor(255, 255, 255, 200));
+  compactLegend(m_historyPlot->legend);
 }
 
 void TrainingView::setupResidualPlot() {
   m_residualPlot->xAxis->setLabel(tr("residual ŷ − y (training set)"));
   m_residualPlot->yAxis->setLabel(tr("samples"));
   m_residualPlot->legend->setVisible(false);
+  compactLegend(m_residualPlot->legend);
 }
 
 void TrainingView::pushConfiguration() {
@@ -676,6 +736,14 @@ QCustomPlot* TrainingView::plot(Plot which) const {
 // ---- public API ---------------------------------------------------------------------------------
 
 bool TrainingView::trainEpochsBlocking(int epochs) {
+  // The epoch budget covers what is trained here (the status says "epoch n of budget").
+  int done = 0;
+  for (const RunSeries& run : m_runs) {
+    done = std::max(done, run.epochs.empty() ? 0 : run.epochs.back().epoch);
+  }
+  if (done + epochs > m_epochs->value()) {
+    m_epochs->setValue(std::min(m_epochs->maximum(), done + epochs));
+  }
   return m_controller->trainEpochsBlocking(epochs);
 }
 
@@ -717,7 +785,195 @@ bool TrainingView::importCsv(const QString& path,
     showDataMessage(error, true);
     return false;
   }
-  return useTable(table, QFileInfo(path).fileName(), target, features);
+  if (!useTable(table, QFileInfo(path).fileName(), target, features)) {
+    return false;
+  }
+  m_importedPath = QFileInfo(path).absoluteFilePath();
+  m_importedTarget = target;
+  m_importedFeatures = features;
+  return true;
+}
+
+TrainingSession TrainingView::session() const {
+  TrainingSession s;
+  const int kind = m_dataset->currentData().toInt();
+  s.dataset = kind == kImportedData
+                  ? QStringLiteral("csv")
+                  : QString::fromStdString(datasetName(static_cast<DatasetKind>(kind)));
+  s.samples = m_samples->value();
+  s.noise = m_noise->value();
+  s.outlierFraction = m_outlierFraction->value() / 100.0;
+  s.outlierMagnitude = m_outlierMagnitude->value();
+  s.validationSplit = m_validationSplit->value();
+  s.seed = m_controller->datasetOptions().seed;
+  if (kind == kImportedData) {
+    s.csvPath = m_importedPath;
+    s.csvTarget = m_importedTarget;
+    s.csvFeatures = m_importedFeatures;
+  }
+  s.hidden.clear();
+  for (const Eigen::Index width : m_controller->model().hidden) {
+    s.hidden.push_back(static_cast<int>(width));
+  }
+  s.activation = QString::fromStdString(
+      activationName(static_cast<Activation>(m_activation->currentData().toInt())));
+  s.optimizer = QString::fromStdString(
+      optimizerName(static_cast<OptimizerKind>(m_optimizer->currentData().toInt())));
+  s.learningRate = learningRate();
+  s.batchSize = m_batchSize->value();
+  s.epochs = m_epochs->value();
+  s.loss = m_loss->currentData().toString();
+  s.lossParams = m_parameters->values();
+  s.compare = compareMode();
+  s.compareLosses = compareLosses();
+  return s;
+}
+
+bool TrainingView::applySession(const TrainingSession& s, QString* error) {
+  auto fail = [error](const QString& message) {
+    if (error) {
+      *error = message;
+    }
+    return false;
+  };
+  // Check everything first: a session that cannot be applied changes nothing.
+  DatasetKind kind = DatasetKind::Linear;
+  Activation activation = Activation::Relu;
+  try {
+    if (s.dataset != QLatin1String("csv")) {
+      kind = parseDatasetKind(s.dataset.toStdString());
+    }
+    activation = parseActivation(s.activation.toStdString());
+  } catch (const Error& e) {
+    return fail(QString::fromStdString(e.what()));
+  }
+  const int optimizerIndex = [&] {
+    for (int i = 0; i < m_optimizer->count(); ++i) {
+      if (QString::fromStdString(optimizerName(
+              static_cast<OptimizerKind>(m_optimizer->itemData(i).toInt()))) == s.optimizer) {
+        return i;
+      }
+    }
+    return -1;
+  }();
+  if (optimizerIndex < 0) {
+    return fail(tr("unknown optimizer \"%1\"").arg(s.optimizer));
+  }
+  if (m_loss->findData(s.loss) < 0) {
+    return fail(tr("the loss \"%1\" is not available for training here").arg(s.loss));
+  }
+  QString problem;
+  if (!createLoss(s.loss, s.lossParams, &problem)) {
+    return fail(problem);
+  }
+  for (const QString& id : s.compareLosses) {
+    if (m_loss->findData(id) < 0) {
+      return fail(tr("the compared loss \"%1\" is not available for training here").arg(id));
+    }
+  }
+  if (s.dataset == QLatin1String("csv") && !importCsv(s.csvPath, s.csvTarget, s.csvFeatures)) {
+    return fail(dataMessage());
+  }
+
+  // Widgets first (their handlers tell the controller), then the seed, then a fresh start.
+  m_samples->setValue(s.samples);
+  m_noise->setValue(s.noise);
+  m_outlierFraction->setValue(static_cast<int>(std::lround(s.outlierFraction * 100)));
+  m_outlierMagnitude->setValue(static_cast<int>(std::lround(s.outlierMagnitude)));
+  m_validationSplit->setValue(s.validationSplit);
+  if (s.dataset != QLatin1String("csv")) {
+    m_dataset->setCurrentIndex(m_dataset->findData(static_cast<int>(kind)));
+  }
+  QStringList widths;
+  for (int width : s.hidden) {
+    widths << QString::number(width);
+  }
+  m_hidden->setText(widths.join(QLatin1Char(',')));
+  m_activation->setCurrentIndex(m_activation->findData(static_cast<int>(activation)));
+  modelChanged();
+  m_optimizer->setCurrentIndex(optimizerIndex);
+  setLearningRateExactly(s.learningRate);
+  m_batchSize->setValue(s.batchSize);
+  m_epochs->setValue(s.epochs);
+  m_compare->setChecked(false);
+  m_loss->setCurrentIndex(m_loss->findData(s.loss));
+  m_parameters->setParameters(lossInfo(s.loss).params, s.lossParams);
+  lossParametersChanged(m_parameters->values());
+  if (s.compareLosses.size() >= 2) {
+    setCompareLosses(s.compareLosses);  // the ticks are kept even while compare mode is off
+  }
+  if (s.compare) {
+    m_compare->setChecked(true);
+  }
+  DatasetOptions generated = m_controller->datasetOptions();
+  if (generated.seed != s.seed && s.dataset != QLatin1String("csv")) {
+    generated.seed = s.seed;
+    m_controller->setDataset(generated, nullptr);
+  }
+  MlpOptions model = m_controller->model();
+  if (model.seed != s.seed) {
+    model.seed = s.seed;
+    m_controller->setModel(model, nullptr);
+  }
+  m_controller->reset();
+  return true;
+}
+
+bool TrainingView::saveSession(const QString& path, QString* error) const {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session())) < 0 ||
+      !file.commit()) {
+    if (error) {
+      *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    return false;
+  }
+  return true;
+}
+
+bool TrainingView::loadSession(const QString& path, QString* error) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    if (error) {
+      *error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    return false;
+  }
+  QString problem;
+  const std::optional<TrainingSession> loaded = sessionFromJson(file.readAll(), &problem);
+  if (!loaded || !applySession(*loaded, &problem)) {
+    if (error) {
+      *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
+    }
+    return false;
+  }
+  return true;
+}
+
+void TrainingView::saveSessionClicked() {
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Save Session"),
+      Settings::exportDirectory() + QStringLiteral("/training.losslab.json"),
+      tr("LossLab session (*.json)"));
+  if (path.isEmpty()) {
+    return;
+  }
+  QString error;
+  if (!saveSession(path, &error)) {
+    QMessageBox::warning(this, tr("Save failed"), error);
+  }
+}
+
+void TrainingView::openSessionClicked() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open Session"), Settings::exportDirectory(), tr("LossLab session (*.json)"));
+  if (path.isEmpty()) {
+    return;
+  }
+  QString error;
+  if (!loadSession(path, &error)) {
+    QMessageBox::warning(this, tr("Cannot open the session"), error);
+  }
 }
 
 QString TrainingView::dataMessage() const {
@@ -872,8 +1128,11 @@ bool TrainingView::exportPredictionsCsv(const QString& path, QString* error) con
 }
 
 bool TrainingView::exportPlotPng(const QString& path, Plot which, QString* error) {
+  // PNG, SVG or PDF by the file's suffix (plot_exporter.h); no known suffix: PNG.
   QString target = path;
-  if (QFileInfo(target).suffix().compare(QStringLiteral("png"), Qt::CaseInsensitive) != 0) {
+  const QString suffix = QFileInfo(target).suffix().toLower();
+  if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
+      suffix != QLatin1String("pdf")) {
     target += QStringLiteral(".png");
   }
   return exportPlot(plot(which), target, Settings::exportSize(), Settings::exportDpi(), error);
@@ -1065,7 +1324,22 @@ void TrainingView::modelChanged() {
 }
 
 double TrainingView::learningRate() const {
-  return lrValue(m_learningRate->value());
+  return m_learningRateValue;
+}
+
+void TrainingView::setLearningRateExactly(double lr) {
+  // The slider has a few positions per decade; a session's value is kept exactly and the
+  // slider shows the nearest position.
+  {
+    const QSignalBlocker block(m_learningRate);
+    m_learningRate->setValue(lrPosition(lr));
+  }
+  m_learningRateValue = lr;
+  m_learningRateLabel->setText(QString::number(lr, 'e', 2));
+  QString error;
+  if (!m_controller->setLearningRate(lr, &error)) {
+    showTrainingMessage(error);
+  }
 }
 
 void TrainingView::optimizerChanged() {
@@ -1082,6 +1356,7 @@ void TrainingView::optimizerChanged() {
 }
 
 void TrainingView::learningRateMoved(int position) {
+  m_learningRateValue = lrValue(position);
   m_learningRateLabel->setText(QString::number(lrValue(position), 'e', 2));
   if (m_updating) {
     return;
@@ -1092,11 +1367,35 @@ void TrainingView::learningRateMoved(int position) {
   }
 }
 
+void TrainingView::addLossChoice(const QString& id, const QString& name, const QString& summary) {
+  m_loss->addItem(name, id);
+  m_loss->setItemData(m_loss->count() - 1, summary, Qt::ToolTipRole);
+  auto* item = new QListWidgetItem(name, m_compareList);
+  item->setData(Qt::UserRole, id);
+  item->setToolTip(summary);
+  item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+  item->setCheckState(kDefaultCompare.contains(id) ? Qt::Checked : Qt::Unchecked);
+}
+
+void TrainingView::addCustomLossChoices() {
+  for (const CustomLoss& custom : CustomLossLibrary::instance().entries()) {
+    const QString id = customLossId(custom.name);
+    try {
+      if (!TrainingController::whyNotTrainable(lossInfo(id)).isEmpty()) {
+        continue;
+      }
+    } catch (const Error&) {
+      continue;  // a stored formula that no longer parses: the formula dock says why
+    }
+    addLossChoice(id, tr("%1 (custom)").arg(custom.name), custom.source);
+  }
+}
+
 LossPtr TrainingView::createLoss(const QString& id,
                                  const ParamValues& values,
                                  QString* error) const {
   try {
-    return LossRegistry::instance().create(id.toStdString(), values);
+    return losslab::ui::createLoss(id, values);  // built-in or "custom:NAME"
   } catch (const Error& e) {
     if (error) {
       *error = QString::fromStdString(e.what());
@@ -1107,8 +1406,11 @@ LossPtr TrainingView::createLoss(const QString& id,
 
 void TrainingView::lossChosen() {
   const QString id = m_loss->currentData().toString();
-  if (const LossRegistry::Entry* entry = LossRegistry::instance().find(id.toStdString())) {
-    m_parameters->setParameters(entry->info.params, {});
+  try {
+    m_parameters->setParameters(lossInfo(id).params, {});
+  } catch (const Error& e) {
+    showTrainingMessage(QString::fromStdString(e.what()));
+    return;
   }
   if (m_updating || compareMode()) {
     return;
@@ -1251,7 +1553,7 @@ void TrainingView::exportPlotClicked(Plot which) {
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export plot"),
       QDir(Settings::exportDirectory()).filePath(QStringLiteral("training.png")),
-      tr("PNG images (*.png)"));
+      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
   if (path.isEmpty()) {
     return;
   }
@@ -1309,14 +1611,22 @@ void TrainingView::restarted(const QStringList& names) {
   replotAll();
 }
 
+QString TrainingView::errorStyle() const {
+  // Dark red on light backgrounds, light red on dark ones: both above 4.5:1 contrast.
+  const bool dark = palette().color(QPalette::Base).lightness() < 128;
+  return QStringLiteral("color: %1")
+      .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"));
+}
+
 void TrainingView::showTrainingMessage(const QString& message) {
+  m_trainingMessage->setStyleSheet(errorStyle());
   m_trainingMessage->setText(message);
   m_trainingMessage->setVisible(!message.isEmpty());
 }
 
 void TrainingView::showDataMessage(const QString& text, bool error) {
   m_dataMessage->setText(text);
-  m_dataMessage->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+  m_dataMessage->setStyleSheet(error ? errorStyle() : QString());
 }
 
 // ---- plots --------------------------------------------------------------------------------------

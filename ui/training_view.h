@@ -11,6 +11,7 @@
 #include "dataset.h"
 #include "loss.h"
 #include "training_controller.h"
+#include "training_session.h"
 
 class QCheckBox;
 class QComboBox;
@@ -102,7 +103,17 @@ class TrainingView : public QWidget {
   bool exportHistoryCsv(const QString& path, QString* error = nullptr) const;
   /// The latest snapshot as CSV: x (1-D data), y, outlier flag, then ŷ and |∂L/∂ŷ| per run.
   bool exportPredictionsCsv(const QString& path, QString* error = nullptr) const;
-  /// One plot as PNG (size and dpi from the export settings), atomically.
+  /// The current configuration as a session file stores it.
+  TrainingSession session() const;
+  /// Applies a session (data, network, optimizer, losses, seed) and resets training to its
+  /// initial weights. False (and `error` set) if any part cannot be applied; nothing changes then.
+  bool applySession(const TrainingSession& session, QString* error = nullptr);
+  /// JSON session files, written atomically (QSaveFile).
+  bool saveSession(const QString& path, QString* error = nullptr) const;
+  bool loadSession(const QString& path, QString* error = nullptr);
+
+  /// One plot as PNG, SVG or PDF by the path's suffix (PNG when it has none), with the export
+  /// settings' size and dpi, atomically.
   bool exportPlotPng(const QString& path, Plot which = Plot::Fit, QString* error = nullptr);
 
  private:
@@ -151,6 +162,8 @@ class TrainingView : public QWidget {
   void exportHistoryClicked();
   void exportPredictionsClicked();
   void exportPlotClicked(Plot which);
+  void saveSessionClicked();
+  void openSessionClicked();
 
   // Changes triggered in the controller → widgets and plots.
   void epochFinished(int epoch, const losslab::ui::EpochStats& stats);
@@ -176,6 +189,7 @@ class TrainingView : public QWidget {
   double historyValue(const EpochStats& stats, bool validation) const;
   double smoothingWeight() const;
   void showDataMessage(const QString& text, bool error);
+  QString errorStyle() const;
 
   bool useTable(const NumericTable& table,
                 const QString& name,
@@ -184,8 +198,12 @@ class TrainingView : public QWidget {
   bool readTable(const QString& path, NumericTable* table, QString* error) const;
   DatasetOptions syntheticOptions() const;
   LossPtr createLoss(const QString& id, const ParamValues& values, QString* error) const;
+  void addLossChoice(const QString& id, const QString& name, const QString& summary);
+  /// The user's formula losses that can train (CustomLossLibrary), as "custom:NAME" choices.
+  void addCustomLossChoices();
   std::vector<LossPtr> compareLossPtrs(QString* error) const;
   double learningRate() const;
+  void setLearningRateExactly(double lr);
 
   TrainingController* m_controller;
 
@@ -200,6 +218,9 @@ class TrainingView : public QWidget {
   QDoubleSpinBox* m_validationSplit = nullptr;
   QPushButton* m_importCsv = nullptr;
   QLabel* m_dataMessage = nullptr;
+  QString m_importedPath;  // what importCsv() read last (for session files)
+  QString m_importedTarget;
+  QStringList m_importedFeatures;
   Dataset m_imported;  // the last imported set (the combo's last entry while it exists)
   bool m_hasImported = false;
 
@@ -208,6 +229,7 @@ class TrainingView : public QWidget {
   QComboBox* m_activation = nullptr;
   QComboBox* m_optimizer = nullptr;
   QSlider* m_learningRate = nullptr;
+  double m_learningRateValue = 0.01;  // the rate in use: the slider's, or a session's exact one
   QLabel* m_learningRateLabel = nullptr;
   QSpinBox* m_batchSize = nullptr;
   QSpinBox* m_epochs = nullptr;

@@ -1342,7 +1342,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     <message>
         <location line="+15"/>
         <location line="+24"/>
-        <location filename="../../app/main.cpp" line="+106"/>
+        <location filename="../../app/main.cpp" line="+112"/>
         <source>Training: outliers (MSE vs MAE vs Huber)</source>
         <translation>训练：离群点（MSE vs MAE vs Huber）</translation>
     </message>
@@ -1688,9 +1688,98 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
 </context>
 <context>
+    <name>losslab::ui::TrainingSession</name>
+    <message>
+        <location filename="../../ui/training_session.cpp" line="+31"/>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation>&quot;%1&quot; 必须是对象</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>&quot;%1&quot; 必须是 %2 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; must be a whole number</source>
+        <translation>&quot;%1&quot; 必须是整数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>&quot;%1&quot; 必须是字符串</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>&quot;%1&quot; 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>&quot;%1&quot; must be a list of strings</source>
+        <translation>&quot;%1&quot; 必须是字符串列表</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>not valid JSON at character %1: %2</source>
+        <translation>不是有效的 JSON（第 %1 个字符）：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not a LossLab session file (&quot;format&quot; must be &quot;%1&quot;)</source>
+        <translation>不是 LossLab 会话文件（&quot;format&quot; 必须为 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;version&quot; %1 is newer than this LossLab understands (%2)</source>
+        <translation>&quot;version&quot; %1 比本版 LossLab 支持的版本（%2）更新</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;seed&quot; must be a whole number written as a string</source>
+        <translation>&quot;seed&quot; 必须是以字符串形式书写的整数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;data.kind&quot; must be seed_sum, linear, sine, cubic, step, heteroscedastic or csv, not &quot;%1&quot;</source>
+        <translation>&quot;data.kind&quot; 必须是 seed_sum、linear、sine、cubic、step、heteroscedastic 或 csv，而不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;model.hidden&quot; must be a list of at most 8 layer widths</source>
+        <translation>&quot;model.hidden&quot; 必须是最多 8 个层宽度组成的列表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;model.hidden&quot; widths must be whole numbers from 1 to 1024</source>
+        <translation>&quot;model.hidden&quot; 中的宽度必须是 1 到 1024 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;model.activation&quot; must be relu, tanh, sigmoid or linear</source>
+        <translation>&quot;model.activation&quot; 必须是 relu、tanh、sigmoid 或 linear</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;optimizer.kind&quot; must be adam, sgd or rmsprop</source>
+        <translation>&quot;optimizer.kind&quot; 必须是 adam、sgd 或 rmsprop</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;loss.params.%1&quot; must be a number</source>
+        <translation>&quot;loss.params.%1&quot; 必须是数字</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;compare.losses&quot; must name 2 to 4 losses</source>
+        <translation>&quot;compare.losses&quot; 必须列出 2 到 4 个损失函数</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::TrainingView</name>
     <message>
-        <location filename="../../ui/training_view.cpp" line="+111"/>
+        <location filename="../../ui/training_view.cpp" line="+125"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1720,7 +1809,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>特征：</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -1880,7 +1969,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Learning rate on a log scale from 1e-5 to 1; applies at the next step</source>
         <translation>学习率，对数刻度，范围 1e-5 到 1；从下一步起生效</translation>
     </message>
@@ -1911,13 +2000,13 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+129"/>
+        <location line="+156"/>
         <location line="+23"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-140"/>
         <source>The loss the network is trained with; changes apply at the next step</source>
         <translation>训练网络所用的损失函数；更改从下一步起生效</translation>
     </message>
@@ -1988,14 +2077,14 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+777"/>
+        <location line="+1043"/>
         <location line="+15"/>
         <location line="+15"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-803"/>
+        <location line="-1069"/>
         <source>Save the history, the predictions or a plot</source>
         <translation>保存训练历史、预测值或图表</translation>
     </message>
@@ -2010,22 +2099,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预测值导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Fit plot as PNG…</source>
-        <translation>拟合图导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>History plot as PNG…</source>
-        <translation>历史曲线图导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Residual histogram as PNG…</source>
-        <translation>残差直方图导出为 PNG…</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
@@ -2095,12 +2169,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>验证 R²</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Latest metrics of every run (validation set; training set if empty)</source>
         <translation>各组训练的最新指标（基于验证集；验证集为空时基于训练集）</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>injected outliers</source>
         <translation>注入的离群点</translation>
     </message>
@@ -2110,24 +2184,63 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>无噪声函数</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+907"/>
+        <location line="+903"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+277"/>
         <source>|∂L/∂ŷᵢ| (gradient influence)</source>
         <translation>|∂L/∂ŷᵢ|（梯度影响）</translation>
     </message>
     <message>
-        <location line="-895"/>
+        <location line="-1147"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
+        <location line="-185"/>
+        <source>Fit plot (PNG, SVG, PDF)…</source>
+        <translation>拟合图（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History plot (PNG, SVG, PDF)…</source>
+        <translation>历史曲线图（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Residual histogram (PNG, SVG, PDF)…</source>
+        <translation>残差直方图（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save Session…</source>
+        <translation>保存会话…</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+814"/>
+        <source>Data, network, optimizer, losses and seed as a JSON file</source>
+        <translation>将数据、网络、优化器、损失函数和随机种子保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Session…</source>
+        <translation>打开会话…</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>|∂L/∂ŷᵢ|</source>
+        <translation>|∂L/∂ŷᵢ|</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+1066"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-808"/>
+        <location line="-1059"/>
         <source>residual ŷ − y (training set)</source>
         <translation>残差 ŷ − y（训练集）</translation>
     </message>
@@ -2137,19 +2250,70 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+37"/>
-        <location line="+229"/>
+        <location line="+23"/>
+        <location line="+45"/>
+        <location line="+420"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-323"/>
+        <source>unknown optimizer &quot;%1&quot;</source>
+        <translation>未知的优化器 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the loss &quot;%1&quot; is not available for training here</source>
+        <translation>损失函数 &quot;%1&quot; 不能在此用于训练</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the compared loss &quot;%1&quot; is not available for training here</source>
+        <translation>对比的损失函数 &quot;%1&quot; 不能在此用于训练</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>LossLab session (*.json)</source>
+        <translation>LossLab 会话 (*.json)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open the session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>There are no predictions yet.</source>
         <translation>还没有预测值。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
         <location line="+8"/>
         <location line="+13"/>
         <source>Import CSV</source>
@@ -2196,7 +2360,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>%1：%2 个样本，%3 个特征 → %4</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+94"/>
+        <source>%1 (custom)</source>
+        <translation>%1（自定义）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Compare mode needs 2 to %1 losses; %2 are ticked.</source>
         <translation>比较模式需要 2 到 %1 个损失函数；当前勾选了 %2 个。</translation>
     </message>
@@ -2227,12 +2396,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <location line="+26"/>
         <source>%1 (train)</source>
         <translation>%1（训练）</translation>

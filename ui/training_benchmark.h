@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace losslab::ui {
+
+/// `losslab --bench-training`: the seed workload (seed_sum data, 1,000 samples, 4-16-32-1 relu,
+/// Adam lr 0.001, batch 32, MSE, 20 % validation, metrics every epoch, float64) trained
+///  (a) headless: core Trainer::runEpoch() in a loop on this thread, and
+///  (b) in the GUI: the Training tab shown (offscreen), TrainingController on its worker thread,
+///      snapshots and repaints at ≤ 60 Hz while the event loop runs.
+/// Both from the same seed for `epochs` epochs after one warm-up epoch. Returns one JSON line
+/// {"epochs", "headless_epochs_per_s", "gui_epochs_per_s", "ratio"}; issue 5 asks ratio ≥ 0.5.
+QString runTrainingBenchmark(int epochs = 3000);
+
+}  // namespace losslab::ui
