@@ -112,9 +112,6 @@ constexpr double kDefaultOutlierMagnitude = 10;
 constexpr double kMomentum = 0.9;  // --optimizer momentum: Keras SGD(momentum=0.9)
 constexpr long long kMaxSeed = 9'007'199'254'740'992LL;  // 2^53: every integer exact as a double
 
-// Sub-streams of --seed (random.h's deriveSeed): data, weights, split and shuffling.
-enum Stream : std::uint64_t { kDataStream = 0, kModelStream = 1, kTrainStream = 2 };
-
 struct Generator {
   const char* name;
   DatasetKind kind;
@@ -394,7 +391,7 @@ int runTrain(const std::vector<std::string>& words) {
                            formatNumber(dataOptions.outlierFraction));
       }
     }
-    dataOptions.seed = deriveSeed(seed, kDataStream);
+    dataOptions.seed = deriveSeed(seed, kDataSeedStream);
   }
 
   const LossPtr loss = makeLoss(args);
@@ -403,7 +400,7 @@ int runTrain(const std::vector<std::string>& words) {
   MlpOptions model;
   model.hidden = parseHidden(args.value("--hidden").value_or("16,32"));
   model.hiddenActivation = parseActivation(args.value("--activation").value_or("relu"));
-  model.seed = deriveSeed(seed, kModelStream);
+  model.seed = deriveSeed(seed, kModelSeedStream);
 
   TrainOptions train;
   train.optimizer = parseOptimizer(args.value("--optimizer").value_or("adam"), args.number("--lr"));
@@ -413,7 +410,7 @@ int runTrain(const std::vector<std::string>& words) {
   if (!(train.validationSplit >= 0 && train.validationSplit < 1)) {
     throw Error::usage("--val-split must be in [0, 1), not " + formatNumber(train.validationSplit));
   }
-  train.seed = deriveSeed(seed, kTrainStream);
+  train.seed = deriveSeed(seed, kTrainSeedStream);
   train.computeMetrics = false;  // the history callback evaluates when asked to
 
   const std::optional<std::string> historyPath = args.value("--history");

@@ -24,6 +24,11 @@ inline std::uint64_t deriveSeed(std::uint64_t seed, std::uint64_t stream) {
   return z ^ (z >> 31);
 }
 
+/// The sub-streams of one user-visible training seed (losslab-cli train --seed, the Training
+/// tab's session seed): generated data, initial weights, and the split and shuffling. Both
+/// front ends derive them the same way, so the same seed gives the same run in either.
+enum SeedStream : std::uint64_t { kDataSeedStream = 0, kModelSeedStream = 1, kTrainSeedStream = 2 };
+
 /// Uniform on [0, 1): the top 53 bits of one draw scaled by 2⁻⁵³ (every double in the range is a
 /// multiple of 2⁻⁵³, and 1 is never reached).
 inline double uniform01(Rng& rng) {

@@ -2,6 +2,9 @@
 // Training session files (issue 5): JSON round trips, a reloaded session retrains to the same
 // numbers, and a bad file says what is wrong (the key) and changes nothing.
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +22,7 @@ class TestTrainingSession : public QObject {
   void initTestCase();
   void jsonRoundTrip();
   void reloadedSessionRetrainsIdentically();
+  void cliReproducesTheRun();
   void badFilesNameTheProblemAndChangeNothing_data();
   void badFilesNameTheProblemAndChangeNothing();
 
@@ -41,7 +45,7 @@ TrainingSession TestTrainingSession::unusualSession() {
   s.outlierFraction = 0.05;
   s.outlierMagnitude = 7;
   s.validationSplit = 0.25;
-  s.seed = 12345678901234567ull;  // beyond 2^53: kept exactly as text
+  s.seed = 9007199254740991ull;  // 2^53 − 1, the CLI's largest seed minus one
   s.hidden = {8, 6};
   s.activation = QStringLiteral("tanh");
   s.optimizer = QStringLiteral("sgd");
@@ -62,7 +66,7 @@ void TestTrainingSession::jsonRoundTrip() {
   const auto back = sessionFromJson(sessionToJson(s), &error);
   QVERIFY2(back.has_value(), qPrintable(error));
   QVERIFY(*back == s);
-  QVERIFY(sessionToJson(s).contains("\"seed\": \"12345678901234567\""));
+  QVERIFY(sessionToJson(s).contains("\"seed\": \"9007199254740991\""));
 }
 
 void TestTrainingSession::reloadedSessionRetrainsIdentically() {
@@ -94,6 +98,30 @@ void TestTrainingSession::reloadedSessionRetrainsIdentically() {
   QVERIFY(different.latestEpoch(0).train.loss != original.latestEpoch(0).train.loss);
 }
 
+void TestTrainingSession::cliReproducesTheRun() {
+  // "The CLI reproduces the same run": the Training tab and losslab-cli train, given the same
+  // settings and seed, report the same numbers to the last bit.
+  TrainingSession s = unusualSession();
+  s.epochs = 5;
+  TrainingView view;
+  QString error;
+  QVERIFY2(view.applySession(s, &error), qPrintable(error));
+  QVERIFY(view.trainEpochsBlocking(5));
+  QProcess cli;
+  cli.start(QStringLiteral(LOSSLAB_CLI_PATH), cliTrainArguments(s, s.loss)
+                                                  << QStringLiteral("--json"));
+  QVERIFY(cli.waitForFinished(60000));
+  QCOMPARE(cli.exitCode(), 0);
+  const QJsonObject result = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+  QCOMPARE(result.value(QStringLiteral("epochs")).toInt(), 5);
+  // The CLI prints 17 significant digits: the double reads back exactly.
+  QCOMPARE(result.value(QStringLiteral("final_loss")).toDouble(), view.latestEpoch(0).train.loss);
+  QCOMPARE(result.value(QStringLiteral("val_loss")).toDouble(),
+           view.latestEpoch(0).validation.loss);
+  QCOMPARE(result.value(QStringLiteral("mae")).toDouble(), view.latestEpoch(0).validation.mae);
+  QVERIFY(view.cliCommands().startsWith(QStringLiteral("losslab-cli train --dataset sine ")));
+}
+
 void TestTrainingSession::badFilesNameTheProblemAndChangeNothing_data() {
   QTest::addColumn<QByteArray>("json");
   QTest::addColumn<QString>("message");
@@ -115,6 +143,8 @@ void TestTrainingSession::badFilesNameTheProblemAndChangeNothing_data() {
       << replaced("\"batch\": 16", "\"batch\": 16.5") << "\"optimizer.batch\"";
   QTest::newRow("unknown loss") << replaced("\"id\": \"huber\"", "\"id\": \"hubr\"") << "hubr";
   QTest::newRow("parameter out of range") << replaced("\"delta\": 0.7", "\"delta\": -3") << "delta";
+  QTest::newRow("seed too large") << replaced("\"9007199254740991\"", "\"12345678901234567890\"")
+                                  << "\"seed\"";
   QTest::newRow("newer version") << replaced("\"version\": 1", "\"version\": 7") << "newer";
 }
 

@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "loss_registry.h"
+#include "random.h"
 #include "trainer.h"
 
 namespace losslab::ui {
@@ -51,6 +52,7 @@ struct TrainingController::Shared {
     MlpOptions model;
     OptimizerOptions optimizer;
     std::vector<LossPtr> losses;
+    std::uint64_t trainSeed = deriveSeed(0, kTrainSeedStream);  // split and shuffling
   };
 
   std::mutex mutex;  // guards every non-atomic member below
@@ -193,6 +195,7 @@ void TrainingWorker::rebuild() {
     options.batchSize = setup.batchSize;
     options.optimizer = setup.optimizer;
     options.validationSplit = setup.validationSplit;
+    options.seed = setup.trainSeed;
     options.computeMetrics = false;  // trainRound asks for them once per finished epoch
     try {
       for (const LossPtr& loss : setup.losses) {
@@ -519,6 +522,8 @@ QStringList TrainingWorker::runNames() const {
 
 TrainingController::TrainingController(QObject* parent)
     : QObject(parent), m_shared(std::make_shared<Shared>()) {
+  m_datasetOptions.seed = deriveSeed(m_seed, kDataSeedStream);
+  m_model.seed = deriveSeed(m_seed, kModelSeedStream);
   m_datasetOptions.kind = DatasetKind::Sine;
   m_datasetOptions.samples = 500;
   m_datasetOptions.noise = 0.1;
@@ -707,6 +712,25 @@ bool TrainingController::setBatchSize(Eigen::Index batchSize, QString* error) {
   return true;
 }
 
+bool TrainingController::setSeed(std::uint64_t seed, QString* error) {
+  // The streams of losslab-cli train --seed: the same seed, the same run.
+  DatasetOptions options = m_datasetOptions;
+  options.seed = deriveSeed(seed, kDataSeedStream);
+  if (m_synthetic && !setDataset(options, error)) {
+    return false;
+  }
+  m_datasetOptions.seed = options.seed;
+  m_seed = seed;
+  m_model.seed = deriveSeed(seed, kModelSeedStream);
+  {
+    const std::lock_guard<std::mutex> lock(m_shared->mutex);
+    m_shared->setup.model.seed = m_model.seed;
+    m_shared->setup.trainSeed = deriveSeed(seed, kTrainSeedStream);
+  }
+  requestRebuild(Rebuild::Fresh);
+  return true;
+}
+
 bool TrainingController::setModel(const MlpOptions& model, QString* error) {
   for (Eigen::Index width : model.hidden) {
     if (width < 1) {
@@ -717,9 +741,10 @@ bool TrainingController::setModel(const MlpOptions& model, QString* error) {
     }
   }
   m_model = model;
+  m_model.seed = deriveSeed(m_seed, kModelSeedStream);  // the weights follow seed()
   {
     const std::lock_guard<std::mutex> lock(m_shared->mutex);
-    m_shared->setup.model = model;
+    m_shared->setup.model = m_model;
   }
   requestRebuild(Rebuild::Fresh);
   return true;

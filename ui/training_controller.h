@@ -105,6 +105,11 @@ class TrainingController : public QObject {
   bool setBatchSize(Eigen::Index batchSize, QString* error = nullptr);
   /// A new network shape: training restarts from the seed's weights.
   bool setModel(const MlpOptions& model, QString* error = nullptr);
+  /// One seed for the generated data, the initial weights, the split and the shuffling, derived
+  /// into sub-streams exactly as `losslab-cli train --seed` does (random.h's SeedStream), so a
+  /// session and the CLI with the same settings and seed give the same numbers. Restarts.
+  bool setSeed(std::uint64_t seed, QString* error = nullptr);
+  std::uint64_t seed() const { return m_seed; }
   /// Live: Trainer::setOptimizerOptions (the same kind keeps the optimizer's state).
   bool setOptimizer(const OptimizerOptions& options, QString* error = nullptr);
   bool setLearningRate(double learningRate, QString* error = nullptr);
@@ -185,6 +190,7 @@ class TrainingController : public QObject {
   DatasetOptions m_datasetOptions;
   double m_validationSplit = 0.2;
   Eigen::Index m_batchSize = 32;
+  std::uint64_t m_seed = 0;  // losslab-cli train's default
   MlpOptions m_model;
   OptimizerOptions m_optimizer;
   int m_epochs = 100;

@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <cmath>
 
+#include "custom_loss_library.h"
+#include "loss_factory.h"
+
 namespace losslab::ui {
 
 namespace {
@@ -179,8 +182,11 @@ std::optional<TrainingSession> sessionFromJson(const QByteArray& json, QString* 
   }
   bool seedOk = false;
   s.seed = read.text(root, QStringLiteral("seed"), QStringLiteral("seed")).toULongLong(&seedOk);
-  if (read.ok() && !seedOk) {
-    read.fail(Text::tr("\"seed\" must be a whole number written as a string"));
+  // losslab-cli train takes seeds up to 2^53 (every one exact as a JSON number there).
+  constexpr quint64 kMaxSeed = 9007199254740992ull;
+  if (read.ok() && (!seedOk || s.seed > kMaxSeed)) {
+    read.fail(Text::tr("\"seed\" must be a whole number from 0 to %1, written as a string")
+                  .arg(kMaxSeed));
   }
 
   const QJsonObject data = read.object(root, QStringLiteral("data"), QStringLiteral("data"));
@@ -264,6 +270,45 @@ std::optional<TrainingSession> sessionFromJson(const QByteArray& json, QString* 
     return std::nullopt;
   }
   return s;
+}
+
+QStringList cliTrainArguments(const TrainingSession& s, const QString& loss) {
+  auto number = [](double value) { return QString::number(value, 'g', 17); };
+  QStringList args{QStringLiteral("train")};
+  if (s.dataset == QLatin1String("csv")) {
+    args << QStringLiteral("--dataset") << s.csvPath;
+    if (!s.csvTarget.isEmpty()) {
+      args << QStringLiteral("--target") << s.csvTarget;
+    }
+  } else {
+    args << QStringLiteral("--dataset") << s.dataset << QStringLiteral("--samples")
+         << QString::number(s.samples) << QStringLiteral("--noise") << number(s.noise)
+         << QStringLiteral("--outliers")
+         << QStringLiteral("%1:%2").arg(number(s.outlierFraction), number(s.outlierMagnitude));
+  }
+  if (isCustomLossId(loss)) {
+    const auto custom = CustomLossLibrary::instance().find(customLossName(loss));
+    args << QStringLiteral("--expr") << (custom ? custom->source : QString());
+  } else {
+    args << QStringLiteral("--loss") << loss;
+  }
+  if (loss == s.loss) {
+    for (const auto& [name, value] : s.lossParams) {
+      args << QStringLiteral("--param")
+           << QStringLiteral("%1=%2").arg(QString::fromStdString(name), number(value));
+    }
+  }
+  QStringList widths;
+  for (int width : s.hidden) {
+    widths << QString::number(width);
+  }
+  args << QStringLiteral("--optimizer") << s.optimizer << QStringLiteral("--lr")
+       << number(s.learningRate) << QStringLiteral("--batch") << QString::number(s.batchSize)
+       << QStringLiteral("--epochs") << QString::number(s.epochs) << QStringLiteral("--hidden")
+       << (widths.isEmpty() ? QStringLiteral("none") : widths.join(QLatin1Char(',')))
+       << QStringLiteral("--activation") << s.activation << QStringLiteral("--seed")
+       << QString::number(s.seed) << QStringLiteral("--val-split") << number(s.validationSplit);
+  return args;
 }
 
 }  // namespace losslab::ui

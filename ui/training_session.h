@@ -24,8 +24,8 @@ struct TrainingSession {
   double outlierFraction = 0;
   double outlierMagnitude = 0;
   double validationSplit = 0.2;
-  quint64 seed = 3;
-  QString csvPath;  // dataset "csv" only
+  quint64 seed = 0;  // as losslab-cli train --seed
+  QString csvPath;   // dataset "csv" only
   QString csvTarget;
   QStringList csvFeatures;
 
@@ -53,5 +53,10 @@ QByteArray sessionToJson(const TrainingSession& session);
 /// what is wrong and where: invalid JSON (with the character offset), a missing or mistyped
 /// key ("\"optimizer.lr\" must be a positive number"), a value out of range.
 std::optional<TrainingSession> sessionFromJson(const QByteArray& json, QString* error);
+
+/// The `losslab-cli train` arguments that reproduce `loss` of this session (a custom
+/// "custom:NAME" loss becomes --expr with its formula from the library): same data, network,
+/// optimizer, seed and epochs, so the CLI prints the numbers the Training tab shows.
+QStringList cliTrainArguments(const TrainingSession& session, const QString& loss);
 
 }  // namespace losslab::ui

@@ -2,7 +2,9 @@
 #include "training_view.h"
 
 #include <qcustomplot.h>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -22,6 +24,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -504,6 +507,10 @@ QWidget* TrainingView::createButtons() {
           [this] { exportPlotClicked(Plot::History); });
   connect(menu->addAction(tr("Residual histogram (PNG, SVG, PDF)…")), &QAction::triggered, this,
           [this] { exportPlotClicked(Plot::Residuals); });
+  QAction* copyCommand = menu->addAction(tr("Copy as losslab-cli Command"), this, [this] {
+    QApplication::clipboard()->setText(cliCommands());
+  });
+  copyCommand->setToolTip(tr("The command line that trains the same run in a terminal"));
   menu->addSeparator();
   QAction* saveSession =
       menu->addAction(tr("Save Session…"), this, &TrainingView::saveSessionClicked);
@@ -805,7 +812,7 @@ TrainingSession TrainingView::session() const {
   s.outlierFraction = m_outlierFraction->value() / 100.0;
   s.outlierMagnitude = m_outlierMagnitude->value();
   s.validationSplit = m_validationSplit->value();
-  s.seed = m_controller->datasetOptions().seed;
+  s.seed = m_controller->seed();
   if (kind == kImportedData) {
     s.csvPath = m_importedPath;
     s.csvTarget = m_importedTarget;
@@ -905,16 +912,7 @@ bool TrainingView::applySession(const TrainingSession& s, QString* error) {
   if (s.compare) {
     m_compare->setChecked(true);
   }
-  DatasetOptions generated = m_controller->datasetOptions();
-  if (generated.seed != s.seed && s.dataset != QLatin1String("csv")) {
-    generated.seed = s.seed;
-    m_controller->setDataset(generated, nullptr);
-  }
-  MlpOptions model = m_controller->model();
-  if (model.seed != s.seed) {
-    model.seed = s.seed;
-    m_controller->setModel(model, nullptr);
-  }
+  m_controller->setSeed(s.seed, nullptr);
   m_controller->reset();
   return true;
 }
@@ -948,6 +946,23 @@ bool TrainingView::loadSession(const QString& path, QString* error) {
     return false;
   }
   return true;
+}
+
+QString TrainingView::cliCommands() const {
+  // POSIX shell quoting: plain words stay, anything else goes in single quotes.
+  static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+  const TrainingSession current = session();
+  QStringList lines;
+  for (const QString& loss : current.compare ? current.compareLosses : QStringList{current.loss}) {
+    QStringList words{QStringLiteral("losslab-cli")};
+    for (const QString& arg : cliTrainArguments(current, loss)) {
+      words << (plain.match(arg).hasMatch() ? arg
+                                            : QStringLiteral("'%1'").arg(QString(arg).replace(
+                                                  QStringLiteral("'"), QStringLiteral("'\\''"))));
+    }
+    lines << words.join(QLatin1Char(' '));
+  }
+  return lines.join(QLatin1Char('\n'));
 }
 
 void TrainingView::saveSessionClicked() {

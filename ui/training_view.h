@@ -111,6 +111,8 @@ class TrainingView : public QWidget {
   /// JSON session files, written atomically (QSaveFile).
   bool saveSession(const QString& path, QString* error = nullptr) const;
   bool loadSession(const QString& path, QString* error = nullptr);
+  /// `losslab-cli train` command lines that reproduce the current run(s), one per loss.
+  QString cliCommands() const;
 
   /// One plot as PNG, SVG or PDF by the path's suffix (PNG when it has none), with the export
   /// settings' size and dpi, atomically.

@@ -1632,12 +1632,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingController</name>
     <message>
-        <location filename="../../ui/training_controller.cpp" line="+209"/>
+        <location filename="../../ui/training_controller.cpp" line="+212"/>
         <source>Could not set up training: %1</source>
         <translation>无法设置训练：%1</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+351"/>
         <source>&apos;%1&apos; takes class labels or no target; training fits one regression target per sample</source>
         <translation>“%1”需要类别标签或不需要目标值；而训练为每个样本拟合一个回归目标值</translation>
     </message>
@@ -1672,12 +1672,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>批大小至少为 1。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>Every hidden layer needs at least one unit.</source>
         <translation>每个隐藏层至少需要一个单元。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Training takes 1 to %1 losses.</source>
         <translation>训练需要 1 到 %1 个损失函数。</translation>
     </message>
@@ -1690,7 +1690,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingSession</name>
     <message>
-        <location filename="../../ui/training_session.cpp" line="+31"/>
+        <location filename="../../ui/training_session.cpp" line="+34"/>
         <source>&quot;%1&quot; must be an object</source>
         <translation>&quot;%1&quot; 必须是对象</translation>
     </message>
@@ -1736,12 +1736,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>&quot;version&quot; %1 比本版 LossLab 支持的版本（%2）更新</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>&quot;seed&quot; must be a whole number written as a string</source>
-        <translation>&quot;seed&quot; 必须是以字符串形式书写的整数</translation>
+        <location line="+9"/>
+        <source>&quot;seed&quot; must be a whole number from 0 to %1, written as a string</source>
+        <translation>&quot;seed&quot; 必须是 0 到 %1 之间的整数，并以字符串形式书写</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&quot;data.kind&quot; must be seed_sum, linear, sine, cubic, step, heteroscedastic or csv, not &quot;%1&quot;</source>
         <translation>&quot;data.kind&quot; 必须是 seed_sum、linear、sine、cubic、step、heteroscedastic 或 csv，而不是 &quot;%1&quot;</translation>
     </message>
@@ -1779,7 +1779,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingView</name>
     <message>
-        <location filename="../../ui/training_view.cpp" line="+125"/>
+        <location filename="../../ui/training_view.cpp" line="+128"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2000,13 +2000,13 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+156"/>
+        <location line="+160"/>
         <location line="+23"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <source>The loss the network is trained with; changes apply at the next step</source>
         <translation>训练网络所用的损失函数；更改从下一步起生效</translation>
     </message>
@@ -2077,14 +2077,14 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+1043"/>
+        <location line="+1055"/>
         <location line="+15"/>
         <location line="+15"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-1069"/>
+        <location line="-1081"/>
         <source>Save the history, the predictions or a plot</source>
         <translation>保存训练历史、预测值或图表</translation>
     </message>
@@ -2099,7 +2099,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预测值导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+9"/>
+        <source>Copy as losslab-cli Command</source>
+        <translation>复制为 losslab-cli 命令</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The command line that trains the same run in a terminal</source>
+        <translation>在终端中复现同一训练过程的命令行</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
@@ -2184,7 +2194,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>无噪声函数</translation>
     </message>
     <message>
-        <location line="+903"/>
+        <location line="+911"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
@@ -2194,12 +2204,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>|∂L/∂ŷᵢ|（梯度影响）</translation>
     </message>
     <message>
-        <location line="-1147"/>
+        <location line="-1155"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-189"/>
         <source>Fit plot (PNG, SVG, PDF)…</source>
         <translation>拟合图（PNG、SVG、PDF）…</translation>
     </message>
@@ -2214,7 +2224,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>残差直方图（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Save Session…</source>
         <translation>保存会话…</translation>
     </message>
@@ -2235,12 +2245,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+1066"/>
+        <location line="+1074"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-1059"/>
+        <location line="-1067"/>
         <source>residual ŷ − y (training set)</source>
         <translation>残差 ŷ − y（训练集）</translation>
     </message>
@@ -2252,12 +2262,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     <message>
         <location line="+23"/>
         <location line="+45"/>
-        <location line="+420"/>
+        <location line="+428"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-331"/>
         <source>unknown optimizer &quot;%1&quot;</source>
         <translation>未知的优化器 &quot;%1&quot;</translation>
     </message>
@@ -2272,7 +2282,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>对比的损失函数 &quot;%1&quot; 不能在此用于训练</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+47"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2282,7 +2292,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+34"/>
         <source>Save Session</source>
         <translation>保存会话</translation>
     </message>
