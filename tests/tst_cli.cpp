@@ -14,6 +14,7 @@
 #include <QTest>
 #include <cmath>
 
+#include "cli_runner.h"
 #include "loss_registry.h"
 #include "test_utils.h"
 
@@ -21,40 +22,10 @@ using namespace losslab;
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
+using losslab::test::CliRun;
+using losslab::test::parseObject;
+using losslab::test::runCli;
 
-constexpr int kTimeoutMs = 60000;
-
-Run runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(LOSSLAB_CLI_PATH), arguments);
-  Run run;
-  if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-    process.kill();
-    run.err = QStringLiteral("losslab-cli did not finish normally");
-    return run;
-  }
-  run.exitCode = process.exitCode();
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
-
-QJsonObject parseObject(const QString& text) {
-  QJsonParseError error;
-  const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject()) {
-    qWarning("not a JSON object (%s): %s", qPrintable(error.errorString()), qPrintable(text));
-    return {};
-  }
-  return document.object();
-}
-
-/// A JSON number, or one of the strings the CLI writes for non-finite numbers.
 double number(const QJsonValue& value) {
   if (value.isString()) {
     const QString s = value.toString();
@@ -100,13 +71,7 @@ class TestCli : public QObject {
 };
 
 QString TestCli::file(const QString& name, const QString& content) {
-  const QString path = m_dir.filePath(name);
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-    qFatal("cannot write %s", qPrintable(path));
-  }
-  f.write(content.toUtf8());
-  return path;
+  return losslab::test::writeTextFile(m_dir.path(), name, content);
 }
 
 void TestCli::initTestCase() {
@@ -115,7 +80,7 @@ void TestCli::initTestCase() {
 }
 
 void TestCli::listJsonHasEveryId() {
-  const Run run = runCli({"list", "--json"});
+  const CliRun run = runCli({"list", "--json"});
   QCOMPARE(run.exitCode, 0);
   QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
   const QJsonObject root = parseObject(run.out);
@@ -180,7 +145,7 @@ void TestCli::listJsonHasEveryId() {
 }
 
 void TestCli::listText() {
-  const Run run = runCli({"list"});
+  const CliRun run = runCli({"list"});
   QCOMPARE(run.exitCode, 0);
   for (const LossRegistry::Entry& entry : LossRegistry::instance().entries()) {
     QVERIFY2(run.out.contains(QString::fromStdString(entry.info.id)), entry.info.id.c_str());
@@ -203,7 +168,7 @@ void TestCli::help_data() {
 void TestCli::help() {
   QFETCH(QStringList, arguments);
   QFETCH(QString, expected);
-  const Run run = runCli(arguments);
+  const CliRun run = runCli(arguments);
   QCOMPARE(run.exitCode, 0);
   QVERIFY2(run.out.contains(expected), qPrintable(run.out));
   QVERIFY(run.err.isEmpty());
@@ -304,7 +269,7 @@ void TestCli::evalJson() {
       args << m_dir.filePath(argument);
     }
   }
-  const Run run = runCli(args);
+  const CliRun run = runCli(args);
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
   QCOMPARE(run.out.count('\n'), 1);  // one object, one line
@@ -343,8 +308,8 @@ void TestCli::evalParamsInJson() {
   // by label; the loss id and the reduction are echoed.
   const QString pred = file("d.csv", "0.5\n");
   const QString labels = file("y.csv", "1\n");
-  Run run = runCli({"eval", "--json", "--loss", "contrastive", "--param", "convention=paper",
-                    "--y-pred", pred, "--y-true", labels});
+  CliRun run = runCli({"eval", "--json", "--loss", "contrastive", "--param", "convention=paper",
+                       "--y-pred", pred, "--y-true", labels});
   QCOMPARE(run.exitCode, 0);
   QJsonObject result = parseObject(run.out);
   QCOMPARE(result.value("loss").toString(), QStringLiteral("contrastive"));
@@ -376,7 +341,7 @@ void TestCli::evalFullPrecision() {
   // significant digits (%.17g) to read back as the same number.
   const QString pred = file("fp_pred.csv", "0.1\n");
   const QString truth = file("fp_true.csv", "0\n");
-  const Run run = runCli(
+  const CliRun run = runCli(
       {"eval", "--json", "--loss", "mean_squared_error", "--y-pred", pred, "--y-true", truth});
   QCOMPARE(run.exitCode, 0);
   QVERIFY2(run.out.contains("\"value\":0.010000000000000002,"), qPrintable(run.out));
@@ -391,8 +356,8 @@ void TestCli::evalNonFiniteResultIsFlagged() {
   const QString pred = file("big_pred.csv", "-1e308\n1e200\n");
   const QString truth = file("big_true.csv", "1e308\n-1e200\n");
   const QString weight = file("big_w.csv", "1\n0\n");
-  const Run run = runCli({"eval", "--json", "--loss", "mean_squared_error", "--y-pred", pred,
-                          "--y-true", truth, "--sample-weight", weight, "--reduction", "sum"});
+  const CliRun run = runCli({"eval", "--json", "--loss", "mean_squared_error", "--y-pred", pred,
+                             "--y-true", truth, "--sample-weight", weight, "--reduction", "sum"});
   QCOMPARE(run.exitCode, 0);
   QVERIFY2(run.out.contains("\"value\":\"NaN\""), qPrintable(run.out));
   QVERIFY2(run.out.contains("\"per_sample\":[\"Infinity\",\"Infinity\"]"), qPrintable(run.out));
@@ -405,7 +370,7 @@ void TestCli::evalNonFiniteResultIsFlagged() {
 void TestCli::evalText() {
   const QString pred = file("t_pred.csv", "1,2\n3,4\n");
   const QString truth = file("t_true.csv", "1,1\n1,6\n");
-  const Run run = runCli({"eval", "--loss", "huber", "--y-pred", pred, "--y-true", truth});
+  const CliRun run = runCli({"eval", "--loss", "huber", "--y-pred", pred, "--y-true", truth});
   QCOMPARE(run.exitCode, 0);
   QVERIFY(run.out.contains("loss       huber (delta=1)"));
   QVERIFY(run.out.contains("value      0.875"));
@@ -423,7 +388,7 @@ void TestCli::evalText() {
 void TestCli::curveCsv() {
   // Huber δ = 1 at x = −3, −1.5, 0, 1.5, 3 (y = 0): 2.5, 1, 0, 1, 2.5;
   // d1 = −1, −1, 0, 1, 1; d2 = 0, 0, 1, 0, 0.
-  Run run = runCli({"curve", "--loss", "huber", "--points", "5"});
+  CliRun run = runCli({"curve", "--loss", "huber", "--points", "5"});
   QCOMPARE(run.exitCode, 0);
   QStringList lines = run.out.trimmed().split('\n');
   QCOMPARE(lines.size(), 6);
@@ -461,7 +426,7 @@ void TestCli::curveCsv() {
 void TestCli::curveOutFileIsAtomic() {
   QTemporaryDir dir;
   const QString out = dir.filePath("curve.csv");
-  const Run run = runCli({"curve", "--loss", "huber", "--points", "7", "--out", out});
+  const CliRun run = runCli({"curve", "--loss", "huber", "--points", "7", "--out", out});
   QCOMPARE(run.exitCode, 0);
   QVERIFY(run.out.isEmpty());
   QFile f(out);
@@ -475,7 +440,7 @@ void TestCli::curveOutFileIsAtomic() {
 
 void TestCli::bench() {
   for (const char* id : {"huber", "mean_squared_error", "categorical_hinge", "triplet_margin"}) {
-    const Run run = runCli({"bench", "--loss", id, "--n", "3000", "--repeat", "3", "--json"});
+    const CliRun run = runCli({"bench", "--loss", id, "--n", "3000", "--repeat", "3", "--json"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject result = parseObject(run.out);
     QCOMPARE(result.keys(), (QStringList{"loss", "melem_per_s", "n", "seconds"}));
@@ -612,7 +577,7 @@ void TestCli::errors() {
   for (const QString& argument : arguments) {
     args << substitute(argument);
   }
-  const Run run = runCli(args);
+  const CliRun run = runCli(args);
   QCOMPARE(run.exitCode, exitCode);
   QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
   const QString expected = "losslab-cli: error: " + substitute(message);

@@ -13,42 +13,14 @@
 #include <QTest>
 #include <cmath>
 
+#include "cli_runner.h"
 #include "test_utils.h"
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-constexpr int kTimeoutMs = 60000;
-
-Run runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(LOSSLAB_CLI_PATH), arguments);
-  Run run;
-  if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-    process.kill();
-    run.err = QStringLiteral("losslab-cli did not finish normally");
-    return run;
-  }
-  run.exitCode = process.exitCode();
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
-
-QJsonObject parseObject(const QString& text) {
-  QJsonParseError error;
-  const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject()) {
-    qWarning("not a JSON object (%s): %s", qPrintable(error.errorString()), qPrintable(text));
-    return {};
-  }
-  return document.object();
-}
+using losslab::test::CliRun;
+using losslab::test::parseObject;
+using losslab::test::runCli;
 
 QList<double> column(const QJsonArray& rows) {
   QList<double> values;
@@ -89,13 +61,7 @@ class TestCliFormula : public QObject {
 };
 
 QString TestCliFormula::file(const QString& name, const QString& content) {
-  const QString path = m_dir.filePath(name);
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-    qFatal("cannot write %s", qPrintable(path));
-  }
-  f.write(content.toUtf8());
-  return path;
+  return losslab::test::writeTextFile(m_dir.path(), name, content);
 }
 
 void TestCliFormula::initTestCase() {
@@ -106,7 +72,7 @@ void TestCliFormula::initTestCase() {
 void TestCliFormula::deriveText() {
   // e = a|r| + r²: de/dŷ = a·sign(r) + 2r, d²e/dŷ² = 2 (sign′ = 0 away from 0); a is undeclared,
   // so it defaults to 1 and is unbounded.
-  const Run run = runCli({"derive", "a*abs(r) + square(r)"});
+  const CliRun run = runCli({"derive", "a*abs(r) + square(r)"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY(run.err.isEmpty());
   const QStringList lines = run.out.split('\n');
@@ -117,7 +83,7 @@ void TestCliFormula::deriveText() {
            qPrintable(run.out));
 
   // A formula starting with '-' is still the formula: −log p → −1/p → 1/p².
-  const Run negative = runCli({"derive", "-log(p)"});
+  const CliRun negative = runCli({"derive", "-log(p)"});
   QCOMPARE(negative.exitCode, 0);
   QVERIFY(negative.out.startsWith("value  -log(p)\nd1     -1/p\nd2     1/square(p)\n"));
   QVERIFY(negative.out.contains("parameters: none"));
@@ -166,7 +132,7 @@ void TestCliFormula::deriveJson() {
   QFETCH(QString, d1);
   QFETCH(QString, d2);
   QFETCH(bool, aggregate);
-  const Run run = runCli({"derive", "--json", formula});
+  const CliRun run = runCli({"derive", "--json", formula});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QCOMPARE(run.out.count('\n'), 1);
   const QJsonObject result = parseObject(run.out);
@@ -184,7 +150,7 @@ void TestCliFormula::deriveJson() {
 void TestCliFormula::deriveParams() {
   // Declared: default, range and log scale as written; used but undeclared: default 1,
   // unbounded (written as the CLI's -Infinity / Infinity strings).
-  const Run run =
+  const CliRun run =
       runCli({"derive", "--json", "delta = 0.5 in [0.01, 10] log\nk*delta*log_cosh(r/delta)"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   const QJsonArray params = parseObject(run.out).value("params").toArray();
@@ -204,7 +170,8 @@ void TestCliFormula::deriveParams() {
   QCOMPARE(k.value("max").toString(), QStringLiteral("Infinity"));
   QCOMPARE(k.value("declared").toBool(), false);
 
-  const Run text = runCli({"derive", "delta = 0.5 in [0.01, 10] log\nk*delta*log_cosh(r/delta)"});
+  const CliRun text =
+      runCli({"derive", "delta = 0.5 in [0.01, 10] log\nk*delta*log_cosh(r/delta)"});
   QVERIFY(text.out.contains("  delta = 0.5  in [0.01, 10], log scale\n"));
   QVERIFY(text.out.contains("  k = 1  unbounded  (undeclared: default 1)\n"));
 }
@@ -245,7 +212,7 @@ void TestCliFormula::evalExprJson() {
   QFETCH(QString, params);
   const QString pred = file("pred3.csv", "1\n2\n4\n");
   const QString truth = file("true3.csv", "0\n2\n2\n");
-  const Run run =
+  const CliRun run =
       runCli(QStringList{"eval", "--json", "--y-pred", pred, "--y-true", truth} + arguments);
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
@@ -269,8 +236,8 @@ void TestCliFormula::evalExprJson() {
 void TestCliFormula::evalExprText() {
   const QString pred = file("pred3.csv", "1\n2\n4\n");
   const QString truth = file("true3.csv", "0\n2\n2\n");
-  const Run run = runCli({"eval", "--expr", "k = 1\nk*square(r)", "--param", "k=2", "--y-pred",
-                          pred, "--y-true", truth});
+  const CliRun run = runCli({"eval", "--expr", "k = 1\nk*square(r)", "--param", "k=2", "--y-pred",
+                             pred, "--y-true", truth});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   // The formula on one line (';' for the line break), then the loss with its parameters.
   QVERIFY2(run.out.startsWith("formula    k = 1; k*square(r)\nloss       custom (k=2)\n"),
@@ -281,13 +248,13 @@ void TestCliFormula::evalExprText() {
 void TestCliFormula::curveExpr() {
   // square(r) with y = 0.5 at ŷ = −1, 0, 1: r = −1.5, −0.5, 0.5 → 2.25, 0.25, 0.25;
   // d1 = 2r = −3, −1, 1; d2 = 2.
-  const Run run = runCli({"curve", "--expr", "square(r)", "--from", "-1", "--to", "1", "--points",
-                          "3", "--target", "0.5"});
+  const CliRun run = runCli({"curve", "--expr", "square(r)", "--from", "-1", "--to", "1",
+                             "--points", "3", "--target", "0.5"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QCOMPARE(run.out, QStringLiteral("x,loss,dloss,d2loss\n-1,2.25,-3,2\n0,0.25,-1,2\n1,0.25,1,2\n"));
   // k|r| with k = 2 on the default residual path [−3, 3], y = 0: 6, 0, 6; d1 = −2, 0 (TF: abs′(0)
   // = 0), 2; d2 = 0.
-  const Run scaled = runCli({"curve", "--expr", "k*abs(r)", "--param", "k=2", "--points", "3"});
+  const CliRun scaled = runCli({"curve", "--expr", "k*abs(r)", "--param", "k=2", "--points", "3"});
   QCOMPARE(scaled.out, QStringLiteral("x,loss,dloss,d2loss\n-3,6,-2,0\n0,0,0,0\n3,6,2,0\n"));
 }
 
@@ -313,7 +280,7 @@ void TestCliFormula::exportCode_data() {
 void TestCliFormula::exportCode() {
   QFETCH(QStringList, arguments);
   QFETCH(QStringList, expected);
-  const Run run = runCli(QStringList{"export"} + arguments);
+  const CliRun run = runCli(QStringList{"export"} + arguments);
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY(run.err.isEmpty());
   for (const QString& text : expected) {
@@ -324,7 +291,7 @@ void TestCliFormula::exportCode() {
 void TestCliFormula::exportToFile() {
   QTemporaryDir dir;
   const QString out = dir.filePath("loss.py");
-  const Run run = runCli({"export", "--expr", "log_cosh(r)", "--to", "pytorch", "--out", out});
+  const CliRun run = runCli({"export", "--expr", "log_cosh(r)", "--to", "pytorch", "--out", out});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY(run.out.isEmpty());
   QFile f(out);
@@ -352,7 +319,7 @@ void TestCliFormula::help_data() {
 void TestCliFormula::help() {
   QFETCH(QStringList, arguments);
   QFETCH(QString, expected);
-  const Run run = runCli(arguments);
+  const CliRun run = runCli(arguments);
   QCOMPARE(run.exitCode, 0);
   QVERIFY2(run.out.contains(expected), qPrintable(run.out));
   QVERIFY(run.err.isEmpty());
@@ -407,7 +374,7 @@ void TestCliFormula::parseErrors() {
   for (const QString& argument : arguments) {
     args << (argument == "@p" ? pred : argument == "@t" ? truth : argument);
   }
-  const Run run = runCli(args);
+  const CliRun run = runCli(args);
   QCOMPARE(run.exitCode, 2);  // a usage error
   QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
   const QStringList lines = run.err.split('\n');
@@ -471,7 +438,7 @@ void TestCliFormula::errors_data() {
 void TestCliFormula::errors() {
   QFETCH(QStringList, arguments);
   QFETCH(QString, message);
-  const Run run = runCli(arguments);
+  const CliRun run = runCli(arguments);
   QCOMPARE(run.exitCode, 2);
   QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
   const QString expected = "losslab-cli: error: " + message;

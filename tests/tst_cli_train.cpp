@@ -12,42 +12,14 @@
 #include <QTest>
 #include <cmath>
 
+#include "cli_runner.h"
 #include "test_utils.h"
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-constexpr int kTimeoutMs = 60000;
-
-Run runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(LOSSLAB_CLI_PATH), arguments);
-  Run run;
-  if (!process.waitForFinished(kTimeoutMs) || process.exitStatus() != QProcess::NormalExit) {
-    process.kill();
-    run.err = QStringLiteral("losslab-cli did not finish normally");
-    return run;
-  }
-  run.exitCode = process.exitCode();
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
-
-QJsonObject parseObject(const QString& text) {
-  QJsonParseError error;
-  const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject()) {
-    qWarning("not a JSON object (%s): %s", qPrintable(error.errorString()), qPrintable(text));
-    return {};
-  }
-  return document.object();
-}
+using losslab::test::CliRun;
+using losslab::test::parseObject;
+using losslab::test::runCli;
 
 /// A CSV file as rows of fields (the CLI writes no quoted fields for these names).
 QList<QStringList> readCsv(const QString& path) {
@@ -97,13 +69,7 @@ class TestCliTrain : public QObject {
 };
 
 QString TestCliTrain::file(const QString& name, const QString& content) {
-  const QString path = m_dir.filePath(name);
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-    qFatal("cannot write %s", qPrintable(path));
-  }
-  f.write(content.toUtf8());
-  return path;
+  return losslab::test::writeTextFile(m_dir.path(), name, content);
 }
 
 void TestCliTrain::initTestCase() {
@@ -114,8 +80,8 @@ void TestCliTrain::initTestCase() {
 void TestCliTrain::seedSumConverges() {
   // Seed 003: y = 5 Σ x on 1,000 samples, Dense 16-32-1 relu, Adam, batch 32. A larger learning
   // rate than Keras' 0.001 converges in a few dozen epochs (milliseconds here).
-  const Run run = runCli({"train", "--dataset", "seed-sum", "--loss", "mean_squared_error", "--lr",
-                          "0.01", "--epochs", "30", "--json"});
+  const CliRun run = runCli({"train", "--dataset", "seed-sum", "--loss", "mean_squared_error",
+                             "--lr", "0.01", "--epochs", "30", "--json"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
   QCOMPARE(run.out.count('\n'), 1);  // one object, one line
@@ -143,8 +109,8 @@ void TestCliTrain::sameRunTwiceIsReproducible() {
                               "delta=0.5",  "--optimizer", "rmsprop", "--lr",    "0.01",
                               "--epochs",   "15",          "--batch", "16",      "--hidden",
                               "8",          "--seed",      "7",       "--json"};
-  const Run first = runCli(arguments);
-  const Run second = runCli(arguments);
+  const CliRun first = runCli(arguments);
+  const CliRun second = runCli(arguments);
   QVERIFY2(first.exitCode == 0, qPrintable(first.err));
   QVERIFY2(second.exitCode == 0, qPrintable(second.err));
   QJsonObject a = parseObject(first.out);
@@ -166,9 +132,9 @@ void TestCliTrain::predictionsOfGeneratedData() {
   // R² = 1 − Σe² / Σ(y − ȳ)², e = residual.
   QTemporaryDir dir;
   const QString predictions = dir.filePath("pred.csv");
-  const Run run = runCli({"train", "--dataset", "seed-sum", "--samples", "200", "--loss",
-                          "mean_absolute_error", "--lr", "0.01", "--epochs", "5", "--val-split",
-                          "0", "--predictions", predictions, "--json"});
+  const CliRun run = runCli({"train", "--dataset", "seed-sum", "--samples", "200", "--loss",
+                             "mean_absolute_error", "--lr", "0.01", "--epochs", "5", "--val-split",
+                             "0", "--predictions", predictions, "--json"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   const QJsonObject result = parseObject(run.out);
   QVERIFY(result.value("val_loss").isNull());  // no validation split
@@ -243,9 +209,9 @@ void TestCliTrain::predictionsKeepCsvOrder() {
   QFile::remove(predictions);
   // A validation split of 0.4 shuffles 3 of the 7 samples out: the file still has every sample,
   // in the input's order.
-  const Run run = runCli(QStringList{"train", "--dataset", data, "--loss", "huber", "--epochs", "3",
-                                     "--val-split", "0.4", "--predictions", predictions} +
-                         options);
+  const CliRun run = runCli(QStringList{"train", "--dataset", data, "--loss", "huber", "--epochs",
+                                        "3", "--val-split", "0.4", "--predictions", predictions} +
+                            options);
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY(run.out.contains("(4 training, 3 validation)"));
   const QList<QStringList> input = readCsv(data);
@@ -266,7 +232,7 @@ void TestCliTrain::predictionsKeepCsvOrder() {
 void TestCliTrain::historyHasOneRowPerEpoch() {
   QTemporaryDir dir;
   const QString history = dir.filePath("history.csv");
-  const Run run =
+  const CliRun run =
       runCli({"train", "--dataset", "sine", "--samples", "300", "--loss", "log_cosh", "--epochs",
               "7", "--hidden", "8,8", "--activation", "tanh", "--history", history, "--json"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -296,8 +262,8 @@ void TestCliTrain::historyHasOneRowPerEpoch() {
   QCOMPARE(toDouble(last[9]), result.value("r2").toDouble());
 
   // Without a validation split the val_* columns are nan.
-  const Run noValidation = runCli({"train", "--dataset", "linear", "--loss", "huber", "--epochs",
-                                   "2", "--val-split", "0", "--history", history});
+  const CliRun noValidation = runCli({"train", "--dataset", "linear", "--loss", "huber", "--epochs",
+                                      "2", "--val-split", "0", "--history", history});
   QCOMPARE(noValidation.exitCode, 0);
   const QList<QStringList> plain = readCsv(history);
   QCOMPARE(plain.size(), 3);
@@ -310,8 +276,8 @@ void TestCliTrain::formulaLossTrains() {
   // numbers as mean_squared_error (both go through the engine's default Keras reduction).
   const QStringList common{"train", "--dataset", "cubic", "--samples",
                            "200",   "--epochs",  "5",     "--json"};
-  const Run formula = runCli(common + QStringList{"--expr", "square(r)"});
-  const Run builtIn = runCli(common + QStringList{"--loss", "mean_squared_error"});
+  const CliRun formula = runCli(common + QStringList{"--expr", "square(r)"});
+  const CliRun builtIn = runCli(common + QStringList{"--loss", "mean_squared_error"});
   QVERIFY2(formula.exitCode == 0, qPrintable(formula.err));
   QVERIFY2(builtIn.exitCode == 0, qPrintable(builtIn.err));
   const QJsonObject a = parseObject(formula.out);
@@ -325,8 +291,8 @@ void TestCliTrain::divergenceIsNotAnError() {
   // Plain SGD with lr = 50 on seed 003's workload explodes within the first epoch.
   QTemporaryDir dir;
   const QString history = dir.filePath("h.csv");
-  const Run run = runCli({"train", "--dataset", "seed-sum", "--loss", "mean_squared_error",
-                          "--optimizer", "sgd", "--lr", "50", "--history", history, "--json"});
+  const CliRun run = runCli({"train", "--dataset", "seed-sum", "--loss", "mean_squared_error",
+                             "--optimizer", "sgd", "--lr", "50", "--history", history, "--json"});
   QCOMPARE(run.exitCode, 0);
   const QJsonObject result = parseObject(run.out);
   QCOMPARE(result.value("diverged").toBool(), true);
@@ -342,8 +308,8 @@ void TestCliTrain::divergenceIsNotAnError() {
 }
 
 void TestCliTrain::readableSummary() {
-  const Run run = runCli({"train", "--dataset", "step", "--samples", "100", "--loss", "huber",
-                          "--epochs", "2", "--optimizer", "momentum", "--seed", "3"});
+  const CliRun run = runCli({"train", "--dataset", "step", "--samples", "100", "--loss", "huber",
+                             "--epochs", "2", "--optimizer", "momentum", "--seed", "3"});
   QVERIFY2(run.exitCode == 0, qPrintable(run.err));
   QVERIFY2(run.out.contains("data        step: 100 samples, 1 feature, target y "
                             "(80 training, 20 validation)"),
@@ -357,7 +323,7 @@ void TestCliTrain::readableSummary() {
 }
 
 void TestCliTrain::help() {
-  const Run run = runCli({"train", "--help"});
+  const CliRun run = runCli({"train", "--help"});
   QCOMPARE(run.exitCode, 0);
   for (const char* text :
        {"Usage: losslab-cli train", "LAST column is the target", "--predictions FILE.csv",
@@ -366,7 +332,7 @@ void TestCliTrain::help() {
         "error"}) {
     QVERIFY2(run.out.contains(QString::fromUtf8(text)), text);
   }
-  const Run main = runCli({"--help"});
+  const CliRun main = runCli({"--help"});
   QVERIFY(main.out.contains("  train "));
 }
 
@@ -464,7 +430,7 @@ void TestCliTrain::errors() {
   for (const QString& argument : arguments) {
     args << substitute(argument);
   }
-  const Run run = runCli(args);
+  const CliRun run = runCli(args);
   QCOMPARE(run.exitCode, exitCode);
   QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
   const QString expected = "losslab-cli: error: " + substitute(message);
