@@ -146,7 +146,8 @@ inline void forEach(double* d, Eigen::Index n, F f) {
 // Two builds of the interpreter, picked at load time by the CPU (GCC function multi-versioning,
 // an ifunc): AVX2 doubles the width of the forEach loops on machines that have it, and the
 // binary still runs on any x86-64.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__) && \
+    !defined(__SANITIZE_THREAD__)  // TSan cannot start a program with ifuncs
 __attribute__((target_clones("avx2", "default")))
 #endif
 void Program::executeChunk(const std::vector<Instruction>& code,
@@ -369,7 +370,8 @@ namespace {
 
 // Σ first_i, and second_i = scale · source_i, in one pass (built like executeChunk: AVX2 where
 // the CPU has it). Four partial sums let the additions run in parallel vector lanes.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__) && \
+    !defined(__SANITIZE_THREAD__)  // TSan cannot start a program with ifuncs
 __attribute__((target_clones("avx2", "default")))
 #endif
 double

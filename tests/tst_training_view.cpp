@@ -3,8 +3,10 @@
 // CSV is refused with its line and column while the data set stays, a good CSV trains, and the
 // exports write readable files.
 #include <qcustomplot.h>
+#include <QAbstractButton>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QSvgRenderer>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -15,6 +17,7 @@
 #include "loss_factory.h"
 #include "settings.h"
 #include "test_utils.h"
+#include "theme.h"
 #include "training_view.h"
 
 using namespace losslab;
@@ -36,6 +39,29 @@ QStringList readLines(const QString& path) {
   return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
+/// WCAG 2 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
+double luminance(const QColor& c) {
+  auto channel = [](double v) {
+    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b) {
+  const double la = luminance(a);
+  const double lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QAbstractButton* buttonWithText(QWidget* parent, const QString& text) {
+  for (QAbstractButton* button : parent->findChildren<QAbstractButton*>()) {
+    if (button->text() == text) {
+      return button;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 class TestTrainingView : public QObject {
@@ -51,6 +77,13 @@ class TestTrainingView : public QObject {
   void goodCsvTrains();
   void exportsWriteFiles();
   void smoothingIsTensorBoardEma();
+  void layoutGivesTheFitTheMostRoomAndFitsSmallWindows();
+  void legendsStayOutOfTheData();
+  void colorScaleLabelIsShortAndTheTooltipNamesTheLoss();
+  void tableElidesLongNamesWithToolTips();
+  void commandsHaveShortcutsAndToolTips();
+  void messagesAreReadableInLightAndDarkPalettes_data();
+  void messagesAreReadableInLightAndDarkPalettes();
 
  private:
   QTemporaryDir m_dir;
@@ -130,7 +163,8 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
   QVERIFY(!table->isHidden());
   QCOMPARE(table->rowCount(), 3);
   QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Mean absolute error (MAE)"));
-  QCOMPARE(table->item(2, 1)->text(), QStringLiteral("3"));
+  QVERIFY(table->item(2, 0)->toolTip().endsWith(QStringLiteral("epoch 3")));
+  QCOMPARE(table->item(2, 1)->text(), QString::number(view.latestEpoch(2).train.loss, 'g', 4));
   // Fit plot: every training sample is drawn once across the influence buckets.
   QCustomPlot* fit = view.plot(TrainingView::Plot::Fit);
   int points = 0;
@@ -240,9 +274,10 @@ void TestTrainingView::smoothingIsTensorBoardEma() {
   QVERIFY(view.trainEpochsBlocking(2));
   const double latest = view.latestEpoch(0).loss;  // epoch 2, as the history stored it
   QCustomPlot* history = view.plot(TrainingView::Plot::History);
-  // Graphs per run: raw train, smoothed train, raw validation, smoothed validation.
-  QCPGraph* raw = history->graph(0);
-  QCPGraph* smooth = history->graph(1);
+  // Two legend keys (solid = train, dashed = validation, no data), then per run: raw train,
+  // smoothed train, raw validation, smoothed validation.
+  QCPGraph* raw = history->graph(2);
+  QCPGraph* smooth = history->graph(3);
   QCOMPARE(raw->dataCount(), 2);
   QCOMPARE(smooth->dataCount(), 2);
   const double r1 = raw->data()->at(0)->value;
@@ -252,6 +287,157 @@ void TestTrainingView::smoothingIsTensorBoardEma() {
   LOSSLAB_VERIFY_NEAR(smooth->data()->at(1)->value, (r1 + 2 * r2) / 3, test::kFloat64Tolerance);
   view.setSmoothing(0);
   LOSSLAB_VERIFY_NEAR(smooth->data()->at(1)->value, r2, test::kExactTolerance);
+}
+
+void TestTrainingView::layoutGivesTheFitTheMostRoomAndFitsSmallWindows() {
+  TrainingView view;
+  view.applyOutliersPreset();  // compare mode: the table is shown too
+  // The main window puts the tab in a 900 × 600 window: the tab may not need more than ~880 px
+  // across (the controls column scrolls) nor more than the window's height.
+  QVERIFY2(view.minimumSizeHint().width() <= 880,
+           qPrintable(QString::number(view.minimumSizeHint().width())));
+  QVERIFY2(view.minimumSizeHint().height() <= 480,
+           qPrintable(QString::number(view.minimumSizeHint().height())));
+  view.resize(1400, 820);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QVERIFY(view.trainEpochsBlocking(2));
+  const QCustomPlot* fit = view.plot(TrainingView::Plot::Fit);
+  const QCustomPlot* history = view.plot(TrainingView::Plot::History);
+  const QCustomPlot* residuals = view.plot(TrainingView::Plot::Residuals);
+  const auto area = [](const QWidget* w) { return w->width() * w->height(); };
+  QVERIFY(area(fit) > 2 * area(history));
+  QVERIFY(area(fit) > 2 * area(residuals));
+  QVERIFY(fit->width() > history->width());  // fit left, at least half the plots' width
+  QVERIFY(fit->height() > history->height() + residuals->height());  // and full height
+
+  // Several features, single mode (predicted vs true, an empty legend): the axis rect still
+  // takes the plot's width.
+  TrainingSession seedSum;
+  seedSum.dataset = QStringLiteral("seed_sum");
+  TrainingView multi;
+  QVERIFY(multi.applySession(seedSum));
+  multi.resize(1400, 820);
+  multi.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&multi));
+  QVERIFY(multi.trainEpochsBlocking(1));
+  QCustomPlot* predicted = multi.plot(TrainingView::Plot::Fit);
+  predicted->replot();
+  QVERIFY2(
+      predicted->axisRect()->width() > predicted->width() / 2,
+      qPrintable(
+          QStringLiteral("%1 of %2").arg(predicted->axisRect()->width()).arg(predicted->width())));
+}
+
+void TestTrainingView::legendsStayOutOfTheData() {
+  TrainingView view;
+  view.applyOutliersPreset();
+  view.resize(1200, 800);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QVERIFY(view.trainEpochsBlocking(2));
+  for (TrainingView::Plot which :
+       {TrainingView::Plot::Fit, TrainingView::Plot::History, TrainingView::Plot::Residuals}) {
+    QCustomPlot* plot = view.plot(which);
+    plot->replot();
+    QVERIFY(plot->legend->visible());  // compare mode: every plot names the runs
+    const QRect legend = plot->legend->outerRect();
+    QVERIFY(legend.isValid());
+    QVERIFY2(!legend.intersects(plot->axisRect()->rect()),
+             qPrintable(QStringLiteral("plot %1").arg(static_cast<int>(which))));
+    QVERIFY(plot->rect().contains(legend));  // and it is drawn inside the widget
+  }
+}
+
+void TestTrainingView::colorScaleLabelIsShortAndTheTooltipNamesTheLoss() {
+  TrainingView view;
+  view.applyOutliersPreset();
+  QVERIFY(view.trainEpochsBlocking(1));
+  QCustomPlot* fit = view.plot(TrainingView::Plot::Fit);
+  QCPColorScale* scale = nullptr;
+  for (QCPLayoutElement* element : fit->plotLayout()->elements(false)) {
+    scale = scale ? scale : qobject_cast<QCPColorScale*>(element);
+  }
+  QVERIFY(scale != nullptr);
+  QCOMPARE(scale->axis()->label(), QStringLiteral("|∂L/∂ŷ|"));
+  // The points show the first run's pull (the preset's lesson: MSE's).
+  QVERIFY2(view.colorScaleToolTip().contains(QStringLiteral("Mean squared error (MSE)")),
+           qPrintable(view.colorScaleToolTip()));
+  // Fitted curves and histogram hold the trained state without an event loop pass.
+  int curves = 0;
+  for (int g = 0; g < fit->graphCount(); ++g) {
+    curves += fit->graph(g)->dataCount() == TrainingController::kCurvePoints ? 1 : 0;
+  }
+  QCOMPARE(curves, 3);
+  QCOMPARE(view.plot(TrainingView::Plot::Residuals)->plottableCount(), 3);
+}
+
+void TestTrainingView::tableElidesLongNamesWithToolTips() {
+  TrainingView view;
+  view.applyOutliersPreset();
+  QVERIFY(view.trainEpochsBlocking(1));
+  QTableWidget* table = view.metricsTable();
+  QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+  QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Mean squared error (MSE)"));
+  QVERIFY(table->item(0, 0)->toolTip().startsWith(QStringLiteral("Mean squared error (MSE)")));
+}
+
+void TestTrainingView::commandsHaveShortcutsAndToolTips() {
+  TrainingView view;
+  view.resize(1200, 800);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  QAbstractButton* start = buttonWithText(&view, QStringLiteral("Start"));
+  QAbstractButton* pause = buttonWithText(&view, QStringLiteral("Pause"));
+  QAbstractButton* step = buttonWithText(&view, QStringLiteral("Step"));
+  QAbstractButton* reset = buttonWithText(&view, QStringLiteral("Reset"));
+  QVERIFY(start && pause && step && reset);
+  QCOMPARE(start->shortcut(), QKeySequence(Qt::Key_F5));
+  QCOMPARE(pause->shortcut(), QKeySequence(Qt::Key_F6));
+  QCOMPARE(step->shortcut(), QKeySequence(Qt::Key_F10));
+  QCOMPARE(reset->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+  const QString toggle = QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText);
+  QVERIFY2(start->toolTip().contains(toggle), qPrintable(start->toolTip()));
+  QVERIFY(pause->toolTip().contains(toggle));
+  QVERIFY(step->toolTip().contains(QStringLiteral("F10")));
+  // Ctrl+Return inside the tab starts, and pauses again.
+  view.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&view));
+  view.plot(TrainingView::Plot::Fit)->setFocus();
+  QTest::keyClick(view.plot(TrainingView::Plot::Fit), Qt::Key_Return, Qt::ControlModifier);
+  QTRY_COMPARE(view.controller()->state(), TrainingController::State::Running);
+  QTest::keyClick(view.plot(TrainingView::Plot::Fit), Qt::Key_Return, Qt::ControlModifier);
+  QTRY_COMPARE(view.controller()->state(), TrainingController::State::Paused);
+  // F10 steps one epoch (Step is enabled while paused).
+  const int before = view.historyLength(0);
+  QTest::keyClick(&view, Qt::Key_F10);
+  QTRY_COMPARE(view.historyLength(0), before + 1);
+}
+
+void TestTrainingView::messagesAreReadableInLightAndDarkPalettes_data() {
+  QTest::addColumn<bool>("dark");
+  QTest::newRow("light") << false;
+  QTest::newRow("dark") << true;
+}
+
+void TestTrainingView::messagesAreReadableInLightAndDarkPalettes() {
+  QFETCH(bool, dark);
+  TrainingView view;
+  view.setPalette(dark ? darkPalette() : lightPalette());
+  const QString path = m_dir.filePath(QStringLiteral("unreadable.csv"));
+  writeFile(path, "x,y\n1,oops\n");
+  QVERIFY(!view.importCsv(path));
+  QLabel* message = nullptr;
+  for (QLabel* label : view.findChildren<QLabel*>()) {
+    message = label->text() == view.dataMessage() ? label : message;
+  }
+  QVERIFY(message != nullptr);
+  const QColor text = message->palette().color(QPalette::WindowText);
+  const QColor background = view.palette().color(QPalette::Window);
+  QVERIFY2(contrast(text, background) >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3")
+                                                             .arg(text.name(), background.name())
+                                                             .arg(contrast(text, background))));
+  QVERIFY(text != view.palette().color(QPalette::WindowText));  // and it is marked as an error
 }
 
 QTEST_MAIN(TestTrainingView)

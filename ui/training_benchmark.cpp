@@ -54,7 +54,7 @@ double guiEpochsPerSecond(int epochs) {
   session.learningRate = kLearningRate;
   session.batchSize = 32;
   session.epochs = epochs + 1;
-  session.loss = QStringLiteral("mean_squared_error");
+  session.loss = {QStringLiteral("mean_squared_error"), {}};
   if (!view.applySession(session, nullptr)) {
     return std::nan("");
   }

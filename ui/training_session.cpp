@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "custom_loss_library.h"
 #include "loss_factory.h"
@@ -21,76 +23,18 @@ struct Text {
   Q_DECLARE_TR_FUNCTIONS(losslab::ui::TrainingSession)
 };
 
-/// Reads typed values out of a JSON object, remembering the first problem with its key path.
+QString number(double value) {
+  return QString::number(value, 'g', 12);
+}
+
+/// Reads typed values out of JSON objects. An absent key keeps the default it is given; a
+/// present one must have the right type and range. The first problem is kept, with its dotted
+/// key ("optimizer.lr"); later reads do nothing once one failed.
 class Reader {
  public:
   explicit Reader(QString* error) : m_error(error) {}
 
   bool ok() const { return m_ok; }
-
-  QJsonObject object(const QJsonObject& parent, const QString& key, const QString& path) {
-    const QJsonValue value = parent.value(key);
-    if (!value.isObject()) {
-      fail(Text::tr("\"%1\" must be an object").arg(path));
-      return {};
-    }
-    return value.toObject();
-  }
-
-  double number(
-      const QJsonObject& object, const QString& key, const QString& path, double min, double max) {
-    const QJsonValue value = object.value(key);
-    if (!value.isDouble() || !std::isfinite(value.toDouble()) || value.toDouble() < min ||
-        value.toDouble() > max) {
-      fail(Text::tr("\"%1\" must be a number from %2 to %3").arg(path).arg(min).arg(max));
-      return min;
-    }
-    return value.toDouble();
-  }
-
-  int integer(
-      const QJsonObject& object, const QString& key, const QString& path, int min, int max) {
-    const double value = number(object, key, path, min, max);
-    if (m_ok && value != std::floor(value)) {
-      fail(Text::tr("\"%1\" must be a whole number").arg(path));
-    }
-    return static_cast<int>(value);
-  }
-
-  QString text(const QJsonObject& object, const QString& key, const QString& path) {
-    const QJsonValue value = object.value(key);
-    if (!value.isString()) {
-      fail(Text::tr("\"%1\" must be a string").arg(path));
-      return {};
-    }
-    return value.toString();
-  }
-
-  bool boolean(const QJsonObject& object, const QString& key, const QString& path) {
-    const QJsonValue value = object.value(key);
-    if (!value.isBool()) {
-      fail(Text::tr("\"%1\" must be true or false").arg(path));
-      return false;
-    }
-    return value.toBool();
-  }
-
-  QStringList strings(const QJsonObject& object, const QString& key, const QString& path) {
-    const QJsonValue value = object.value(key);
-    QStringList list;
-    if (!value.isArray()) {
-      fail(Text::tr("\"%1\" must be a list of strings").arg(path));
-      return list;
-    }
-    for (const QJsonValue& item : value.toArray()) {
-      if (!item.isString()) {
-        fail(Text::tr("\"%1\" must be a list of strings").arg(path));
-        return {};
-      }
-      list << item.toString();
-    }
-    return list;
-  }
 
   void fail(const QString& message) {
     if (m_ok && m_error) {
@@ -99,18 +43,188 @@ class Reader {
     m_ok = false;
   }
 
+  static QString join(const QString& path, const QString& key) {
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+  }
+
+  /// The object at `key` (an empty one when absent: every key inside takes its default).
+  QJsonObject object(const QJsonObject& parent, const QString& path, const QString& key) {
+    const QJsonValue value = parent.value(key);
+    if (!m_ok || value.isUndefined()) {
+      return {};
+    }
+    if (!value.isObject()) {
+      fail(Text::tr("\"%1\" must be an object").arg(join(path, key)));
+      return {};
+    }
+    return value.toObject();
+  }
+
+  void real(const QJsonObject& object,
+            const QString& path,
+            const QString& key,
+            double min,
+            double max,
+            double* out) {
+    const QJsonValue value = object.value(key);
+    if (!m_ok || value.isUndefined()) {
+      return;
+    }
+    if (!value.isDouble() || !(value.toDouble() >= min && value.toDouble() <= max)) {
+      fail(Text::tr("\"%1\" must be a number from %2 to %3")
+               .arg(join(path, key), number(min), number(max)));
+      return;
+    }
+    *out = value.toDouble();
+  }
+
+  void integer(const QJsonObject& object,
+               const QString& path,
+               const QString& key,
+               int min,
+               int max,
+               int* out) {
+    const QJsonValue value = object.value(key);
+    if (!m_ok || value.isUndefined()) {
+      return;
+    }
+    const double v = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !(v >= min && v <= max) || v != std::floor(v)) {
+      fail(Text::tr("\"%1\" must be a whole number from %2 to %3")
+               .arg(join(path, key))
+               .arg(min)
+               .arg(max));
+      return;
+    }
+    *out = static_cast<int>(v);
+  }
+
+  void text(const QJsonObject& object, const QString& path, const QString& key, QString* out) {
+    const QJsonValue value = object.value(key);
+    if (!m_ok || value.isUndefined()) {
+      return;
+    }
+    if (!value.isString()) {
+      fail(Text::tr("\"%1\" must be a string").arg(join(path, key)));
+      return;
+    }
+    *out = value.toString();
+  }
+
+  /// A string that must be one of `allowed`.
+  void choice(const QJsonObject& object,
+              const QString& path,
+              const QString& key,
+              const QStringList& allowed,
+              QString* out) {
+    QString value = *out;
+    text(object, path, key, &value);
+    if (m_ok && !allowed.contains(value)) {
+      fail(Text::tr("\"%1\" must be one of %2, not \"%3\"")
+               .arg(join(path, key), allowed.join(QStringLiteral(", ")), value));
+      return;
+    }
+    *out = value;
+  }
+
+  void boolean(const QJsonObject& object, const QString& path, const QString& key, bool* out) {
+    const QJsonValue value = object.value(key);
+    if (!m_ok || value.isUndefined()) {
+      return;
+    }
+    if (!value.isBool()) {
+      fail(Text::tr("\"%1\" must be true or false").arg(join(path, key)));
+      return;
+    }
+    *out = value.toBool();
+  }
+
+  void strings(const QJsonObject& object,
+               const QString& path,
+               const QString& key,
+               QStringList* out) {
+    const QJsonValue value = object.value(key);
+    if (!m_ok || value.isUndefined()) {
+      return;
+    }
+    QStringList list;
+    bool good = value.isArray();
+    for (const QJsonValue& item : value.toArray()) {
+      good = good && item.isString();
+      list << item.toString();
+    }
+    if (!good) {
+      fail(Text::tr("\"%1\" must be a list of strings").arg(join(path, key)));
+      return;
+    }
+    *out = list;
+  }
+
+  /// {"name": number, …}; true and false are read as 1 and 0 (switch parameters).
+  void params(const QJsonObject& object,
+              const QString& path,
+              const QString& key,
+              ParamValues* out) {
+    const QJsonObject values = this->object(object, path, key);
+    if (!m_ok || !object.contains(key)) {
+      return;
+    }
+    ParamValues read;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+      const QJsonValue value = it.value();
+      if (value.isBool()) {
+        read[it.key().toStdString()] = value.toBool() ? 1 : 0;
+      } else if (value.isDouble() && std::isfinite(value.toDouble())) {
+        read[it.key().toStdString()] = value.toDouble();
+      } else {
+        fail(Text::tr("\"%1\" must be a number").arg(join(join(path, key), it.key())));
+        return;
+      }
+    }
+    *out = read;
+  }
+
+  /// A loss: {"id": "huber", "params": {"delta": 0.5}}, or just "huber" (default parameters).
+  SessionLoss loss(const QJsonValue& value, const QString& path) {
+    SessionLoss loss;
+    if (!m_ok) {
+      return loss;
+    }
+    if (value.isString()) {
+      loss.id = value.toString();
+    } else if (value.isObject()) {
+      const QJsonObject object = value.toObject();
+      if (!object.value(QStringLiteral("id")).isString()) {
+        fail(Text::tr("\"%1\" must be a string").arg(join(path, QStringLiteral("id"))));
+        return loss;
+      }
+      loss.id = object.value(QStringLiteral("id")).toString();
+      params(object, path, QStringLiteral("params"), &loss.params);
+    } else {
+      fail(Text::tr("\"%1\" must be a loss id or an object with \"id\" and \"params\"").arg(path));
+      return loss;
+    }
+    if (m_ok && loss.id.trimmed().isEmpty()) {
+      fail(Text::tr("\"%1\" must name a loss").arg(join(path, QStringLiteral("id"))));
+    }
+    return loss;
+  }
+
  private:
   QString* m_error;
   bool m_ok = true;
 };
 
-bool oneOf(const QString& value, std::initializer_list<const char*> allowed) {
-  for (const char* option : allowed) {
-    if (value == QLatin1String(option)) {
-      return true;
-    }
+QJsonObject paramsToJson(const ParamValues& params) {
+  QJsonObject object;
+  for (const auto& [name, value] : params) {
+    object.insert(QString::fromStdString(name), value);
   }
-  return false;
+  return object;
+}
+
+QJsonObject lossToJson(const SessionLoss& loss) {
+  return QJsonObject{{"id", loss.id}, {"params", paramsToJson(loss.params)}};
 }
 
 }  // namespace
@@ -131,14 +245,13 @@ QByteArray sessionToJson(const TrainingSession& s) {
   for (int width : s.hidden) {
     hidden.append(width);
   }
-  QJsonObject params;
-  for (const auto& [name, value] : s.lossParams) {
-    params.insert(QString::fromStdString(name), value);
+  QJsonArray compared;
+  for (const SessionLoss& loss : s.compareLosses) {
+    compared.append(lossToJson(loss));
   }
   const QJsonObject root{
       {"format", QLatin1String(kFormat)},
       {"version", TrainingSession::kFormatVersion},
-      // JSON numbers are doubles: a 64-bit seed is kept exactly as text.
       {"seed", QString::number(s.seed)},
       {"data", data},
       {"model", QJsonObject{{"hidden", hidden}, {"activation", s.activation}}},
@@ -146,9 +259,8 @@ QByteArray sessionToJson(const TrainingSession& s) {
                                 {"lr", s.learningRate},
                                 {"batch", s.batchSize},
                                 {"epochs", s.epochs}}},
-      {"loss", QJsonObject{{"id", s.loss}, {"params", params}}},
-      {"compare",
-       QJsonObject{{"on", s.compare}, {"losses", QJsonArray::fromStringList(s.compareLosses)}}}};
+      {"loss", lossToJson(s.loss)},
+      {"compare", QJsonObject{{"on", s.compare}, {"losses", compared}, {"focus", s.focus}}}};
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -174,97 +286,140 @@ std::optional<TrainingSession> sessionFromJson(const QByteArray& json, QString* 
   const QJsonObject root = document.object();
   Reader read(error);
   TrainingSession s;
-  if (read.integer(root, QStringLiteral("version"), QStringLiteral("version"), 1, 1000) >
-      TrainingSession::kFormatVersion) {
+  using T = TrainingSession;
+
+  if (!root.contains(QStringLiteral("version"))) {
+    read.fail(Text::tr("\"version\" is missing"));
+  }
+  int version = T::kFormatVersion;
+  read.integer(root, {}, QStringLiteral("version"), 1, 1000000, &version);
+  if (read.ok() && version > T::kFormatVersion) {
     read.fail(Text::tr("\"version\" %1 is newer than this LossLab understands (%2)")
-                  .arg(root.value(QStringLiteral("version")).toInt())
-                  .arg(TrainingSession::kFormatVersion));
-  }
-  bool seedOk = false;
-  s.seed = read.text(root, QStringLiteral("seed"), QStringLiteral("seed")).toULongLong(&seedOk);
-  // losslab-cli train takes seeds up to 2^53 (every one exact as a JSON number there).
-  constexpr quint64 kMaxSeed = 9007199254740992ull;
-  if (read.ok() && (!seedOk || s.seed > kMaxSeed)) {
-    read.fail(Text::tr("\"seed\" must be a whole number from 0 to %1, written as a string")
-                  .arg(kMaxSeed));
+                  .arg(version)
+                  .arg(T::kFormatVersion));
   }
 
-  const QJsonObject data = read.object(root, QStringLiteral("data"), QStringLiteral("data"));
-  s.dataset = read.text(data, QStringLiteral("kind"), QStringLiteral("data.kind"));
-  if (read.ok() && !oneOf(s.dataset, {"seed_sum", "linear", "sine", "cubic", "step",
-                                      "heteroscedastic", "csv"})) {
-    read.fail(
-        Text::tr("\"data.kind\" must be seed_sum, linear, sine, cubic, step, heteroscedastic or "
-                 "csv, not \"%1\"")
-            .arg(s.dataset));
-  }
-  s.samples =
-      read.integer(data, QStringLiteral("samples"), QStringLiteral("data.samples"), 10, 100000);
-  s.noise = read.number(data, QStringLiteral("noise"), QStringLiteral("data.noise"), 0, 100);
-  s.outlierFraction = read.number(data, QStringLiteral("outlier_fraction"),
-                                  QStringLiteral("data.outlier_fraction"), 0, 0.5);
-  s.outlierMagnitude = read.number(data, QStringLiteral("outlier_magnitude"),
-                                   QStringLiteral("data.outlier_magnitude"), 0, 1000);
-  s.validationSplit = read.number(data, QStringLiteral("validation_split"),
-                                  QStringLiteral("data.validation_split"), 0, 0.9);
-  if (read.ok() && s.dataset == QLatin1String("csv")) {
-    s.csvPath = read.text(data, QStringLiteral("csv_path"), QStringLiteral("data.csv_path"));
-    s.csvTarget = read.text(data, QStringLiteral("csv_target"), QStringLiteral("data.csv_target"));
-    s.csvFeatures =
-        read.strings(data, QStringLiteral("csv_features"), QStringLiteral("data.csv_features"));
+  // The seed: digits in a string, or a whole JSON number; 0 to 2^53 as losslab-cli train.
+  const QJsonValue seed = root.value(QStringLiteral("seed"));
+  if (read.ok() && !seed.isUndefined()) {
+    bool ok = false;
+    if (seed.isString()) {
+      const QString digits = seed.toString().trimmed();
+      ok = !digits.isEmpty() && !digits.startsWith(QLatin1Char('-')) &&
+           !digits.startsWith(QLatin1Char('+'));
+      s.seed = ok ? digits.toULongLong(&ok) : 0;
+    } else if (seed.isDouble()) {
+      const double v = seed.toDouble();
+      ok = v >= 0 && v <= static_cast<double>(T::kMaxSeed) && v == std::floor(v);
+      s.seed = ok ? static_cast<std::uint64_t>(v) : 0;
+    }
+    if (!ok || s.seed > T::kMaxSeed) {
+      read.fail(Text::tr("\"seed\" must be a whole number from 0 to %1, written as a string")
+                    .arg(T::kMaxSeed));
+    }
   }
 
-  const QJsonObject model = read.object(root, QStringLiteral("model"), QStringLiteral("model"));
-  s.hidden.clear();
+  const QString d = QStringLiteral("data");
+  const QJsonObject data = read.object(root, {}, d);
+  read.choice(data, d, QStringLiteral("kind"),
+              {QStringLiteral("seed_sum"), QStringLiteral("linear"), QStringLiteral("sine"),
+               QStringLiteral("cubic"), QStringLiteral("step"), QStringLiteral("heteroscedastic"),
+               QStringLiteral("csv")},
+              &s.dataset);
+  read.integer(data, d, QStringLiteral("samples"), T::kMinSamples, T::kMaxSamples, &s.samples);
+  read.real(data, d, QStringLiteral("noise"), 0, T::kMaxNoise, &s.noise);
+  read.real(data, d, QStringLiteral("outlier_fraction"), 0, T::kMaxOutlierFraction,
+            &s.outlierFraction);
+  read.real(data, d, QStringLiteral("outlier_magnitude"), 0, T::kMaxOutlierMagnitude,
+            &s.outlierMagnitude);
+  read.real(data, d, QStringLiteral("validation_split"), 0, T::kMaxValidationSplit,
+            &s.validationSplit);
+  if (s.dataset == QLatin1String("csv")) {
+    read.text(data, d, QStringLiteral("csv_path"), &s.csvPath);
+    read.text(data, d, QStringLiteral("csv_target"), &s.csvTarget);
+    read.strings(data, d, QStringLiteral("csv_features"), &s.csvFeatures);
+    if (read.ok() && s.csvPath.isEmpty()) {
+      read.fail(Text::tr("\"data.csv_path\" must name the CSV file of a \"csv\" data set"));
+    }
+  }
+
+  const QString m = QStringLiteral("model");
+  const QJsonObject model = read.object(root, {}, m);
   const QJsonValue hidden = model.value(QStringLiteral("hidden"));
-  if (read.ok() && (!hidden.isArray() || hidden.toArray().size() > 8)) {
-    read.fail(Text::tr("\"model.hidden\" must be a list of at most 8 layer widths"));
-  }
-  for (const QJsonValue& width : hidden.toArray()) {
-    if (!width.isDouble() || width.toDouble() < 1 || width.toDouble() > 1024 ||
-        width.toDouble() != std::floor(width.toDouble())) {
-      read.fail(Text::tr("\"model.hidden\" widths must be whole numbers from 1 to 1024"));
-      break;
+  if (read.ok() && !hidden.isUndefined()) {
+    const QString message = Text::tr(
+                                "\"model.hidden\" must be a list of at most %1 layer widths, "
+                                "whole numbers from 1 to %2")
+                                .arg(T::kMaxHiddenLayers)
+                                .arg(T::kMaxHiddenWidth);
+    if (!hidden.isArray() || hidden.toArray().size() > T::kMaxHiddenLayers) {
+      read.fail(message);
     }
-    s.hidden.push_back(width.toInt());
-  }
-  s.activation = read.text(model, QStringLiteral("activation"), QStringLiteral("model.activation"));
-  if (read.ok() && !oneOf(s.activation, {"relu", "tanh", "sigmoid", "linear"})) {
-    read.fail(Text::tr("\"model.activation\" must be relu, tanh, sigmoid or linear"));
-  }
-
-  const QJsonObject optimizer =
-      read.object(root, QStringLiteral("optimizer"), QStringLiteral("optimizer"));
-  s.optimizer = read.text(optimizer, QStringLiteral("kind"), QStringLiteral("optimizer.kind"));
-  if (read.ok() && !oneOf(s.optimizer, {"adam", "sgd", "rmsprop"})) {
-    read.fail(Text::tr("\"optimizer.kind\" must be adam, sgd or rmsprop"));
-  }
-  s.learningRate =
-      read.number(optimizer, QStringLiteral("lr"), QStringLiteral("optimizer.lr"), 1e-6, 10);
-  s.batchSize = read.integer(optimizer, QStringLiteral("batch"), QStringLiteral("optimizer.batch"),
-                             1, 100000);
-  s.epochs = read.integer(optimizer, QStringLiteral("epochs"), QStringLiteral("optimizer.epochs"),
-                          1, 100000);
-
-  const QJsonObject loss = read.object(root, QStringLiteral("loss"), QStringLiteral("loss"));
-  s.loss = read.text(loss, QStringLiteral("id"), QStringLiteral("loss.id"));
-  const QJsonObject params =
-      read.object(loss, QStringLiteral("params"), QStringLiteral("loss.params"));
-  s.lossParams.clear();
-  for (auto it = params.begin(); it != params.end() && read.ok(); ++it) {
-    if (!it.value().isDouble() || !std::isfinite(it.value().toDouble())) {
-      read.fail(Text::tr("\"loss.params.%1\" must be a number").arg(it.key()));
+    s.hidden.clear();
+    for (const QJsonValue& width : hidden.toArray()) {
+      const double w = width.toDouble(std::nan(""));
+      if (!width.isDouble() || !(w >= 1 && w <= T::kMaxHiddenWidth) || w != std::floor(w)) {
+        read.fail(message);
+        break;
+      }
+      s.hidden.push_back(static_cast<int>(w));
     }
-    s.lossParams[it.key().toStdString()] = it.value().toDouble();
+  }
+  read.choice(model, m, QStringLiteral("activation"),
+              {QStringLiteral("relu"), QStringLiteral("tanh"), QStringLiteral("sigmoid"),
+               QStringLiteral("linear")},
+              &s.activation);
+
+  const QString o = QStringLiteral("optimizer");
+  const QJsonObject optimizer = read.object(root, {}, o);
+  read.choice(optimizer, o, QStringLiteral("kind"),
+              {QStringLiteral("adam"), QStringLiteral("sgd"), QStringLiteral("rmsprop")},
+              &s.optimizer);
+  read.real(optimizer, o, QStringLiteral("lr"), T::kMinLearningRate, T::kMaxLearningRate,
+            &s.learningRate);
+  read.integer(optimizer, o, QStringLiteral("batch"), 1, T::kMaxBatchSize, &s.batchSize);
+  read.integer(optimizer, o, QStringLiteral("epochs"), 1, T::kMaxEpochs, &s.epochs);
+
+  if (read.ok() && root.contains(QStringLiteral("loss"))) {
+    s.loss = read.loss(root.value(QStringLiteral("loss")), QStringLiteral("loss"));
   }
 
-  const QJsonObject compare =
-      read.object(root, QStringLiteral("compare"), QStringLiteral("compare"));
-  s.compare = read.boolean(compare, QStringLiteral("on"), QStringLiteral("compare.on"));
-  s.compareLosses =
-      read.strings(compare, QStringLiteral("losses"), QStringLiteral("compare.losses"));
-  if (read.ok() && s.compare && (s.compareLosses.size() < 2 || s.compareLosses.size() > 4)) {
-    read.fail(Text::tr("\"compare.losses\" must name 2 to 4 losses"));
+  const QString c = QStringLiteral("compare");
+  const QJsonObject compare = read.object(root, {}, c);
+  read.boolean(compare, c, QStringLiteral("on"), &s.compare);
+  const QJsonValue losses = compare.value(QStringLiteral("losses"));
+  if (read.ok() && !losses.isUndefined()) {
+    if (!losses.isArray() || losses.toArray().size() > 4) {
+      read.fail(Text::tr("\"compare.losses\" must be a list of at most 4 losses"));
+    }
+    s.compareLosses.clear();
+    const QJsonArray list = losses.toArray();
+    std::set<QString> seen;
+    for (qsizetype i = 0; i < list.size() && read.ok(); ++i) {
+      const QString path = QStringLiteral("compare.losses[%1]").arg(i);
+      const SessionLoss loss = read.loss(list[i], path);
+      if (read.ok() && !seen.insert(loss.id).second) {
+        read.fail(Text::tr("\"%1\": \"%2\" is listed twice").arg(path, loss.id));
+      }
+      if (read.ok() && loss.id == s.loss.id && loss.params != s.loss.params) {
+        read.fail(Text::tr("\"%1.params\" differ from \"loss.params\": a loss has one set of "
+                           "parameters per session")
+                      .arg(path));
+      }
+      s.compareLosses.push_back(loss);
+    }
+  }
+  if (read.ok() && s.compare && s.compareLosses.size() < 2) {
+    read.fail(Text::tr("\"compare.losses\" must name 2 to 4 losses when \"compare.on\" is true"));
+  }
+  s.focus = s.compareLosses.empty() ? QString() : s.compareLosses.front().id;
+  read.text(compare, c, QStringLiteral("focus"), &s.focus);
+  if (read.ok() && !s.compareLosses.empty() &&
+      std::none_of(s.compareLosses.begin(), s.compareLosses.end(),
+                   [&](const SessionLoss& loss) { return loss.id == s.focus; })) {
+    read.fail(Text::tr("\"compare.focus\" must be one of the ids in \"compare.losses\", not "
+                       "\"%1\"")
+                  .arg(s.focus));
   }
   if (!read.ok()) {
     return std::nullopt;
@@ -272,7 +427,7 @@ std::optional<TrainingSession> sessionFromJson(const QByteArray& json, QString* 
   return s;
 }
 
-QStringList cliTrainArguments(const TrainingSession& s, const QString& loss) {
+QStringList cliTrainArguments(const TrainingSession& s, const SessionLoss& loss) {
   auto number = [](double value) { return QString::number(value, 'g', 17); };
   QStringList args{QStringLiteral("train")};
   if (s.dataset == QLatin1String("csv")) {
@@ -286,17 +441,15 @@ QStringList cliTrainArguments(const TrainingSession& s, const QString& loss) {
          << QStringLiteral("--outliers")
          << QStringLiteral("%1:%2").arg(number(s.outlierFraction), number(s.outlierMagnitude));
   }
-  if (isCustomLossId(loss)) {
-    const auto custom = CustomLossLibrary::instance().find(customLossName(loss));
+  if (isCustomLossId(loss.id)) {
+    const auto custom = CustomLossLibrary::instance().find(customLossName(loss.id));
     args << QStringLiteral("--expr") << (custom ? custom->source : QString());
   } else {
-    args << QStringLiteral("--loss") << loss;
+    args << QStringLiteral("--loss") << loss.id;
   }
-  if (loss == s.loss) {
-    for (const auto& [name, value] : s.lossParams) {
-      args << QStringLiteral("--param")
-           << QStringLiteral("%1=%2").arg(QString::fromStdString(name), number(value));
-    }
+  for (const auto& [name, value] : loss.params) {
+    args << QStringLiteral("--param")
+         << QStringLiteral("%1=%2").arg(QString::fromStdString(name), number(value));
   }
   QStringList widths;
   for (int width : s.hidden) {

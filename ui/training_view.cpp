@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,23 +18,28 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -44,6 +50,7 @@
 #include "curve_model.h"
 #include "custom_loss_library.h"
 #include "error.h"
+#include "formula_highlighter.h"
 #include "loss_factory.h"
 #include "loss_registry.h"
 #include "parameter_panel.h"
@@ -54,14 +61,72 @@ namespace losslab::ui {
 
 namespace {
 
-/// A smaller legend (font one step down, tight rows): the plots stay the subject.
+/// A small legend (font one step down, tight rows, no frame): the plots stay the subject.
 void compactLegend(QCPLegend* legend) {
   QFont font = legend->font();
   font.setPointSizeF(std::max(6.0, font.pointSizeF() - 1.5));
   legend->setFont(font);
   legend->setRowSpacing(0);
+  legend->setColumnSpacing(10);
   legend->setIconSize(18, 10);
-  legend->setMargins(QMargins(5, 2, 5, 2));
+  legend->setMargins(QMargins(5, 1, 5, 1));
+  legend->setBorderPen(Qt::NoPen);
+  legend->setBrush(Qt::NoBrush);
+}
+
+/// Moves the plot's legend out of the axis rect into a row below it (under the axis label), so
+/// it never hides a data point. `columns` is the plot layout's column count (the legend row
+/// spans the first column only; a colour scale keeps the second).
+void legendBelow(QCustomPlot* plot) {
+  QCPLegend* legend = plot->legend;
+  plot->axisRect()->insetLayout()->take(legend);
+  auto* row = new QCPLayoutGrid;
+  const int rowIndex = plot->plotLayout()->rowCount();
+  plot->plotLayout()->addElement(rowIndex, 0, row);
+  plot->plotLayout()->setRowStretchFactor(rowIndex, 0.001);
+  plot->plotLayout()->setRowSpacing(0);
+  row->addElement(0, 0, legend);
+  row->setMargins(QMargins(0, 0, 0, 2));
+  // An empty legend (a multi-feature fit in single mode) reports a maximum width of 0, which
+  // would squeeze the axis rect above it to its minimum: say "no limit" explicitly (any value
+  // below QWIDGETSIZE_MAX replaces the element's own hint).
+  row->setMaximumSize(QWIDGETSIZE_MAX - 1, QWIDGETSIZE_MAX);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend->setWrap(4);
+  compactLegend(legend);
+}
+
+/// As many legend columns as the plot's width holds (the widest entry decides), so a narrow
+/// plot wraps its legend onto more rows instead of drawing past its edge. Runs before every
+/// replot's layout pass (QCustomPlot::beforeReplot).
+void fitLegendColumns(QCustomPlot* plot) {
+  QCPLegend* legend = plot->legend;
+  int widest = 1;
+  int items = 0;
+  for (int i = 0; i < legend->itemCount(); ++i) {
+    if (const QCPAbstractLegendItem* item = legend->item(i)) {  // a grid cell may be empty
+      widest = std::max(widest, item->minimumOuterSizeHint().width());
+      ++items;
+    }
+  }
+  // Never more columns than entries: empty columns still take their spacing.
+  const int available = plot->width() - legend->margins().left() - legend->margins().right();
+  const int columns =
+      std::clamp((available + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1,
+                 std::max(1, items));
+  if (columns != legend->wrap()) {
+    legend->setWrap(columns);
+    legend->setFillOrder(legend->fillOrder(), true);  // re-flow the existing entries
+  }
+}
+
+/// Legends name a run by its abbreviation: "Mean squared error (MSE) [x=1]" → "MSE [x=1]".
+/// Names without an upper-case abbreviation in parentheses stay as they are.
+QString legendName(const QString& runName) {
+  static const QRegularExpression abbreviation(
+      QStringLiteral(R"(^.*\(([A-Z][A-Z0-9]{1,7})\)(.*)$)"));
+  const QRegularExpressionMatch match = abbreviation.match(runName);
+  return match.hasMatch() ? match.captured(1) + match.captured(2) : runName;
 }
 
 constexpr int kInfluenceBuckets = 12;  // colour classes of the data points
@@ -183,16 +248,52 @@ bool chooseColumns(QWidget* parent,
   return true;
 }
 
-QPushButton* commandButton(const QString& text,
+/// A command button with a window-wide function-key shortcut (active only while the button is
+/// visible, i.e. while this tab is shown) and a tooltip that names its keys. A tool button:
+/// as wide as its text (push buttons insist on 80 px, too much for a 900-px window).
+QToolButton* commandButton(const QString& text,
                            const QString& help,
                            const QKeySequence& key,
+                           const QString& otherKeys,
                            const char* icon,
                            QWidget* parent) {
-  auto* button = new QPushButton(QIcon::fromTheme(QString::fromLatin1(icon)), text, parent);
-  // Window-wide, but only while the button is visible (i.e. this tab is shown).
+  auto* button = new QToolButton(parent);
+  button->setText(text);
+  button->setIcon(QIcon::fromTheme(QString::fromLatin1(icon)));
+  button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
   button->setShortcut(key);
-  button->setToolTip(QStringLiteral("%1 (%2)").arg(help, key.toString(QKeySequence::NativeText)));
+  QString keys = key.toString(QKeySequence::NativeText);
+  if (!otherKeys.isEmpty()) {
+    keys = otherKeys + QStringLiteral(", ") + keys;
+  }
+  button->setToolTip(QStringLiteral("%1 (%2)").arg(help, keys));
   return button;
+}
+
+/// A one-line label that elides its end when it gets narrow (the status next to the buttons);
+/// its tooltip carries the whole text.
+class ElidedLabel : public QLabel {
+ public:
+  QSize minimumSizeHint() const override {
+    return {fontMetrics().horizontalAdvance(QStringLiteral("Paused…")),
+            QLabel::minimumSizeHint().height()};
+  }
+
+ protected:
+  void paintEvent(QPaintEvent* /*event*/) override {
+    QPainter painter(this);
+    painter.setPen(palette().color(QPalette::WindowText));
+    const QRect box = contentsRect();
+    painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter,
+                     fontMetrics().elidedText(text(), Qt::ElideRight, box.width()));
+  }
+};
+
+/// A combo box that does not ask for the width of its longest entry (the controls column
+/// stays narrow; the popup still shows whole entries).
+void narrowCombo(QComboBox* combo, int characters = 12) {
+  combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  combo->setMinimumContentsLength(characters);
 }
 
 }  // namespace
@@ -201,8 +302,11 @@ QPushButton* commandButton(const QString& text,
 
 TrainingView::TrainingView(QWidget* parent)
     : QWidget(parent), m_controller(new TrainingController(this)) {
+  // Left: the controls in a column that scrolls vertically (so the tab fits a 900×600 window).
+  // Right: the command bar, then the plots, which get every pixel the controls do not need.
   auto* controls = new QWidget;
   auto* controlsLayout = new QVBoxLayout(controls);
+  controlsLayout->setContentsMargins(0, 0, 4, 0);
   controlsLayout->addWidget(createDataPanel());
   controlsLayout->addWidget(createModelPanel());
   controlsLayout->addWidget(createOptimizerPanel());
@@ -211,19 +315,26 @@ TrainingView::TrainingView(QWidget* parent)
   auto* scroll = new QScrollArea;
   scroll->setWidget(controls);
   scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setMinimumWidth(controls->sizeHint().width() + 24);
+  const int scrollBar = scroll->verticalScrollBar()->sizeHint().width();
+  scroll->setMinimumWidth(controls->minimumSizeHint().width() + scrollBar);
+  scroll->setMaximumWidth(controls->sizeHint().width() + scrollBar);
+  scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 
   auto* right = new QVBoxLayout;
+  right->setContentsMargins(0, 0, 0, 0);
   right->addWidget(createButtons());
   m_trainingMessage = new QLabel;
   m_trainingMessage->setWordWrap(true);
   m_trainingMessage->setVisible(false);
   m_trainingMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_trainingMessage->setTextFormat(Qt::PlainText);
   right->addWidget(m_trainingMessage);
   right->addWidget(createPlots(), 1);
 
   auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
   layout->addWidget(scroll);
   layout->addLayout(right, 1);
 
@@ -235,6 +346,7 @@ TrainingView::TrainingView(QWidget* parent)
   connect(m_controller, &TrainingController::failed, this, &TrainingView::showTrainingMessage);
 
   pushConfiguration();
+  applyPlotColors();
   updateCompareWidgets();
   updateDataControls();
   stateChanged(m_controller->state());
@@ -259,18 +371,22 @@ QWidget* TrainingView::createDataPanel() {
     m_dataset->addItem(text, static_cast<int>(kind));
   }
   m_dataset->setCurrentIndex(m_dataset->findData(static_cast<int>(DatasetKind::Sine)));
-  m_dataset->setToolTip(tr("A reproducible synthetic set (seed 3), or an imported CSV file"));
+  m_dataset->setToolTip(
+      tr("A reproducible synthetic set (drawn from the seed), or an imported "
+         "CSV file"));
+  narrowCombo(m_dataset);
   form->addRow(tr("Data set:"), m_dataset);
 
   m_samples = new QSpinBox;
-  m_samples->setRange(10, 200000);
+  m_samples->setRange(TrainingSession::kMinSamples, TrainingSession::kMaxSamples);
   m_samples->setValue(500);
   m_samples->setKeyboardTracking(false);
   m_samples->setToolTip(tr("Number of samples drawn (training + validation)"));
   form->addRow(tr("Samples:"), m_samples);
 
   m_noise = new QDoubleSpinBox;
-  m_noise->setRange(0, 10);
+  m_noise->setDecimals(3);
+  m_noise->setRange(0, TrainingSession::kMaxNoise);
   m_noise->setSingleStep(0.05);
   m_noise->setValue(0.1);
   m_noise->setKeyboardTracking(false);
@@ -278,7 +394,8 @@ QWidget* TrainingView::createDataPanel() {
   form->addRow(tr("Noise σ:"), m_noise);
 
   m_outlierFraction = new QSlider(Qt::Horizontal);
-  m_outlierFraction->setRange(0, 50);
+  m_outlierFraction->setRange(
+      0, static_cast<int>(std::lround(TrainingSession::kMaxOutlierFraction * 100)));
   m_outlierFraction->setToolTip(tr("Share of samples moved by an outlier"));
   m_outlierFractionLabel = new QLabel;
   auto* fractionRow = new QHBoxLayout;
@@ -287,7 +404,8 @@ QWidget* TrainingView::createDataPanel() {
   form->addRow(tr("Outliers:"), fractionRow);
 
   m_outlierMagnitude = new QSlider(Qt::Horizontal);
-  m_outlierMagnitude->setRange(0, 100);
+  m_outlierMagnitude->setRange(
+      0, static_cast<int>(std::lround(TrainingSession::kMaxOutlierMagnitude)));
   m_outlierMagnitude->setValue(20);
   m_outlierMagnitude->setToolTip(tr("An outlier adds ± this much to y (sign drawn per sample)"));
   m_outlierMagnitudeLabel = new QLabel;
@@ -297,12 +415,21 @@ QWidget* TrainingView::createDataPanel() {
   form->addRow(tr("Outlier size:"), magnitudeRow);
 
   m_validationSplit = new QDoubleSpinBox;
-  m_validationSplit->setRange(0, 0.9);
+  m_validationSplit->setDecimals(3);
+  m_validationSplit->setRange(0, TrainingSession::kMaxValidationSplit);
   m_validationSplit->setSingleStep(0.05);
   m_validationSplit->setValue(0.2);
   m_validationSplit->setKeyboardTracking(false);
   m_validationSplit->setToolTip(tr("Share of the samples held out for validation"));
   form->addRow(tr("Validation split:"), m_validationSplit);
+
+  m_seed = new QLineEdit(QStringLiteral("0"));
+  m_seed->setValidator(new QRegularExpressionValidator(
+      QRegularExpression(QStringLiteral(R"(^\s*\d{1,16}\s*$)")), m_seed));
+  m_seed->setToolTip(
+      tr("One seed for the generated data, the initial weights, the split and the shuffling "
+         "(as losslab-cli train --seed); a new seed restarts training"));
+  form->addRow(tr("Seed:"), m_seed);
 
   m_importCsv =
       new QPushButton(QIcon::fromTheme(QStringLiteral("document-open")), tr("Import CSV…"));
@@ -323,6 +450,7 @@ QWidget* TrainingView::createDataPanel() {
   connect(m_validationSplit, &QDoubleSpinBox::valueChanged, this,
           &TrainingView::validationSplitChanged);
   connect(m_importCsv, &QPushButton::clicked, this, &TrainingView::importCsvClicked);
+  connect(m_seed, &QLineEdit::editingFinished, this, &TrainingView::seedEdited);
   return box;
 }
 
@@ -341,6 +469,7 @@ QWidget* TrainingView::createModelPanel() {
     m_activation->addItem(QString::fromStdString(activationName(a)), static_cast<int>(a));
   }
   m_activation->setToolTip(tr("Activation of the hidden layers (the output is linear)"));
+  narrowCombo(m_activation, 8);
   form->addRow(tr("Activation:"), m_activation);
   connect(m_hidden, &QLineEdit::editingFinished, this, &TrainingView::modelChanged);
   connect(m_activation, &QComboBox::currentIndexChanged, this, &TrainingView::modelChanged);
@@ -355,6 +484,7 @@ QWidget* TrainingView::createOptimizerPanel() {
   m_optimizer->addItem(tr("SGD"), static_cast<int>(OptimizerKind::Sgd));
   m_optimizer->addItem(tr("RMSprop"), static_cast<int>(OptimizerKind::RmsProp));
   m_optimizer->setToolTip(tr("Keras 3 update rules and defaults"));
+  narrowCombo(m_optimizer, 8);
   form->addRow(tr("Optimizer:"), m_optimizer);
 
   m_learningRate = new QSlider(Qt::Horizontal);
@@ -372,14 +502,14 @@ QWidget* TrainingView::createOptimizerPanel() {
   form->addRow(tr("Learning rate:"), lrRow);
 
   m_batchSize = new QSpinBox;
-  m_batchSize->setRange(1, 65536);
+  m_batchSize->setRange(1, TrainingSession::kMaxBatchSize);
   m_batchSize->setValue(32);
   m_batchSize->setKeyboardTracking(false);
   m_batchSize->setToolTip(tr("Samples per optimizer step"));
   form->addRow(tr("Batch size:"), m_batchSize);
 
   m_epochs = new QSpinBox;
-  m_epochs->setRange(1, 1000000);
+  m_epochs->setRange(1, TrainingSession::kMaxEpochs);
   m_epochs->setValue(200);
   m_epochs->setKeyboardTracking(false);
   m_epochs->setToolTip(tr("Start trains until every run has finished this many epochs"));
@@ -441,7 +571,10 @@ QWidget* TrainingView::createLossPanel() {
                                        : m_loss->findData(QString::fromLatin1(kDefaultLoss)));
   });
   m_loss->setCurrentIndex(m_loss->findData(QString::fromLatin1(kDefaultLoss)));
-  m_loss->setToolTip(tr("The loss the network is trained with; changes apply at the next step"));
+  narrowCombo(m_loss, 14);
+  m_lossRole = new QLabel;
+  m_lossRole->setBuddy(m_loss);
+  layout->addWidget(m_lossRole);
   layout->addWidget(m_loss);
   m_parameters = new ParameterPanel;
   layout->addWidget(m_parameters);
@@ -451,10 +584,13 @@ QWidget* TrainingView::createLossPanel() {
       tr("Train 2–4 losses side by side from the same initial weights and batches"));
   layout->addWidget(m_compare);
   m_compareList->setToolTip(tr("The losses compare mode trains (2 to 4)"));
+  m_compareList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_compareList->setTextElideMode(Qt::ElideMiddle);
   m_compareList->setMaximumHeight(140);
   layout->addWidget(m_compareList);
   m_focus = new QComboBox;
   m_focus->setToolTip(tr("Whose gradient influence colours the data points"));
+  narrowCombo(m_focus, 10);
   auto* focusRow = new QFormLayout;
   focusRow->addRow(tr("Colour points by:"), m_focus);
   layout->addLayout(focusRow);
@@ -467,8 +603,12 @@ QWidget* TrainingView::createLossPanel() {
           &TrainingView::lossParametersChanged);
   connect(m_compare, &QCheckBox::toggled, this, &TrainingView::compareToggled);
   connect(m_compareList, &QListWidget::itemChanged, this, &TrainingView::compareItemChanged);
-  connect(m_focus, &QComboBox::currentIndexChanged, this, [this] {
-    if (!m_updating && m_hasSnapshot) {
+  connect(m_focus, &QComboBox::currentIndexChanged, this, [this](int index) {
+    if (m_updating) {
+      return;
+    }
+    m_focusRun = std::max(0, index);
+    if (m_hasSnapshot) {
       updateFitPlot();
       replotAll();
     }
@@ -480,15 +620,47 @@ QWidget* TrainingView::createButtons() {
   auto* bar = new QWidget;
   auto* row = new QHBoxLayout(bar);
   row->setContentsMargins(0, 0, 0, 0);
+  // Ctrl+Return starts and pauses (a toggle, like a player's play key) while the focus is in
+  // this tab; the function keys work window-wide while the tab is shown. Not Space: it would
+  // steal the key that presses a focused button or ticks a focused box.
+  const QString toggleKeys =
+      QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText);
   m_start = commandButton(tr("Start"), tr("Train until the epoch budget is reached"),
-                          QKeySequence(Qt::Key_F5), "media-playback-start", bar);
+                          QKeySequence(Qt::Key_F5), toggleKeys, "media-playback-start", bar);
   m_pause = commandButton(tr("Pause"), tr("Stop at the next optimizer step"),
-                          QKeySequence(Qt::Key_F6), "media-playback-pause", bar);
+                          QKeySequence(Qt::Key_F6), toggleKeys, "media-playback-pause", bar);
   m_step = commandButton(tr("Step"), tr("Train exactly one epoch of every run"),
-                         QKeySequence(Qt::Key_F10), "media-skip-forward", bar);
+                         QKeySequence(Qt::Key_F10), QString(), "media-skip-forward", bar);
   m_reset = commandButton(tr("Reset"),
                           tr("Back to the initial weights (same seed, same weights) and epoch 0"),
-                          QKeySequence(Qt::SHIFT | Qt::Key_F5), "view-refresh", bar);
+                          QKeySequence(Qt::SHIFT | Qt::Key_F5), QString(), "view-refresh", bar);
+  for (const QKeySequence& keys :
+       {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    auto* shortcut = new QShortcut(keys, this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &TrainingView::startOrPause);
+  }
+
+  m_sessionButton = new QToolButton(bar);
+  m_sessionButton->setText(tr("Session"));
+  m_sessionButton->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+  m_sessionButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  m_sessionButton->setPopupMode(QToolButton::InstantPopup);
+  m_sessionButton->setToolTip(
+      tr("Save or open the data, network, optimizer, losses and seed as a JSON session file"));
+  auto* sessionMenu = new QMenu(m_sessionButton);
+  sessionMenu->setToolTipsVisible(true);
+  QAction* openSession =
+      sessionMenu->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open Session…"),
+                             this, &TrainingView::openSessionClicked);
+  openSession->setToolTip(tr("Restore a saved session and reset to its initial weights"));
+  QAction* saveSession =
+      sessionMenu->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
+                             tr("Save Session…"), this, &TrainingView::saveSessionClicked);
+  saveSession->setToolTip(
+      tr("Data, network, optimizer, losses with their parameters and the seed as JSON"));
+  m_sessionButton->setMenu(sessionMenu);
+
   m_export = new QToolButton(bar);
   m_export->setText(tr("Export"));
   m_export->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
@@ -507,31 +679,39 @@ QWidget* TrainingView::createButtons() {
           [this] { exportPlotClicked(Plot::History); });
   connect(menu->addAction(tr("Residual histogram (PNG, SVG, PDF)…")), &QAction::triggered, this,
           [this] { exportPlotClicked(Plot::Residuals); });
+  menu->addSeparator();
   QAction* copyCommand = menu->addAction(tr("Copy as losslab-cli Command"), this, [this] {
     QApplication::clipboard()->setText(cliCommands());
   });
   copyCommand->setToolTip(tr("The command line that trains the same run in a terminal"));
-  menu->addSeparator();
-  QAction* saveSession =
-      menu->addAction(tr("Save Session…"), this, &TrainingView::saveSessionClicked);
-  saveSession->setToolTip(tr("Data, network, optimizer, losses and seed as a JSON file"));
-  menu->addAction(tr("Open Session…"), this, &TrainingView::openSessionClicked);
+  menu->setToolTipsVisible(true);
   m_export->setMenu(menu);
-  m_status = new QLabel;
+
+  m_status = new ElidedLabel;  // a narrow window elides the status, never the buttons
+  m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
   row->addWidget(m_start);
   row->addWidget(m_pause);
   row->addWidget(m_step);
   row->addWidget(m_reset);
-  row->addSpacing(12);
+  row->addSpacing(8);
   row->addWidget(m_status, 1);
+  row->addWidget(m_sessionButton);
   row->addWidget(m_export);
 
-  connect(m_start, &QPushButton::clicked, m_controller, &TrainingController::start);
-  connect(m_pause, &QPushButton::clicked, m_controller, &TrainingController::pause);
-  connect(m_step, &QPushButton::clicked, m_controller, &TrainingController::step);
-  connect(m_reset, &QPushButton::clicked, m_controller, &TrainingController::reset);
+  connect(m_start, &QToolButton::clicked, m_controller, &TrainingController::start);
+  connect(m_pause, &QToolButton::clicked, m_controller, &TrainingController::pause);
+  connect(m_step, &QToolButton::clicked, m_controller, &TrainingController::step);
+  connect(m_reset, &QToolButton::clicked, m_controller, &TrainingController::reset);
   return bar;
+}
+
+void TrainingView::startOrPause() {
+  if (m_controller->state() == TrainingController::State::Running) {
+    m_pause->animateClick();
+  } else if (m_start->isEnabled()) {
+    m_start->animateClick();
+  }
 }
 
 QWidget* TrainingView::createPlots() {
@@ -544,7 +724,6 @@ QWidget* TrainingView::createPlots() {
   const std::array<QCustomPlot*, 3> plots = {m_fitPlot, m_historyPlot, m_residualPlot};
   for (std::size_t i = 0; i < plots.size(); ++i) {
     QCustomPlot* p = plots[i];
-    p->setMinimumSize(260, 200);
     p->setNoAntialiasingOnDrag(true);
     p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // Dragging or zooming stops following the data; a double click follows it again.
@@ -555,11 +734,17 @@ QWidget* TrainingView::createPlots() {
       p->rescaleAxes();
       p->replot(QCustomPlot::rpQueuedReplot);
     });
+    connect(p, &QCustomPlot::beforeReplot, p, [p] { fitLegendColumns(p); });
   }
+  m_fitPlot->setMinimumSize(260, 180);
+  m_historyPlot->setMinimumSize(220, 110);
+  m_residualPlot->setMinimumSize(220, 90);
+  m_fitPlot->installEventFilter(this);  // the colour scale's tooltip
 
   auto* history = new QWidget;
   auto* historyLayout = new QVBoxLayout(history);
   historyLayout->setContentsMargins(0, 0, 0, 0);
+  historyLayout->setSpacing(2);
   auto* historyBar = new QHBoxLayout;
   m_historyMetric = new QComboBox;
   m_historyMetric->addItem(tr("Loss"), static_cast<int>(HistoryMetric::Loss));
@@ -573,43 +758,73 @@ QWidget* TrainingView::createPlots() {
   m_smoothing = new QSlider(Qt::Horizontal);
   m_smoothing->setRange(0, 99);
   m_smoothing->setValue(60);
+  m_smoothing->setMinimumWidth(40);
   m_smoothing->setToolTip(
-      tr("Exponential moving average as in TensorBoard (debiased); the raw series stays faint"));
+      tr("Smoothing: exponential moving average as in TensorBoard (debiased); the raw series "
+         "stays faint"));
   m_smoothingLabel = new QLabel;
+  m_smoothingLabel->setToolTip(m_smoothing->toolTip());
+  auto* smoothingName = new QLabel(tr("Smooth:"));
+  smoothingName->setToolTip(m_smoothing->toolTip());
+  smoothingName->setBuddy(m_smoothing);
   historyBar->addWidget(m_historyMetric);
   historyBar->addWidget(m_logHistory);
-  historyBar->addWidget(new QLabel(tr("Smoothing:")));
+  historyBar->addWidget(smoothingName);
   historyBar->addWidget(m_smoothing, 1);
   historyBar->addWidget(m_smoothingLabel);
   historyLayout->addLayout(historyBar);
   historyLayout->addWidget(m_historyPlot, 1);
 
-  m_table = new QTableWidget(0, 7);
-  m_table->setHorizontalHeaderLabels({tr("Loss"), tr("Epoch"), tr("Train loss"), tr("Val. loss"),
-                                      tr("Val. MAE"), tr("Val. RMSE"), tr("Val. R²")});
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-  m_table->setTextElideMode(Qt::ElideRight);
+  // The runs train in lock-step, so their epoch is the status bar's (and each name's tooltip).
+  m_table = new QTableWidget(0, 6);
+  const QStringList headers = {tr("Loss"),     tr("Train loss"), tr("Val. loss"),
+                               tr("Val. MAE"), tr("Val. RMSE"),  tr("Val. R²")};
+  const QStringList headerTips = {
+      tr("The loss each run trains with (full name and epoch in the cell's tooltip)"),
+      tr("The loss on the whole training set"),
+      tr("The loss on the validation set (training set when the split is 0)"),
+      tr("Mean absolute error on the validation set"),
+      tr("Root mean squared error on the validation set"),
+      tr("Coefficient of determination on the validation set")};
+  for (int c = 0; c < static_cast<int>(headers.size()); ++c) {
+    auto* header = new QTableWidgetItem(headers[c]);
+    header->setToolTip(headerTips[c]);
+    m_table->setHorizontalHeaderItem(c, header);
+  }
+  QHeaderView* header = m_table->horizontalHeader();
+  header->setSectionResizeMode(QHeaderView::ResizeToContents);
+  header->setSectionResizeMode(0, QHeaderView::Fixed);  // fitTableColumns()
+  header->setStretchLastSection(false);
+  header->setMinimumSectionSize(24);
+  m_table->installEventFilter(this);  // re-fit the columns on resize
+  // "Mean squ…or (MSE)": the middle goes, the abbreviation at the end stays readable.
+  m_table->setTextElideMode(Qt::ElideMiddle);
   m_table->setWordWrap(false);
   m_table->verticalHeader()->setVisible(false);
+  m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table->setSelectionMode(QAbstractItemView::NoSelection);
+  m_table->setMinimumHeight(60);
   m_table->setToolTip(tr("Latest metrics of every run (validation set; training set if empty)"));
 
-  // The fit is the picture that teaches (which points pull the curve): it gets the left half
-  // at full height; history, residuals and the compare table share the right half.
+  // The fit is the picture that teaches (which points pull the curve): it gets the left ~55 %
+  // at full height; history, residuals and the compare table share the rest.
   auto* right = new QSplitter(Qt::Vertical);
+  right->setChildrenCollapsible(false);
   right->addWidget(history);
   right->addWidget(m_residualPlot);
   right->addWidget(m_table);
-  right->setStretchFactor(0, 3);
-  right->setStretchFactor(1, 2);
+  right->setStretchFactor(0, 5);
+  right->setStretchFactor(1, 3);
   right->setStretchFactor(2, 2);
+  right->setSizes({500, 300, 200});
   auto* split = new QSplitter(Qt::Horizontal);
+  split->setChildrenCollapsible(false);
   split->addWidget(m_fitPlot);
   split->addWidget(right);
-  split->setStretchFactor(0, 11);
-  split->setStretchFactor(1, 9);
-  split->setSizes({550, 450});
+  split->setStretchFactor(0, 57);
+  split->setStretchFactor(1, 43);
+  split->setSizes({570, 430});
 
   connect(m_historyMetric, &QComboBox::currentIndexChanged, this, [this] {
     rebuildHistory();
@@ -652,56 +867,115 @@ void TrainingView::setupFitPlot() {
   }
   m_outlierRings = p->addGraph();
   m_outlierRings->setLineStyle(QCPGraph::lsNone);
-  m_outlierRings->setScatterStyle(
-      QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(60, 60, 60), 1), Qt::NoBrush, 10));
   m_outlierRings->setName(tr("injected outliers"));
   m_truth = p->addGraph();
-  m_truth->setPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
   m_truth->setName(tr("noise-free function"));
   m_diagonal = new QCPItemStraightLine(p);
   m_diagonal->point1->setCoords(0, 0);
   m_diagonal->point2->setCoords(1, 1);
-  m_diagonal->setPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
   m_diagonal->setVisible(false);
 
   m_colorScale = new QCPColorScale(p);
   m_colorScale->setType(QCPAxis::atRight);
   m_colorScale->setGradient(gradient);
-  m_colorScale->setBarWidth(10);
-  m_colorScale->axis()->setLabel(tr("|∂L/∂ŷᵢ|"));
+  m_colorScale->setBarWidth(8);
+  // Short label; the tooltip says what it is and whose loss (colorScaleToolTip()).
+  m_colorScale->axis()->setLabel(tr("|∂L/∂ŷ|"));
   m_colorScale->setDataRange(QCPRange(0, 1));
+  m_colorScaleToolTip =
+      tr("Gradient influence |∂L/∂ŷᵢ| of each training point: how hard it pulls on the fit "
+         "(0 to the largest value in this epoch)");
   p->plotLayout()->addElement(0, 1, m_colorScale);
   auto* margins = new QCPMarginGroup(p);
   p->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   m_colorScale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-  // The legend sits under the plot, in rows, so it never hides a data point.
   p->legend->setVisible(true);
-  p->axisRect()->insetLayout()->take(p->legend);
-  auto* legendRow = new QCPLayoutGrid;
-  p->plotLayout()->addElement(1, 0, legendRow);
-  p->plotLayout()->setRowStretchFactor(1, 0.001);
-  legendRow->addElement(0, 0, p->legend);
-  legendRow->setMargins(QMargins(0, 0, 0, 4));
-  p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-  p->legend->setWrap(3);
-  p->legend->setBorderPen(Qt::NoPen);
-  p->legend->setBrush(Qt::NoBrush);
-  compactLegend(p->legend);
+  legendBelow(p);
 }
 
 void TrainingView::setupHistoryPlot() {
-  m_historyPlot->xAxis->setLabel(tr("epoch"));
-  m_historyPlot->yAxis->setLabel(tr("loss"));
-  m_historyPlot->legend->setVisible(true);
-  m_historyPlot->legend->setBrush(QColor(255, 255, 255, 200));
-  compactLegend(m_historyPlot->legend);
+  QCustomPlot* p = m_historyPlot;
+  p->xAxis->setLabel(tr("epoch"));
+  p->yAxis->setLabel(tr("loss"));
+  p->legend->setVisible(true);
+  legendBelow(p);
+  // Line styles once for all runs (the colours name the runs): solid train, dashed validation.
+  m_trainKey = p->addGraph();
+  m_trainKey->setName(tr("train"));
+  m_validationKey = p->addGraph();
+  m_validationKey->setName(tr("validation"));
 }
 
 void TrainingView::setupResidualPlot() {
   m_residualPlot->xAxis->setLabel(tr("residual ŷ − y (training set)"));
   m_residualPlot->yAxis->setLabel(tr("samples"));
   m_residualPlot->legend->setVisible(false);
-  compactLegend(m_residualPlot->legend);
+  legendBelow(m_residualPlot);
+}
+
+void TrainingView::applyPlotColors() {
+  // The plots follow the palette (light or dark theme) as the explorer's plot does.
+  const QPalette pal = palette();
+  const bool dark = FormulaHighlighter::isDark(pal);
+  const QColor background = pal.color(QPalette::Base);
+  const QColor text = pal.color(QPalette::WindowText);
+  QColor grid = text;
+  grid.setAlpha(dark ? 45 : 35);
+  QColor zero = text;
+  zero.setAlpha(110);
+  QColor guide = text;  // noise-free function, y = ŷ diagonal, outlier rings
+  guide.setAlpha(dark ? 170 : 150);
+  QColor subtle = text;
+  subtle.setAlpha(140);
+  for (QCustomPlot* p : {m_fitPlot, m_historyPlot, m_residualPlot}) {
+    p->setBackground(pal.color(QPalette::Window));
+    p->axisRect()->setBackground(background);
+    QList<QCPAxis*> axes = p->axisRect()->axes();
+    if (p == m_fitPlot) {
+      axes.push_back(m_colorScale->axis());
+    }
+    for (QCPAxis* axis : axes) {
+      axis->setBasePen(QPen(text, 1));
+      axis->setTickPen(QPen(text, 1));
+      axis->setSubTickPen(QPen(text, 1));
+      axis->setTickLabelColor(text);
+      axis->setLabelColor(text);
+      axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+      axis->grid()->setZeroLinePen(QPen(zero, 1));
+    }
+    p->legend->setTextColor(text);
+    p->replot(QCustomPlot::rpQueuedReplot);
+  }
+  m_outlierRings->setScatterStyle(
+      QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(guide, 1), Qt::NoBrush, 10));
+  m_truth->setPen(QPen(guide, 1.5, Qt::DashLine));
+  m_diagonal->setPen(QPen(guide, 1.5, Qt::DashLine));
+  m_trainKey->setPen(QPen(subtle, 2));
+  m_validationKey->setPen(QPen(subtle, 2, Qt::DashLine));
+}
+
+void TrainingView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+    applyPlotColors();
+    updateMessageColors();
+  }
+  QWidget::changeEvent(event);
+}
+
+bool TrainingView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_table && event->type() == QEvent::Resize) {
+    fitTableColumns();
+  }
+  if (watched == m_fitPlot && event->type() == QEvent::ToolTip) {
+    const auto* help = static_cast<QHelpEvent*>(event);
+    if (m_colorScale->outerRect().contains(help->pos())) {
+      QToolTip::showText(help->globalPos(), m_colorScaleToolTip, m_fitPlot);
+    } else {
+      QToolTip::hideText();
+    }
+    return true;
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void TrainingView::pushConfiguration() {
@@ -719,6 +993,7 @@ void TrainingView::pushConfiguration() {
   m_controller->setOptimizer(optimizer, &error);
   m_controller->setBatchSize(m_batchSize->value(), &error);
   m_controller->setEpochs(m_epochs->value());
+  m_lossParams[QString::fromLatin1(kDefaultLoss)] = m_parameters->values();
   if (LossPtr loss = createLoss(QString::fromLatin1(kDefaultLoss), {}, &error)) {
     m_controller->setLoss(loss, &error);
   }
@@ -751,7 +1026,14 @@ bool TrainingView::trainEpochsBlocking(int epochs) {
   if (done + epochs > m_epochs->value()) {
     m_epochs->setValue(std::min(m_epochs->maximum(), done + epochs));
   }
-  return m_controller->trainEpochsBlocking(epochs);
+  // The controller emits every epoch and the final snapshot before it returns, so history,
+  // fit, histogram and table hold the trained state; the plots are laid out and drawn now
+  // (not at the next event loop pass) so that a grab() right after shows them.
+  const bool ok = m_controller->trainEpochsBlocking(epochs);
+  for (QCustomPlot* p : {m_fitPlot, m_historyPlot, m_residualPlot}) {
+    p->replot(QCustomPlot::rpImmediateRefresh);
+  }
+  return ok;
 }
 
 void TrainingView::applyOutliersPreset() {
@@ -766,7 +1048,9 @@ void TrainingView::applyOutliersPreset() {
                             ? Qt::Checked
                             : Qt::Unchecked);
   }
+  m_focusRun = 0;  // the points show MSE's pull: the lesson
   m_updating = false;
+  setLogHistory(true);  // MSE's loss is ~20× the others': a log axis shows all three
   m_outlierFractionLabel->setText(tr("%1 %").arg(m_outlierFraction->value()));
   m_outlierMagnitudeLabel->setText(QString::number(m_outlierMagnitude->value()));
 
@@ -787,18 +1071,26 @@ bool TrainingView::importCsv(const QString& path,
                              const QString& target,
                              const QStringList& features) {
   NumericTable table;
+  Dataset set;
   QString error;
-  if (!readTable(path, &table, &error)) {
+  if (!readTable(path, &table, &error) || !tableDataset(table, target, features, &set, &error)) {
     showDataMessage(error, true);
     return false;
   }
-  if (!useTable(table, QFileInfo(path).fileName(), target, features)) {
+  if (!useDataset(set, QFileInfo(path).fileName())) {
     return false;
   }
   m_importedPath = QFileInfo(path).absoluteFilePath();
   m_importedTarget = target;
   m_importedFeatures = features;
   return true;
+}
+
+ParamValues TrainingView::lossParams(const QString& id) const {
+  // The current loss's entry is kept equal to what the sliders show (lossChosen,
+  // lossParametersChanged); a loss never shown has its defaults.
+  const auto it = m_lossParams.find(id);
+  return it == m_lossParams.end() ? ParamValues{} : it->second;
 }
 
 TrainingSession TrainingView::session() const {
@@ -829,100 +1121,184 @@ TrainingSession TrainingView::session() const {
   s.learningRate = learningRate();
   s.batchSize = m_batchSize->value();
   s.epochs = m_epochs->value();
-  s.loss = m_loss->currentData().toString();
-  s.lossParams = m_parameters->values();
+  const QString current = m_loss->currentData().toString();
+  s.loss = {current, lossParams(current)};
   s.compare = compareMode();
-  s.compareLosses = compareLosses();
+  s.compareLosses.clear();
+  const QStringList compared = compareLosses();
+  for (const QString& id : compared) {
+    s.compareLosses.push_back({id, lossParams(id)});
+  }
+  s.focus = compared.isEmpty()
+                ? QString()
+                : compared[std::clamp<qsizetype>(m_focusRun, 0, compared.size() - 1)];
   return s;
 }
 
-bool TrainingView::applySession(const TrainingSession& s, QString* error) {
-  auto fail = [error](const QString& message) {
+bool TrainingView::applySession(const TrainingSession& s,
+                                QString* error,
+                                const QString& baseDirectory) {
+  auto fail = [error](const QString& key, const QString& message) {
     if (error) {
-      *error = message;
+      *error = key.isEmpty() ? message : QStringLiteral("\"%1\": %2").arg(key, message);
     }
     return false;
   };
-  // Check everything first: a session that cannot be applied changes nothing.
-  DatasetKind kind = DatasetKind::Linear;
+  // ---- check everything first: a session that cannot be applied changes nothing ----
+  // Types and ranges: the file reader's checks, on this struct (one set of rules).
+  QString problem;
+  if (!sessionFromJson(sessionToJson(s), &problem)) {
+    return fail({}, problem);
+  }
+  const bool csv = s.dataset == QLatin1String("csv");
+  DatasetKind kind = DatasetKind::Sine;
   Activation activation = Activation::Relu;
   try {
-    if (s.dataset != QLatin1String("csv")) {
+    if (!csv) {
       kind = parseDatasetKind(s.dataset.toStdString());
     }
     activation = parseActivation(s.activation.toStdString());
   } catch (const Error& e) {
-    return fail(QString::fromStdString(e.what()));
+    return fail({}, QString::fromStdString(e.what()));
   }
-  const int optimizerIndex = [&] {
-    for (int i = 0; i < m_optimizer->count(); ++i) {
-      if (QString::fromStdString(optimizerName(
-              static_cast<OptimizerKind>(m_optimizer->itemData(i).toInt()))) == s.optimizer) {
-        return i;
-      }
+  int optimizerIndex = -1;
+  for (int i = 0; i < m_optimizer->count(); ++i) {
+    if (QString::fromStdString(optimizerName(
+            static_cast<OptimizerKind>(m_optimizer->itemData(i).toInt()))) == s.optimizer) {
+      optimizerIndex = i;
     }
-    return -1;
-  }();
+  }
   if (optimizerIndex < 0) {
-    return fail(tr("unknown optimizer \"%1\"").arg(s.optimizer));
+    return fail(QStringLiteral("optimizer.kind"), tr("unknown optimizer \"%1\"").arg(s.optimizer));
   }
-  if (m_loss->findData(s.loss) < 0) {
-    return fail(tr("the loss \"%1\" is not available for training here").arg(s.loss));
+  // Every loss: known, trainable here, and its parameters valid.
+  auto checkLoss = [&](const SessionLoss& loss, const QString& key) {
+    if (m_loss->findData(loss.id) < 0) {
+      QString why;
+      try {
+        why = TrainingController::whyNotTrainable(lossInfo(loss.id));
+      } catch (const Error& e) {
+        why = QString::fromStdString(e.what());  // unknown: names the closest ids
+      }
+      problem =
+          QStringLiteral("\"%1.id\": %2")
+              .arg(key,
+                   why.isEmpty() ? tr("the loss \"%1\" cannot be trained here").arg(loss.id) : why);
+      return false;
+    }
+    QString why;
+    if (!createLoss(loss.id, loss.params, &why)) {
+      problem = QStringLiteral("\"%1.params\": %2").arg(key, why);
+      return false;
+    }
+    return true;
+  };
+  if (!checkLoss(s.loss, QStringLiteral("loss"))) {
+    return fail({}, problem);
   }
-  QString problem;
-  if (!createLoss(s.loss, s.lossParams, &problem)) {
-    return fail(problem);
-  }
-  for (const QString& id : s.compareLosses) {
-    if (m_loss->findData(id) < 0) {
-      return fail(tr("the compared loss \"%1\" is not available for training here").arg(id));
+  for (std::size_t i = 0; i < s.compareLosses.size(); ++i) {
+    if (!checkLoss(s.compareLosses[i], QStringLiteral("compare.losses[%1]").arg(i))) {
+      return fail({}, problem);
     }
   }
-  if (s.dataset == QLatin1String("csv") && !importCsv(s.csvPath, s.csvTarget, s.csvFeatures)) {
-    return fail(dataMessage());
+  Dataset imported;
+  QString csvPath = s.csvPath;
+  if (csv) {
+    if (QFileInfo(csvPath).isRelative() && !baseDirectory.isEmpty()) {
+      csvPath = QDir(baseDirectory).filePath(csvPath);
+    }
+    NumericTable table;
+    if (!readTable(csvPath, &table, &problem) ||
+        !tableDataset(table, s.csvTarget, s.csvFeatures, &imported, &problem)) {
+      return fail(QStringLiteral("data.csv_path"), problem);
+    }
+    imported.name = QFileInfo(csvPath).fileName().toStdString();
   }
 
-  // Widgets first (their handlers tell the controller), then the seed, then a fresh start.
+  // ---- apply: the widgets quietly (m_updating), then the controller once, then a reset ----
+  m_updating = true;
   m_samples->setValue(s.samples);
   m_noise->setValue(s.noise);
   m_outlierFraction->setValue(static_cast<int>(std::lround(s.outlierFraction * 100)));
   m_outlierMagnitude->setValue(static_cast<int>(std::lround(s.outlierMagnitude)));
   m_validationSplit->setValue(s.validationSplit);
-  if (s.dataset != QLatin1String("csv")) {
+  if (!csv) {
     m_dataset->setCurrentIndex(m_dataset->findData(static_cast<int>(kind)));
   }
+  m_seed->setText(QString::number(s.seed));
   QStringList widths;
   for (int width : s.hidden) {
     widths << QString::number(width);
   }
   m_hidden->setText(widths.join(QLatin1Char(',')));
   m_activation->setCurrentIndex(m_activation->findData(static_cast<int>(activation)));
-  modelChanged();
   m_optimizer->setCurrentIndex(optimizerIndex);
-  setLearningRateExactly(s.learningRate);
   m_batchSize->setValue(s.batchSize);
   m_epochs->setValue(s.epochs);
-  m_compare->setChecked(false);
-  m_loss->setCurrentIndex(m_loss->findData(s.loss));
-  m_parameters->setParameters(lossInfo(s.loss).params, s.lossParams);
-  lossParametersChanged(m_parameters->values());
-  if (s.compareLosses.size() >= 2) {
-    setCompareLosses(s.compareLosses);  // the ticks are kept even while compare mode is off
+  for (const SessionLoss& loss : s.compareLosses) {
+    m_lossParams[loss.id] = loss.params;
   }
+  m_lossParams[s.loss.id] = s.loss.params;
+  m_loss->setCurrentIndex(m_loss->findData(s.loss.id));
+  m_parameters->setParameters(lossInfo(s.loss.id).params, s.loss.params);
+  m_lossParams[s.loss.id] = m_parameters->values();
+  QStringList compared;
+  for (const SessionLoss& loss : s.compareLosses) {
+    compared << loss.id;
+  }
+  for (int i = 0; i < m_compareList->count(); ++i) {
+    QListWidgetItem* item = m_compareList->item(i);
+    item->setCheckState(compared.contains(item->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                               : Qt::Unchecked);
+  }
+  m_compare->setChecked(s.compare);
+  m_focusRun = static_cast<int>(std::max<qsizetype>(0, compareLosses().indexOf(s.focus)));
+  m_updating = false;
+  m_outlierFractionLabel->setText(tr("%1 %").arg(m_outlierFraction->value()));
+  m_outlierMagnitudeLabel->setText(QString::number(m_outlierMagnitude->value()));
+  setLearningRateExactly(s.learningRate);
+
+  QString ignored;  // checked above; the controller's own checks agree
+  m_controller->setValidationSplit(m_validationSplit->value(), &ignored);
+  if (csv) {
+    useDataset(imported, QFileInfo(csvPath).fileName());
+    m_importedPath = QFileInfo(csvPath).absoluteFilePath();
+    m_importedTarget = s.csvTarget;
+    m_importedFeatures = s.csvFeatures;
+  } else {
+    m_controller->setDataset(syntheticOptions(), &ignored);
+    showDataMessage(QString(), false);
+  }
+  m_controller->setSeed(s.seed, &ignored);  // regenerates a synthetic set from the new seed
+  MlpOptions model = m_controller->model();
+  model.hidden.assign(s.hidden.begin(), s.hidden.end());
+  model.hiddenActivation = activation;
+  m_controller->setModel(model, &ignored);
+  OptimizerOptions optimizer = m_controller->optimizer();
+  optimizer.kind = static_cast<OptimizerKind>(m_optimizer->currentData().toInt());
+  optimizer.setLearningRate(s.learningRate);
+  m_controller->setOptimizer(optimizer, &ignored);
+  m_controller->setBatchSize(s.batchSize, &ignored);
+  m_controller->setEpochs(s.epochs);
   if (s.compare) {
-    m_compare->setChecked(true);
+    m_controller->setLosses(compareLossPtrs(&ignored), &ignored);
+  } else {
+    m_controller->setLoss(createLoss(s.loss.id, s.loss.params, &ignored), &ignored);
   }
-  m_controller->setSeed(s.seed, nullptr);
-  m_controller->reset();
+  m_controller->reset();  // every run from the seed's weights, epoch 0
+  m_trainingMessage->setVisible(false);
+  updateCompareWidgets();
+  updateDataControls();
+  dataChanged();
   return true;
 }
 
 bool TrainingView::saveSession(const QString& path, QString* error) const {
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session())) < 0 ||
-      !file.commit()) {
+  const QByteArray json = sessionToJson(session());
+  if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
     if (error) {
-      *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+      *error = tr("%1: cannot write: %2").arg(QFileInfo(path).fileName(), file.errorString());
     }
     return false;
   }
@@ -933,13 +1309,13 @@ bool TrainingView::loadSession(const QString& path, QString* error) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
     if (error) {
-      *error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+      *error = tr("%1: cannot read: %2").arg(QFileInfo(path).fileName(), file.errorString());
     }
     return false;
   }
   QString problem;
   const std::optional<TrainingSession> loaded = sessionFromJson(file.readAll(), &problem);
-  if (!loaded || !applySession(*loaded, &problem)) {
+  if (!loaded || !applySession(*loaded, &problem, QFileInfo(path).absolutePath())) {
     if (error) {
       *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
     }
@@ -953,7 +1329,8 @@ QString TrainingView::cliCommands() const {
   static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
   const TrainingSession current = session();
   QStringList lines;
-  for (const QString& loss : current.compare ? current.compareLosses : QStringList{current.loss}) {
+  for (const SessionLoss& loss :
+       current.compare ? current.compareLosses : std::vector<SessionLoss>{current.loss}) {
     QStringList words{QStringLiteral("losslab-cli")};
     for (const QString& arg : cliTrainArguments(current, loss)) {
       words << (plain.match(arg).hasMatch() ? arg
@@ -968,26 +1345,30 @@ QString TrainingView::cliCommands() const {
 void TrainingView::saveSessionClicked() {
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Save Session"),
-      Settings::exportDirectory() + QStringLiteral("/training.losslab.json"),
+      QDir(Settings::exportDirectory()).filePath(QStringLiteral("training.losslab.json")),
       tr("LossLab session (*.json)"));
   if (path.isEmpty()) {
     return;
   }
+  Settings::setExportDirectory(QFileInfo(path).absolutePath());
   QString error;
   if (!saveSession(path, &error)) {
-    QMessageBox::warning(this, tr("Save failed"), error);
+    QMessageBox::warning(this, tr("Save Session"), error);
   }
 }
 
 void TrainingView::openSessionClicked() {
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open Session"), Settings::exportDirectory(), tr("LossLab session (*.json)"));
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open Session"), Settings::exportDirectory(),
+                                   tr("LossLab session (*.json);;All files (*)"));
   if (path.isEmpty()) {
     return;
   }
+  Settings::setExportDirectory(QFileInfo(path).absolutePath());
   QString error;
   if (!loadSession(path, &error)) {
-    QMessageBox::warning(this, tr("Cannot open the session"), error);
+    QMessageBox::warning(this, tr("Open Session"),
+                         tr("The session was not opened; nothing changed.\n%1").arg(error));
   }
 }
 
@@ -1240,9 +1621,19 @@ void TrainingView::importCsvClicked() {
   if (!chooseColumns(this, columns, &target, &features)) {
     return;
   }
-  if (!useTable(table, QFileInfo(path).fileName(), target, features)) {
-    QMessageBox::warning(this, tr("Import CSV"), dataMessage());
+  Dataset set;
+  if (!tableDataset(table, target, features, &set, &error)) {
+    showDataMessage(error, true);
+    QMessageBox::warning(this, tr("Import CSV"), error);
+    return;
   }
+  if (!useDataset(set, QFileInfo(path).fileName())) {
+    QMessageBox::warning(this, tr("Import CSV"), dataMessage());
+    return;
+  }
+  m_importedPath = QFileInfo(path).absoluteFilePath();
+  m_importedTarget = target;
+  m_importedFeatures = features;
 }
 
 bool TrainingView::readTable(const QString& path, NumericTable* table, QString* error) const {
@@ -1264,12 +1655,13 @@ bool TrainingView::readTable(const QString& path, NumericTable* table, QString* 
   return true;
 }
 
-bool TrainingView::useTable(const NumericTable& table,
-                            const QString& name,
-                            const QString& target,
-                            const QStringList& features) {
+bool TrainingView::tableDataset(const NumericTable& table,
+                                const QString& target,
+                                const QStringList& features,
+                                Dataset* set,
+                                QString* error) const {
   if (table.columns.empty()) {
-    showDataMessage(tr("The file has no columns; the current data set is kept."), true);
+    *error = tr("The file has no columns; the current data set is kept.");
     return false;
   }
   const std::string targetName = target.isEmpty() ? table.columns.back() : target.toStdString();
@@ -1277,15 +1669,18 @@ bool TrainingView::useTable(const NumericTable& table,
   for (const QString& feature : features) {
     featureNames.push_back(feature.toStdString());
   }
-  Dataset set;
   try {
-    set = datasetFromTable(table, featureNames, targetName);
+    *set = datasetFromTable(table, featureNames, targetName);
   } catch (const Error& e) {
-    showDataMessage(tr("Could not use the file; the current data set is kept.\n%1")
-                        .arg(QString::fromStdString(e.what())),
-                    true);
+    *error = tr("Could not use the file; the current data set is kept.\n%1")
+                 .arg(QString::fromStdString(e.what()));
     return false;
   }
+  return true;
+}
+
+bool TrainingView::useDataset(const Dataset& imported, const QString& name) {
+  Dataset set = imported;
   set.name = name.toStdString();
   QString error;
   if (!m_controller->setDataset(set, &error)) {
@@ -1317,6 +1712,28 @@ bool TrainingView::useTable(const NumericTable& table,
   return true;
 }
 
+void TrainingView::seedEdited() {
+  bool ok = false;
+  const std::uint64_t seed = m_seed->text().trimmed().toULongLong(&ok);
+  if (!ok || seed > TrainingSession::kMaxSeed) {
+    showTrainingMessage(
+        tr("The seed must be a whole number from 0 to %1.").arg(TrainingSession::kMaxSeed));
+    m_seed->setText(QString::number(m_controller->seed()));
+    return;
+  }
+  m_seed->setText(QString::number(seed));
+  if (m_updating || seed == m_controller->seed()) {
+    return;
+  }
+  QString error;
+  if (!m_controller->setSeed(seed, &error)) {
+    showTrainingMessage(error);
+    m_seed->setText(QString::number(m_controller->seed()));
+    return;
+  }
+  dataChanged();
+}
+
 void TrainingView::modelChanged() {
   if (m_updating) {
     return;
@@ -1330,6 +1747,22 @@ void TrainingView::modelChanged() {
     }
   }
   model.hiddenActivation = static_cast<Activation>(m_activation->currentData().toInt());
+  const bool tooBig =
+      model.hidden.size() > static_cast<std::size_t>(TrainingSession::kMaxHiddenLayers) ||
+      std::any_of(model.hidden.begin(), model.hidden.end(), [](Eigen::Index width) {
+        return width < 1 || width > TrainingSession::kMaxHiddenWidth;
+      });
+  if (tooBig) {
+    showTrainingMessage(tr("The network takes at most %1 hidden layers of 1 to %2 units.")
+                            .arg(TrainingSession::kMaxHiddenLayers)
+                            .arg(TrainingSession::kMaxHiddenWidth));
+    QStringList widths;  // back to the network in use
+    for (Eigen::Index width : m_controller->model().hidden) {
+      widths << QString::number(width);
+    }
+    m_hidden->setText(widths.join(QLatin1Char(',')));
+    return;
+  }
   const bool same = model.hidden == m_controller->model().hidden &&
                     model.hiddenActivation == m_controller->model().hiddenActivation;
   QString error;
@@ -1387,7 +1820,7 @@ void TrainingView::addLossChoice(const QString& id, const QString& name, const Q
   m_loss->setItemData(m_loss->count() - 1, summary, Qt::ToolTipRole);
   auto* item = new QListWidgetItem(name, m_compareList);
   item->setData(Qt::UserRole, id);
-  item->setToolTip(summary);
+  item->setToolTip(summary.isEmpty() ? name : QStringLiteral("%1: %2").arg(name, summary));
   item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
   item->setCheckState(kDefaultCompare.contains(id) ? Qt::Checked : Qt::Unchecked);
 }
@@ -1422,13 +1855,14 @@ LossPtr TrainingView::createLoss(const QString& id,
 void TrainingView::lossChosen() {
   const QString id = m_loss->currentData().toString();
   try {
-    m_parameters->setParameters(lossInfo(id).params, {});
+    m_parameters->setParameters(lossInfo(id).params, lossParams(id));
   } catch (const Error& e) {
     showTrainingMessage(QString::fromStdString(e.what()));
     return;
   }
+  m_lossParams[id] = m_parameters->values();
   if (m_updating || compareMode()) {
-    return;
+    return;  // compare mode: the sliders now edit this loss's parameters
   }
   QString error;
   LossPtr loss = createLoss(id, m_parameters->values(), &error);
@@ -1438,11 +1872,23 @@ void TrainingView::lossChosen() {
 }
 
 void TrainingView::lossParametersChanged(const losslab::ParamValues& values) {
-  if (m_updating || compareMode()) {
+  const QString id = m_loss->currentData().toString();
+  m_lossParams[id] = values;
+  if (m_updating) {
     return;
   }
   QString error;
-  LossPtr loss = createLoss(m_loss->currentData().toString(), values, &error);
+  if (compareMode()) {
+    // The run of this loss (if it is compared) swaps to the new parameters at the next step.
+    if (compareLosses().contains(id)) {
+      const std::vector<LossPtr> losses = compareLossPtrs(&error);
+      if (losses.empty() || !m_controller->setLosses(losses, &error)) {
+        showTrainingMessage(error);
+      }
+    }
+    return;
+  }
+  LossPtr loss = createLoss(id, values, &error);
   if (!loss || !m_controller->setLoss(loss, &error)) {
     showTrainingMessage(error);
   }
@@ -1460,7 +1906,7 @@ std::vector<LossPtr> TrainingView::compareLossPtrs(QString* error) const {
   }
   std::vector<LossPtr> losses;
   for (const QString& id : ids) {
-    LossPtr loss = createLoss(id, {}, error);
+    LossPtr loss = createLoss(id, lossParams(id), error);
     if (!loss) {
       return {};
     }
@@ -1478,6 +1924,10 @@ void TrainingView::compareToggled(bool on) {
   if (on) {
     const std::vector<LossPtr> losses = compareLossPtrs(&error);
     if (losses.empty() || !m_controller->setLosses(losses, &error)) {
+      m_updating = true;  // stay in single mode: what is shown is what trains
+      m_compare->setChecked(false);
+      m_updating = false;
+      updateCompareWidgets();
       showTrainingMessage(error);
     }
   } else {
@@ -1493,12 +1943,16 @@ void TrainingView::compareItemChanged(QListWidgetItem* item) {
     return;
   }
   const QStringList ids = compareLosses();
-  if (ids.size() > TrainingController::kMaxRuns) {
+  // 2 to 4 while compare mode is on (so that what is shown is what trains, and a saved session
+  // loads again); at most 4 ticked at any time.
+  const bool tooMany = ids.size() > TrainingController::kMaxRuns;
+  const bool tooFew = compareMode() && ids.size() < 2 && item->checkState() == Qt::Unchecked;
+  if (tooMany || tooFew) {
     m_updating = true;
-    item->setCheckState(Qt::Unchecked);
+    item->setCheckState(tooMany ? Qt::Unchecked : Qt::Checked);
     m_updating = false;
     showTrainingMessage(
-        tr("Compare mode trains at most %1 losses.").arg(TrainingController::kMaxRuns));
+        tr("Compare mode trains 2 to %1 losses.").arg(TrainingController::kMaxRuns));
     return;
   }
   if (!compareMode()) {
@@ -1513,8 +1967,13 @@ void TrainingView::compareItemChanged(QListWidgetItem* item) {
 
 void TrainingView::updateCompareWidgets() {
   const bool on = compareMode();
-  m_loss->setEnabled(!on);
-  m_parameters->setEnabled(!on);
+  // Compare mode keeps the loss box and the sliders: they set the parameters of the chosen
+  // loss, which its run (if that loss is ticked) picks up at the next step.
+  m_lossRole->setText(on ? tr("Parameters of:") : tr("Loss to train:"));
+  m_loss->setToolTip(on ? tr("Whose parameters the sliders below set; the losses that train are "
+                             "the ticked ones")
+                        : tr("The loss the network is trained with; changes apply at the next "
+                             "step"));
   m_compareList->setEnabled(on);
   m_focus->setEnabled(on);
   m_table->setVisible(on);
@@ -1614,6 +2073,14 @@ void TrainingView::stateChanged(losslab::ui::TrainingController::State state) {
   if (running) {
     m_trainingMessage->setVisible(false);
   }
+  // Antialiased 2-px history lines (thousands of short segments) cost ~5 ms a frame, most of the
+  // GUI thread's time at 60 frames a second: while training runs they are drawn aliased (as
+  // QCustomPlot does while dragging), and smooth again once it stops.
+  m_historyPlot->setNotAntialiasedElements(running ? QCP::AntialiasedElements(QCP::aePlottables)
+                                                   : QCP::AntialiasedElements(QCP::aeNone));
+  if (!running) {
+    m_historyPlot->replot(QCustomPlot::rpQueuedReplot);
+  }
   updateStatus();
 }
 
@@ -1626,22 +2093,29 @@ void TrainingView::restarted(const QStringList& names) {
   replotAll();
 }
 
-QString TrainingView::errorStyle() const {
-  // Dark red on light backgrounds, light red on dark ones: both above 4.5:1 contrast.
-  const bool dark = palette().color(QPalette::Base).lightness() < 128;
-  return QStringLiteral("color: %1")
-      .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"));
+void TrainingView::updateMessageColors() {
+  // The error colour for the palette in use (light or dark theme, ≥ 4.5:1 on either); it is
+  // set on the labels' palettes, so a theme change recolours them (changeEvent).
+  const QColor error = FormulaHighlighter::errorColor(palette());
+  QPalette message = m_trainingMessage->palette();
+  message.setColor(QPalette::WindowText, error);
+  m_trainingMessage->setPalette(message);
+  QPalette dataPalette = m_dataMessage->palette();
+  dataPalette.setColor(QPalette::WindowText,
+                       m_dataMessageIsError ? error : palette().color(QPalette::WindowText));
+  m_dataMessage->setPalette(dataPalette);
 }
 
 void TrainingView::showTrainingMessage(const QString& message) {
-  m_trainingMessage->setStyleSheet(errorStyle());
   m_trainingMessage->setText(message);
   m_trainingMessage->setVisible(!message.isEmpty());
+  updateMessageColors();
 }
 
 void TrainingView::showDataMessage(const QString& text, bool error) {
   m_dataMessage->setText(text);
-  m_dataMessage->setStyleSheet(error ? errorStyle() : QString());
+  m_dataMessageIsError = error;
+  updateMessageColors();
 }
 
 // ---- plots --------------------------------------------------------------------------------------
@@ -1652,12 +2126,12 @@ void TrainingView::ensureRuns(const QStringList& names) {
       RunSeries& s = m_runs[r];
       if (s.name != names[static_cast<qsizetype>(r)]) {
         s.name = names[static_cast<qsizetype>(r)];
-        s.trainSmooth->setName(tr("%1 (train)").arg(s.name));
-        s.validationSmooth->setName(tr("%1 (validation)").arg(s.name));
-        s.fit->setName(s.name);
-        s.residuals->setName(s.name);
+        s.trainSmooth->setName(legendName(s.name));
+        s.fit->setName(legendName(s.name));
+        s.residuals->setName(legendName(s.name));
         m_updating = true;
         m_focus->setItemText(static_cast<int>(r), s.name);
+        m_focus->setItemData(static_cast<int>(r), s.name, Qt::ToolTipRole);
         m_updating = false;
       }
     }
@@ -1665,7 +2139,6 @@ void TrainingView::ensureRuns(const QStringList& names) {
   }
   clearRuns();
   m_updating = true;
-  const int focus = m_focus->currentIndex();
   m_focus->clear();
   for (qsizetype r = 0; r < names.size(); ++r) {
     RunSeries s;
@@ -1678,27 +2151,33 @@ void TrainingView::ensureRuns(const QStringList& names) {
     s.trainRaw->removeFromLegend();
     s.trainSmooth = m_historyPlot->addGraph();
     s.trainSmooth->setPen(QPen(s.color, 2));
-    s.trainSmooth->setName(tr("%1 (train)").arg(s.name));
+    s.trainSmooth->setName(legendName(s.name));  // the colour names the run
     s.validationRaw = m_historyPlot->addGraph();
     s.validationRaw->setPen(QPen(faint, 1, Qt::DashLine));
     s.validationRaw->removeFromLegend();
     s.validationSmooth = m_historyPlot->addGraph();
     s.validationSmooth->setPen(QPen(s.color, 2, Qt::DashLine));
-    s.validationSmooth->setName(tr("%1 (validation)").arg(s.name));
+    s.validationSmooth->removeFromLegend();  // the "validation" key says: dashed
     s.fit = m_fitPlot->addGraph();
     s.fit->setPen(QPen(s.color, 2.5));
-    s.fit->setName(s.name);
+    s.fit->setName(legendName(s.name));
     s.residuals = new QCPBars(m_residualPlot->xAxis, m_residualPlot->yAxis);
     QColor fill = s.color;
     fill.setAlpha(names.size() > 1 ? 90 : 150);
     s.residuals->setBrush(fill);
     s.residuals->setPen(QPen(s.color.darker(120)));
-    s.residuals->setName(s.name);
+    s.residuals->setName(legendName(s.name));
     m_runs.push_back(s);
     m_focus->addItem(s.name);
+    m_focus->setItemData(static_cast<int>(r), s.name, Qt::ToolTipRole);
   }
-  m_focus->setCurrentIndex(std::clamp(focus, 0, std::max(0, m_focus->count() - 1)));
+  m_focus->setCurrentIndex(std::clamp(m_focusRun, 0, std::max(0, m_focus->count() - 1)));
   m_updating = false;
+  // The line-style keys after the runs' names.
+  m_trainKey->removeFromLegend();
+  m_validationKey->removeFromLegend();
+  m_trainKey->addToLegend();
+  m_validationKey->addToLegend();
   m_residualPlot->legend->setVisible(names.size() > 1);
 }
 
@@ -1844,8 +2323,10 @@ void TrainingView::updateFitPlot() {
     m_influenceBuckets[b]->setData(keys[b], values[b]);
   }
   m_colorScale->setDataRange(QCPRange(0, top > 0 ? top : 1));
-  m_colorScale->axis()->setLabel(s.runs.size() > 1 ? tr("|∂L/∂ŷᵢ| of %1").arg(f.name)
-                                                   : tr("|∂L/∂ŷᵢ| (gradient influence)"));
+  m_colorScaleToolTip =
+      tr("Gradient influence |∂L/∂ŷᵢ| of each training point under %1: how hard the point "
+         "pulls on the fit (0 to the largest value in this epoch, %2)")
+          .arg(f.name, shortNumber(top));
 
   QVector<double> ringKeys;
   QVector<double> ringValues;
@@ -1959,7 +2440,6 @@ void TrainingView::updateTable() {
     const RegressionMetrics& m =
         std::isnan(last.validation.loss) && !s.epochs.empty() ? last.train : last.validation;
     const QStringList cells = {s.name,
-                               QString::number(last.epoch),
                                shortNumber(last.train.loss),
                                shortNumber(m.loss),
                                shortNumber(m.mae),
@@ -1974,11 +2454,35 @@ void TrainingView::updateTable() {
       item->setText(cells[c]);
       if (c == 0) {
         item->setData(Qt::DecorationRole, s.color);
+        // The cell elides long names in the middle; the tooltip has it all.
+        item->setToolTip(tr("%1\nepoch %2").arg(s.name).arg(last.epoch));
       } else {
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       }
     }
   }
+  fitTableColumns();
+}
+
+void TrainingView::fitTableColumns() {
+  // The numbers keep their natural widths; the loss names get what is left (at least a few
+  // characters, elided in the middle) instead of pushing the numbers out of sight. Only when
+  // even that does not fit (a narrow window) does the table scroll sideways.
+  QHeaderView* header = m_table->horizontalHeader();
+  int numbers = 0;
+  for (int c = 1; c < m_table->columnCount(); ++c) {
+    numbers += header->sectionSize(c);
+  }
+  const int minimum = fontMetrics().horizontalAdvance(QStringLiteral("Mean …(MSE)")) + 28;
+  const int available = m_table->width() - 2 * m_table->frameWidth();
+  header->resizeSection(0, std::max(minimum, available - numbers));
+  // As tall as its rows (the splitter gives the rest to the plots).
+  int height = header->sizeHint().height() + 2 * m_table->frameWidth() +
+               m_table->verticalHeader()->length() + 2;
+  if (minimum + numbers > available) {
+    height += m_table->horizontalScrollBar()->sizeHint().height();
+  }
+  m_table->setMaximumHeight(std::max(m_table->minimumHeight(), height));
 }
 
 void TrainingView::updateStatus() {
@@ -1999,7 +2503,11 @@ void TrainingView::updateStatus() {
     const int e = m_runs[r].epochs.empty() ? 0 : m_runs[r].epochs.back().epoch;
     epoch = r == 0 ? e : std::min(epoch, e);
   }
-  m_status->setText(tr("%1 · epoch %2 of %3").arg(state).arg(epoch).arg(m_controller->epochs()));
+  m_status->setText(tr("%1 · %2/%3 epochs").arg(state).arg(epoch).arg(m_controller->epochs()));
+  m_status->setToolTip(tr("%1: %2 of %3 epochs (the Epochs budget) trained since the last reset")
+                           .arg(state)
+                           .arg(epoch)
+                           .arg(m_controller->epochs()));
 }
 
 void TrainingView::replotAll() {

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QWidget>
 #include <array>
+#include <map>
 #include <vector>
 
 #include "dataset.h"
@@ -38,16 +39,22 @@ class ParameterPanel;
 /// The live-training tab: pick data, network, optimizer and loss, train on a worker thread
 /// (TrainingController) and watch the fit, the loss history and the residuals move.
 ///
-///  * Fit plot: 1-D data as points coloured by gradient influence |∂L/∂ŷᵢ| (buckets of a
-///    QCPColorGradient, with its QCPColorScale) under the fitted curve of every run; data with
-///    several features as predicted vs true.
+///  * Fit plot (the largest, left): 1-D data as points coloured by gradient influence
+///    |∂L/∂ŷᵢ| (buckets of a QCPColorGradient, with its QCPColorScale) under the fitted curve of
+///    every run; data with several features as predicted vs true.
 ///  * History: train and validation loss (or MAE, RMSE, R²) per epoch, optional log y, and
 ///    TensorBoard's debiased EMA smoothing (the raw series stays visible, faint).
 ///  * Residual histogram of ŷ − y on the training set.
 ///  * Compare mode: 2–4 losses from the same initial weights, overlaid in their colours, with a
 ///    table of their latest metrics.
+/// Legends sit below their plots (they never cover data) and name runs by their abbreviation.
 /// Plots are redrawn only when a snapshot arrives (≤ 60 Hz, see TrainingController) and always
 /// through rpQueuedReplot. No maths here: every number comes from the controller's trainers.
+///
+/// Losses are ids (catalogue ids or "custom:NAME") plus parameter values, turned into losses in
+/// one place (createLoss). The view remembers the parameters per id: the sliders edit the loss
+/// chosen in the combo box, in single mode (the loss that trains) and in compare mode (where the
+/// run of that loss, if it is compared, picks them up at the next step).
 class TrainingView : public QWidget {
   Q_OBJECT
 
@@ -80,6 +87,8 @@ class TrainingView : public QWidget {
   QString dataMessage() const;
   /// The last error reported by training or a setting (empty if none since the last reset).
   QString trainingMessage() const;
+  /// What the colour scale's tooltip says: the colour's meaning and whose loss it is.
+  QString colorScaleToolTip() const { return m_colorScaleToolTip; }
 
   bool compareMode() const;
   void setCompareMode(bool on);
@@ -106,17 +115,27 @@ class TrainingView : public QWidget {
   /// The current configuration as a session file stores it.
   TrainingSession session() const;
   /// Applies a session (data, network, optimizer, losses, seed) and resets training to its
-  /// initial weights. False (and `error` set) if any part cannot be applied; nothing changes then.
-  bool applySession(const TrainingSession& session, QString* error = nullptr);
-  /// JSON session files, written atomically (QSaveFile).
+  /// initial weights. Everything is checked first: false (and `error` naming the session key,
+  /// e.g. "\"loss.params\": unknown parameter 'x'") if any part cannot be applied, and then
+  /// nothing changes. Noise and the validation split are shown (and used) to 3 decimals, the
+  /// outlier share in whole percents and its size in whole numbers; the rest is kept exactly.
+  /// A relative CSV path is taken relative to `baseDirectory` (the session file's folder).
+  bool applySession(const TrainingSession& session,
+                    QString* error = nullptr,
+                    const QString& baseDirectory = QString());
+  /// JSON session files, written atomically (QSaveFile). Errors start with the file's name.
   bool saveSession(const QString& path, QString* error = nullptr) const;
   bool loadSession(const QString& path, QString* error = nullptr);
   /// `losslab-cli train` command lines that reproduce the current run(s), one per loss.
   QString cliCommands() const;
 
   /// One plot as PNG, SVG or PDF by the path's suffix (PNG when it has none), with the export
-  /// settings' size and dpi, atomically.
+  /// settings' size and dpi, atomically (ui/plot_exporter.h).
   bool exportPlotPng(const QString& path, Plot which = Plot::Fit, QString* error = nullptr);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   /// Everything the history plot keeps per run.
@@ -146,6 +165,7 @@ class TrainingView : public QWidget {
   void setupFitPlot();
   void setupHistoryPlot();
   void setupResidualPlot();
+  void applyPlotColors();
   void pushConfiguration();
 
   // Changes triggered in the panels → controller.
@@ -166,6 +186,8 @@ class TrainingView : public QWidget {
   void exportPlotClicked(Plot which);
   void saveSessionClicked();
   void openSessionClicked();
+  void seedEdited();
+  void startOrPause();
 
   // Changes triggered in the controller → widgets and plots.
   void epochFinished(int epoch, const losslab::ui::EpochStats& stats);
@@ -185,21 +207,30 @@ class TrainingView : public QWidget {
   void updateCompareWidgets();
   void updateResidualPlot();
   void updateTable();
+  void fitTableColumns();
   void updateDataControls();
   void updateStatus();
   void replotAll();
   double historyValue(const EpochStats& stats, bool validation) const;
   double smoothingWeight() const;
   void showDataMessage(const QString& text, bool error);
-  QString errorStyle() const;
+  void updateMessageColors();
 
-  bool useTable(const NumericTable& table,
-                const QString& name,
-                const QString& target,
-                const QStringList& features);
   bool readTable(const QString& path, NumericTable* table, QString* error) const;
+  /// The data set of `table` with the chosen columns, or false with the reason.
+  bool tableDataset(const NumericTable& table,
+                    const QString& target,
+                    const QStringList& features,
+                    Dataset* set,
+                    QString* error) const;
+  /// Puts an imported set in use (controller, combo entry, message); false if the controller
+  /// refuses it.
+  bool useDataset(const Dataset& set, const QString& name);
   DatasetOptions syntheticOptions() const;
+  /// The one place that turns a loss id and its parameter values into a loss.
   LossPtr createLoss(const QString& id, const ParamValues& values, QString* error) const;
+  /// The remembered parameter values of `id` (empty: its defaults).
+  ParamValues lossParams(const QString& id) const;
   void addLossChoice(const QString& id, const QString& name, const QString& summary);
   /// The user's formula losses that can train (CustomLossLibrary), as "custom:NAME" choices.
   void addCustomLossChoices();
@@ -219,7 +250,9 @@ class TrainingView : public QWidget {
   QLabel* m_outlierMagnitudeLabel = nullptr;
   QDoubleSpinBox* m_validationSplit = nullptr;
   QPushButton* m_importCsv = nullptr;
+  QLineEdit* m_seed = nullptr;
   QLabel* m_dataMessage = nullptr;
+  bool m_dataMessageIsError = false;
   QString m_importedPath;  // what importCsv() read last (for session files)
   QString m_importedTarget;
   QStringList m_importedFeatures;
@@ -237,18 +270,22 @@ class TrainingView : public QWidget {
   QSpinBox* m_epochs = nullptr;
 
   // Loss panel.
+  QLabel* m_lossRole = nullptr;  // "Loss:" in single mode, "Parameters of:" in compare mode
   QComboBox* m_loss = nullptr;
   ParameterPanel* m_parameters = nullptr;
   QCheckBox* m_compare = nullptr;
   QListWidget* m_compareList = nullptr;
   QComboBox* m_focus = nullptr;  // whose gradient influence colours the points
+  int m_focusRun = 0;            // its index among the runs (kept while the runs are rebuilt)
+  std::map<QString, ParamValues> m_lossParams;  // parameter values per loss id
 
   // Buttons and status.
-  QPushButton* m_start = nullptr;
-  QPushButton* m_pause = nullptr;
-  QPushButton* m_step = nullptr;
-  QPushButton* m_reset = nullptr;
+  QToolButton* m_start = nullptr;
+  QToolButton* m_pause = nullptr;
+  QToolButton* m_step = nullptr;
+  QToolButton* m_reset = nullptr;
   QToolButton* m_export = nullptr;
+  QToolButton* m_sessionButton = nullptr;
   QLabel* m_status = nullptr;
   QLabel* m_trainingMessage = nullptr;
 
@@ -258,6 +295,9 @@ class TrainingView : public QWidget {
   QCustomPlot* m_residualPlot = nullptr;
   QTableWidget* m_table = nullptr;
   QCPColorScale* m_colorScale = nullptr;
+  QString m_colorScaleToolTip;
+  QCPGraph* m_trainKey = nullptr;  // history legend keys: solid = train, dashed = validation
+  QCPGraph* m_validationKey = nullptr;
   std::vector<QCPGraph*> m_influenceBuckets;  // data points, one graph per colour bucket
   QCPGraph* m_outlierRings = nullptr;
   QCPGraph* m_truth = nullptr;  // the noise-free function of a synthetic 1-D set

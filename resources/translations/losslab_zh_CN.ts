@@ -1690,38 +1690,58 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingSession</name>
     <message>
-        <location filename="../../ui/training_session.cpp" line="+34"/>
+        <location filename="../../ui/training_session.cpp" line="+57"/>
         <source>&quot;%1&quot; must be an object</source>
         <translation>&quot;%1&quot; 必须是对象</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; must be a number from %2 to %3</source>
         <translation>&quot;%1&quot; 必须是 %2 到 %3 之间的数字</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&quot;%1&quot; must be a whole number</source>
-        <translation>&quot;%1&quot; 必须是整数</translation>
+        <location line="+19"/>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation>&quot;%1&quot; 必须是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
+        <location line="+90"/>
         <source>&quot;%1&quot; must be a string</source>
         <translation>&quot;%1&quot; 必须是字符串</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-75"/>
+        <source>&quot;%1&quot; must be one of %2, not &quot;%3&quot;</source>
+        <translation>&quot;%1&quot; 必须是 %2 之一，而不是 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&quot;%1&quot; must be true or false</source>
         <translation>&quot;%1&quot; 必须是 true 或 false</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>&quot;%1&quot; must be a list of strings</source>
         <translation>&quot;%1&quot; 必须是字符串列表</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+23"/>
+        <source>&quot;%1&quot; must be a number</source>
+        <translation>&quot;%1&quot; 必须是数字</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;%1&quot; must be a loss id or an object with &quot;id&quot; and &quot;params&quot;</source>
+        <translation>&quot;%1&quot; 必须是损失函数 id，或包含 &quot;id&quot; 和 &quot;params&quot; 的对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must name a loss</source>
+        <translation>&quot;%1&quot; 必须指定一个损失函数</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>not valid JSON at character %1: %2</source>
         <translation>不是有效的 JSON（第 %1 个字符）：%2</translation>
     </message>
@@ -1731,55 +1751,60 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>不是 LossLab 会话文件（&quot;format&quot; 必须为 &quot;%1&quot;）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>&quot;version&quot; is missing</source>
+        <translation>缺少 &quot;version&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&quot;version&quot; %1 is newer than this LossLab understands (%2)</source>
         <translation>&quot;version&quot; %1 比本版 LossLab 支持的版本（%2）更新</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>&quot;seed&quot; must be a whole number from 0 to %1, written as a string</source>
         <translation>&quot;seed&quot; 必须是 0 到 %1 之间的整数，并以字符串形式书写</translation>
     </message>
     <message>
+        <location line="+25"/>
+        <source>&quot;data.csv_path&quot; must name the CSV file of a &quot;csv&quot; data set</source>
+        <translation>&quot;csv&quot; 数据集的 &quot;data.csv_path&quot; 必须给出 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;model.hidden&quot; must be a list of at most %1 layer widths, whole numbers from 1 to %2</source>
+        <translation>&quot;model.hidden&quot; 必须是最多 %1 个层宽度组成的列表，每个宽度为 1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&quot;compare.losses&quot; must be a list of at most 4 losses</source>
+        <translation>&quot;compare.losses&quot; 必须是最多 4 个损失函数组成的列表</translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <source>&quot;data.kind&quot; must be seed_sum, linear, sine, cubic, step, heteroscedastic or csv, not &quot;%1&quot;</source>
-        <translation>&quot;data.kind&quot; 必须是 seed_sum、linear、sine、cubic、step、heteroscedastic 或 csv，而不是 &quot;%1&quot;</translation>
+        <source>&quot;%1&quot;: &quot;%2&quot; is listed twice</source>
+        <translation>&quot;%1&quot;：“%2” 出现了两次</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>&quot;model.hidden&quot; must be a list of at most 8 layer widths</source>
-        <translation>&quot;model.hidden&quot; 必须是最多 8 个层宽度组成的列表</translation>
+        <location line="+3"/>
+        <source>&quot;%1.params&quot; differ from &quot;loss.params&quot;: a loss has one set of parameters per session</source>
+        <translation>&quot;%1.params&quot; 与 &quot;loss.params&quot; 不一致：每个会话中一个损失函数只有一组参数</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&quot;model.hidden&quot; widths must be whole numbers from 1 to 1024</source>
-        <translation>&quot;model.hidden&quot; 中的宽度必须是 1 到 1024 之间的整数</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&quot;model.activation&quot; must be relu, tanh, sigmoid or linear</source>
-        <translation>&quot;model.activation&quot; 必须是 relu、tanh、sigmoid 或 linear</translation>
+        <location line="+8"/>
+        <source>&quot;compare.losses&quot; must name 2 to 4 losses when &quot;compare.on&quot; is true</source>
+        <translation>当 &quot;compare.on&quot; 为 true 时，&quot;compare.losses&quot; 必须列出 2 到 4 个损失函数</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>&quot;optimizer.kind&quot; must be adam, sgd or rmsprop</source>
-        <translation>&quot;optimizer.kind&quot; 必须是 adam、sgd 或 rmsprop</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&quot;loss.params.%1&quot; must be a number</source>
-        <translation>&quot;loss.params.%1&quot; 必须是数字</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&quot;compare.losses&quot; must name 2 to 4 losses</source>
-        <translation>&quot;compare.losses&quot; 必须列出 2 到 4 个损失函数</translation>
+        <source>&quot;compare.focus&quot; must be one of the ids in &quot;compare.losses&quot;, not &quot;%1&quot;</source>
+        <translation>&quot;compare.focus&quot; 必须是 &quot;compare.losses&quot; 中的某个 id，而不是 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
     <name>losslab::ui::TrainingView</name>
     <message>
-        <location filename="../../ui/training_view.cpp" line="+128"/>
+        <location filename="../../ui/training_view.cpp" line="+193"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1809,7 +1834,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>特征：</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+122"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -1844,12 +1869,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>异方差：噪声随 x 增大</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>A reproducible synthetic set (seed 3), or an imported CSV file</source>
-        <translation>可复现的合成数据集（随机种子 3），或导入的 CSV 文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
@@ -1864,7 +1884,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>样本数：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Standard deviation σ of the Gaussian noise added to y</source>
         <translation>加到 y 上的高斯噪声的标准差 σ</translation>
     </message>
@@ -1874,7 +1894,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>噪声 σ：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Share of samples moved by an outlier</source>
         <translation>被离群点偏移的样本比例</translation>
     </message>
@@ -1884,7 +1904,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>离群点：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>An outlier adds ± this much to y (sign drawn per sample)</source>
         <translation>离群点在 y 上加上 ± 该值（符号按样本随机抽取）</translation>
     </message>
@@ -1894,7 +1914,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>离群幅度：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Share of the samples held out for validation</source>
         <translation>留作验证集的样本比例</translation>
     </message>
@@ -1902,6 +1922,16 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+1"/>
         <source>Validation split:</source>
         <translation>验证集比例：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One seed for the generated data, the initial weights, the split and the shuffling (as losslab-cli train --seed); a new seed restarts training</source>
+        <translation>一个随机种子同时决定生成的数据、初始权重、数据划分与打乱顺序（与 losslab-cli train --seed 相同）；更换种子会重新开始训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1914,7 +1944,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>在数值型 CSV 文件上训练；目标列和特征列由你选择</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
@@ -1934,7 +1964,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>隐藏层的激活函数（输出层为线性）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Activation:</source>
         <translation>激活函数：</translation>
     </message>
@@ -1964,7 +1994,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>采用 Keras 3 的更新规则和默认值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
@@ -2000,23 +2030,180 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+160"/>
-        <location line="+23"/>
+        <location line="+215"/>
+        <location line="+30"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-135"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save or open the data, network, optimizer, losses and seed as a JSON session file</source>
+        <translation>将数据、网络、优化器、损失函数和随机种子保存为 JSON 会话文件，或从中打开</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore a saved session and reset to its initial weights</source>
+        <translation>恢复已保存的会话，并重置为其初始权重</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data, network, optimizer, losses with their parameters and the seed as JSON</source>
+        <translation>以 JSON 保存数据、网络、优化器、损失函数及其参数和随机种子</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Smoothing: exponential moving average as in TensorBoard (debiased); the raw series stays faint</source>
+        <translation>平滑：与 TensorBoard 相同的指数移动平均（去偏）；原始曲线以浅色保留</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Smooth:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The loss each run trains with (full name and epoch in the cell&apos;s tooltip)</source>
+        <translation>每组训练所用的损失函数（完整名称和轮次见单元格提示）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss on the whole training set</source>
+        <translation>整个训练集上的损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss on the validation set (training set when the split is 0)</source>
+        <translation>验证集上的损失（划分比例为 0 时为训练集）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean absolute error on the validation set</source>
+        <translation>验证集上的平均绝对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root mean squared error on the validation set</source>
+        <translation>验证集上的均方根误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coefficient of determination on the validation set</source>
+        <translation>验证集上的决定系数</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>|∂L/∂ŷ|</source>
+        <translation>|∂L/∂ŷ|</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gradient influence |∂L/∂ŷᵢ| of each training point: how hard it pulls on the fit (0 to the largest value in this epoch)</source>
+        <translation>每个训练点的梯度影响 |∂L/∂ŷᵢ|：它对拟合的拉力有多大（从 0 到本轮的最大值）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+280"/>
+        <source>the loss &quot;%1&quot; cannot be trained here</source>
+        <translation>损失函数 &quot;%1&quot; 不能在此训练</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>LossLab session (*.json);;All files (*)</source>
+        <translation>LossLab 会话 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The session was not opened; nothing changed.
+%1</source>
+        <translation>会话未打开，没有任何更改。
+%1</translation>
+    </message>
+    <message>
+        <location line="+349"/>
+        <source>The seed must be a whole number from 0 to %1.</source>
+        <translation>随机种子必须是 0 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The network takes at most %1 hidden layers of 1 to %2 units.</source>
+        <translation>网络最多有 %1 个隐藏层，每层 1 到 %2 个单元。</translation>
+    </message>
+    <message>
+        <location line="+199"/>
+        <source>Compare mode trains 2 to %1 losses.</source>
+        <translation>对比模式训练 2 到 %1 个损失函数。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Parameters of:</source>
+        <translation>参数对象：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss to train:</source>
+        <translation>训练所用损失：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose parameters the sliders below set; the losses that train are the ticked ones</source>
+        <translation>下方滑块设置哪个损失函数的参数；参与训练的是已勾选的损失函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The loss the network is trained with; changes apply at the next step</source>
         <translation>训练网络所用的损失函数；更改从下一步起生效</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+352"/>
+        <source>Gradient influence |∂L/∂ŷᵢ| of each training point under %1: how hard the point pulls on the fit (0 to the largest value in this epoch, %2)</source>
+        <translation>在 %1 下每个训练点的梯度影响 |∂L/∂ŷᵢ|：该点对拟合的拉力有多大（从 0 到本轮的最大值 %2）</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>%1 · %2/%3 epochs</source>
+        <translation>%1 · %2/%3 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 of %3 epochs (the Epochs budget) trained since the last reset</source>
+        <translation>%1：自上次重置以来已训练 %2 / %3 轮（轮数预算）</translation>
+    </message>
+    <message>
+        <location line="-1925"/>
         <source>Compare losses</source>
         <translation>比较损失函数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-207"/>
+        <source>A reproducible synthetic set (drawn from the seed), or an imported CSV file</source>
+        <translation>可复现的合成数据集（由随机种子生成），或导入的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+209"/>
         <source>Train 2–4 losses side by side from the same initial weights and batches</source>
         <translation>从相同的初始权重和批次出发，同时训练 2–4 个损失函数进行对比</translation>
     </message>
@@ -2026,17 +2213,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>比较模式要训练的损失函数（2 到 4 个）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Whose gradient influence colours the data points</source>
         <translation>按哪个损失函数的梯度影响给数据点着色</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Colour points by:</source>
         <translation>数据点着色依据：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -2076,15 +2263,15 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>恢复到初始权重（相同随机种子，相同权重）和第 0 轮次</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1055"/>
+        <location line="+30"/>
+        <location line="+1342"/>
         <location line="+15"/>
         <location line="+15"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-1081"/>
+        <location line="-1368"/>
         <source>Save the history, the predictions or a plot</source>
         <translation>保存训练历史、预测值或图表</translation>
     </message>
@@ -2099,7 +2286,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预测值导出为 CSV…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Copy as losslab-cli Command</source>
         <translation>复制为 losslab-cli 命令</translation>
     </message>
@@ -2109,7 +2296,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>在终端中复现同一训练过程的命令行</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
@@ -2139,22 +2326,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>y 轴使用对数刻度</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Exponential moving average as in TensorBoard (debiased); the raw series stays faint</source>
-        <translation>与 TensorBoard 相同的指数移动平均（已去偏）；原始序列以淡色显示</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Smoothing:</source>
-        <translation>平滑：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+23"/>
         <source>Train loss</source>
         <translation>训练损失</translation>
     </message>
@@ -2179,37 +2351,32 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>验证 R²</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>Latest metrics of every run (validation set; training set if empty)</source>
         <translation>各组训练的最新指标（基于验证集；验证集为空时基于训练集）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>injected outliers</source>
         <translation>注入的离群点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>noise-free function</source>
         <translation>无噪声函数</translation>
     </message>
     <message>
-        <location line="+911"/>
+        <location line="+1158"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+277"/>
-        <source>|∂L/∂ŷᵢ| (gradient influence)</source>
-        <translation>|∂L/∂ŷᵢ|（梯度影响）</translation>
-    </message>
-    <message>
-        <location line="-1155"/>
+        <location line="-1132"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-222"/>
         <source>Fit plot (PNG, SVG, PDF)…</source>
         <translation>拟合图（PNG、SVG、PDF）…</translation>
     </message>
@@ -2224,33 +2391,23 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>残差直方图（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-21"/>
         <source>Save Session…</source>
         <translation>保存会话…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Data, network, optimizer, losses and seed as a JSON file</source>
-        <translation>将数据、网络、优化器、损失函数和随机种子保存为 JSON 文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Open Session…</source>
         <translation>打开会话…</translation>
     </message>
     <message>
-        <location line="+153"/>
-        <source>|∂L/∂ŷᵢ|</source>
-        <translation>|∂L/∂ŷᵢ|</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <location line="+1074"/>
+        <location line="+245"/>
+        <location line="+1348"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="-1067"/>
+        <location line="-1337"/>
         <source>residual ŷ − y (training set)</source>
         <translation>残差 ŷ − y（训练集）</translation>
     </message>
@@ -2260,82 +2417,55 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+45"/>
-        <location line="+428"/>
+        <location line="+89"/>
+        <location line="+54"/>
+        <location line="+203"/>
+        <location line="+322"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-407"/>
         <source>unknown optimizer &quot;%1&quot;</source>
         <translation>未知的优化器 &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>the loss &quot;%1&quot; is not available for training here</source>
-        <translation>损失函数 &quot;%1&quot; 不能在此用于训练</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>the compared loss &quot;%1&quot; is not available for training here</source>
-        <translation>对比的损失函数 &quot;%1&quot; 不能在此用于训练</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+175"/>
+        <location line="+9"/>
         <source>Save Session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+12"/>
+        <location line="-7"/>
         <source>LossLab session (*.json)</source>
         <translation>LossLab 会话 (*.json)</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>Save failed</source>
-        <translation>保存失败</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+13"/>
+        <location line="+8"/>
         <source>Open Session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Cannot open the session</source>
-        <translation>无法打开会话</translation>
-    </message>
-    <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>There are no predictions yet.</source>
         <translation>还没有预测值。</translation>
     </message>
     <message>
         <location line="+116"/>
         <location line="+8"/>
-        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+4"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-27"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>column %1</source>
         <translation>第 %1 列</translation>
     </message>
@@ -2347,13 +2477,13 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The file has no columns; the current data set is kept.</source>
         <translation>该文件没有任何列，已保留当前数据集。</translation>
     </message>
     <message>
+        <location line="+11"/>
         <location line="+12"/>
-        <location line="+8"/>
         <source>Could not use the file; the current data set is kept.
 %1</source>
         <translation>无法使用该文件，已保留当前数据集。
@@ -2370,22 +2500,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>%1：%2 个样本，%3 个特征 → %4</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+132"/>
         <source>%1 (custom)</source>
         <translation>%1（自定义）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Compare mode needs 2 to %1 losses; %2 are ticked.</source>
         <translation>比较模式需要 2 到 %1 个损失函数；当前勾选了 %2 个。</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>Compare mode trains at most %1 losses.</source>
-        <translation>比较模式最多训练 %1 个损失函数。</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+97"/>
         <source>Export loss history</source>
         <translation>导出损失历史</translation>
     </message>
@@ -2406,24 +2531,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <location line="+26"/>
-        <source>%1 (train)</source>
-        <translation>%1（训练）</translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <location line="+31"/>
-        <source>%1 (validation)</source>
-        <translation>%1（验证）</translation>
-    </message>
-    <message>
-        <location line="+160"/>
-        <source>|∂L/∂ŷᵢ| of %1</source>
-        <translation>%1 的 |∂L/∂ŷᵢ|</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+352"/>
         <source>y (true)</source>
         <translation>y（真实值）</translation>
     </message>
@@ -2433,7 +2541,14 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>ŷ（预测值）</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+77"/>
+        <source>%1
+epoch %2</source>
+        <translation>%1
+第 %2 轮</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -2446,11 +2561,6 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+3"/>
         <source>Paused</source>
         <translation>已暂停</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 · epoch %2 of %3</source>
-        <translation>%1 · 轮次 %2 / %3</translation>
     </message>
 </context>
 </TS>
