@@ -72,16 +72,6 @@ class FunctionCommand : public QUndoCommand {
 
 constexpr int kParameterMergeBase = 1000;  // + curve index; −1 (no merging) for other steps
 
-QString paramsText(const CurveItem& item) {
-  QStringList parts;
-  for (const ParamSpec& spec : item.loss->info().params) {
-    parts << QStringLiteral("%1=%2").arg(
-        QString::fromStdString(spec.id),
-        QString::fromStdString(spec.format(item.params.at(spec.id))));
-  }
-  return parts.join(QStringLiteral(" "));
-}
-
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -500,11 +490,7 @@ void MainWindow::addLoss() {
     if (answer != QMessageBox::Yes) {
       return;
     }
-    m_undo->clear();
-    m_model->clear();
-    setCaption(tr("Custom selection"), conflict);
-    m_presetId.clear();
-    syncPresetCombo();
+    startNewPlot(conflict);
   }
   QString error;
   const int index = m_model->addCurve(id, {}, {}, {}, &error);
@@ -537,11 +523,7 @@ void MainWindow::plotCustomLoss(const QString& id) {
     return;
   }
   if (const QString conflict = m_model->axisConflict(id, {}); !conflict.isEmpty()) {
-    m_undo->clear();
-    m_model->clear();
-    m_presetId.clear();
-    syncPresetCombo();
-    setCaption(tr("Custom selection"), conflict);
+    startNewPlot(conflict);
   }
   QString error;
   const int index = m_model->addCurve(id, {}, {}, {}, &error);
@@ -551,6 +533,15 @@ void MainWindow::plotCustomLoss(const QString& id) {
   }
   m_list->setCurrentIndex(index);
   statusBar()->showMessage(tr("Added %1.").arg(m_model->curve(index).name), 4000);
+}
+
+void MainWindow::startNewPlot(const QString& why) {
+  // Undo steps refer to curves by index: they cannot outlive the curves they change.
+  m_undo->clear();
+  m_model->clear();
+  m_presetId.clear();
+  syncPresetCombo();
+  setCaption(tr("Custom selection"), why);
 }
 
 void MainWindow::exportCode() {
@@ -592,7 +583,8 @@ std::vector<ExportedCurve> MainWindow::visibleCurves() const {
     }
     ExportedCurve curve;
     curve.name = item.name;
-    curve.parameters = QStringLiteral("%1 %2").arg(item.lossId, paramsText(item)).trimmed();
+    curve.parameters =
+        QStringLiteral("%1 %2").arg(item.lossId, CurveModel::parameterText(item)).trimmed();
     curve.x = item.data->x;
     curve.value = item.data->value;
     curve.d1 = item.data->d1;

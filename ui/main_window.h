@@ -72,6 +72,8 @@ class MainWindow : public QMainWindow {
   void showExplorerDocks(int tab);
   void applyTarget();
   void plotCustomLoss(const QString& id);
+  /// Clears the plot for a loss of another axis kind; `why` becomes the caption.
+  void startNewPlot(const QString& why);
   void exportCode();
   void syncPresetCombo();
   void editAxisRanges();
