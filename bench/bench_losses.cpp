@@ -7,8 +7,8 @@
 
 #include <random>
 
-#include "loss_registry.h"
-#include "pipeline.h"
+#include "core/engine/loss_registry.h"
+#include "core/engine/pipeline.h"
 
 namespace {
 

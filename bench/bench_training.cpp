@@ -8,8 +8,8 @@
 // "train+metrics" adds loss/MAE/RMSE/R² on the whole set after every epoch, as the GUI does.
 #include <benchmark/benchmark.h>
 
-#include "loss_registry.h"
-#include "trainer.h"
+#include "core/engine/loss_registry.h"
+#include "core/training/trainer.h"
 
 namespace {
 

@@ -7,9 +7,9 @@
 #include <initializer_list>
 #include <string>
 
-#include "gradient_check.h"
-#include "pipeline.h"
-#include "tensor.h"
+#include "core/engine/pipeline.h"
+#include "core/engine/tensor.h"
+#include "core/testing/gradient_check.h"
 
 // Named tolerances (Eigen numerics guide: no bare literals in assertions).
 namespace losslab::test {

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 
-#include "error.h"
-#include "formula_loss.h"
-#include "pipeline.h"
+#include "core/engine/error.h"
+#include "core/engine/pipeline.h"
+#include "core/formula/formula_loss.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string source(reinterpret_cast<const char*>(data), size);

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/engine/loss.h"
+
+namespace losslab {
+
+/// Value and first and second derivative of one element's loss with respect to the
+/// prediction (Ceres' rho[3] in a named form).
+struct LossEval {
+  double value = 0;
+  double d1 = 0;
+  double d2 = 0;
+};
+
+/// How a Keras loss turns element losses into the per-sample loss ℓ_i.
+enum class Aggregate { MeanLastAxis, SumLastAxis };
+
+/// A loss made of independent per-element terms e(ŷ_ij, y_ij).
+///
+/// `Kernel` is a small value type constructible from ParamValues with
+///   LossEval operator()(double prediction, double target) const;
+/// and a `static constexpr Aggregate kAggregate`. It may also have
+///   Kernel forBatch(const Tensor& pred, const Tensor& target) const;
+/// which sees the whole batch first: to reject data outside the loss's domain (throw
+/// Error::data) or to adapt to the batch (hinge's {0,1} label conversion looks at every label).
+/// Keras-style ids reduce the row with kAggregate to the per-sample ℓ_i; PyTorch ids keep the
+/// element-wise tensor, which is exactly what `reduction='none'` returns. Kernels must be cheap and
+/// branch-light: the fused path below runs them once per element over the whole batch.
+template <class Kernel>
+class ElementwiseLoss final : public Loss {
+ public:
+  ElementwiseLoss(const LossInfo& info, const ParamValues& params) : Loss(info), m_kernel(params) {}
+
+  void evaluate(const LossInputs& in, BatchEval& out) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    const Kernel kernel = batchKernel(pred, target);
+    const Eigen::Index rows = pred.rows();
+    const Eigen::Index cols = pred.cols();
+    const bool elementOutput = info().framework == Framework::PyTorch;
+    const double rowScale = rowFactor(cols);
+    out.unreduced.resize(rows, elementOutput ? cols : 1);
+    out.grad.resize(rows, cols);
+    out.d2.resize(rows, cols);
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      double rowSum = 0;
+      for (Eigen::Index j = 0; j < cols; ++j) {
+        const LossEval e = kernel(pred(i, j), target(i, j));
+        if (elementOutput) {
+          out.unreduced(i, j) = e.value;
+        }
+        rowSum += e.value;
+        out.grad(i, j) = rowScale * e.d1;
+        out.d2(i, j) = rowScale * e.d2;
+      }
+      if (!elementOutput) {
+        out.unreduced(i, 0) = rowScale * rowSum;
+      }
+    }
+  }
+
+  /// One fused pass: the reduced value is accumulated while the gradient is written, so each
+  /// input is read once and the gradient written once (memory-bound, no temporaries).
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    const Kernel kernel = batchKernel(pred, target);
+    grad.resize(pred.rows(), pred.cols());
+    const Eigen::Index n = pred.size();
+    const double factor = reductionFactor(pred.rows(), pred.cols(), reduction);
+    const double* p = pred.data();
+    const double* t = target.data();
+    double* g = grad.data();
+    // Four independent partial sums: one accumulator would chain every addition on the
+    // previous one (4 cycles each) and stop the compiler from vectorising the loop.
+    double sums[4] = {0, 0, 0, 0};
+    Eigen::Index k = 0;
+    for (; k + 4 <= n; k += 4) {
+      for (int lane = 0; lane < 4; ++lane) {
+        const LossEval e = kernel(p[k + lane], t[k + lane]);
+        sums[lane] += e.value;
+        g[k + lane] = factor * e.d1;
+      }
+    }
+    for (; k < n; ++k) {
+      const LossEval e = kernel(p[k], t[k]);
+      sums[0] += e.value;
+      g[k] = factor * e.d1;
+    }
+    return factor * ((sums[0] + sums[1]) + (sums[2] + sums[3]));
+  }
+
+ private:
+  Kernel batchKernel(const Tensor& pred, const Tensor& target) const {
+    if constexpr (requires { m_kernel.forBatch(pred, target); }) {
+      return m_kernel.forBatch(pred, target);
+    } else {
+      return m_kernel;
+    }
+  }
+
+  // Keras: ℓ_i = rowScale · Σ_j e_ij. PyTorch: element output, rowScale 1.
+  double rowFactor(Eigen::Index cols) const {
+    if (info().framework == Framework::PyTorch || Kernel::kAggregate == Aggregate::SumLastAxis) {
+      return 1.0;
+    }
+    return 1.0 / static_cast<double>(cols);
+  }
+
+  // ∂L/∂e_ij for an unweighted reduction of the whole batch.
+  double reductionFactor(Eigen::Index rows, Eigen::Index cols, Reduction reduction) const {
+    const bool meanLike = reduction == Reduction::SumOverBatchSize ||
+                          reduction == Reduction::Mean ||
+                          reduction == Reduction::MeanWithSampleWeight;
+    if (info().framework == Framework::PyTorch) {
+      if (reduction == Reduction::Mean) {
+        return 1.0 / static_cast<double>(rows * cols);
+      }
+      return reduction == Reduction::BatchMean ? 1.0 / static_cast<double>(rows) : 1.0;
+    }
+    return rowFactor(cols) * (meanLike ? 1.0 / static_cast<double>(rows) : 1.0);
+  }
+
+  Kernel m_kernel;
+};
+
+/// Reads a parameter that completeParams() has filled in.
+inline double param(const ParamValues& params, std::string_view id) {
+  return params.find(id)->second;
+}
+
+}  // namespace losslab

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/engine/param_spec.h"
+#include "core/engine/tensor.h"
+
+namespace losslab {
+
+enum class Family { Regression, Probabilistic, Margin, MetricLearning, Robust, Distillation };
+
+/// Whose semantics a loss follows: reductions, epsilons and subgradients at kinks differ.
+enum class Framework { Keras, PyTorch, Ceres, Barron, Reference };
+
+/// What `y_true` holds for a loss.
+enum class TargetKind {
+  SameShape,   // y_true has y_pred's shape (regression, probabilities, one-hot)
+  ClassIndex,  // one integer label per sample (sparse CE, generalized CE, torch CE)
+  None,        // no target (triplet margin: y_pred is the anchor)
+};
+
+/// The natural 1-D picture of a loss (what the explorer puts on the x axis).
+enum class CurveKind {
+  Residual,              // x = ŷ − y for regression losses
+  Margin,                // x = score/logit for a positive label (y = +1 / 1)
+  Probability,           // x = predicted probability of the positive class
+  TrueClassProbability,  // x = probability given to the true class (categorical)
+  Distance,              // x = pair distance (contrastive, hinge embedding)
+};
+
+/// An extra tensor a loss reads besides y_true and y_pred, named as PyTorch names it.
+struct ExtraInput {
+  std::string name;     // "input2", "positive", "negative", "var", "weight", "pos_weight", …
+  bool differentiable;  // true: the engine returns its gradient in BatchEval::extraGrads
+  bool required;        // false: the loss works without it (class weights)
+  std::string help;     // shape and meaning
+};
+
+/// Everything a front end needs to know about a loss without instantiating it.
+struct LossInfo {
+  std::string id;    // catalogue id (spec Appendix A)
+  std::string name;  // display name
+  Family family = Family::Regression;
+  Framework framework = Framework::Keras;
+  TargetKind target = TargetKind::SameShape;
+  CurveKind curve = CurveKind::Residual;
+  std::string summary;  // one line: formula in words
+  std::vector<ParamSpec> params;
+  std::vector<ExtraInput> extras;
+  bool elementwise = false;  // ℓ is a sum/mean of independent per-element terms: d2 is defined
+};
+
+/// Inputs of one evaluation. Tensors are B×D after rank alignment; pointers are not owned.
+struct LossInputs {
+  const Tensor* yTrue = nullptr;  // null for TargetKind::None
+  const Tensor* yPred = nullptr;
+  std::map<std::string, const Tensor*, std::less<>> extras;
+
+  const Tensor* extra(std::string_view name) const {
+    auto it = extras.find(name);
+    return it == extras.end() ? nullptr : it->second;
+  }
+};
+
+/// Unreduced result of a loss on a batch.
+///  * Keras-style ids: `unreduced` is B×1 and holds the per-sample loss ℓ_i (spec §1.1).
+///  * PyTorch ids: `unreduced` is the tensor `reduction='none'` returns (B×D or B×1).
+///  * `scalar` losses (rmse_batch, dice with axis=None) return one 1×1 value which Keras'
+///    reductions pass through unchanged (spec §1.2 step 6).
+/// `grad(i, j)` = ∂(Σ_k unreduced(i, k)) / ∂ŷ(i, j): the gradient of the row sum. For element-
+/// wise losses `d2` is the matching diagonal second derivative, otherwise it is left empty.
+struct BatchEval {
+  Tensor unreduced;
+  Tensor grad;
+  Tensor d2;
+  std::map<std::string, Tensor, std::less<>> extraGrads;  // same convention, per extra input
+  Eigen::ArrayXd mask;  // Keras mask per sample (1 valid, 0 masked), empty if none (ignore_class)
+  bool scalar = false;
+  double meanDenominator = 0;  // PyTorch 'mean' divisor if not numel(unreduced) (weighted CE)
+};
+
+/// The reductions of Keras 3 (§1.2) and PyTorch (§1.6).
+enum class Reduction { SumOverBatchSize, Mean, Sum, None, MeanWithSampleWeight, BatchMean };
+
+/// A loss: immutable after construction, so one instance may be shared between threads.
+class Loss {
+ public:
+  explicit Loss(const LossInfo& info) : m_info(&info) {}
+  virtual ~Loss() = default;
+  Loss(const Loss&) = delete;
+  Loss& operator=(const Loss&) = delete;
+
+  const LossInfo& info() const { return *m_info; }
+  /// The validated parameter values this loss was created with (defaults filled in).
+  const ParamValues& params() const { return m_params; }
+
+  /// Per-sample (Keras) or element-wise (PyTorch) values and their analytic gradients.
+  /// Shapes are checked by the caller (see pipeline.h); data errors throw Error::data.
+  virtual void evaluate(const LossInputs& in, BatchEval& out) const = 0;
+
+  /// The reduced value of an unweighted `reduction` and its gradient in one pass (the
+  /// training path). `grad` is resized to ŷ's shape. The default evaluates then reduces;
+  /// element-wise losses override it with a fused loop.
+  virtual double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const;
+
+ protected:
+  /// For losses created outside the registry (formula losses): record their parameters.
+  void setParams(ParamValues params) { m_params = std::move(params); }
+
+ private:
+  friend class LossRegistry;  // sets m_params once, right after construction
+  const LossInfo* m_info;     // points into the registry, which outlives every loss
+  ParamValues m_params;
+};
+
+using LossPtr = std::shared_ptr<const Loss>;
+
+}  // namespace losslab

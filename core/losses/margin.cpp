@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Margin classification losses (spec §2.3): Keras hinge, squared_hinge and categorical_hinge,
+// PyTorch soft_margin. ŷ are real scores; the origin of every doc comment is ŷ = 0 with a
+// positive label (y = 1, or the one-hot row for categorical_hinge).
+#include <cmath>
+
+#include "core/engine/elementwise_loss.h"
+#include "core/engine/error.h"
+#include "core/engine/math_util.h"
+#include "core/losses/catalogue.h"
+
+namespace losslab {
+
+namespace {
+
+/// Keras' convert_binary_labels_to_hinge: if EVERY element of the y_true tensor passed to the
+/// call is 0 or 1, labels become 2y − 1; otherwise all labels are used as they are. The test is
+/// over the whole batch, so a batch mixing −1 and 0 is not converted and its 0 labels give
+/// max(1 − 0·ŷ, 0) = 1 with zero gradient (spec §2.3).
+bool isZeroOneBatch(const Tensor& target) {
+  return ((target == 0.0) || (target == 1.0)).all();
+}
+
+/// Keras hinge. With ỹ the (possibly converted) label, m = 1 − ỹŷ:
+///   e = max(m, 0), e′ = −ỹ · 1[m ≥ 0], e″ = 0; ℓ_i = mean_j e_ij.
+/// At the kink m = 0 TF's maximum passes the gradient to its first argument, so e′ = −ỹ there
+/// (tfjs passes 0 instead). At ŷ = 0, y = 1: [1, −1, 0].
+struct Hinge {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit Hinge(const ParamValues&) {}
+  Hinge forBatch(const Tensor&, const Tensor& target) const {
+    Hinge kernel = *this;
+    kernel.m_convert = isZeroOneBatch(target);
+    return kernel;
+  }
+  LossEval operator()(double p, double t) const {
+    const double y = m_convert ? 2 * t - 1 : t;
+    const double m = 1 - y * p;
+    return m >= 0 ? LossEval{m, -y, 0} : LossEval{0, 0, 0};
+  }
+  bool m_convert = false;  // set per batch by forBatch
+};
+
+/// Keras squared hinge, same label conversion as Hinge. With m = 1 − ỹŷ:
+///   e = max(m, 0)², e′ = −2ỹ max(m, 0) (continuous), e″ = 2ỹ² · 1[m ≥ 0] (TF's maximum passes
+///   at m = 0, so the second derivative there is the left one). At ŷ = 0, y = 1: [1, −2, 2].
+struct SquaredHinge {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit SquaredHinge(const ParamValues&) {}
+  SquaredHinge forBatch(const Tensor&, const Tensor& target) const {
+    SquaredHinge kernel = *this;
+    kernel.m_convert = isZeroOneBatch(target);
+    return kernel;
+  }
+  LossEval operator()(double p, double t) const {
+    const double y = m_convert ? 2 * t - 1 : t;
+    const double m = 1 - y * p;
+    return m >= 0 ? LossEval{m * m, -2 * y * m, 2 * y * y} : LossEval{0, 0, 0};
+  }
+  bool m_convert = false;  // set per batch by forBatch
+};
+
+/// PyTorch SoftMarginLoss, element-wise: e = log(1 + e^{−yx}) = softplus(−yx),
+///   e′ = −y σ(−yx), e″ = y² σ(−yx) σ(yx).
+/// Deviation (spec §2.3 edges): torch evaluates exp(−yx) first (then log1p; older releases
+/// 1 + · and log), so for −yx ≳ 709.78 its value is +inf and its gradient NaN (−y·∞/∞). This
+/// overflow-safe form returns the finite value ≈ −yx and gradient −y there instead; older
+/// torch's log(1 + e^{−yx}) also rounds to 0 once yx ≳ 36.7, where this form keeps the tiny
+/// positive value. Everywhere else the two agree to rounding. At x = 0, y = 1: [log 2, −½, ¼].
+struct SoftMargin {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit SoftMargin(const ParamValues&) {}
+  LossEval operator()(double x, double y) const {
+    const double z = -y * x;
+    const double s = sigmoid(z);
+    return {softplus(z), -y * s, y * y * s * sigmoid(-z)};
+  }
+};
+
+/// Keras categorical hinge, per sample (no mean over the last axis):
+///   pos = Σ_k y_k ŷ_k, neg = max_k (1 − y_k) ŷ_k, ℓ = max(neg − pos + 1, 0).
+/// The max runs over all classes, the true class contributing (1 − 1)ŷ = 0, so neg ≥ 0 for a
+/// one-hot row. Where neg − pos + 1 ≥ 0 (TF's maximum passes at equality):
+///   ∂ℓ/∂ŷ_j = −y_j + (1 − y_j) · 1[j ∈ T] / |T|,
+/// with T the set of indices tied for the max (TF's reduce_max shares the gradient evenly among
+/// ties); else 0. No label conversion. At ŷ = 0 with y one-hot over K classes every (1 − y_k)ŷ_k
+/// is 0, a K-way tie: [1, −1 for the true class and 1/K for each other class].
+class CategoricalHinge final : public Loss {
+ public:
+  CategoricalHinge(const LossInfo& info, const ParamValues&) : Loss(info) {}
+
+  void evaluate(const LossInputs& in, BatchEval& out) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    const Eigen::Index rows = pred.rows();
+    const Eigen::Index cols = pred.cols();
+    out.unreduced.resize(rows, 1);
+    out.grad.setZero(rows, cols);
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const double pos = (target.row(i) * pred.row(i)).sum();
+      const Eigen::ArrayXd other = (1.0 - target.row(i)) * pred.row(i);
+      const double neg = other.maxCoeff();
+      const double margin = neg - pos + 1;
+      if (margin < 0) {
+        out.unreduced(i, 0) = 0;
+        continue;
+      }
+      out.unreduced(i, 0) = margin;
+      const double ties = static_cast<double>((other == neg).count());
+      for (Eigen::Index j = 0; j < cols; ++j) {
+        const double share = other(j) == neg ? 1.0 / ties : 0.0;
+        out.grad(i, j) = -target(i, j) + (1 - target(i, j)) * share;
+      }
+    }
+  }
+};
+
+LossInfo margin(std::string id,
+                std::string name,
+                Framework framework,
+                std::string summary,
+                bool elementwise = true) {
+  LossInfo info;
+  info.id = std::move(id);
+  info.name = std::move(name);
+  info.family = Family::Margin;
+  info.framework = framework;
+  info.target = TargetKind::SameShape;
+  info.curve = CurveKind::Margin;
+  info.summary = std::move(summary);
+  info.elementwise = elementwise;
+  return info;
+}
+
+}  // namespace
+
+void registerMarginLosses(LossRegistry& registry) {
+  const Framework keras = Framework::Keras;
+  registry.add<ElementwiseLoss<Hinge>>(
+      margin("hinge", "Hinge", keras,
+             "mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}"));
+  registry.add<ElementwiseLoss<SquaredHinge>>(
+      margin("squared_hinge", "Squared hinge", keras,
+             "mean_j max(1 − y·ŷ, 0)²; {0,1} labels become ±1 if the whole batch is {0,1}"));
+  // Scores, not probabilities, so CurveKind::TrueClassProbability would be wrong: the curve
+  // module draws categorical_hinge against the true-class score margin (CurveKind::Margin).
+  registry.add<CategoricalHinge>(margin("categorical_hinge", "Categorical hinge", keras,
+                                        "max(max_k (1 − y_k)ŷ_k − Σ_k y_k ŷ_k + 1, 0) per sample",
+                                        false));
+  registry.add<ElementwiseLoss<SoftMargin>>(margin("soft_margin", "SoftMarginLoss (PyTorch)",
+                                                   Framework::PyTorch,
+                                                   "log(1 + e^(−y·ŷ)), mean over all elements"));
+}
+
+}  // namespace losslab

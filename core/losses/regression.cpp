@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Regression losses (spec §2.1, §2.8, §3.1, §3.2, tweedie from §2.6). r = ŷ − y throughout.
+#include <cmath>
+#include <limits>
+
+#include "core/engine/elementwise_loss.h"
+#include "core/engine/error.h"
+#include "core/engine/math_util.h"
+#include "core/losses/catalogue.h"
+
+namespace losslab {
+
+namespace {
+
+/// Mean squared error. e = r², e′ = 2r, e″ = 2.  At r = 0: [0, 0, 2].
+struct SquaredError {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit SquaredError(const ParamValues&) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    return {r * r, 2 * r, 2};
+  }
+};
+
+/// Absolute error. e = |r|, e′ = sign(r) with 0 at r = 0 (TF abs′ = sign, torch sgn).
+/// At r = 0: [0, 0, 0].
+struct AbsoluteError {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit AbsoluteError(const ParamValues&) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    return {std::fabs(r), signum(r), 0};
+  }
+};
+
+/// Keras MAPE. e = 100 |r| / max(|y|, ε), e′ = 100 sign(r) / max(|y|, ε).
+/// At r = 0: [0, 0, 0]. y = 0 gives the denominator ε: huge but finite.
+struct AbsolutePercentageError {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit AbsolutePercentageError(const ParamValues& params) : m_eps(param(params, "epsilon")) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    const double scale = 100.0 / std::fmax(std::fabs(t), m_eps);
+    return {scale * std::fabs(r), scale * signum(r), 0};
+  }
+  double m_eps;
+};
+
+/// Keras MSLE. a = log(max(ŷ, ε) + 1), b = log(max(y, ε) + 1), e = (a − b)²,
+/// e′ = 2 (a − b) / (max(ŷ, ε) + 1) · 1[ŷ ≥ ε] (TF's maximum passes the gradient at equality),
+/// e″ = 2 (1 − (a − b)) / (ŷ + 1)² · 1[ŷ ≥ ε].  At ŷ = y: [0, 0, 2 / (ŷ + 1)²].
+struct SquaredLogError {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit SquaredLogError(const ParamValues& params) : m_eps(param(params, "epsilon")) {}
+  LossEval operator()(double p, double t) const {
+    const double shifted = std::fmax(p, m_eps) + 1;
+    const double diff = std::log(shifted) - std::log(std::fmax(t, m_eps) + 1);
+    if (p < m_eps) {
+      return {diff * diff, 0, 0};
+    }
+    const double inv = 1 / shifted;
+    return {diff * diff, 2 * diff * inv, 2 * (1 - diff) * inv * inv};
+  }
+  double m_eps;
+};
+
+/// log cosh r, in Keras' overflow-safe form r + softplus(−2r) − log 2.
+/// e′ = tanh r, e″ = 1 − tanh² r.  At r = 0: [0, 0, 1].
+/// Both come from one exponential: with a = |r| and u = e^{−2a} ∈ (0, 1],
+/// log cosh r = a + log1p(u) − log 2 and tanh r = sign(r)(1 − u)/(1 + u); no overflow for any r.
+struct LogCosh {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit LogCosh(const ParamValues&) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    const double a = std::fabs(r);
+    const double u = std::exp(-2 * a);
+    const double th = std::copysign((1 - u) / (1 + u), r);
+    return {a + std::log1p(u) - kLog2, th, 1 - th * th};
+  }
+};
+
+/// Huber with threshold δ (Keras and the seed's closure). Quadratic region |r| ≤ δ:
+/// e = ½r², e′ = r, e″ = 1; linear region: e = δ|r| − ½δ², e′ = δ sign(r), e″ = 0.
+/// Written branch-free with q = min(|r|, δ): e = q(|r| − ½q), e′ = copysign(q, r) = clip(r, ±δ).
+/// Random residuals make a branch on |r| ≤ δ mispredict half the time; this form compiles to
+/// min/and/or and keeps the fused pass memory-bound (see bench/). At r = 0: [0, 0, 1].
+struct Huber {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit Huber(const ParamValues& params) : m_delta(param(params, "delta")) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    const double a = std::fabs(r);
+    const double q = a < m_delta ? a : m_delta;  // minsd; std::fmin's NaN rules block it
+    return {q * (a - 0.5 * q), std::copysign(q, r), a <= m_delta ? 1.0 : 0.0};
+  }
+  double m_delta;
+};
+
+/// PyTorch HuberLoss: quadratic for |r| < δ (strict), δ(|r| − ½δ) otherwise. Value and
+/// gradient are continuous at |r| = δ, so the same branch-free form as Huber gives PyTorch's
+/// numbers; only e″ at exactly ±δ follows the strict test. At r = 0: [0, 0, 1].
+struct TorchHuber {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit TorchHuber(const ParamValues& params) : m_delta(param(params, "delta")) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    const double a = std::fabs(r);
+    const double q = a < m_delta ? a : m_delta;  // minsd; std::fmin's NaN rules block it
+    return {q * (a - 0.5 * q), std::copysign(q, r), a < m_delta ? 1.0 : 0.0};
+  }
+  double m_delta;
+};
+
+/// PyTorch SmoothL1Loss(β): ½r²/β for |r| < β, |r| − ½β otherwise; Huber_δ = δ·smooth_l1(β=δ).
+/// The backward kernel tests r ≤ −β first, so β = 0 gives e′(0) = −1 (spec §2.8, run in torch).
+/// At r = 0: [0, 0, 1/β] for β > 0; [0, −1, 0] for β = 0.
+struct SmoothL1 {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit SmoothL1(const ParamValues& params) : m_beta(param(params, "beta")) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    const double a = std::fabs(r);
+    const double value = a < m_beta ? 0.5 * r * r / m_beta : a - 0.5 * m_beta;
+    if (r <= -m_beta) {
+      return {value, -1, 0};
+    }
+    if (r >= m_beta) {
+      return {value, 1, 0};
+    }
+    return {value, r / m_beta, 1 / m_beta};
+  }
+  double m_beta;
+};
+
+/// Seed 000's temperature-scaled MSE: e = T r², e′ = 2T r, e″ = 2T.  At r = 0: [0, 0, 2T].
+/// T only rescales the loss (spec §3.1): the shape of the curve does not change.
+struct TemperatureSquaredError {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit TemperatureSquaredError(const ParamValues& params)
+      : m_temperature(param(params, "temperature")) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    return {m_temperature * r * r, 2 * m_temperature * r, 2 * m_temperature};
+  }
+  double m_temperature;
+};
+
+/// Tweedie deviance of power p (sklearn's _mean_tweedie_deviance) with μ = ŷ:
+///   p = 0: (y − μ)²;  p = 1: 2(y log(y/μ) − y + μ);  p = 2: 2(log(μ/y) + y/μ − 1);
+///   otherwise 2(max(y,0)^{2−p}/((1−p)(2−p)) − y μ^{1−p}/(1−p) + μ^{2−p}/(2−p)).
+/// e′ = 2 μ^{−p} (μ − y) for every p; e″ = 2 μ^{−p−1} ((1 − p) μ + p y).
+/// Domain (sklearn's errors): p < 0: μ > 0; 1 ≤ p < 2: y ≥ 0, μ > 0; p ≥ 2: y > 0, μ > 0;
+/// 0 < p < 1 is rejected by the parameter range. At μ = y = 1: [0, 0, 2].
+struct TweedieDeviance {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit TweedieDeviance(const ParamValues& params) : m_power(param(params, "power")) {
+    if (m_power > 0 && m_power < 1) {
+      throw Error::usage("tweedie_deviance: power in (0, 1) is not a valid Tweedie distribution");
+    }
+  }
+  TweedieDeviance forBatch(const Tensor& pred, const Tensor& target) const {
+    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+      for (Eigen::Index j = 0; j < pred.cols(); ++j) {
+        const double mu = pred(i, j);
+        const double y = target(i, j);
+        const bool muOk = m_power == 0 || mu > 0;
+        const bool yOk = m_power < 1 || (m_power < 2 ? y >= 0 : y > 0);
+        if (!muOk || !yOk) {
+          throw Error::data("tweedie_deviance(power=" + std::to_string(m_power) +
+                            ") is undefined at row " + std::to_string(i + 1) + ", column " +
+                            std::to_string(j + 1) + " (y_pred must be > 0" +
+                            (m_power >= 2   ? ", y_true > 0"
+                             : m_power >= 1 ? ", y_true >= 0"
+                                            : "") +
+                            ")");
+        }
+      }
+    }
+    return *this;
+  }
+  LossEval operator()(double mu, double y) const {
+    const double p = m_power;
+    double value;
+    if (p == 0) {
+      value = (y - mu) * (y - mu);
+    } else if (p == 1) {
+      value = 2 * ((y > 0 ? y * std::log(y / mu) : 0.0) - y + mu);
+    } else if (p == 2) {
+      value = 2 * (std::log(mu / y) + y / mu - 1);
+    } else {
+      const double yy = p < 0 ? std::fmax(y, 0.0) : y;
+      value = 2 * (std::pow(yy, 2 - p) / ((1 - p) * (2 - p)) - y * std::pow(mu, 1 - p) / (1 - p) +
+                   std::pow(mu, 2 - p) / (2 - p));
+    }
+    const double muPowP = std::pow(mu, -p);
+    return {value, 2 * muPowP * (mu - y), 2 * muPowP / mu * ((1 - p) * mu + p * y)};
+  }
+  double m_power;
+};
+
+/// Negative cosine similarity along the last axis (Keras 3, spec §2.1):
+/// n(x) = x / sqrt(max(Σx², ε²)), ℓ = −Σ n(y)·n(ŷ).
+/// With S = Σŷ², ν = sqrt(max(S, ε²)), u = n(y), p̂ = ŷ/ν:
+///   S ≥ ε²: ∂ℓ/∂ŷ = −(u − (u·p̂) p̂)/ν  (TF passes the first branch at equality);
+///   S < ε²: ∂ℓ/∂ŷ = −u/ε.
+/// A zero vector on either side gives ℓ = 0.
+class CosineSimilarity final : public Loss {
+ public:
+  CosineSimilarity(const LossInfo& info, const ParamValues& params)
+      : Loss(info), m_eps(param(params, "epsilon")) {}
+
+  void evaluate(const LossInputs& in, BatchEval& out) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    const double epsSq = m_eps * m_eps;
+    out.unreduced.resize(pred.rows(), 1);
+    out.grad.resize(pred.rows(), pred.cols());
+    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+      const Eigen::ArrayXd u =
+          target.row(i).transpose() / std::sqrt(std::fmax(target.row(i).square().sum(), epsSq));
+      const double s = pred.row(i).square().sum();
+      const double nu = std::sqrt(std::fmax(s, epsSq));
+      const Eigen::ArrayXd pHat = pred.row(i).transpose() / nu;
+      const double cosine = (u * pHat).sum();
+      out.unreduced(i, 0) = -cosine;
+      if (s >= epsSq) {
+        out.grad.row(i) = (-(u - cosine * pHat) / nu).transpose();
+      } else {
+        out.grad.row(i) = (-u / m_eps).transpose();
+      }
+    }
+  }
+
+ private:
+  double m_eps;
+};
+
+/// Seed 002's my_rmse reduced over all axes: L = sqrt(Σ r² / (B·D)), a scalar that Keras'
+/// reductions return unchanged. ∂L/∂ŷ_ij = r_ij / (B·D·L). At L = 0 autodiff gives NaN
+/// (0·∞); LossLab returns 0 there (spec §3.2, documented deviation).
+class RmseBatch final : public Loss {
+ public:
+  RmseBatch(const LossInfo& info, const ParamValues&) : Loss(info) {}
+
+  void evaluate(const LossInputs& in, BatchEval& out) const override {
+    const Tensor r = *in.yPred - *in.yTrue;
+    const double count = static_cast<double>(r.size());
+    const double rmse = std::sqrt(r.square().sum() / count);
+    out.scalar = true;
+    out.unreduced = Tensor::Constant(1, 1, rmse);
+    out.grad = rmse > 0 ? Tensor(r / (count * rmse)) : Tensor(Tensor::Zero(r.rows(), r.cols()));
+  }
+};
+
+/// RMSE per sample (the axis=-1 variant): ℓ_i = sqrt(mean_j r_ij²), ∂ℓ_i/∂ŷ_ij = r_ij/(D ℓ_i),
+/// 0 where ℓ_i = 0. A different loss from rmse_batch: it is averaged over samples afterwards.
+class RmsePerSample final : public Loss {
+ public:
+  RmsePerSample(const LossInfo& info, const ParamValues&) : Loss(info) {}
+
+  void evaluate(const LossInputs& in, BatchEval& out) const override {
+    const Tensor r = *in.yPred - *in.yTrue;
+    const double cols = static_cast<double>(r.cols());
+    out.unreduced.resize(r.rows(), 1);
+    out.grad.resize(r.rows(), r.cols());
+    for (Eigen::Index i = 0; i < r.rows(); ++i) {
+      const double rmse = std::sqrt(r.row(i).square().sum() / cols);
+      out.unreduced(i, 0) = rmse;
+      out.grad.row(i) =
+          rmse > 0 ? Eigen::ArrayXXd(r.row(i) / (cols * rmse)) : Eigen::ArrayXXd::Zero(1, r.cols());
+    }
+  }
+};
+
+LossInfo regression(std::string id,
+                    std::string name,
+                    Framework framework,
+                    std::string summary,
+                    std::vector<ParamSpec> params = {},
+                    bool elementwise = true) {
+  LossInfo info;
+  info.id = std::move(id);
+  info.name = std::move(name);
+  info.family = Family::Regression;
+  info.framework = framework;
+  info.target = TargetKind::SameShape;
+  info.curve = CurveKind::Residual;
+  info.summary = std::move(summary);
+  info.params = std::move(params);
+  info.elementwise = elementwise;
+  return info;
+}
+
+ParamSpec deltaParam(const char* help) {
+  return positiveParam("delta", "δ (threshold)", 1.0, help, 0.01, 10);
+}
+
+}  // namespace
+
+void registerRegressionLosses(LossRegistry& registry) {
+  const Framework keras = Framework::Keras;
+  const Framework torch = Framework::PyTorch;
+  registry.add<ElementwiseLoss<SquaredError>>(
+      regression("mean_squared_error", "Mean squared error (MSE)", keras, "mean_j (ŷ − y)²"));
+  registry.add<ElementwiseLoss<AbsoluteError>>(
+      regression("mean_absolute_error", "Mean absolute error (MAE)", keras, "mean_j |ŷ − y|"));
+  registry.add<ElementwiseLoss<AbsolutePercentageError>>(
+      regression("mean_absolute_percentage_error", "Mean absolute percentage error (MAPE)", keras,
+                 "100 · mean_j |ŷ − y| / max(|y|, ε)", {epsilonParam()}));
+  registry.add<ElementwiseLoss<SquaredLogError>>(
+      regression("mean_squared_logarithmic_error", "Mean squared logarithmic error (MSLE)", keras,
+                 "mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²", {epsilonParam()}));
+  registry.add<ElementwiseLoss<LogCosh>>(
+      regression("log_cosh", "Log-cosh", keras, "mean_j log cosh(ŷ − y)"));
+  registry.add<ElementwiseLoss<Huber>>(
+      regression("huber", "Huber (δ)", keras, "½r² for |r| ≤ δ, δ|r| − ½δ² beyond",
+                 {deltaParam("Where the quadratic turns linear; the gradient is clipped at ±δ")}));
+  ParamSpec beta =
+      realParam("beta", "β (threshold)", 1.0, 0, std::numeric_limits<double>::infinity(),
+                "Width of the quadratic zone; β = 0 is the L1 loss");
+  beta.maxOpen = true;
+  beta.sliderMin = 0;
+  beta.sliderMax = 5;
+  registry.add<ElementwiseLoss<SmoothL1>>(regression("smooth_l1", "Smooth L1 (β, PyTorch)", torch,
+                                                     "½r²/β for |r| < β, |r| − ½β beyond", {beta}));
+  registry.add<ElementwiseLoss<SquaredError>>(
+      regression("torch_mse", "MSELoss (PyTorch)", torch, "(ŷ − y)², mean over all elements"));
+  registry.add<ElementwiseLoss<AbsoluteError>>(
+      regression("torch_l1", "L1Loss (PyTorch)", torch, "|ŷ − y|, mean over all elements"));
+  registry.add<ElementwiseLoss<TorchHuber>>(regression(
+      "torch_huber", "HuberLoss (δ, PyTorch)", torch, "½r² for |r| < δ, δ(|r| − ½δ) beyond",
+      {deltaParam("Where the quadratic turns linear (PyTorch requires δ > 0)")}));
+  registry.add<CosineSimilarity>(regression("cosine_similarity", "Cosine similarity (negative)",
+                                            keras, "−Σ n(y)·n(ŷ), n(x) = x / sqrt(max(Σx², ε²))",
+                                            {epsilonParam()}, false));
+  registry.add<ElementwiseLoss<TemperatureSquaredError>>(regression(
+      "temperature_mse", "Temperature-scaled MSE (seed 000)", keras, "T · mean_j (ŷ − y)²",
+      {positiveParam("temperature", "T (temperature)", 1.0,
+                     "Scales loss and gradient; the curve's shape does not change", 0.05, 20)}));
+  registry.add<RmseBatch>(regression("rmse_batch", "RMSE over the batch (seed 002)", keras,
+                                     "sqrt(mean over all elements of r²), one scalar", {}, false));
+  registry.add<RmsePerSample>(regression("rmse_per_sample", "RMSE per sample", keras,
+                                         "sqrt(mean_j r²) per sample, then averaged", {}, false));
+  ParamSpec power = realParam("power", "p (power)", 1.5, -std::numeric_limits<double>::infinity(),
+                              std::numeric_limits<double>::infinity(),
+                              "0 normal, 1 Poisson, 2 gamma, 3 inverse Gaussian; (0, 1) invalid");
+  power.minOpen = power.maxOpen = true;
+  power.sliderMin = -1;
+  power.sliderMax = 3;
+  registry.add<ElementwiseLoss<TweedieDeviance>>(
+      regression("tweedie_deviance", "Tweedie deviance (p, sklearn)", Framework::Reference,
+                 "unit deviance of a Tweedie distribution with mean ŷ", {power}));
+}
+
+}  // namespace losslab

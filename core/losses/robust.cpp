@@ -1,0 +1,436 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Robust losses (spec §1.7, §2.6): Ceres Solver's robustifiers applied to the residual block of a
+// sample, Barron's general loss, Tukey's biweight, pinball and ε-insensitive. r = ŷ − y.
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine/elementwise_loss.h"
+#include "core/engine/error.h"
+#include "core/losses/catalogue.h"
+#include "core/losses/ceres_rho.h"
+
+namespace losslab {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// ---- Ceres -------------------------------------------------------------------------------------
+
+/// scale · f(g(s)) with g optional: every Ceres id is one of these. An elementary loss is
+/// {f = ρ}, ScaledLoss(ρ, a) is {f = ρ, scale a} (nullptr ρ: f = trivial, giving [as, a, 0] as
+/// Ceres' own nullptr branch), ComposedLoss(f, g) is {f, g}, LossFunctionWrapper(ρ) is {f = ρ}
+/// (nullptr: trivial).
+struct CeresChain {
+  CeresRho f = CeresRho::trivial();
+  std::optional<CeresRho> g;
+  double scale = 1;
+
+  static CeresChain of(CeresRho rho, double scaleBy = 1) { return {rho, std::nullopt, scaleBy}; }
+
+  RhoEval operator()(double s) const {
+    if (g) {
+      const RhoEval inner = (*g)(s);
+      return scaledRho(scale, composedRho(f(inner.value), inner));
+    }
+    return scaledRho(scale, f(s));
+  }
+};
+
+/// The inner losses ceres_scaled / ceres_wrapper / ceres_composed can hold. "none" is Ceres'
+/// nullptr (ScaledLoss: a·s; LossFunctionWrapper: the trivial loss); ComposedLoss CHECKs that f and
+/// g are non-null, so it does not offer it. TolerantLoss is left out: it takes two constructor
+/// arguments and these ids have one inner parameter (rho_a / f_a / g_a).
+const std::vector<std::string> kInnerLosses{"none",   "trivial", "huber", "soft_l1",
+                                            "cauchy", "arctan",  "tukey"};
+
+CeresRho innerRho(const std::string& name, double a) {
+  if (name == "huber") {
+    return CeresRho::huber(a);
+  }
+  if (name == "soft_l1") {
+    return CeresRho::softLOne(a);
+  }
+  if (name == "cauchy") {
+    return CeresRho::cauchy(a);
+  }
+  if (name == "arctan") {
+    return CeresRho::arctan(a);
+  }
+  if (name == "tukey") {
+    return CeresRho::tukey(a);
+  }
+  return CeresRho::trivial();  // "none", "trivial"
+}
+
+std::string choiceAt(const ParamValues& params, std::string_view id, std::size_t offset) {
+  return kInnerLosses[static_cast<std::size_t>(param(params, id)) + offset];
+}
+
+struct TrivialSpec {
+  static CeresChain make(const ParamValues&) { return {}; }
+};
+struct HuberSpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(CeresRho::huber(param(p, "a")));
+  }
+};
+struct SoftLOneSpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(CeresRho::softLOne(param(p, "a")));
+  }
+};
+struct CauchySpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(CeresRho::cauchy(param(p, "a")));
+  }
+};
+struct ArctanSpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(CeresRho::arctan(param(p, "a")));
+  }
+};
+struct TolerantSpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(CeresRho::tolerant(param(p, "a"), param(p, "b")));
+  }
+};
+struct TukeySpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(CeresRho::tukey(param(p, "a")));
+  }
+};
+struct ScaledSpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(innerRho(choiceAt(p, "rho", 0), param(p, "rho_a")), param(p, "a"));
+  }
+};
+struct ComposedSpec {
+  static CeresChain make(const ParamValues& p) {
+    return {innerRho(choiceAt(p, "f", 1), param(p, "f_a")),
+            innerRho(choiceAt(p, "g", 1), param(p, "g_a")), 1};
+  }
+};
+struct WrapperSpec {
+  static CeresChain make(const ParamValues& p) {
+    return CeresChain::of(innerRho(choiceAt(p, "rho", 0), param(p, "rho_a")));
+  }
+};
+
+/// A Ceres robustifier on the residual block of each sample (spec §1.7):
+///   s_i = ‖r_i‖² = Σ_j r_ij²,  ℓ_i = ½ρ(s_i),
+///   ∂ℓ_i/∂ŷ_ij = ρ′(s_i) r_ij,  ∂²ℓ_i/∂ŷ_ij∂ŷ_ik = ρ′(s_i) δ_jk + 2ρ″(s_i) r_ij r_ik.
+/// `d2` is the diagonal ρ′ + 2ρ″ r_ij² of that Hessian; for D > 1 it is not diagonal (the block
+/// norm couples the columns), so the loss is not element-wise. With D = 1, ½ρ(r²) of HuberLoss(δ)
+/// equals Keras huber(δ). At r = 0: [0, 0, ρ′(0)] (ρ′(0) = 1 except Tolerant's σ(−a/b)).
+template <class Spec>
+class CeresLoss final : public Loss {
+ public:
+  CeresLoss(const LossInfo& info, const ParamValues& params)
+      : Loss(info), m_rho(Spec::make(params)) {}
+
+  void evaluate(const LossInputs& in, BatchEval& out) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    out.unreduced.resize(pred.rows(), 1);
+    out.grad.resize(pred.rows(), pred.cols());
+    out.d2.resize(pred.rows(), pred.cols());
+    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+      double s = 0;
+      for (Eigen::Index j = 0; j < pred.cols(); ++j) {
+        const double r = pred(i, j) - target(i, j);
+        s += r * r;
+      }
+      const RhoEval rho = m_rho(s);
+      out.unreduced(i, 0) = 0.5 * rho.value;
+      for (Eigen::Index j = 0; j < pred.cols(); ++j) {
+        const double r = pred(i, j) - target(i, j);
+        out.grad(i, j) = rho.d1 * r;
+        out.d2(i, j) = rho.d1 + 2 * rho.d2 * r * r;
+      }
+    }
+  }
+
+ private:
+  CeresChain m_rho;
+};
+
+// ---- Barron ------------------------------------------------------------------------------------
+
+/// float32 machine epsilon 2^−23: the reference implementation's guard around α = 0 and α = 2.
+constexpr double kEps32 = 1.1920928955078125e-7;
+
+/// Barron's general and adaptive robust loss (CVPR 2019; robust_loss_pytorch general.lossfun),
+/// element-wise in x = r with z = (x/c)² and b = |α − 2|:
+///   ρ   = (b/α) ((z/b + 1)^{α/2} − 1),
+///   ρ′  = (x/c²) (z/b + 1)^{α/2 − 1},
+///   ρ″  = (1/c²) (z/b + 1)^{α/2 − 2} (1 + (α − 1) z/b).
+/// Limits, selected by equality as the reference does, each the continuous limit of the above:
+///   α = 2:   z/2,            x/c²,               1/c²
+///   α = 0:   log(1 + z/2),   x/c² /(1 + z/2),    (1 − z/2)/(c²(1 + z/2)²)
+///   α = −∞:  1 − e^{−z/2},   x/c² e^{−z/2},      (1 − z) e^{−z/2}/c²
+///   α = +∞:  e^{z/2} − 1,    x/c² e^{z/2},       (1 + z) e^{z/2}/c²
+/// Like the reference, b = max(2^−23, |α − 2|) near α = 2 (continuous there; ρ′ and ρ″ above are
+/// exact for any constant b). Deviations (spec §2.6): |α| < 2^−23 uses the α = 0 form, where the
+/// reference scales the α = 0 limit by |α|/2^−23 (0 in float32); the general branch uses
+/// expm1/log1p instead of pow(…) − 1 (same value, no cancellation for small α); and α = +∞ is not
+/// clamped at z/2 ≤ 87.5 (a float32 overflow guard): it overflows to inf past z/2 ≈ 709.
+/// Closed forms: α = 1 √(z + 1) − 1 (pseudo-Huber), α = −2 2z/(z + 4) (Geman–McClure).
+/// At r = 0: [0, 0, 1/c²] for every α.
+struct BarronGeneral {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  enum class Form { L2, Cauchy, Welsch, Exponential, General };
+
+  explicit BarronGeneral(const ParamValues& params)
+      : m_alpha(param(params, "alpha")),
+        m_invScaleSq(1 / (param(params, "scale") * param(params, "scale"))),
+        m_b(std::fmax(kEps32, std::fabs(m_alpha - 2))),
+        m_form(formFor(m_alpha)) {}
+
+  LossEval operator()(double p, double t) const {
+    const double x = p - t;
+    const double z = x * x * m_invScaleSq;
+    switch (m_form) {
+      case Form::L2:
+        return {0.5 * z, x * m_invScaleSq, m_invScaleSq};
+      case Form::Cauchy: {
+        const double u = 1 + 0.5 * z;
+        return {std::log1p(0.5 * z), x * m_invScaleSq / u, m_invScaleSq * (1 - 0.5 * z) / (u * u)};
+      }
+      case Form::Welsch: {
+        const double e = std::exp(-0.5 * z);
+        return {-std::expm1(-0.5 * z), x * m_invScaleSq * e, m_invScaleSq * e * (1 - z)};
+      }
+      case Form::Exponential: {
+        const double e = std::exp(0.5 * z);
+        return {std::expm1(0.5 * z), x * m_invScaleSq * e, m_invScaleSq * e * (1 + z)};
+      }
+      case Form::General:
+        break;
+    }
+    const double logU = std::log1p(z / m_b);  // log(z/b + 1)
+    return {m_b / m_alpha * std::expm1(0.5 * m_alpha * logU),
+            x * m_invScaleSq * std::exp((0.5 * m_alpha - 1) * logU),
+            m_invScaleSq * std::exp((0.5 * m_alpha - 2) * logU) * (1 + (m_alpha - 1) * z / m_b)};
+  }
+
+  static Form formFor(double alpha) {
+    if (alpha == 2) {
+      return Form::L2;
+    }
+    if (std::fabs(alpha) < kEps32) {
+      return Form::Cauchy;
+    }
+    if (alpha == -kInfinity) {
+      return Form::Welsch;
+    }
+    if (alpha == kInfinity) {
+      return Form::Exponential;
+    }
+    return Form::General;
+  }
+
+  double m_alpha;
+  double m_invScaleSq;  // 1/c²
+  double m_b;           // max(2^−23, |α − 2|)
+  Form m_form;
+};
+
+// ---- Reference losses --------------------------------------------------------------------------
+
+/// Tukey's biweight (bisquare), statsmodels TukeyBiweight(c).rho with u = r/c:
+///   |r| ≤ c: ρ = c²/6 (1 − (1 − u²)³), ψ = r (1 − u²)², ψ′ = (1 − u²)(1 − 5u²);
+///   |r| > c: ρ = c²/6, ψ = 0, ψ′ = 0.
+/// All three are continuous at |r| = c. Equals ½ Ceres TukeyLoss(a = c) at s = r².
+/// At r = 0: [0, 0, 1].
+struct TukeyBiweight {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit TukeyBiweight(const ParamValues& params) : m_c(param(params, "c")) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    if (std::fabs(r) <= m_c) {
+      const double u2 = r * r / (m_c * m_c);
+      const double w = 1 - u2;
+      return {m_c * m_c / 6 * (1 - w * w * w), r * w * w, w * (1 - 5 * u2)};
+    }
+    return {m_c * m_c / 6, 0, 0};
+  }
+  double m_c;
+};
+
+/// Pinball (quantile) loss, TFA pinball_loss with Δ = y − ŷ: e = max(τΔ, (τ − 1)Δ), mean over the
+/// features. TF's maximum sends the gradient to its first argument where τΔ ≥ (τ − 1)Δ, i.e.
+/// Δ ≥ 0: e′ = −τ for Δ ≥ 0 (ŷ ≤ y, the kink included), 1 − τ for Δ < 0; e″ = 0.
+/// At r = 0: [0, −τ, 0].
+struct Pinball {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit Pinball(const ParamValues& params) : m_tau(param(params, "tau")) {}
+  LossEval operator()(double p, double t) const {
+    const double delta = t - p;
+    if (delta >= 0) {
+      return {m_tau * delta, -m_tau, 0};
+    }
+    return {(m_tau - 1) * delta, 1 - m_tau, 0};
+  }
+  double m_tau;
+};
+
+/// ε-insensitive loss of support-vector regression (sklearn EpsilonInsensitive /
+/// SquaredEpsilonInsensitive): h = max(0, |r| − ε), e = h or h². sklearn's dloss tests the tube
+/// strictly (y − ŷ > ε, ŷ − y > ε), so at |r| = ε the gradient is 0:
+///   plain:   e′ = sign(r) for |r| > ε, else 0;  e″ = 0;
+///   squared: e′ = 2 sign(r) h,                    e″ = 2 for |r| > ε, else 0.
+/// At r = 0: [0, 0, 0].
+struct EpsilonInsensitive {
+  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  explicit EpsilonInsensitive(const ParamValues& params)
+      : m_eps(param(params, "epsilon")), m_squared(param(params, "squared") != 0) {}
+  LossEval operator()(double p, double t) const {
+    const double r = p - t;
+    const double outside = std::fabs(r) - m_eps;
+    if (outside <= 0) {  // inside the tube, its edge included (NaN falls through)
+      return {0, 0, 0};
+    }
+    const double sign = r > 0 ? 1.0 : -1.0;
+    if (m_squared) {
+      return {outside * outside, 2 * sign * outside, 2};
+    }
+    return {outside, sign, 0};
+  }
+  double m_eps;
+  bool m_squared;
+};
+
+// ---- registration ------------------------------------------------------------------------------
+
+LossInfo robust(std::string id,
+                std::string name,
+                Framework framework,
+                std::string summary,
+                std::vector<ParamSpec> params,
+                bool elementwise) {
+  LossInfo info;
+  info.id = std::move(id);
+  info.name = std::move(name);
+  info.family = Family::Robust;
+  info.framework = framework;
+  info.target = TargetKind::SameShape;
+  info.curve = CurveKind::Residual;
+  info.summary = std::move(summary);
+  info.params = std::move(params);
+  info.elementwise = elementwise;
+  return info;
+}
+
+ParamSpec scaleA(const char* units, const char* help) {
+  return positiveParam("a", std::string("a (") + units + ")", 1.0, help, 0.05, 10);
+}
+
+ParamSpec innerA(std::string id, std::string label, const char* which) {
+  return positiveParam(std::move(id), std::move(label), 1.0,
+                       std::string("Parameter a of ") + which +
+                           " (residual units, arctan: cost units); unused by none/trivial",
+                       0.05, 10);
+}
+
+ParamSpec innerChoice(
+    std::string id, std::string label, int def, bool allowNone, const char* help) {
+  std::vector<std::string> choices(kInnerLosses.begin() + (allowNone ? 0 : 1), kInnerLosses.end());
+  return choiceParam(std::move(id), std::move(label), def, std::move(choices), help);
+}
+
+template <class Spec>
+void addCeres(LossRegistry& registry,
+              std::string id,
+              std::string name,
+              std::string summary,
+              std::vector<ParamSpec> params) {
+  registry.add<CeresLoss<Spec>>(robust(std::move(id), std::move(name), Framework::Ceres,
+                                       std::move(summary), std::move(params), false));
+}
+
+}  // namespace
+
+void registerRobustLosses(LossRegistry& registry) {
+  addCeres<TrivialSpec>(registry, "ceres_trivial", "TrivialLoss (Ceres)", "½‖r‖²: ρ(s) = s", {});
+  addCeres<HuberSpec>(registry, "ceres_huber", "HuberLoss (a, Ceres)",
+                      "½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond",
+                      {scaleA("residual units", "Outlier threshold: ‖r‖ > a grows linearly")});
+  addCeres<SoftLOneSpec>(registry, "ceres_soft_l1", "SoftLOneLoss (a, Ceres)",
+                         "½ρ(‖r‖²), ρ = 2a²(√(1 + s/a²) − 1)",
+                         {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, linear beyond")});
+  addCeres<CauchySpec>(
+      registry, "ceres_cauchy", "CauchyLoss (a, Ceres)", "½ρ(‖r‖²), ρ = a² log(1 + s/a²)",
+      {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond")});
+  addCeres<ArctanSpec>(registry, "ceres_arctan", "ArctanLoss (a, Ceres)",
+                       "½ρ(‖r‖²), ρ = a·atan2(s, a), bounded by aπ/2",
+                       {scaleA("cost units", "Cost level where it saturates: ρ → aπ/2")});
+  ParamSpec tolerantA = realParam("a", "a (cost units)", 1.0, 0, kInfinity,
+                                  "Squared norm where the loss turns on (Ceres: a ≥ 0)");
+  tolerantA.maxOpen = true;
+  tolerantA.sliderMin = 0;
+  tolerantA.sliderMax = 10;
+  addCeres<TolerantSpec>(
+      registry, "ceres_tolerant", "TolerantLoss (a, b, Ceres)",
+      "½ρ(‖r‖²), ρ = b log(1 + e^{(s−a)/b}) − b log(1 + e^{−a/b})",
+      {tolerantA, positiveParam("b", "b (cost units)", 0.2,
+                                "Width of the transition around s = a (Ceres: b > 0)", 0.01, 5)});
+  addCeres<TukeySpec>(registry, "ceres_tukey", "TukeyLoss (a, Ceres)",
+                      "½ρ(‖r‖²), ρ = a²/3 (1 − (1 − s/a²)³) for s ≤ a², a²/3 beyond",
+                      {scaleA("residual units", "Rejection threshold: ‖r‖ > a costs a constant")});
+  addCeres<ScaledSpec>(
+      registry, "ceres_scaled", "ScaledLoss (a·ρ, Ceres)", "½·a·ρ(‖r‖²) for an inner loss ρ",
+      {innerChoice("rho", "ρ (inner loss)", 2, true, "The loss to scale; none: ρ(s) = s (nullptr)"),
+       innerA("rho_a", "ρ's a", "the inner loss"),
+       positiveParam("a", "a (scale)", 1.0, "Multiplies ρ, ρ′ and ρ″", 0.05, 10)});
+  addCeres<ComposedSpec>(
+      registry, "ceres_composed", "ComposedLoss (f∘g, Ceres)",
+      "½ f(g(‖r‖²)): ρ′ = f′(g) g′, ρ″ = f″(g) g′² + f′(g) g″",
+      {innerChoice("f", "f (outer loss)", 3, false, "Applied to g(s)"), innerA("f_a", "f's a", "f"),
+       innerChoice("g", "g (inner loss)", 1, false, "Applied to s = ‖r‖²"),
+       innerA("g_a", "g's a", "g")});
+  addCeres<WrapperSpec>(
+      registry, "ceres_wrapper", "LossFunctionWrapper (Ceres)", "½ρ(‖r‖²), forwarding to ρ",
+      {innerChoice("rho", "ρ (wrapped loss)", 2, true, "The loss forwarded to; none: trivial"),
+       innerA("rho_a", "ρ's a", "the wrapped loss")});
+
+  ParamSpec alpha = realParam(
+      "alpha", "α (shape)", 1.0, -kInfinity, kInfinity,
+      "2: L2, 1: pseudo-Huber, 0: Cauchy, −2: Geman–McClure, −inf: Welsch (±inf allowed)");
+  alpha.sliderMin = -10;
+  alpha.sliderMax = 4;
+  registry.add<ElementwiseLoss<BarronGeneral>>(
+      robust("barron_general", "General robust loss (α, c; Barron)", Framework::Barron,
+             "mean_j (b/α)(((r/c)²/b + 1)^{α/2} − 1), b = |α − 2|",
+             {alpha, positiveParam("scale", "c (scale)", 1.0,
+                                   "Width of the quadratic bowl around r = 0", 0.05, 10)},
+             true));
+  registry.add<ElementwiseLoss<TukeyBiweight>>(robust(
+      "tukey_biweight", "Tukey biweight (c, statsmodels)", Framework::Reference,
+      "mean_j c²/6 (1 − (1 − (r/c)²)³) for |r| ≤ c, c²/6 beyond",
+      {positiveParam("c", "c (tuning constant)", 4.685,
+                     "Residuals beyond c are rejected; 4.685 gives 95 % efficiency", 0.1, 10)},
+      true));
+  registry.add<ElementwiseLoss<Pinball>>(
+      robust("pinball", "Pinball / quantile loss (τ, TFA)", Framework::Reference,
+             "mean_j max(τΔ, (τ − 1)Δ), Δ = y − ŷ",
+             {realParam("tau", "τ (quantile)", 0.5, 0, 1,
+                        "Target quantile: under-prediction costs τ, over-prediction 1 − τ")},
+             true));
+  ParamSpec tube = realParam("epsilon", "ε (tube half-width)", 0.1, 0, kInfinity,
+                             "Errors up to ε cost nothing (sklearn default 0.1)");
+  tube.maxOpen = true;
+  tube.sliderMin = 0;
+  tube.sliderMax = 2;
+  registry.add<ElementwiseLoss<EpsilonInsensitive>>(robust(
+      "epsilon_insensitive", "ε-insensitive (SVR, sklearn)", Framework::Reference,
+      "mean_j max(0, |r| − ε), or its square",
+      {tube,
+       boolParam("squared", "squared", false, "squared_epsilon_insensitive: max(0, |r| − ε)²")},
+      true));
+}
+
+}  // namespace losslab

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/training/metrics.h"
+
+#include <cmath>
+
+#include "core/engine/error.h"
+#include "core/engine/pipeline.h"
+
+namespace losslab {
+
+RegressionMetrics regressionMetrics(const Eigen::Ref<const Eigen::VectorXd>& prediction,
+                                    const Eigen::Ref<const Eigen::VectorXd>& target) {
+  RegressionMetrics m;
+  const Eigen::Index n = target.size();
+  if (prediction.size() != n) {
+    throw Error::usage("metrics need as many predictions as targets (" +
+                       std::to_string(prediction.size()) + " vs " + std::to_string(n) + ")");
+  }
+  if (n == 0) {
+    return m;
+  }
+  const double count = static_cast<double>(n);
+  const double mean = target.sum() / count;
+  double absSum = 0;
+  double residualSquares = 0;
+  double totalSquares = 0;  // about the mean, two-pass for accuracy
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double r = prediction(i) - target(i);
+    const double d = target(i) - mean;
+    absSum += std::fabs(r);
+    residualSquares += r * r;
+    totalSquares += d * d;
+  }
+  m.mae = absSum / count;
+  m.rmse = std::sqrt(residualSquares / count);
+  if (totalSquares > 0) {
+    m.r2 = 1.0 - residualSquares / totalSquares;
+  } else {
+    m.r2 = residualSquares == 0 ? 1.0 : 0.0;
+  }
+  return m;
+}
+
+RegressionMetrics evaluateMetrics(const Loss& loss,
+                                  const Tensor& prediction,
+                                  const Tensor& target,
+                                  Tensor& gradScratch) {
+  if (prediction.cols() != 1 || target.cols() != 1) {
+    throw Error::usage("metrics take one prediction and one target per sample");
+  }
+  const Eigen::Map<const Eigen::VectorXd> p(prediction.data(), prediction.rows());
+  const Eigen::Map<const Eigen::VectorXd> t(target.data(), target.rows());
+  RegressionMetrics m = regressionMetrics(p, t);
+  if (prediction.rows() > 0) {
+    LossInputs in;
+    in.yPred = &prediction;
+    in.yTrue = &target;
+    m.loss = loss.valueAndGradient(in, defaultReduction(loss.info()), gradScratch);
+  }
+  return m;
+}
+
+}  // namespace losslab

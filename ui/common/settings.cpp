@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/common/settings.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace losslab::ui {
+
+namespace {
+
+constexpr auto kGeometry = "window/geometry";
+constexpr auto kState = "window/state";
+constexpr auto kLastPreset = "explorer/lastPreset";
+constexpr auto kShowD2 = "explorer/showSecondDerivative";
+constexpr auto kTheme = "appearance/theme";
+constexpr auto kExportDirectory = "export/directory";
+constexpr auto kExportSize = "export/size";
+constexpr auto kExportDpi = "export/dpi";
+constexpr auto kCustomLosses = "formula/customLosses";
+
+bool g_ephemeral = false;
+
+QVariant read(const char* key, const QVariant& fallback) {
+  return g_ephemeral ? fallback : QSettings().value(QLatin1String(key), fallback);
+}
+
+void write(const char* key, const QVariant& value) {
+  if (!g_ephemeral) {
+    QSettings().setValue(QLatin1String(key), value);
+  }
+}
+
+}  // namespace
+
+void Settings::setEphemeral(bool ephemeral) {
+  g_ephemeral = ephemeral;
+}
+bool Settings::ephemeral() {
+  return g_ephemeral;
+}
+
+QByteArray Settings::windowGeometry() {
+  return read(kGeometry, QByteArray()).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray& geometry) {
+  write(kGeometry, geometry);
+}
+QByteArray Settings::windowState() {
+  return read(kState, QByteArray()).toByteArray();
+}
+void Settings::setWindowState(const QByteArray& state) {
+  write(kState, state);
+}
+
+QString Settings::lastPreset() {
+  return read(kLastPreset, QString()).toString();
+}
+void Settings::setLastPreset(const QString& id) {
+  write(kLastPreset, id);
+}
+
+bool Settings::showSecondDerivative() {
+  return read(kShowD2, false).toBool();
+}
+void Settings::setShowSecondDerivative(bool show) {
+  write(kShowD2, show);
+}
+
+QString Settings::theme() {
+  return read(kTheme, QStringLiteral("system")).toString();
+}
+void Settings::setTheme(const QString& theme) {
+  write(kTheme, theme);
+}
+
+QString Settings::exportDirectory() {
+  return read(kExportDirectory, QDir::homePath()).toString();
+}
+void Settings::setExportDirectory(const QString& directory) {
+  write(kExportDirectory, directory);
+}
+
+QSize Settings::exportSize() {
+  return read(kExportSize, QSize(1200, 800)).toSize();
+}
+void Settings::setExportSize(const QSize& size) {
+  write(kExportSize, size);
+}
+
+int Settings::exportDpi() {
+  return read(kExportDpi, 144).toInt();
+}
+void Settings::setExportDpi(int dpi) {
+  write(kExportDpi, dpi);
+}
+
+QVariantList Settings::customLosses() {
+  return read(kCustomLosses, QVariantList()).toList();
+}
+void Settings::setCustomLosses(const QVariantList& losses) {
+  write(kCustomLosses, losses);
+}
+
+}  // namespace losslab::ui

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/explorer/axis_range_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace losslab::ui {
+
+namespace {
+
+// Plot coordinates, not parameters: wide enough for any zoom a user types, with enough
+// decimals for the flat tails of a robust loss.
+constexpr double kLimit = 1e9;
+constexpr int kDecimals = 6;
+
+QDoubleSpinBox* rangeBox(QWidget* parent) {
+  auto* box = new QDoubleSpinBox(parent);
+  box->setRange(-kLimit, kLimit);
+  box->setDecimals(kDecimals);
+  box->setAccelerated(true);
+  box->setKeyboardTracking(false);
+  return box;
+}
+
+QHBoxLayout* pair(QDoubleSpinBox* from, QDoubleSpinBox* to) {
+  auto* row = new QHBoxLayout;
+  row->addWidget(from, 1);
+  row->addWidget(new QLabel(QStringLiteral("…")));
+  row->addWidget(to, 1);
+  return row;
+}
+
+}  // namespace
+
+AxisRangeDialog::AxisRangeDialog(QWidget* parent)
+    : QDialog(parent),
+      m_xFrom(rangeBox(this)),
+      m_xTo(rangeBox(this)),
+      m_problem(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
+  setWindowTitle(tr("Axis Ranges"));
+  auto* form = new QFormLayout;
+  form->addRow(tr("&x (all panels):"), pair(m_xFrom, m_xTo));
+  const QString names[kPanels] = {tr("&Loss y:"), tr("&Gradient y:"), tr("&Curvature y:")};
+  for (int panel = 0; panel < kPanels; ++panel) {
+    m_yFrom[panel] = rangeBox(this);
+    m_yTo[panel] = rangeBox(this);
+    form->addRow(names[panel], pair(m_yFrom[panel], m_yTo[panel]));
+  }
+  m_problem->setWordWrap(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(m_problem);
+  layout->addWidget(m_buttons);
+  connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  for (QDoubleSpinBox* box : findChildren<QDoubleSpinBox*>()) {
+    connect(box, &QDoubleSpinBox::valueChanged, this, &AxisRangeDialog::validate);
+  }
+  validate();
+}
+
+void AxisRangeDialog::setXRange(double from, double to) {
+  m_xFrom->setValue(from);
+  m_xTo->setValue(to);
+}
+
+void AxisRangeDialog::setYRange(int panel, double from, double to) {
+  m_yFrom.at(panel)->setValue(from);
+  m_yTo.at(panel)->setValue(to);
+}
+
+double AxisRangeDialog::xFrom() const {
+  return m_xFrom->value();
+}
+double AxisRangeDialog::xTo() const {
+  return m_xTo->value();
+}
+double AxisRangeDialog::yFrom(int panel) const {
+  return m_yFrom.at(panel)->value();
+}
+double AxisRangeDialog::yTo(int panel) const {
+  return m_yTo.at(panel)->value();
+}
+
+bool AxisRangeDialog::rangesValid() const {
+  return m_buttons->button(QDialogButtonBox::Ok)->isEnabled();
+}
+
+void AxisRangeDialog::validate() {
+  QString problem;
+  if (m_xFrom->value() >= m_xTo->value()) {
+    problem = tr("The x range is empty: “from” must be less than “to”.");
+  }
+  const QString names[kPanels] = {tr("loss"), tr("gradient"), tr("curvature")};
+  for (int panel = 0; panel < kPanels && problem.isEmpty(); ++panel) {
+    if (m_yFrom[panel]->value() >= m_yTo[panel]->value()) {
+      problem = tr("The %1 y range is empty: “from” must be less than “to”.").arg(names[panel]);
+    }
+  }
+  m_problem->setText(problem);
+  m_problem->setVisible(!problem.isEmpty());
+  m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+}  // namespace losslab::ui

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/explorer/loss_curve_plot.h"
+
+#include <qcustomplot.h>
+#include <QEvent>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "ui/common/theme.h"
+#include "ui/explorer/crosshair.h"
+#include "ui/explorer/curve_model.h"
+
+namespace losslab::ui {
+
+namespace {
+
+/// How long the x range must stay still after a wheel zoom or pan before the curves are
+/// resampled over it (a wheel turn sends several events).
+constexpr int kSettleMs = 150;
+
+/// Writes x/y into the graph's data without reallocating when the point count is unchanged
+/// (every slider move), else replaces the data. x is sorted ascending (CurveData's contract).
+void setGraphData(QCPGraph* graph, const std::vector<double>& x, const std::vector<double>& y) {
+  QCPGraphDataContainer& data = *graph->data();
+  const std::size_t n = std::min(x.size(), y.size());
+  if (static_cast<std::size_t>(data.size()) == n) {
+    auto it = data.begin();
+    for (std::size_t k = 0; k < n; ++k, ++it) {
+      it->key = x[k];
+      it->value = y[k];
+    }
+    return;
+  }
+  QVector<QCPGraphData> points(static_cast<qsizetype>(n));
+  for (std::size_t k = 0; k < n; ++k) {
+    points[static_cast<qsizetype>(k)] = QCPGraphData(x[k], y[k]);
+  }
+  data.set(points, true);
+}
+
+/// Finite range of a vector, ignoring NaN and ±inf (a MAPE curve at y = 0 reaches 1e9).
+bool finiteRange(const std::vector<double>& v, double& lo, double& hi) {
+  bool any = false;
+  for (double x : v) {
+    if (std::isfinite(x)) {
+      lo = any ? std::min(lo, x) : x;
+      hi = any ? std::max(hi, x) : x;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/// Curve colours stay the user's, but very dark ones are lifted on a dark background.
+QColor displayColor(const QColor& color, bool dark) {
+  return dark && color.lightness() < 110 ? color.lighter(160) : color;
+}
+
+}  // namespace
+
+LossCurvePlot::LossCurvePlot(CurveModel* model, QWidget* parent)
+    : QWidget(parent),
+      m_model(model),
+      m_plot(new QCustomPlot(this)),
+      m_crosshair(new Crosshair(m_plot, model, this)),
+      m_settle(new QTimer(this)),
+      m_fullReplot(new QTimer(this)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_plot);
+  m_settle->setSingleShot(true);
+  m_settle->setInterval(kSettleMs);
+  m_fullReplot->setSingleShot(true);
+  m_fullReplot->setInterval(kSettleMs);
+  connect(m_fullReplot, &QTimer::timeout, this,
+          [this] { m_plot->replot(QCustomPlot::rpQueuedReplot); });
+
+  m_plot->setNoAntialiasingOnDrag(true);
+  // One stroked polyline per graph instead of one drawLine per segment: several times faster
+  // for our 2-px antialiased pens, and the joins of a smooth curve look the same.
+  m_plot->setPlottingHint(QCP::phFastPolylines, true);
+  m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  m_plot->plotLayout()->clear();
+  m_plot->plotLayout()->setRowSpacing(4);
+  auto* margins = new QCPMarginGroup(m_plot);
+  for (int panel = 0; panel < kPanels; ++panel) {
+    auto* rect = new QCPAxisRect(m_plot);
+    rect->setupFullAxesBox(true);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    rect->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+    rect->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+    m_rects.push_back(rect);
+    connect(rect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &LossCurvePlot::onXRangeChanged);
+  }
+  // plotLayout()->clear() deleted the default axis rect and its legend: the legend now lives
+  // in the loss panel, and QCustomPlot::legend must point at it for addToLegend().
+  auto* legend = new QCPLegend;
+  m_rects[LossPanel]->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignHCenter);
+  legend->setLayer(QStringLiteral("legend"));
+  m_plot->legend = legend;
+  m_plot->legend->setVisible(true);
+  // The curve being edited lives on its own buffered layer above the others: a slider move
+  // re-strokes only that curve (and the legend), and the cached buffers of the other layers
+  // are composited unchanged. Stroking 2-px antialiased polylines is what a replot costs.
+  // It sits above "axes", so background, grid, curves and axes share one buffer (every
+  // buffer is composited on each paint).
+  m_plot->addLayer(QStringLiteral("active"), m_plot->layer(QStringLiteral("axes")),
+                   QCustomPlot::limAbove);
+  m_activeLayer = m_plot->layer(QStringLiteral("active"));
+  m_activeLayer->setMode(QCPLayer::lmBuffered);
+  m_plot->layer(QStringLiteral("legend"))->setMode(QCPLayer::lmBuffered);
+
+  connect(m_settle, &QTimer::timeout, this, [this] { emit xRangeEdited(xFrom(), xTo()); });
+  connect(m_model, &CurveModel::curvesReset, this, &LossCurvePlot::rebuild);
+  connect(m_model, &CurveModel::curveChanged, this, &LossCurvePlot::updateCurve);
+  connect(m_model, &CurveModel::dataChanged, this, &LossCurvePlot::updateAllData);
+  applyColors();
+  rebuild();
+}
+
+void LossCurvePlot::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+    applyColors();
+    for (int i = 0; i < m_model->count(); ++i) {
+      updateCurve(i);
+    }
+  }
+  QWidget::changeEvent(event);
+}
+
+void LossCurvePlot::applyColors() {
+  const QPalette pal = palette();
+  const bool dark = isDarkPalette(pal);
+  const QColor background = pal.color(QPalette::Base);
+  const QColor text = pal.color(QPalette::WindowText);
+  QColor grid = text;
+  grid.setAlpha(dark ? 45 : 35);
+  QColor zero = text;
+  zero.setAlpha(110);
+  m_plot->setBackground(pal.color(QPalette::Window));
+  QFont labelFont = font();
+  labelFont.setPointSizeF(font().pointSizeF() + 1);
+  for (QCPAxisRect* rect : m_rects) {
+    rect->setBackground(background);
+    for (QCPAxis* axis : rect->axes()) {
+      axis->setBasePen(QPen(text, 1));
+      axis->setTickPen(QPen(text, 1));
+      axis->setSubTickPen(QPen(text, 1));
+      axis->setTickLabelColor(text);
+      axis->setLabelColor(text);
+      axis->setTickLabelFont(font());
+      axis->setLabelFont(labelFont);
+      axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+      axis->grid()->setZeroLinePen(QPen(zero, 1));
+    }
+  }
+  QColor legendBackground = background;
+  legendBackground.setAlpha(230);
+  m_plot->legend->setBrush(legendBackground);
+  m_plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
+  m_plot->legend->setTextColor(text);
+  m_plot->legend->setFont(font());
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurvePlot::layoutPanels() {
+  // Take every panel out of the layout, then put the visible ones back in order.
+  for (QCPAxisRect* rect : m_rects) {
+    if (rect->layout() == m_plot->plotLayout()) {
+      m_plot->plotLayout()->take(rect);
+    }
+  }
+  m_plot->plotLayout()->simplify();
+  const int shown = m_showD2 ? 3 : 2;
+  for (int panel = 0; panel < shown; ++panel) {
+    m_plot->plotLayout()->addElement(panel, 0, m_rects[static_cast<std::size_t>(panel)]);
+  }
+  m_rects[CurvaturePanel]->setVisible(m_showD2);
+  const bool residual = m_model->axisKind() == CurveKind::Residual;
+  const QStringList titles = {tr("loss L"), residual ? tr("gradient dL/dŷ") : tr("slope dL/dx"),
+                              residual ? tr("curvature d²L/dŷ²") : tr("curvature d²L/dx²")};
+  for (int panel = 0; panel < kPanels; ++panel) {
+    QCPAxisRect* rect = m_rects[static_cast<std::size_t>(panel)];
+    rect->axis(QCPAxis::atLeft)->setLabel(titles[panel]);
+    // Only the bottom panel carries the x label and tick labels.
+    const bool bottom = panel == shown - 1;
+    rect->axis(QCPAxis::atBottom)->setLabel(bottom ? m_model->axisLabel() : QString());
+    rect->axis(QCPAxis::atBottom)->setTickLabels(bottom);
+  }
+  m_plot->plotLayout()->setRowStretchFactor(0, 1.5);
+  std::vector<QCPAxisRect*> visible(m_rects.begin(), m_rects.begin() + shown);
+  m_crosshair->setPanels(visible, m_showD2);
+}
+
+void LossCurvePlot::setSecondDerivativeVisible(bool visible) {
+  if (visible == m_showD2) {
+    return;
+  }
+  m_showD2 = visible;
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
+  layoutPanels();
+  rescaleY();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurvePlot::setRubberBandZoom(bool enabled) {
+  m_plot->setSelectionRectMode(enabled ? QCP::srmZoom : QCP::srmNone);
+}
+
+QCPGraph* LossCurvePlot::graph(int panel, int index) const {
+  return m_graphs.at(static_cast<std::size_t>(panel)).at(static_cast<std::size_t>(index));
+}
+
+void LossCurvePlot::rebuild() {
+  for (auto& panelGraphs : m_graphs) {
+    for (QCPGraph* g : panelGraphs) {
+      m_plot->removeGraph(g);
+    }
+  }
+  m_graphs.assign(kPanels, {});
+  for (int panel = 0; panel < kPanels; ++panel) {
+    QCPAxisRect* rect = m_rects[static_cast<std::size_t>(panel)];
+    for (int i = 0; i < m_model->count(); ++i) {
+      QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+      g->setAdaptiveSampling(true);
+      if (panel != LossPanel) {
+        g->removeFromLegend();
+      }
+      m_graphs[static_cast<std::size_t>(panel)].push_back(g);
+    }
+  }
+  if (m_activeCurve >= m_model->count()) {
+    m_activeCurve = -1;
+  }
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
+  resetView();
+}
+
+void LossCurvePlot::setActiveCurve(int index) {
+  m_activeCurve = index >= 0 && index < m_model->count() ? index : -1;
+  if (m_graphs.empty()) {
+    return;
+  }
+  for (const auto& panelGraphs : m_graphs) {
+    for (std::size_t i = 0; i < panelGraphs.size(); ++i) {
+      panelGraphs[i]->setLayer(static_cast<int>(i) == m_activeCurve
+                                   ? m_activeLayer
+                                   : m_plot->layer(QStringLiteral("main")));
+    }
+  }
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurvePlot::updateCurve(int index) {
+  if (index < 0 || index >= m_model->count() || m_graphs.empty() ||
+      index >= static_cast<int>(m_graphs[0].size())) {
+    return;
+  }
+  const CurveItem& item = m_model->curve(index);
+  const CurveData& curveData = *item.data;
+  const QCPGraph* lossGraph = m_graphs[LossPanel][static_cast<std::size_t>(index)];
+  // Only the data (and the legend text) of the active curve changed: the fast path.
+  const bool dataOnly =
+      index == m_activeCurve && lossGraph->layer() == m_activeLayer &&
+      lossGraph->visible() == item.visible &&
+      lossGraph->pen().color() == displayColor(item.color, isDarkPalette(palette()));
+  const bool renamed = lossGraph->name() != item.name;
+  const std::vector<double>* columns[kPanels] = {&curveData.value, &curveData.d1, &curveData.d2};
+  const QColor color = displayColor(item.color, isDarkPalette(palette()));
+  for (int panel = 0; panel < kPanels; ++panel) {
+    QCPGraph* g = m_graphs[static_cast<std::size_t>(panel)][static_cast<std::size_t>(index)];
+    setGraphData(g, curveData.x, *columns[panel]);
+    g->setPen(QPen(color, panel == LossPanel ? 2.4 : 2.0));
+    g->setName(item.name);
+    // A hidden curvature panel draws nothing: its graphs are not even stroked.
+    g->setVisible(item.visible && (panel != CurvaturePanel || m_showD2));
+    if (panel == LossPanel) {
+      if (item.visible) {
+        g->addToLegend();
+      } else {
+        g->removeFromLegend();
+      }
+    }
+  }
+  if (dataOnly) {  // QCPLayer::replot falls back to a full replot when buffers are stale
+    m_activeLayer->replot();
+    if (renamed) {
+      // The legend keeps its size until the full replot once the slider rests.
+      m_plot->layer(QStringLiteral("legend"))->replot();
+      m_fullReplot->start();
+    }
+    return;
+  }
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurvePlot::updateAllData() {
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
+  // The target may have changed the x label.
+  layoutPanels();
+}
+
+void LossCurvePlot::onXRangeChanged(const QCPRange& range) {
+  // Every panel shares the x range: dragging or zooming one moves all.
+  for (QCPAxisRect* rect : m_rects) {
+    if (rect->axis(QCPAxis::atBottom)->range() != range) {
+      rect->axis(QCPAxis::atBottom)->setRange(range);
+    }
+  }
+  if (!m_settingRange) {
+    m_settle->start();
+  }
+}
+
+void LossCurvePlot::setXRange(double from, double to) {
+  m_settingRange = true;
+  for (QCPAxisRect* rect : m_rects) {
+    rect->axis(QCPAxis::atBottom)->setRange(from, to);
+  }
+  m_settingRange = false;
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurvePlot::setYRange(int panel, double from, double to) {
+  m_rects.at(static_cast<std::size_t>(panel))->axis(QCPAxis::atLeft)->setRange(from, to);
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double LossCurvePlot::xFrom() const {
+  return m_rects[LossPanel]->axis(QCPAxis::atBottom)->range().lower;
+}
+double LossCurvePlot::xTo() const {
+  return m_rects[LossPanel]->axis(QCPAxis::atBottom)->range().upper;
+}
+double LossCurvePlot::yFrom(int panel) const {
+  return m_rects.at(static_cast<std::size_t>(panel))->axis(QCPAxis::atLeft)->range().lower;
+}
+double LossCurvePlot::yTo(int panel) const {
+  return m_rects.at(static_cast<std::size_t>(panel))->axis(QCPAxis::atLeft)->range().upper;
+}
+
+void LossCurvePlot::rescaleY() {
+  for (int panel = 0; panel < kPanels; ++panel) {
+    double lo = 0;
+    double hi = 0;
+    bool any = false;
+    for (int i = 0; i < m_model->count(); ++i) {
+      const CurveItem& item = m_model->curve(i);
+      if (!item.visible) {
+        continue;
+      }
+      const std::vector<double>& column = panel == LossPanel       ? item.data->value
+                                          : panel == GradientPanel ? item.data->d1
+                                                                   : item.data->d2;
+      double a = 0;
+      double b = 0;
+      if (finiteRange(column, a, b)) {
+        lo = any ? std::min(lo, a) : a;
+        hi = any ? std::max(hi, b) : b;
+        any = true;
+      }
+    }
+    if (!any) {
+      lo = -1;
+      hi = 1;
+    }
+    // Derivative panels always show zero; every panel leaves a margin so that flat curves
+    // (MAE's constant slope) do not sit on the frame. The loss panel leaves extra room at
+    // the top for the legend.
+    if (panel != LossPanel) {
+      lo = std::min(lo, 0.0);
+      hi = std::max(hi, 0.0);
+    }
+    const double span = hi > lo ? hi - lo : 1.0;
+    const double top = panel == LossPanel ? 0.18 : 0.08;
+    m_rects[static_cast<std::size_t>(panel)]
+        ->axis(QCPAxis::atLeft)
+        ->setRange(lo - 0.06 * span, hi + top * span);
+  }
+}
+
+void LossCurvePlot::resetView() {
+  layoutPanels();
+  if (m_model->from() != m_model->homeFrom() || m_model->to() != m_model->homeTo()) {
+    m_model->setRange(m_model->homeFrom(), m_model->homeTo(), m_model->points());
+  }
+  setXRange(m_model->homeFrom(), m_model->homeTo());
+  rescaleY();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace losslab::ui
