@@ -9,6 +9,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/engine/closest_names.h"
+
 namespace losslab::formula {
 
 namespace {
@@ -433,17 +435,10 @@ class Parser {
     Op op;
     if (!functionByName(name.text, op)) {
       std::string message = "unknown function '" + name.text + "'";
-      std::string best;
-      std::size_t bestScore = 3;
-      for (const std::string& candidate : functionNames()) {
-        const std::size_t score = distance(name.text, candidate);
-        if (score < bestScore) {
-          bestScore = score;
-          best = candidate;
-        }
-      }
-      if (!best.empty()) {
-        message += "; did you mean '" + best + "'?";
+      const std::vector<std::string>& known = functionNames();
+      const std::vector<std::string_view> candidates(known.begin(), known.end());
+      if (const auto best = closestNames(name.text, candidates, 1, 2); !best.empty()) {
+        message += "; did you mean '" + best.front() + "'?";
       }
       fail(message, name.position);
     }
@@ -475,23 +470,6 @@ class Parser {
       fail("aggregates cannot be nested", name.position);
     }
     return make(op, std::move(args));
-  }
-
-  static std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-      row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = up;
-      }
-    }
-    return row[b.size()];
   }
 
   // Guards recursion depth so that "((((…" cannot exhaust the stack.
