@@ -37,8 +37,8 @@ const QList<Rule>& rules() {
       {"ui/shell", {"core/*", "ui/common", "ui/explorer", "ui/formula", "ui/training"}},
       {"bench/gui", {"core/*", "ui/*"}},
       {"app/gui", {"core/*", "ui/*", "bench/gui"}},
-      {"app/cli", {"core/engine", "core/losses", "core/formula", "core/export", "core/training",
-                   "core/io"}},
+      {"app/cli",
+       {"core/engine", "core/losses", "core/formula", "core/export", "core/training", "core/io"}},
   };
   return table;
 }
@@ -185,8 +185,8 @@ void TestArchitecture::readmeLayoutTableMatchesTheTree() {
   }
   QSet<QString> actual;
   for (const QString& top : {QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app")}) {
-    for (const QString& entry : QDir(kRoot + QLatin1Char('/') + top).entryList(QDir::Dirs |
-                                                                              QDir::NoDotAndDotDot)) {
+    for (const QString& entry :
+         QDir(kRoot + QLatin1Char('/') + top).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
       actual.insert(top + QLatin1Char('/') + entry);
     }
   }
