@@ -8,10 +8,24 @@
 // "train+metrics" adds loss/MAE/RMSE/R² on the whole set after every epoch, as the GUI does.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
+#include "bench/fma_peak.h"
 #include "core/engine/loss_registry.h"
+#include "core/training/simd.h"
 #include "core/training/trainer.h"
 
 namespace {
+
+// Multiply-adds of one sample through 4-16-32-1: forward 4·16 + 16·32 + 32·1 = 608, the weight
+// gradients as many, the input deltas of layers 2 and 3 16·32 + 32·1 = 544; 2 flops each.
+constexpr double kFlopsPerEpoch = 2.0 * (608 + 608 + 544) * 1000;
+
+/// Epochs per second if every flop of the network ran at this core's FMA peak (same run).
+double fmaBoundEpochsPerSecond() {
+  static const double bound = losslab::bench::fmaPeakGflops() * 1e9 / kFlopsPerEpoch;
+  return bound;
+}
 
 losslab::TrainOptions seedOptions(bool metrics) {
   losslab::TrainOptions options;
@@ -23,6 +37,7 @@ losslab::TrainOptions seedOptions(bool metrics) {
 }
 
 void seedEpochs(benchmark::State& state, bool metrics, const char* lossId) {
+  const double bound = fmaBoundEpochsPerSecond();
   const losslab::Dataset data = losslab::makeDataset({});  // seed_sum, 1,000 samples, seed 3
   losslab::Trainer trainer(data, losslab::MlpOptions{},
                            losslab::LossRegistry::instance().create(lossId), seedOptions(metrics));
@@ -41,6 +56,28 @@ void seedEpochs(benchmark::State& state, bool metrics, const char* lossId) {
   state.counters["epochs/s"] = benchmark::Counter(epochs, benchmark::Counter::kIsRate);
   state.counters["steps/s"] = benchmark::Counter(epochs * 32, benchmark::Counter::kIsRate);
   state.counters["samples/s"] = benchmark::Counter(epochs * 1000, benchmark::Counter::kIsRate);
+  state.counters["fma_bound_epochs/s"] = bound;
+  state.SetLabel(losslab::simd::isaName(losslab::simd::activeIsa()));
+}
+
+/// After ≈ 9,600 steps (300 epochs): dead units' Adam moments are subnormal by then; with
+/// flush-to-zero off this is where the speed used to halve.
+void seedLateEpochs(benchmark::State& state, bool flush) {
+  const losslab::Dataset data = losslab::makeDataset({});
+  losslab::TrainOptions options = seedOptions(false);
+  options.flushDenormals = flush;
+  losslab::Trainer trainer(data, losslab::MlpOptions{},
+                           losslab::LossRegistry::instance().create("mean_squared_error"), options);
+  for (int epoch = 0; epoch < 300; ++epoch) {
+    trainer.runEpoch();
+  }
+  double sink = 0;
+  for (auto _ : state) {
+    sink += trainer.runEpoch().loss;
+  }
+  benchmark::DoNotOptimize(sink);
+  state.counters["epochs/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void seedStep(benchmark::State& state) {
@@ -64,5 +101,7 @@ BENCHMARK_CAPTURE(seedEpochs, train_metrics_mse, true, "mean_squared_error")
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(seedEpochs, train_huber, false, "huber")->Unit(benchmark::kMicrosecond);
 BENCHMARK(seedStep)->Unit(benchmark::kNanosecond);
+BENCHMARK_CAPTURE(seedLateEpochs, after_300_epochs_ftz, true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(seedLateEpochs, after_300_epochs_no_ftz, false)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

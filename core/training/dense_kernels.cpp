@@ -309,7 +309,9 @@ template <int W>
 }
 
 // ---- one table of kernels per instruction set -------------------------------------------------
-// Tile sizes: accumulators fill most of the register file (16 XMM/YMM, 32 ZMM).
+// Tile sizes (R rows × T vectors): a tile spans the seed batch of 32 samples (T·W = 32 with
+// AVX-512) and R divides the seed widths 16 and 32, so no edge tiles run; accumulators and the
+// T loaded vectors fit the register file (16 XMM/YMM, 32 ZMM).
 
 struct Kernels {
   void (*forward)(const double*,
@@ -353,9 +355,9 @@ struct Kernels {
                                         relu##SUFFIX, adam##SUFFIX};
 
 #define LOSSLAB_NO_TARGET
-LOSSLAB_DENSE_KERNELS(Baseline, LOSSLAB_NO_TARGET, 2, 4, 2)
+LOSSLAB_DENSE_KERNELS(Baseline, LOSSLAB_NO_TARGET, 2, 2, 4)
 #if defined(__x86_64__)
-LOSSLAB_DENSE_KERNELS(Avx2, __attribute__((target("avx2"))), 4, 4, 3)
+LOSSLAB_DENSE_KERNELS(Avx2, __attribute__((target("avx2"))), 4, 3, 4)
 LOSSLAB_DENSE_KERNELS(
     Avx512, __attribute__((target("avx512f,avx512dq,prefer-vector-width=512"))), 8, 6, 4)
 #endif

@@ -244,7 +244,9 @@ StepResult Trainer::step() {
   m_model.zeroGrad();
   m_model.backward(Eigen::Map<const Eigen::MatrixXd>(batch.grad.data(), 1, b));
   m_optimizer.step(m_model.parameters(), m_model.gradient());
-  if (!m_model.parameters().allFinite()) {
+  // Σ 0·w is 0 while every w is finite and NaN as soon as one is not: one vectorised pass
+  // (Eigen's allFinite tests element by element and cost 30 % of a step).
+  if (!std::isfinite((m_model.parameters().array() * 0.0).sum())) {
     diverge("a parameter became non-finite after the update (the batch loss was " +
             number(result.loss) + ")");
     result.diverged = true;
