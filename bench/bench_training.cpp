@@ -12,6 +12,7 @@
 
 #include "bench/fma_peak.h"
 #include "core/engine/loss_registry.h"
+#include "core/training/landscape.h"
 #include "core/training/simd.h"
 #include "core/training/trainer.h"
 
@@ -93,8 +94,23 @@ void seedStep(benchmark::State& state) {
   benchmark::DoNotOptimize(sink);
 }
 
+/// The exact (w, b) landscape of issue 12: a 101 × 101 grid of Huber on 1,000 linear samples.
+void linearLandscape(benchmark::State& state) {
+  losslab::DatasetOptions options;
+  options.kind = losslab::DatasetKind::Linear;
+  options.samples = 1000;
+  const losslab::Dataset data = losslab::makeDataset(options);
+  const losslab::LossPtr huber = losslab::LossRegistry::instance().create("huber");
+  const int threads = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        losslab::linearLandscape(data, *huber, {-2, 4, 101}, {-2, 4, 101}, threads).values.sum());
+  }
+}
+
 }  // namespace
 
+BENCHMARK(linearLandscape)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(seedEpochs, train_mse, false, "mean_squared_error")
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(seedEpochs, train_metrics_mse, true, "mean_squared_error")
