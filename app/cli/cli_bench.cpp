@@ -3,61 +3,63 @@
 // loss's default reduction on N random inputs prepared before timing.
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <random>
 
-#include "app/cli/cli_common.h"
-#include "app/cli/cli_json.h"
+#include "app/cli/cli_commands.h"
+#include "app/cli/cli_loss.h"
 #include "core/engine/curve.h"
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
+#include "core/io/json_writer.h"
+#include "core/io/number_format.h"
 
 namespace losslab::cli {
 
 namespace {
 
-constexpr const char* kBenchHelp =
-    R"(Usage: losslab-cli bench --loss ID|--expr FORMULA [--param NAME=VALUE]... [--n N] [--repeat R] [--json]
-
-Times Loss::valueAndGradient (value and gradient in one pass, the loss's default reduction) on
+constexpr const char* kDetails =
+    R"(Times Loss::valueAndGradient (value and gradient in one pass, the loss's default reduction) on
 about N random doubles of y_pred, prepared before timing, and reports the median of R runs
 (std::chrono::steady_clock).
 
 Inputs: regression losses get y_pred and y_true drawn from N(0, 1); other losses get random
 points of their curve (probabilities in (0, 1), labels, the extra inputs they need), with K = 3
 classes for categorical losses, so N counts y_pred elements.
-
-Options:
-  --loss ID           the loss ('losslab-cli list' shows every id)
-  --expr FORMULA      a formula loss instead ('losslab-cli derive --help'), e.g. to compare a
-                      custom Huber with the built-in one
-  --param NAME=VALUE  a loss parameter (repeatable)
-  --n N               number of y_pred elements (default 10000000; 1e7 is accepted)
-  --repeat R          timed runs (default 5)
-  --json              print {"loss", "n", "seconds", "melem_per_s"}
-  -h, --help          show this help
 )";
 
 constexpr std::uint64_t kSeed = 20240601;  // fixed: the same data on every run
+constexpr long long kMaxElements = 1'000'000'000;
 
-}  // namespace
-
-int runBench(const std::vector<std::string>& words) {
-  const Arguments args("bench", words,
-                       {{"--loss", true, false},
-                        {"--expr", true, false},
-                        {"--param", true, true},
-                        {"--n", true, false},
-                        {"--repeat", true, false},
-                        {"--json", false, false}});
-  if (args.help()) {
-    std::cout << kBenchHelp;
-    return 0;
+class BenchCommand final : public Command {
+ public:
+  explicit BenchCommand(CLI::App& parent)
+      : Command(parent, "bench", "time value-and-gradient on random data", kDetails) {
+    LossOptionHelp help;
+    help.expr =
+        "a formula loss instead ('losslab-cli derive --help'), e.g. to compare a custom Huber "
+        "with the built-in one";
+    help.param = "a loss parameter (repeatable)";
+    addLossOptions(app(), m_loss, help);
+    addCount(app(), "--n", m_n, 1, kMaxElements, "N",
+             "number of y_pred elements (default 10000000; 1e7 is accepted)");
+    addCount(app(), "--repeat", m_repeat, 1, 1000, "R", "timed runs (default 5)");
+    addFlag(app(), "--json", m_json, "print {\"loss\", \"n\", \"seconds\", \"melem_per_s\"}");
   }
-  const LossPtr loss = makeLoss(args);
-  const long long n = args.count("--n", 1, 1'000'000'000).value_or(10'000'000);
-  const int repeat = static_cast<int>(args.count("--repeat", 1, 1000).value_or(5));
+
+  int run() override;
+
+ private:
+  LossOptions m_loss;
+  std::optional<long long> m_n;
+  std::optional<long long> m_repeat;
+  bool m_json = false;
+};
+
+int BenchCommand::run() {
+  const LossPtr loss = makeLoss(m_loss, name());
+  const long long n = m_n.value_or(10'000'000);
+  const int repeat = static_cast<int>(m_repeat.value_or(5));
 
   // Inputs: points of the loss's curve at random x (valid inputs for any loss); regression
   // losses with a zero default target get N(0, 1) for both y_pred and y_true instead, the data
@@ -101,7 +103,7 @@ int runBench(const std::vector<std::string>& words) {
   const auto elements = static_cast<double>(data.yPred.size());
   const double rate = median > 0 ? elements / median / 1e6 : 0.0;
 
-  if (args.has("--json")) {
+  if (m_json) {
     JsonWriter json;
     json.beginObject();
     json.key("loss").string(loss->info().id);
@@ -111,11 +113,16 @@ int runBench(const std::vector<std::string>& words) {
     json.endObject();
     std::cout << json.text() << '\n';
   } else {
-    std::printf("%s: n = %lld, median %.6g s of %d runs, %.1f Melem/s (%s)\n",
-                describe(*loss).c_str(), static_cast<long long>(data.yPred.size()), median, repeat,
-                rate, reductionName(reduction).c_str());
+    std::cout << describe(*loss) << ": n = " << data.yPred.size() << ", median "
+              << formatSignificant(median, 6) << " s of " << repeat << " runs, "
+              << formatSignificant(rate, 4) << " Melem/s (" << reductionName(reduction) << ")\n";
   }
   return 0;
+}
+}  // namespace
+
+std::unique_ptr<Command> makeBenchCommand(CLI::App& parent) {
+  return std::make_unique<BenchCommand>(parent);
 }
 
 }  // namespace losslab::cli

@@ -1,79 +1,88 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab-cli curve: x, loss, dloss/dx, d²loss/dx² along the loss's 1-D path, as CSV.
-#include <cmath>
-#include <iostream>
-
+#include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
-#include "app/cli/cli_json.h"
+#include "app/cli/cli_loss.h"
 #include "core/engine/curve.h"
 #include "core/engine/error.h"
+#include "core/io/csv_writer.h"
 
 namespace losslab::cli {
 
 namespace {
 
-constexpr const char* kCurveHelp =
-    R"(Usage: losslab-cli curve (--loss ID | --expr FORMULA) [--param NAME=VALUE]... [--target T]
-                         [--from A] [--to B] [--points N] [--variant V] [--classes K]
-                         [--out FILE.csv]
-
-Prints the loss and its first and second derivative along the loss's natural 1-D path as CSV
-with the header x,loss,dloss,d2loss (17 significant digits; nan where a value does not exist,
-e.g. d2loss of a loss without an analytic second derivative).
+constexpr const char* kDetails =
+    R"(Prints the loss and its first and second derivative along the loss's natural 1-D path as CSV
+with the header x,loss,dloss,d2loss (numbers in the shortest form that reads back exactly; nan
+where a value does not exist, e.g. d2loss of a loss without an analytic second derivative).
 
 The path depends on the loss: the prediction ŷ for a fixed target (regression), the score for a
 label +1 or -1/0 (margin losses, from_logits=true), the probability for y = 1 or 0, the
 probability of the true class among K classes, a pair distance (similar / dissimilar), ...
 'losslab-cli list --json' shows each loss's variants. A formula (--expr) is a regression loss:
 its path is the prediction for a fixed target.
-
-Options:
-  --loss ID           the loss ('losslab-cli list' shows every id)
-  --expr FORMULA      a formula loss instead, e.g. 'square(r)' ('losslab-cli derive --help')
-  --param NAME=VALUE  a loss or formula parameter (repeatable)
-  --target T          regression curves: the fixed y_true (default 0, or 1 where 0 is outside
-                      the loss's domain); x is then the prediction
-  --from A, --to B    the x range (default: the loss's natural range)
-  --points N          number of points, 2 to 10000000 (default 401)
-  --variant V         which curve, e.g. positive, negative, similar (default: the first)
-  --classes K         categorical curves: number of classes, 2 to 1000 (default 3)
-  --out FILE.csv      write the CSV to FILE (atomically) instead of standard output
-  -h, --help          show this help
 )";
 
 constexpr long long kMaxPoints = 10'000'000;
+constexpr long long kMaxClasses = 1000;
 
-}  // namespace
-
-int runCurve(const std::vector<std::string>& words) {
-  const Arguments args("curve", words,
-                       {{"--loss", true, false},
-                        {"--expr", true, false},
-                        {"--param", true, true},
-                        {"--target", true, false},
-                        {"--from", true, false},
-                        {"--to", true, false},
-                        {"--points", true, false},
-                        {"--variant", true, false},
-                        {"--classes", true, false},
-                        {"--out", true, false}});
-  if (args.help()) {
-    std::cout << kCurveHelp;
-    return 0;
+class CurveCommand final : public Command {
+ public:
+  explicit CurveCommand(CLI::App& parent)
+      : Command(parent,
+                "curve",
+                "a loss (or a formula) and its first two derivatives along a 1-D path, as CSV",
+                kDetails) {
+    LossOptionHelp help;
+    help.expr = "a formula loss instead, e.g. 'square(r)' ('losslab-cli derive --help')";
+    addLossOptions(app(), m_loss, help);
+    addNumber(app(), "--target", m_target, "T",
+              "regression curves: the fixed y_true (default 0, or 1 where 0 is outside the "
+              "loss's domain); x is then the prediction");
+    addNumber(app(), "--from", m_from, "A",
+              "the start of the x range (default: the loss's "
+              "natural range)");
+    addNumber(app(), "--to", m_to, "B",
+              "the end of the x range (default: the loss's natural "
+              "range)");
+    addCount(app(), "--points", m_points, 2, kMaxPoints, "N",
+             "number of points, 2 to " + std::to_string(kMaxPoints) + " (default 401)");
+    addText(app(), "--variant", m_variant, "V",
+            "which curve, e.g. positive, negative, similar (default: the first)");
+    addCount(app(), "--classes", m_classes, 2, kMaxClasses, "K",
+             "categorical curves: number of classes, 2 to " + std::to_string(kMaxClasses) +
+                 " (default 3)");
+    addOutputFile(app(), "--out", m_out, "FILE.csv",
+                  "write the CSV to FILE (atomically) instead of standard output");
   }
-  const LossPtr loss = makeLoss(args);
+
+  int run() override;
+
+ private:
+  LossOptions m_loss;
+  std::optional<double> m_target;
+  std::optional<double> m_from;
+  std::optional<double> m_to;
+  std::optional<long long> m_points;
+  std::optional<std::string> m_variant;
+  std::optional<long long> m_classes;
+  std::optional<std::string> m_out;
+};
+
+int CurveCommand::run() {
+  const LossPtr loss = makeLoss(m_loss, name());
   const CurveAxis axis = curveAxis(loss->info(), loss->params());
   CurveRequest request;
-  request.from = args.number("--from").value_or(axis.from);
-  request.to = args.number("--to").value_or(axis.to);
-  request.target = args.number("--target").value_or(axis.target);
-  request.points = static_cast<int>(args.count("--points", 2, kMaxPoints).value_or(401));
-  request.classes = static_cast<int>(args.count("--classes", 2, 1000).value_or(3));
-  request.variant = args.value("--variant").value_or("");
+  request.from = m_from.value_or(axis.from);
+  request.to = m_to.value_or(axis.to);
+  request.target = m_target.value_or(axis.target);
+  request.points = static_cast<int>(m_points.value_or(401));
+  request.classes = static_cast<int>(m_classes.value_or(3));
+  request.variant = m_variant.value_or("");
   if (request.from == request.to) {
     throw Error::usage("--from and --to must differ");
   }
-  if (args.has("--target") && axis.kind != CurveKind::Residual) {
+  if (m_target && axis.kind != CurveKind::Residual) {
     warn("--target only applies to regression curves; '" + loss->info().id + "' is drawn against " +
          axis.xLabel);
   }
@@ -89,24 +98,19 @@ int runCurve(const std::vector<std::string>& words) {
          " points are outside the loss's domain and are nan (first: " + data.problem + ")");
   }
 
-  std::string text = "x,loss,dloss,d2loss\n";
-  text.reserve(text.size() + data.x.size() * 80);
+  CsvWriter csv;
+  csv.field("x").field("loss").field("dloss").field("d2loss").endRow();
   for (std::size_t k = 0; k < data.x.size(); ++k) {
-    text += csvNumber(data.x[k]);
-    text += ',';
-    text += csvNumber(data.value[k]);
-    text += ',';
-    text += csvNumber(data.d1[k]);
-    text += ',';
-    text += csvNumber(data.d2[k]);
-    text += '\n';
+    csv.number(data.x[k]).number(data.value[k]).number(data.d1[k]).number(data.d2[k]).endRow();
   }
-  if (const auto out = args.value("--out")) {
-    writeFileAtomically(*out, text);
-  } else {
-    std::cout << text;
-  }
+  writeOutput(m_out, csv.text());
   return 0;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> makeCurveCommand(CLI::App& parent) {
+  return std::make_unique<CurveCommand>(parent);
 }
 
 }  // namespace losslab::cli

@@ -2,55 +2,33 @@
 // losslab-cli eval: a loss on CSV files through the full Keras / PyTorch pipeline.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <iostream>
 
+#include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
-#include "app/cli/cli_json.h"
+#include "app/cli/cli_loss.h"
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
 #include "core/engine/pipeline.h"
 #include "core/io/csv_reader.h"
+#include "core/io/json_writer.h"
+#include "core/io/number_format.h"
 
 namespace losslab::cli {
 
 namespace {
 
-constexpr const char* kEvalHelp =
-    R"(Usage: losslab-cli eval (--loss ID | --expr FORMULA) [--param NAME=VALUE]... [--y-true FILE]
-                        --y-pred FILE [--input NAME=FILE]... [--sample-weight FILE]
-                        [--reduction R] [--json]
-
-Evaluates a loss on CSV files through its framework's pipeline (rank alignment, sample weights,
+constexpr const char* kDetails =
+    R"(Evaluates a loss on CSV files through its framework's pipeline (rank alignment, sample weights,
 reduction) and prints the reduced value, the per-sample values and the gradient of the value
 with respect to y_pred and to every differentiable extra input.
 
 CSV files: one row per sample, fields separated by commas, an optional header row (a first row
 with no numeric field), blank lines only at the end. NaN and inf fields are rejected.
-
-Options:
-  --loss ID              the loss ('losslab-cli list' shows every id)
-  --expr FORMULA         a formula loss instead (a Keras-style regression loss, id "custom"),
-                         e.g. --expr 'delta = 1 in [0.01, 10]; delta*log_cosh(r/delta)'
-                         ('losslab-cli derive --help' describes the language)
-  --param NAME=VALUE     a loss parameter (repeatable); booleans take true/false, choices their
-                         label, e.g. --param delta=0.5 --param from_logits=true
-  --y-true FILE          targets; class labels as one column (losses without a target, such as
-                         triplet_margin, take none)
-  --y-pred FILE          predictions (required)
-  --input NAME=FILE      an extra input (repeatable): input2, var, weight, positive, ...
-  --sample-weight FILE   one weight per sample, a single column (Keras losses)
-  --reduction R          sum_over_batch_size, mean, sum, none, mean_with_sample_weight or
-                         batchmean (default: sum_over_batch_size for Keras-style losses, mean for
-                         PyTorch ones)
-  --json                 print one JSON object: {"loss", "params", "reduction", "value",
-                         "per_sample", "grad", "grads"}, plus "formula" (the source) for
-                         --expr; non-finite numbers as "NaN",
-                         "Infinity", "-Infinity"; numbers with 17 significant digits
-  -h, --help             show this help
-
-Exit status: 0 success, 1 data error (file contents), 2 usage error.
 )";
+
+constexpr const char* kFooter =
+    "Exit status: 0 success, 1 data error (file contents), 2 usage error.";
 
 RankedTensor readTensor(const std::string& path, bool vector) {
   CsvOptions options;
@@ -122,16 +100,15 @@ std::string firstNonFinite(const Evaluation& result) {
   return where;
 }
 
+/// A table cell: shortest round trip, and 0 rather than "-0" (a reading for people).
 std::string cell(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value == 0 ? 0.0 : value);  // no "-0"
-  return buffer;
+  return formatShortest(value == 0 ? 0.0 : value);
 }
 
 void printTable(const Loss& loss, const Evaluation& result) {
   std::cout << "loss       " << describe(loss) << '\n';
   std::cout << "reduction  " << reductionName(result.reduction) << '\n';
-  std::cout << "value      " << formatNumber(result.value) << "\n\n";
+  std::cout << "value      " << formatShortest(result.value) << "\n\n";
 
   // Columns: sample, per-sample value, ∂value/∂y_pred[j], ∂value/∂<extra>[j].
   std::vector<std::string> header{"sample"};
@@ -189,49 +166,66 @@ void printTable(const Loss& loss, const Evaluation& result) {
   }
 }
 
-}  // namespace
+class EvalCommand final : public Command {
+ public:
+  explicit EvalCommand(CLI::App& parent)
+      : Command(parent,
+                "eval",
+                "evaluate a loss (or a formula, --expr) on CSV files: value, per-sample values, "
+                "gradients",
+                kDetails,
+                kFooter) {
+    LossOptionHelp help;
+    help.expr =
+        "a formula loss instead (a Keras-style regression loss, id \"custom\"), e.g. --expr "
+        "'delta = 1 in [0.01, 10]; delta*log_cosh(r/delta)' ('losslab-cli derive --help' "
+        "describes the language)";
+    help.param =
+        "a loss parameter (repeatable); booleans take true/false, choices their label, e.g. "
+        "--param delta=0.5 --param from_logits=true";
+    addLossOptions(app(), m_loss, help);
+    addInputFile(app(), "--y-true", m_yTrue, "FILE",
+                 "targets; class labels as one column (losses without a target, such as "
+                 "triplet_margin, take none)");
+    addInputFile(app(), "--y-pred", m_yPred, "FILE", "predictions (required)")->required();
+    addList(app(), "--input", m_inputs, "NAME=FILE",
+            "an extra input (repeatable): input2, var, weight, positive, ...");
+    addInputFile(app(), "--sample-weight", m_sampleWeight, "FILE",
+                 "one weight per sample, a single column (Keras losses)");
+    addText(app(), "--reduction", m_reduction, "R",
+            "sum_over_batch_size, mean, sum, none, mean_with_sample_weight or batchmean "
+            "(default: sum_over_batch_size for Keras-style losses, mean for PyTorch ones)");
+    addFlag(app(), "--json", m_json,
+            "print one JSON object: {\"loss\", \"params\", \"reduction\", \"value\", "
+            "\"per_sample\", \"grad\", \"grads\"}, plus \"formula\" (the source) for --expr; "
+            "non-finite numbers as \"NaN\", \"Infinity\", \"-Infinity\"; numbers in the "
+            "shortest form that reads back exactly");
+  }
 
-int runEval(const std::vector<std::string>& words) {
-  const Arguments args("eval", words,
-                       {{"--loss", true, false},
-                        {"--expr", true, false},
-                        {"--param", true, true},
-                        {"--y-true", true, false},
-                        {"--y-pred", true, false},
-                        {"--input", true, true},
-                        {"--sample-weight", true, false},
-                        {"--reduction", true, false},
-                        {"--json", false, false}});
-  if (args.help()) {
-    std::cout << kEvalHelp;
-    return 0;
-  }
-  const LossPtr loss = makeLoss(args);
-  const LossInfo& info = loss->info();
+  int run() override;
 
-  // Check the whole request before reading any file, so usage errors come first.
-  EvalRequest request;
-  if (const auto reduction = args.value("--reduction")) {
-    request.reduction = parseReduction(*reduction);
-    if (std::string problem = checkReduction(info, *request.reduction); !problem.empty()) {
-      throw Error::usage(problem);
-    }
-  }
-  const std::string yPredPath = args.required("--y-pred");
-  const std::optional<std::string> yTruePath = args.value("--y-true");
-  if (info.target == TargetKind::None && yTruePath) {
-    throw Error::usage("'" + info.id + "' takes no --y-true (y_pred is the anchor)");
-  }
-  if (info.target != TargetKind::None && !yTruePath) {
-    throw Error::usage(
-        "'" + info.id + "' needs --y-true FILE" +
-        (info.target == TargetKind::ClassIndex ? " (one integer class label per row)" : ""));
-  }
+ private:
+  /// The --input NAME=FILE pairs, checked against the loss's extra inputs.
+  std::vector<std::pair<std::string, std::string>> extraInputs(const LossInfo& info) const;
+  void printJson(const Loss& loss, const Evaluation& result) const;
+
+  LossOptions m_loss;
+  std::optional<std::string> m_yTrue;
+  std::optional<std::string> m_yPred;
+  std::vector<std::string> m_inputs;
+  std::optional<std::string> m_sampleWeight;
+  std::optional<std::string> m_reduction;
+  bool m_json = false;
+};
+
+std::vector<std::pair<std::string, std::string>> EvalCommand::extraInputs(
+    const LossInfo& info) const {
   std::vector<std::pair<std::string, std::string>> inputs;
-  for (const std::string& assignment : args.values("--input")) {
+  for (const std::string& assignment : m_inputs) {
     auto [name, path] = splitAssignment(assignment, "--input");
+    const std::string& wanted = name;
     const auto known = std::find_if(info.extras.begin(), info.extras.end(),
-                                    [&](const ExtraInput& e) { return e.name == name; });
+                                    [&wanted](const ExtraInput& e) { return e.name == wanted; });
     if (known == info.extras.end()) {
       std::string accepted;
       for (const ExtraInput& extra : info.extras) {
@@ -241,77 +235,111 @@ int runEval(const std::vector<std::string>& words) {
           "'" + info.id + "' takes no input named '" + name + "'" +
           (accepted.empty() ? " (it takes no extra inputs)" : " (it takes: " + accepted + ")"));
     }
-    for (const auto& [seen, ignored] : inputs) {
-      if (seen == name) {
+    for (const auto& input : inputs) {
+      if (input.first == name) {
         throw Error::usage("input '" + name + "' is given more than once");
       }
     }
+    checkInputFile(path);
     inputs.emplace_back(std::move(name), std::move(path));
   }
   for (const ExtraInput& extra : info.extras) {
-    const bool given = std::any_of(inputs.begin(), inputs.end(),
-                                   [&](const auto& input) { return input.first == extra.name; });
+    const bool given = std::any_of(inputs.begin(), inputs.end(), [&extra](const auto& input) {
+      return input.first == extra.name;
+    });
     if (extra.required && !given) {
       throw Error::usage("'" + info.id + "' needs --input " + extra.name + "=FILE (" + extra.help +
                          ")");
     }
   }
-  const std::optional<std::string> weightPath = args.value("--sample-weight");
+  return inputs;
+}
 
-  request.yPred = readTensor(yPredPath, false);
-  if (yTruePath) {
-    request.yTrue = readTensor(*yTruePath, false);
+int EvalCommand::run() {
+  const LossPtr loss = makeLoss(m_loss, name());
+  const LossInfo& info = loss->info();
+
+  // Check the whole request before reading any file, so usage errors come first.
+  EvalRequest request;
+  if (m_reduction) {
+    request.reduction = parseReduction(*m_reduction);
+    if (std::string problem = checkReduction(info, *request.reduction); !problem.empty()) {
+      throw Error::usage(problem);
+    }
   }
-  for (const auto& [name, path] : inputs) {
-    request.extras[name] = readTensor(path, false);
+  if (info.target == TargetKind::None && m_yTrue) {
+    throw Error::usage("'" + info.id + "' takes no --y-true (y_pred is the anchor)");
   }
-  if (weightPath) {
-    request.sampleWeight = readTensor(*weightPath, true);
+  if (info.target != TargetKind::None && !m_yTrue) {
+    throw Error::usage(
+        "'" + info.id + "' needs --y-true FILE" +
+        (info.target == TargetKind::ClassIndex ? " (one integer class label per row)" : ""));
+  }
+  const std::vector<std::pair<std::string, std::string>> inputs = extraInputs(info);
+
+  request.yPred = readTensor(*m_yPred, false);
+  if (m_yTrue) {
+    request.yTrue = readTensor(*m_yTrue, false);
+  }
+  for (const auto& [input, path] : inputs) {
+    request.extras[input] = readTensor(path, false);
+  }
+  if (m_sampleWeight) {
+    request.sampleWeight = readTensor(*m_sampleWeight, true);
   }
 
   const Evaluation result = evaluate(*loss, request);
   if (const std::string where = firstNonFinite(result); !where.empty()) {
     warn("the result is not finite (" + where + "): some inputs are outside the loss's domain");
   }
-
-  if (args.has("--json")) {
-    JsonWriter json;
-    json.beginObject();
-    json.key("loss").string(info.id);
-    if (const auto source = args.value("--expr")) {
-      json.key("formula").string(*source);
-    }
-    json.key("params");
-    writeParams(json, *loss);
-    json.key("reduction").string(reductionName(result.reduction));
-    json.key("value").number(result.value);
-    json.key("per_sample").beginArray();
-    for (Eigen::Index i = 0; i < result.perSample.size(); ++i) {
-      json.number(result.perSample(i));
-    }
-    json.endArray();
-    json.key("grad");
-    writeMatrix(json, result.grad);
-    json.key("grads").beginObject();
-    for (const auto& [name, grad] : result.extraGrads) {
-      json.key(name);
-      writeMatrix(json, grad);
-    }
-    json.endObject();
-    json.endObject();
-    std::cout << json.text() << '\n';
-  } else {
-    if (const auto source = args.value("--expr")) {
-      // One line: declarations are separated by ';' instead of line breaks (same meaning).
-      std::string line;
-      for (const char c : *source) {
-        line += c == '\n' ? std::string("; ") : std::string(1, c);
-      }
-      std::cout << "formula    " << line << '\n';
-    }
-    printTable(*loss, result);
+  if (m_json) {
+    printJson(*loss, result);
+    return 0;
   }
+  if (m_loss.formula) {
+    // One line: declarations are separated by ';' instead of line breaks (same meaning).
+    std::string line;
+    for (const char c : *m_loss.formula) {
+      line += c == '\n' ? std::string("; ") : std::string(1, c);
+    }
+    std::cout << "formula    " << line << '\n';
+  }
+  printTable(*loss, result);
   return 0;
+}
+
+void EvalCommand::printJson(const Loss& loss, const Evaluation& result) const {
+  JsonWriter json;
+  json.beginObject();
+  json.key("loss").string(loss.info().id);
+  if (m_loss.formula) {
+    json.key("formula").string(*m_loss.formula);
+  }
+  json.key("params");
+  writeParams(json, loss);
+  json.key("reduction").string(reductionName(result.reduction));
+  json.key("value").number(result.value);
+  json.key("per_sample").beginArray();
+  for (Eigen::Index i = 0; i < result.perSample.size(); ++i) {
+    json.number(result.perSample(i));
+  }
+  json.endArray();
+  json.key("grad");
+  writeMatrix(json, result.grad);
+  json.key("grads").beginObject();
+  for (const auto& [input, grad] : result.extraGrads) {
+    json.key(input);
+    writeMatrix(json, grad);
+  }
+  json.endObject();
+  json.endObject();
+  std::cout << json.text() << '\n';
+}
+
+}  // namespace
+
+std::unique_ptr<Command> makeEvalCommand(CLI::App& parent) {
+  return std::make_unique<EvalCommand>(parent);
 }
 
 }  // namespace losslab::cli

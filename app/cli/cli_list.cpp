@@ -3,25 +3,18 @@
 #include <algorithm>
 #include <iostream>
 
-#include "app/cli/cli_common.h"
-#include "app/cli/cli_json.h"
+#include "app/cli/cli_commands.h"
 #include "core/engine/curve.h"
 #include "core/engine/loss_registry.h"
+#include "core/io/json_writer.h"
 
 namespace losslab::cli {
 
 namespace {
 
-constexpr const char* kListHelp = R"(Usage: losslab-cli list [--json]
-
-Lists every loss: id, family, framework, parameters (default and valid range) and the extra
+constexpr const char* kDetails =
+    R"(Lists every loss: id, family, framework, parameters (default and valid range) and the extra
 inputs it reads besides y_true and y_pred.
-
-Options:
-  --json      print one JSON object {"losses": [...]} with the full parameter metadata
-              (id, label, kind, default, min, max, min_open, max_open, log_scale, help,
-              choices, slider_min, slider_max), the extra inputs and the curve variants
-  -h, --help  show this help
 )";
 
 const char* kindName(ParamSpec::Kind kind) {
@@ -121,16 +114,25 @@ std::string extraSummary(const LossInfo& info) {
   return text.empty() ? "-" : text;
 }
 
-}  // namespace
-
-int runList(const std::vector<std::string>& words) {
-  const Arguments args("list", words, {{"--json", false, false}});
-  if (args.help()) {
-    std::cout << kListHelp;
-    return 0;
+class ListCommand final : public Command {
+ public:
+  explicit ListCommand(CLI::App& parent)
+      : Command(parent, "list", "every loss with its parameters and extra inputs", kDetails) {
+    addFlag(app(), "--json", m_json,
+            "print one JSON object {\"losses\": [...]} with the full parameter metadata (id, "
+            "label, kind, default, min, max, min_open, max_open, log_scale, help, choices, "
+            "slider_min, slider_max), the extra inputs and the curve variants");
   }
+
+  int run() override;
+
+ private:
+  bool m_json = false;
+};
+
+int ListCommand::run() {
   const auto& entries = LossRegistry::instance().entries();
-  if (args.has("--json")) {
+  if (m_json) {
     JsonWriter json;
     json.beginObject().key("losses").beginArray();
     for (const LossRegistry::Entry& entry : entries) {
@@ -197,6 +199,11 @@ int runList(const std::vector<std::string>& words) {
   }
   std::cout << "\n" << entries.size() << " losses; 'inputs' are extra inputs (? = optional).\n";
   return 0;
+}
+}  // namespace
+
+std::unique_ptr<Command> makeListCommand(CLI::App& parent) {
+  return std::make_unique<ListCommand>(parent);
 }
 
 }  // namespace losslab::cli

@@ -5,19 +5,20 @@
 // predictions as CSV.
 #include <charconv>
 #include <chrono>
-#include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
-#include "app/cli/cli_json.h"
+#include "app/cli/cli_loss.h"
 #include "core/engine/error.h"
 #include "core/io/csv_reader.h"
+#include "core/io/csv_writer.h"
+#include "core/io/json_writer.h"
+#include "core/io/number_format.h"
 #include "core/training/dataset.h"
 #include "core/training/metrics.h"
 #include "core/training/mlp.h"
@@ -29,15 +30,8 @@ namespace losslab::cli {
 
 namespace {
 
-constexpr const char* kTrainHelp =
-    R"(Usage: losslab-cli train --dataset NAME|FILE.csv [--target COL] [--noise S]
-                         [--outliers FRACTION[:MAGNITUDE]] [--samples N]
-                         (--loss ID | --expr FORMULA) [--param NAME=VALUE]...
-                         [--optimizer adam|sgd|momentum|rmsprop] [--lr X] [--batch N]
-                         [--epochs N] [--hidden 16,32] [--activation relu] [--seed N]
-                         [--val-split F] [--history FILE.csv] [--predictions FILE.csv] [--json]
-
-Trains a multilayer perceptron (dense hidden layers, one linear output, Glorot-uniform weights,
+constexpr const char* kDetails =
+    R"(Trains a multilayer perceptron (dense hidden layers, one linear output, Glorot-uniform weights,
 zero biases) on a regression data set the way Keras' fit() does: minibatches of the training
 split reshuffled every epoch, the loss with its default reduction, a Keras 3 optimizer. Then
 reports the loss and the MAE, RMSE and R² on the validation split.
@@ -54,45 +48,10 @@ Data sets (--dataset):
                    target column and every other column is a feature. WITHOUT a header row the
                    LAST column is the target and the features are called x1, x2, ...
                    The names above always mean the generators: write ./linear for such a file.
+)";
 
-Options:
-  --dataset NAME|FILE     the data (required)
-  --target COL            CSV with a header: the target column (default: the last column)
-  --noise S               generated sets: Gaussian noise of standard deviation S on y (default 0)
-  --outliers F[:M]        generated sets: round(F n) samples, F in [0, 1], get y + M or y - M
-                          (random sign; M defaults to 10)
-  --samples N             generated sets: number of samples (default 1000)
-  --loss ID               the loss; it must take one real target per sample (a regression or
-                          other same-shape loss: not class labels, not extra inputs)
-  --expr FORMULA          a formula loss instead ('losslab-cli derive --help')
-  --param NAME=VALUE      a loss or formula parameter (repeatable)
-  --optimizer NAME        adam (default), sgd, momentum (SGD with momentum 0.9) or rmsprop,
-                          with Keras 3's update rules and default hyperparameters
-  --lr X                  learning rate (Keras' defaults: adam 0.001, sgd 0.01, momentum 0.01,
-                          rmsprop 0.001)
-  --batch N               samples per step (default 32, as Keras); the last batch of an epoch
-                          may be smaller
-  --epochs N              epochs (default 100; seed 003 uses 10, which leaves R² ≈ 0.86)
-  --hidden W1,W2,...      hidden layer widths (default 16,32, seed 003's network); 'none' for a
-                          linear model
-  --activation NAME       hidden activation: relu (default), tanh, sigmoid or linear
-  --seed N                one seed for the generated data, the initial weights, the split and the
-                          shuffling (default 0): the same command gives the same numbers
-  --val-split F           share held out for validation, in [0, 1) (default 0.2); the samples are
-                          shuffled before the split. With 0 the metrics are on the training data
-  --history FILE.csv      one row per epoch: epoch, loss (Keras' epoch loss: the mean of the
-                          epoch's batch losses), train_loss, train_mae, train_rmse, train_r2,
-                          val_loss, val_mae, val_rmse, val_r2 (the whole splits with the weights
-                          at the end of the epoch; val_* are nan without a validation split,
-                          loss is nan for an epoch that diverged)
-  --predictions FILE.csv  one row per sample IN THE DATA SET'S ORDER (both splits): the features
-                          (named as in the CSV; x1..xn for generated sets and headerless CSV),
-                          y_true, y_pred, residual = y_pred - y_true
-  --json                  print one JSON object {"epochs", "final_loss", "val_loss", "mae",
-                          "rmse", "r2", "epochs_per_s", "diverged", "message"}
-  -h, --help              show this help
-
-Results: final_loss is the loss (default reduction) on the whole training split with the final
+constexpr const char* kFooter =
+    R"(Results: final_loss is the loss (default reduction) on the whole training split with the final
 weights, val_loss the same on the validation split (null without one); mae, rmse and r2 are on
 the validation split, or on the training data with --val-split 0; epochs counts the epochs run;
 epochs_per_s is the rate of the training loop alone (no data loading, history metrics or file
@@ -105,12 +64,15 @@ step are kept, the result says "diverged": true with the reason in "message" (al
 files are written and the exit status is 0. Lower --lr and try again.
 
 Exit status: 0 success (diverged or not), 1 data error (file contents, a loss that is undefined
-for the predictions), 2 usage error.
-)";
+for the predictions), 2 usage error.)";
 
 constexpr double kDefaultOutlierMagnitude = 10;
 constexpr double kMomentum = 0.9;  // --optimizer momentum: Keras SGD(momentum=0.9)
 constexpr long long kMaxSeed = 9'007'199'254'740'992LL;  // 2^53: every integer exact as a double
+constexpr long long kMaxSamples = 10'000'000;
+constexpr long long kMaxBatch = 10'000'000;
+constexpr long long kMaxEpochs = 1'000'000;
+constexpr long long kMaxWidth = 4096;
 
 struct Generator {
   const char* name;
@@ -136,13 +98,11 @@ std::optional<DatasetKind> generatorNamed(const std::string& name) {
 }
 
 double strictNumber(const std::string& text, const std::string& what) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+  const std::optional<double> value = parseFinite(text);
+  if (!value) {
     throw Error::usage(what + " needs a finite number, not '" + text + "'");
   }
-  return value;
+  return *value;
 }
 
 std::vector<Eigen::Index> parseHidden(const std::string& text) {
@@ -158,11 +118,9 @@ std::vector<Eigen::Index> parseHidden(const std::string& text) {
     long long width = 0;
     const char* end = item.data() + item.size();
     const auto [ptr, ec] = std::from_chars(item.data(), end, width);
-    if (item.empty() || ec != std::errc() || ptr != end || width < 1 || width > 4096) {
-      throw Error::usage(
-          "--hidden takes widths from 1 to 4096 separated by commas (e.g. 16,32) or "
-          "'none', not '" +
-          text + "'");
+    if (item.empty() || ec != std::errc() || ptr != end || width < 1 || width > kMaxWidth) {
+      throw Error::usage("--hidden takes widths from 1 to " + std::to_string(kMaxWidth) +
+                         " separated by commas (e.g. 16,32) or 'none', not '" + text + "'");
     }
     widths.push_back(static_cast<Eigen::Index>(width));
     if (comma == std::string::npos) {
@@ -189,7 +147,7 @@ OptimizerOptions parseOptimizer(const std::string& name, std::optional<double> l
   }
   if (lr) {
     if (!(*lr > 0)) {
-      throw Error::usage("--lr must be positive, not " + formatNumber(*lr));
+      throw Error::usage("--lr must be positive, not " + formatShortest(*lr));
     }
     options.setLearningRate(*lr);
   }
@@ -247,25 +205,6 @@ Dataset loadCsv(const std::string& path, const std::optional<std::string>& targe
   return data;
 }
 
-/// The shortest text that reads back as the same double ("0.1", not "0.10000000000000001"), so
-/// features copied from a CSV look as they did; "nan", "inf", "-inf" otherwise.
-std::string exactNumber(double value) {
-  if (!std::isfinite(value)) {
-    return csvNumber(value);
-  }
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
-std::string rowOf(const std::vector<double>& values) {
-  std::string line;
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    line += (k ? "," : "") + exactNumber(values[k]);
-  }
-  return line + '\n';
-}
-
 struct HistoryRow {
   int epoch = 0;
   double loss = 0;
@@ -274,41 +213,40 @@ struct HistoryRow {
 };
 
 std::string historyCsv(const std::vector<HistoryRow>& rows) {
-  std::string text =
-      "epoch,loss,train_loss,train_mae,train_rmse,train_r2,val_loss,val_mae,val_rmse,val_r2\n";
-  for (const HistoryRow& row : rows) {
-    text += std::to_string(row.epoch) + ',';
-    text +=
-        rowOf({row.loss, row.train.loss, row.train.mae, row.train.rmse, row.train.r2,
-               row.validation.loss, row.validation.mae, row.validation.rmse, row.validation.r2});
+  CsvWriter csv;
+  for (const char* name : {"epoch", "loss", "train_loss", "train_mae", "train_rmse", "train_r2",
+                           "val_loss", "val_mae", "val_rmse", "val_r2"}) {
+    csv.field(name);
   }
-  return text;
+  csv.endRow();
+  for (const HistoryRow& row : rows) {
+    csv.field(std::to_string(row.epoch));
+    const double values[] = {row.loss,           row.train.loss,      row.train.mae,
+                             row.train.rmse,     row.train.r2,        row.validation.loss,
+                             row.validation.mae, row.validation.rmse, row.validation.r2};
+    csv.numbers(values);
+  }
+  return csv.take();
 }
 
 std::string predictionsCsv(const Dataset& data, const Eigen::VectorXd& prediction) {
-  std::string text;
+  CsvWriter csv;
   for (const std::string& name : data.featureNames) {
-    text += csvField(name) + ',';
+    csv.field(name);
   }
-  text += "y_true,y_pred,residual\n";
-  std::vector<double> values(static_cast<std::size_t>(data.featureCount()) + 3);
+  csv.field("y_true").field("y_pred").field("residual").endRow();
   for (Eigen::Index i = 0; i < data.size(); ++i) {
     for (Eigen::Index j = 0; j < data.featureCount(); ++j) {
-      values[static_cast<std::size_t>(j)] = data.x(j, i);
+      csv.number(data.x(j, i));
     }
-    const auto f = static_cast<std::size_t>(data.featureCount());
-    values[f] = data.y(i);
-    values[f + 1] = prediction(i);
-    values[f + 2] = prediction(i) - data.y(i);
-    text += rowOf(values);
+    csv.number(data.y(i)).number(prediction(i)).number(prediction(i) - data.y(i)).endRow();
   }
-  return text;
+  return csv.take();
 }
 
+/// A reading for people in the summary: six significant digits.
 std::string shortNumber(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return buffer;
+  return formatSignificant(value, 6);
 }
 
 std::string widthsText(const Mlp& model) {
@@ -319,36 +257,156 @@ std::string widthsText(const Mlp& model) {
   return text;
 }
 
-}  // namespace
-
-int runTrain(const std::vector<std::string>& words) {
-  const Arguments args("train", words,
-                       {{"--dataset", true, false},
-                        {"--target", true, false},
-                        {"--noise", true, false},
-                        {"--outliers", true, false},
-                        {"--samples", true, false},
-                        {"--loss", true, false},
-                        {"--expr", true, false},
-                        {"--param", true, true},
-                        {"--optimizer", true, false},
-                        {"--lr", true, false},
-                        {"--batch", true, false},
-                        {"--epochs", true, false},
-                        {"--hidden", true, false},
-                        {"--activation", true, false},
-                        {"--seed", true, false},
-                        {"--val-split", true, false},
-                        {"--history", true, false},
-                        {"--predictions", true, false},
-                        {"--json", false, false}});
-  if (args.help()) {
-    std::cout << kTrainHelp;
-    return 0;
+class TrainCommand final : public Command {
+ public:
+  explicit TrainCommand(CLI::App& parent)
+      : Command(parent,
+                "train",
+                "train a small network on a generated or CSV regression data set with a loss; "
+                "metrics, per-epoch history and predictions",
+                kDetails,
+                kFooter) {
+    addDataOptions();
+    addLossOptions(app(), m_loss, lossHelp());
+    addModelOptions();
+    addOutputOptions();
   }
 
+  int run() override;
+
+ private:
+  // ---- the options, in the order of the help ----
+  struct DataOptions {
+    std::optional<std::string> dataset;
+    std::optional<std::string> target;
+    std::optional<double> noise;
+    std::optional<std::string> outliers;
+    std::optional<long long> samples;
+  };
+  struct ModelOptions {
+    std::optional<std::string> optimizer;
+    std::optional<double> lr;
+    std::optional<long long> batch;
+    std::optional<long long> epochs;
+    std::optional<std::string> hidden;
+    std::optional<std::string> activation;
+    std::optional<long long> seed;
+    std::optional<double> valSplit;
+  };
+  struct OutputOptions {
+    std::optional<std::string> history;
+    std::optional<std::string> predictions;
+    bool json = false;
+  };
+
+  void addDataOptions();
+  static LossOptionHelp lossHelp();
+  void addModelOptions();
+  void addOutputOptions();
+
+  // ---- the run ----
+  DatasetOptions generatorOptions(DatasetKind kind, std::uint64_t seed) const;
+  void printSummary(Trainer& trainer,
+                    const Dataset& data,
+                    const EpochReport& last,
+                    double epochsPerSecond) const;
+
+  DataOptions m_data;
+  LossOptions m_loss;
+  ModelOptions m_model;
+  OutputOptions m_output;
+};
+
+void TrainCommand::addDataOptions() {
+  CLI::App& cmd = app();
+  addText(cmd, "--dataset", m_data.dataset, "NAME|FILE", "the data (required)")->required();
+  addText(cmd, "--target", m_data.target, "COL",
+          "CSV with a header: the target column (default: the last column)");
+  addNumber(cmd, "--noise", m_data.noise, "S",
+            "generated sets: Gaussian noise of standard deviation S on y (default 0)");
+  addText(cmd, "--outliers", m_data.outliers, "F[:M]",
+          "generated sets: round(F n) samples, F in [0, 1], get y + M or y - M (random sign; M "
+          "defaults to 10)");
+  addCount(cmd, "--samples", m_data.samples, 1, kMaxSamples, "N",
+           "generated sets: number of samples (default 1000)");
+}
+
+LossOptionHelp TrainCommand::lossHelp() {
+  LossOptionHelp help;
+  help.loss =
+      "the loss; it must take one real target per sample (a regression or other same-shape "
+      "loss: not class labels, not extra inputs)";
+  return help;
+}
+
+void TrainCommand::addModelOptions() {
+  CLI::App& cmd = app();
+  addText(cmd, "--optimizer", m_model.optimizer, "NAME",
+          "adam (default), sgd, momentum (SGD with momentum 0.9) or rmsprop, with Keras 3's "
+          "update rules and default hyperparameters");
+  addNumber(cmd, "--lr", m_model.lr, "X",
+            "learning rate (Keras' defaults: adam 0.001, sgd 0.01, momentum 0.01, rmsprop 0.001)");
+  addCount(cmd, "--batch", m_model.batch, 1, kMaxBatch, "N",
+           "samples per step (default 32, as Keras); the last batch of an epoch may be smaller");
+  addCount(cmd, "--epochs", m_model.epochs, 1, kMaxEpochs, "N",
+           "epochs (default 100; seed 003 uses 10, which leaves R² ≈ 0.86)");
+  addText(cmd, "--hidden", m_model.hidden, "W1,W2,...",
+          "hidden layer widths (default 16,32, seed 003's network); 'none' for a linear model");
+  addText(cmd, "--activation", m_model.activation, "NAME",
+          "hidden activation: relu (default), tanh, sigmoid or linear");
+  addCount(cmd, "--seed", m_model.seed, 0, kMaxSeed, "N",
+           "one seed for the generated data, the initial weights, the split and the shuffling "
+           "(default 0): the same command gives the same numbers");
+  addNumber(cmd, "--val-split", m_model.valSplit, "F",
+            "share held out for validation, in [0, 1) (default 0.2); the samples are shuffled "
+            "before the split. With 0 the metrics are on the training data");
+}
+
+void TrainCommand::addOutputOptions() {
+  CLI::App& cmd = app();
+  addOutputFile(cmd, "--history", m_output.history, "FILE.csv",
+                "one row per epoch: epoch, loss (Keras' epoch loss: the mean of the epoch's batch "
+                "losses), train_loss, train_mae, train_rmse, train_r2, val_loss, val_mae, "
+                "val_rmse, val_r2 (the whole splits with the weights at the end of the epoch; "
+                "val_* are nan without a validation split, loss is nan for an epoch that "
+                "diverged)");
+  addOutputFile(cmd, "--predictions", m_output.predictions, "FILE.csv",
+                "one row per sample IN THE DATA SET'S ORDER (both splits): the features (named as "
+                "in the CSV; x1..xn for generated sets and headerless CSV), y_true, y_pred, "
+                "residual = y_pred - y_true");
+  addFlag(cmd, "--json", m_output.json,
+          "print one JSON object {\"epochs\", \"final_loss\", \"val_loss\", \"mae\", \"rmse\", "
+          "\"r2\", \"epochs_per_s\", \"diverged\", \"message\"}");
+}
+
+DatasetOptions TrainCommand::generatorOptions(DatasetKind kind, std::uint64_t seed) const {
+  DatasetOptions options;
+  options.kind = kind;
+  options.samples = m_data.samples.value_or(1000);
+  options.noise = m_data.noise.value_or(0);
+  if (options.noise < 0) {
+    throw Error::usage("--noise must be ≥ 0, not " + formatShortest(options.noise));
+  }
+  if (m_data.outliers) {
+    const std::string& text = *m_data.outliers;
+    const std::size_t colon = text.find(':');
+    options.outlierFraction = strictNumber(text.substr(0, colon), "--outliers FRACTION");
+    options.outlierMagnitude =
+        colon == std::string::npos
+            ? kDefaultOutlierMagnitude
+            : strictNumber(text.substr(colon + 1), "--outliers FRACTION:MAGNITUDE");
+    if (!(options.outlierFraction >= 0 && options.outlierFraction <= 1)) {
+      throw Error::usage("--outliers: the fraction must be in [0, 1], not " +
+                         formatShortest(options.outlierFraction));
+    }
+  }
+  options.seed = deriveSeed(seed, kDataSeedStream);
+  return options;
+}
+
+int TrainCommand::run() {
   // ---- the whole request is checked before any data is read or generated ----
-  const std::string datasetArg = args.required("--dataset");
+  const std::string& datasetArg = *m_data.dataset;
   const std::optional<DatasetKind> generator = generatorNamed(datasetArg);
   if (!generator) {
     std::error_code ec;
@@ -357,73 +415,42 @@ int runTrain(const std::vector<std::string>& words) {
                          "' is neither a generated data set (seed-sum, linear, sine, cubic, "
                          "step, heteroscedastic) nor an existing CSV file");
     }
-    for (const char* option : {"--noise", "--outliers", "--samples"}) {
-      if (args.has(option)) {
-        throw Error::usage(std::string(option) +
-                           " applies to generated data sets, not to a CSV "
-                           "file");
-      }
+    const bool generatorOption = m_data.noise || m_data.outliers || m_data.samples;
+    if (generatorOption) {
+      const char* option = m_data.noise ? "--noise" : m_data.outliers ? "--outliers" : "--samples";
+      throw Error::usage(std::string(option) +
+                         " applies to generated data sets, not to a CSV file");
     }
-  } else if (args.has("--target")) {
+  } else if (m_data.target) {
     throw Error::usage(
-        "--target names a column of a CSV data set; generated data sets have "
-        "one target, y");
+        "--target names a column of a CSV data set; generated data sets have one target, y");
   }
-  const auto seed = static_cast<std::uint64_t>(args.count("--seed", 0, kMaxSeed).value_or(0));
+  const auto seed = static_cast<std::uint64_t>(m_model.seed.value_or(0));
+  const DatasetOptions dataOptions =
+      generator ? generatorOptions(*generator, seed) : DatasetOptions{};
 
-  DatasetOptions dataOptions;
-  if (generator) {
-    dataOptions.kind = *generator;
-    dataOptions.samples = args.count("--samples", 1, 10'000'000).value_or(1000);
-    dataOptions.noise = args.number("--noise").value_or(0);
-    if (dataOptions.noise < 0) {
-      throw Error::usage("--noise must be ≥ 0, not " + formatNumber(dataOptions.noise));
-    }
-    if (const auto outliers = args.value("--outliers")) {
-      const std::size_t colon = outliers->find(':');
-      dataOptions.outlierFraction = strictNumber(outliers->substr(0, colon), "--outliers FRACTION");
-      dataOptions.outlierMagnitude =
-          colon == std::string::npos
-              ? kDefaultOutlierMagnitude
-              : strictNumber(outliers->substr(colon + 1), "--outliers FRACTION:MAGNITUDE");
-      if (!(dataOptions.outlierFraction >= 0 && dataOptions.outlierFraction <= 1)) {
-        throw Error::usage("--outliers: the fraction must be in [0, 1], not " +
-                           formatNumber(dataOptions.outlierFraction));
-      }
-    }
-    dataOptions.seed = deriveSeed(seed, kDataSeedStream);
-  }
-
-  const LossPtr loss = makeLoss(args);
+  const LossPtr loss = makeLoss(m_loss, name());
   checkTrainable(*loss);
 
   MlpOptions model;
-  model.hidden = parseHidden(args.value("--hidden").value_or("16,32"));
-  model.hiddenActivation = parseActivation(args.value("--activation").value_or("relu"));
+  model.hidden = parseHidden(m_model.hidden.value_or("16,32"));
+  model.hiddenActivation = parseActivation(m_model.activation.value_or("relu"));
   model.seed = deriveSeed(seed, kModelSeedStream);
 
   TrainOptions train;
-  train.optimizer = parseOptimizer(args.value("--optimizer").value_or("adam"), args.number("--lr"));
-  train.batchSize = args.count("--batch", 1, 10'000'000).value_or(32);
-  train.epochs = static_cast<int>(args.count("--epochs", 1, 1'000'000).value_or(100));
-  train.validationSplit = args.number("--val-split").value_or(0.2);
+  train.optimizer = parseOptimizer(m_model.optimizer.value_or("adam"), m_model.lr);
+  train.batchSize = m_model.batch.value_or(32);
+  train.epochs = static_cast<int>(m_model.epochs.value_or(100));
+  train.validationSplit = m_model.valSplit.value_or(0.2);
   if (!(train.validationSplit >= 0 && train.validationSplit < 1)) {
-    throw Error::usage("--val-split must be in [0, 1), not " + formatNumber(train.validationSplit));
+    throw Error::usage("--val-split must be in [0, 1), not " +
+                       formatShortest(train.validationSplit));
   }
   train.seed = deriveSeed(seed, kTrainSeedStream);
   train.computeMetrics = false;  // the history callback evaluates when asked to
 
-  const std::optional<std::string> historyPath = args.value("--history");
-  const std::optional<std::string> predictionsPath = args.value("--predictions");
-  if (historyPath) {
-    checkOutputPath(*historyPath, "--history");
-  }
-  if (predictionsPath) {
-    checkOutputPath(*predictionsPath, "--predictions");
-  }
-
   // ---- data and training ----
-  Dataset data = generator ? makeDataset(dataOptions) : loadCsv(datasetArg, args.value("--target"));
+  Dataset data = generator ? makeDataset(dataOptions) : loadCsv(datasetArg, m_data.target);
   if (generator) {
     // Generated features are x1..xn (the core calls a single one "x").
     for (std::size_t j = 0; j < data.featureNames.size(); ++j) {
@@ -436,7 +463,7 @@ int runTrain(const std::vector<std::string>& words) {
   std::vector<HistoryRow> history;
   double callbackSeconds = 0;
   const auto callback = [&](const EpochReport& report) {
-    if (historyPath) {
+    if (m_output.history) {
       const auto start = std::chrono::steady_clock::now();
       HistoryRow row;
       row.epoch = report.epoch;
@@ -456,58 +483,69 @@ int runTrain(const std::vector<std::string>& words) {
       callbackSeconds;
   const double epochsPerSecond = seconds > 0 ? last.epoch / seconds : 0.0;
 
-  const RegressionMetrics trainMetrics = trainer.metrics(Trainer::Set::Train);
-  const RegressionMetrics validationMetrics =
-      hasValidation ? trainer.metrics(Trainer::Set::Validation) : RegressionMetrics{};
-  const RegressionMetrics& reported = hasValidation ? validationMetrics : trainMetrics;
-
-  if (predictionsPath) {
+  if (m_output.predictions) {
     Eigen::MatrixXd row(1, data.size());
     trainer.model().predict(data.x, row);
-    writeFileAtomically(*predictionsPath, predictionsCsv(data, row.row(0).transpose()));
+    writeOutput(m_output.predictions, predictionsCsv(data, row.row(0).transpose()));
   }
-  if (historyPath) {
-    writeFileAtomically(*historyPath, historyCsv(history));
+  if (m_output.history) {
+    writeOutput(m_output.history, historyCsv(history));
   }
   if (last.diverged) {
     warn(last.message);
   }
 
-  if (args.has("--json")) {
-    JsonWriter json;
-    json.beginObject();
-    json.key("epochs").integer(last.epoch);
-    json.key("final_loss").number(trainMetrics.loss);
-    json.key("val_loss");
-    if (hasValidation) {
-      json.number(validationMetrics.loss);
-    } else {
-      json.null();
-    }
-    json.key("mae").number(reported.mae);
-    json.key("rmse").number(reported.rmse);
-    json.key("r2").number(reported.r2);
-    json.key("epochs_per_s").number(epochsPerSecond);
-    json.key("diverged").boolean(last.diverged);
-    json.key("message").string(last.message);
-    json.endObject();
-    std::cout << json.text() << '\n';
+  if (!m_output.json) {
+    printSummary(trainer, data, last, epochsPerSecond);
     return 0;
   }
+  const RegressionMetrics trainMetrics = trainer.metrics(Trainer::Set::Train);
+  const RegressionMetrics validationMetrics =
+      hasValidation ? trainer.metrics(Trainer::Set::Validation) : RegressionMetrics{};
+  const RegressionMetrics& reported = hasValidation ? validationMetrics : trainMetrics;
+  JsonWriter json;
+  json.beginObject();
+  json.key("epochs").integer(last.epoch);
+  json.key("final_loss").number(trainMetrics.loss);
+  json.key("val_loss");
+  if (hasValidation) {
+    json.number(validationMetrics.loss);
+  } else {
+    json.null();
+  }
+  json.key("mae").number(reported.mae);
+  json.key("rmse").number(reported.rmse);
+  json.key("r2").number(reported.r2);
+  json.key("epochs_per_s").number(epochsPerSecond);
+  json.key("diverged").boolean(last.diverged);
+  json.key("message").string(last.message);
+  json.endObject();
+  std::cout << json.text() << '\n';
+  return 0;
+}
 
+void TrainCommand::printSummary(Trainer& trainer,
+                                const Dataset& data,
+                                const EpochReport& last,
+                                double epochsPerSecond) const {
   const DatasetSplit& split = trainer.data();
+  const bool hasValidation = split.validation.size() > 0;
+  const RegressionMetrics trainMetrics = trainer.metrics(Trainer::Set::Train);
+  const RegressionMetrics validationMetrics =
+      hasValidation ? trainer.metrics(Trainer::Set::Validation) : RegressionMetrics{};
+  const RegressionMetrics& reported = hasValidation ? validationMetrics : trainMetrics;
   const OptimizerOptions& optimizer = trainer.optimizer().options();
-  std::string optimizerText = args.value("--optimizer").value_or("adam");
   std::cout << "data        " << data.name << ": " << data.size() << " samples, "
             << data.featureCount() << " feature" << (data.featureCount() == 1 ? "" : "s")
             << ", target " << data.targetName << " (" << split.train.size() << " training, "
             << split.validation.size() << " validation)\n";
   std::cout << "model       " << widthsText(trainer.model()) << ", "
-            << activationName(model.hiddenActivation) << ", " << trainer.model().parameterCount()
-            << " parameters\n";
-  std::cout << "loss        " << describe(*loss) << '\n';
-  std::cout << "optimizer   " << optimizerText << ", lr " << shortNumber(optimizer.learningRate())
-            << ", batch " << train.batchSize << ", seed " << seed << '\n';
+            << activationName(trainer.model().options().hiddenActivation) << ", "
+            << trainer.model().parameterCount() << " parameters\n";
+  std::cout << "loss        " << describe(*trainer.loss()) << '\n';
+  std::cout << "optimizer   " << m_model.optimizer.value_or("adam") << ", lr "
+            << shortNumber(optimizer.learningRate()) << ", batch " << trainer.options().batchSize
+            << ", seed " << m_model.seed.value_or(0) << '\n';
   std::cout << "epochs      " << last.epoch << " (" << shortNumber(epochsPerSecond)
             << " epochs/s)\n";
   std::cout << "final loss  " << shortNumber(trainMetrics.loss) << " (training split)\n";
@@ -520,7 +558,12 @@ int runTrain(const std::vector<std::string>& words) {
   if (last.diverged) {
     std::cout << "DIVERGED    " << last.message << '\n';
   }
-  return 0;
+}
+
+}  // namespace
+
+std::unique_ptr<Command> makeTrainCommand(CLI::App& parent) {
+  return std::make_unique<TrainCommand>(parent);
 }
 
 }  // namespace losslab::cli

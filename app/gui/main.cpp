@@ -15,9 +15,10 @@
 #include "bench/gui/latency_benchmark.h"
 #include "bench/gui/training_benchmark.h"
 #include "ui/common/settings.h"
+#include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
+#include "ui/explorer/presets.h"
 #include "ui/shell/main_window.h"
-#include "ui/shell/presets.h"
 #include "ui/training/training_view.h"
 
 namespace {
@@ -135,7 +136,7 @@ int main(int argc, char* argv[]) {
       return fail(QStringLiteral("--train-epochs wants a whole number from 1 to 100000, got '%1'")
                       .arg(parser.value(trainEpochs)));
     }
-    window.tabs()->setCurrentIndex(1);
+    window.tabs()->setCurrentIndex(losslab::ui::MainWindow::TrainingTab);
     if (!window.trainingView()->trainEpochsBlocking(epochs)) {
       QTextStream(stderr) << "losslab: training stopped early: "
                           << window.trainingView()->trainingMessage() << '\n';
@@ -151,7 +152,7 @@ int main(int argc, char* argv[]) {
     window.resize(windowSize);
     window.show();
     QApplication::processEvents();
-    window.plot()->resetView();
+    window.explorer()->plot()->resetView();
     QApplication::processEvents();
     const QString path = parser.value(screenshot);
     if (!window.grab().save(path, "PNG")) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ui/explorer/curve_model.h"
+#include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/shell/main_window.h"
 
@@ -20,7 +21,8 @@ QString runUiBenchmark(int moves, int curves, int points) {
   MainWindow window;
   window.resize(1200, 800);
   window.show();
-  CurveModel* model = window.model();
+  ExplorerView* explorer = window.explorer();
+  CurveModel* model = explorer->model();
   model->clear();
   // Six typical curves; the first one (Huber) is the one whose slider moves.
   const char* ids[] = {"huber",       "mean_squared_error", "mean_absolute_error",
@@ -30,7 +32,7 @@ QString runUiBenchmark(int moves, int curves, int points) {
     model->addCurve(QString::fromLatin1(ids[i % 8]), {}, {}, {}, nullptr);
   }
   model->setRange(-3, 3, points);
-  window.selectCurve(0);
+  explorer->selectCurve(0);
   QCoreApplication::processEvents();
 
   std::vector<double> ms;
@@ -41,7 +43,7 @@ QString runUiBenchmark(int moves, int curves, int points) {
     const double t = 0.5 + 0.5 * std::sin(0.05 * k);
     const double delta = 0.1 * std::pow(30.0, t);
     timer.start();
-    window.applyParameters({{"delta", delta}});
+    explorer->applyParameters({{"delta", delta}});
     // The queued replot (or the active layer's repaint) runs on the next event-loop turn;
     // the measurement includes it and the widget's paint event.
     QCoreApplication::processEvents();

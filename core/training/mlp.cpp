@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/engine/error.h"
+#include "core/training/dense_kernels.h"
 #include "core/training/random.h"
 
 namespace losslab {
@@ -36,178 +37,44 @@ constexpr InitName kInitNames[] = {
 // Standard deviation of a unit normal truncated to [−2, 2] (Keras' VarianceScaling constant).
 constexpr double kTruncatedNormalStd = 0.87962566103423978;
 
-using Panel = Eigen::Block<Eigen::MatrixXd, Eigen::Dynamic, Eigen::Dynamic, true>;
-using ConstPanel = Eigen::Block<const Eigen::MatrixXd, Eigen::Dynamic, Eigen::Dynamic, true>;
+using Panel = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// ---- small matrix products -------------------------------------------------------------------
-// The layers of an explorer's network are tiny (4-16-32-1 at batch 32: products of 16×4×32 and
-// 32×16×32). Eigen's general GEMM packs both operands into cache blocks before its register
-// kernel; at these sizes that set-up costs about as much as the arithmetic. This kernel reads A
-// in place (its columns are contiguous: a 2-packet slice of a column goes straight into
-// registers) and only copies 4 columns of B at a time with each entry repeated across a packet
-// (SSE2 has no load-and-broadcast), accumulating a (2 packets × 4) block of C in 8 registers —
-// the outer-product form of a GEMM micro-kernel. On the seed network's products it measured
-// 1.3–1.6× faster than Eigen's GEMM (SSE2 build); big products still go to Eigen's GEMM.
-// Eigen's packet primitives (Eigen::internal) keep it portable to every SIMD width Eigen knows.
-using Packet = Eigen::internal::packet_traits<double>::type;
-constexpr Eigen::Index kPacket = Eigen::internal::packet_traits<double>::size;
-constexpr Eigen::Index kBlockRows = 2 * kPacket;
-constexpr Eigen::Index kBlockCols = 4;
-// Above this many entries of A (16K doubles = 128 KiB, beyond L1 and most L2 slices) the packed
-// GEMM wins and is used instead.
-constexpr Eigen::Index kSmallProductLimit = 16384;
-
-/// Operands of C (m × n) = [C +] [bias 1ᵀ +] A (m × k) · B (k × n).
-struct Product {
-  Eigen::Index m = 0;
-  Eigen::Index n = 0;
-  Eigen::Index k = 0;
-  const double* a = nullptr;  // a(i, p) = a[i + p·lda]: column-major, contiguous columns
-  Eigen::Index lda = 0;
-  const double* b = nullptr;  // b(p, j) = b[p·bStep + j·bStride]; bStep or bStride is 1
-  Eigen::Index bStep = 0;
-  Eigen::Index bStride = 0;
-  double* c = nullptr;  // c(i, j) = c[i + j·ldc]
-  Eigen::Index ldc = 0;
-  double* packed = nullptr;      // scratch of k · kBlockCols packets, packet-aligned (Eigen's
-                                 // allocations are)
-  bool accumulate = false;       // C += … instead of C = …
-  const double* bias = nullptr;  // optional: adds bias(i) to every column
-};
-
-/// Copies B(:, j … j + Cols) into `packed` with every entry repeated across a packet, so the
-/// kernel's broadcasts become plain loads (SSE2 has no load-and-broadcast instruction).
-template <int Cols>
-inline void packColumns(const Product& q, Eigen::Index j) {
-  const double* b = q.b + j * q.bStride;
-  double* packed = q.packed;
-  for (Eigen::Index p = 0; p < q.k; ++p, b += q.bStep) {
-    for (int jj = 0; jj < Cols; ++jj, packed += kPacket) {
-      Eigen::internal::pstore(packed, Eigen::internal::pset1<Packet>(b[jj * q.bStride]));
-    }
-  }
+Eigen::Index paddedBatch(Eigen::Index b) {
+  return (b + dense::kChunk - 1) / dense::kChunk * dense::kChunk;
 }
 
-/// C(i … i + 2 packets, j … j + Cols) from A's rows i … and the packed columns of B.
-template <int Cols>
-inline void blockKernel(const Product& q, Eigen::Index i, Eigen::Index j) {
-  using namespace Eigen::internal;
-  Packet lo[Cols];
-  Packet hi[Cols];
-  const Packet biasLo = q.bias ? ploadu<Packet>(q.bias + i) : pset1<Packet>(0.0);
-  const Packet biasHi = q.bias ? ploadu<Packet>(q.bias + i + kPacket) : pset1<Packet>(0.0);
-  for (int jj = 0; jj < Cols; ++jj) {
-    lo[jj] = biasLo;
-    hi[jj] = biasHi;
-  }
-  const double* a = q.a + i;
-  const double* b = q.packed;
-  for (Eigen::Index p = 0; p < q.k; ++p, a += q.lda, b += Cols * kPacket) {
-    const Packet a0 = ploadu<Packet>(a);
-    const Packet a1 = ploadu<Packet>(a + kPacket);
-    for (int jj = 0; jj < Cols; ++jj) {
-      const Packet bb = pload<Packet>(b + jj * kPacket);
-      lo[jj] = pmadd(a0, bb, lo[jj]);
-      hi[jj] = pmadd(a1, bb, hi[jj]);
-    }
-  }
-  for (int jj = 0; jj < Cols; ++jj) {
-    double* c = q.c + i + (j + jj) * q.ldc;
-    if (q.accumulate) {
-      lo[jj] = padd(lo[jj], ploadu<Packet>(c));
-      hi[jj] = padd(hi[jj], ploadu<Packet>(c + kPacket));
-    }
-    pstoreu(c, lo[jj]);
-    pstoreu(c + kPacket, hi[jj]);
-  }
-}
-
-/// C(rows, :) (=|+=) A(rows, :) B (+ bias(rows)) through Eigen: the packed GEMM for big
-/// products, its matrix-vector kernel for the few rows left below a full block (a 1-unit output
-/// layer is a row vector times a matrix).
-void eigenProduct(const Product& q, Eigen::Index firstRow, Eigen::Index rows) {
-  using Outer = Eigen::OuterStride<>;
-  using ConstMap = Eigen::Map<const Eigen::MatrixXd, 0, Outer>;
-  const ConstMap a(q.a + firstRow, rows, q.k, Outer(q.lda));
-  Eigen::Map<Eigen::MatrixXd, 0, Outer> c(q.c + firstRow, rows, q.n, Outer(q.ldc));
-  if (!q.accumulate) {
-    c.setZero();
-  }
-  // B is column-major (bStep = 1) or the transpose of a column-major matrix (bStride = 1); a
-  // unit inner stride known at compile time keeps Eigen on its vectorised kernels.
-  if (q.bStep == 1) {
-    c.noalias() += a * ConstMap(q.b, q.k, q.n, Outer(q.bStride));
-  } else {
-    c.noalias() += a * ConstMap(q.b, q.n, q.k, Outer(q.bStep)).transpose();
-  }
-  if (q.bias) {
-    c.colwise() += Eigen::Map<const Eigen::VectorXd>(q.bias + firstRow, rows);
-  }
-}
-
-void multiply(const Product& q) {
-  if (q.m * q.k > kSmallProductLimit) {
-    eigenProduct(q, 0, q.m);
-    return;
-  }
-  const Eigen::Index fullRows = q.m - q.m % kBlockRows;
-  if (fullRows > 0) {
-    Eigen::Index j = 0;
-    for (; j + kBlockCols <= q.n; j += kBlockCols) {
-      packColumns<kBlockCols>(q, j);
-      for (Eigen::Index i = 0; i < fullRows; i += kBlockRows) {
-        blockKernel<kBlockCols>(q, i, j);
-      }
-    }
-    for (; j < q.n; ++j) {
-      packColumns<1>(q, j);
-      for (Eigen::Index i = 0; i < fullRows; i += kBlockRows) {
-        blockKernel<1>(q, i, j);
-      }
-    }
-  }
-  if (fullRows < q.m) {
-    eigenProduct(q, fullRows, q.m - fullRows);
-  }
-}
-
-/// A ← f(A) in place (A holds Z on entry).
-void activate(Activation activation, Panel a) {
+/// A ← f(A) for the activations the product kernel did not fuse (relu is fused).
+void activate(Activation activation, Panel& a, Eigen::Index columns) {
   switch (activation) {
     case Activation::Linear:
-      break;
     case Activation::Relu:
-      a = a.cwiseMax(0.0);
       break;
     case Activation::Tanh:
-      a.array() = a.array().tanh();
+      a.leftCols(columns).array() = a.leftCols(columns).array().tanh();
       break;
     case Activation::Sigmoid:
       // Eigen's logistic is 1 / (1 + e^{−z}) evaluated without overflow to NaN.
-      a.array() = a.array().logistic();
+      a.leftCols(columns).array() = a.leftCols(columns).array().logistic();
       break;
   }
 }
 
 /// D ← D ⊙ f′, with f′ written through the stored output A (see Activation).
-void multiplyByDerivative(Activation activation, ConstPanel a, Panel d) {
+void multiplyByDerivative(Activation activation, const Panel& a, Panel& d, Eigen::Index columns) {
   switch (activation) {
     case Activation::Linear:
       break;
-    case Activation::Relu: {
-      // A panel of whole columns is contiguous; this loop compiles to compare-and-mask.
-      const double* pa = a.data();
-      double* pd = d.data();
-      for (Eigen::Index k = 0; k < d.size(); ++k) {
-        pd[k] = pa[k] > 0.0 ? pd[k] : 0.0;
+    case Activation::Relu:
+      for (Eigen::Index r = 0; r < d.rows(); ++r) {
+        dense::reluBackward(a.row(r).data(), d.row(r).data(), columns);
       }
       break;
-    }
     case Activation::Tanh:
-      d.array() *= 1.0 - a.array().square();
+      d.leftCols(columns).array() *= 1.0 - a.leftCols(columns).array().square();
       break;
     case Activation::Sigmoid:
-      d.array() *= a.array() * (1.0 - a.array());
+      d.leftCols(columns).array() *=
+          a.leftCols(columns).array() * (1.0 - a.leftCols(columns).array());
       break;
   }
 }
@@ -289,19 +156,13 @@ void Mlp::reserve(Eigen::Index maxBatch) {
     return;
   }
   m_maxBatch = maxBatch;
-  m_input.setZero(m_options.inputs, maxBatch);
+  const Eigen::Index columns = paddedBatch(maxBatch);
+  m_input.setZero(m_options.inputs, columns);
+  m_output.setZero(m_options.outputs, maxBatch);
   for (Layer& layer : m_layers) {
-    layer.activations.setZero(layer.out, maxBatch);
-    layer.delta.setZero(layer.out, maxBatch);
-    layer.transposed.setZero(layer.in, layer.out);
+    layer.activations.setZero(layer.out, columns);
+    layer.delta.setZero(layer.out, columns);
   }
-  // The product kernel's packed copy of B: k · kBlockCols packets for the longest inner
-  // dimension k of any product (a layer's input or output width, or the batch).
-  Eigen::Index longest = maxBatch;
-  for (const Layer& layer : m_layers) {
-    longest = std::max({longest, layer.in, layer.out});
-  }
-  m_packed.setZero(longest * kBlockCols * kPacket);
   m_batch = 0;
 }
 
@@ -383,29 +244,23 @@ Eigen::Block<const Eigen::MatrixXd> Mlp::forward(const Eigen::Ref<const Eigen::M
                        " samples (reserve() more), got " + std::to_string(b));
   }
   m_batch = b;
+  m_padded = paddedBatch(b);
+  const Eigen::Index ld = m_input.cols();
   m_input.leftCols(b) = x;
-  const Eigen::MatrixXd* previous = &m_input;
-  for (int l = 0; l < layerCount(); ++l) {
-    Layer& layer = m_layers[static_cast<std::size_t>(l)];
-    // Z = W A_prev + b 1ᵀ.
-    Product q;
-    q.packed = m_packed.data();
-    q.m = layer.out;
-    q.n = b;
-    q.k = layer.in;
-    q.a = m_params.data() + layer.offset;
-    q.lda = layer.out;
-    q.b = previous->data();
-    q.bStep = 1;
-    q.bStride = previous->rows();
-    q.c = layer.activations.data();
-    q.ldc = layer.out;
-    q.bias = q.a + layer.in * layer.out;
-    multiply(q);
-    activate(layer.activation, layer.activations.leftCols(b));
+  // Padding columns are zero: they then hold finite values all the way up, and zero deltas.
+  m_input.middleCols(b, m_padded - b).setZero();
+  const Panel* previous = &m_input;
+  for (Layer& layer : m_layers) {
+    // Z = W A_prev + b 1ᵀ (and relu, fused).
+    const double* w = m_params.data() + layer.offset;
+    dense::forward(w, w + layer.in * layer.out, previous->data(), ld, layer.activations.data(), ld,
+                   layer.out, layer.in, m_padded,
+                   layer.activation == Activation::Relu ? dense::Fused::Relu : dense::Fused::None);
+    activate(layer.activation, layer.activations, m_padded);
     previous = &layer.activations;
   }
-  return {*previous, 0, 0, m_options.outputs, b};
+  m_output.leftCols(b) = previous->leftCols(b);
+  return {m_output, 0, 0, m_options.outputs, b};
 }
 
 void Mlp::backward(const Eigen::Ref<const Eigen::MatrixXd>& outputGrad) {
@@ -416,54 +271,28 @@ void Mlp::backward(const Eigen::Ref<const Eigen::MatrixXd>& outputGrad) {
                        std::to_string(outputGrad.rows()) + " × " +
                        std::to_string(outputGrad.cols()) + ")");
   }
+  const Eigen::Index ld = m_input.cols();
   const int last = layerCount() - 1;
   {
     Layer& top = m_layers[static_cast<std::size_t>(last)];
-    Panel delta = top.delta.leftCols(b);
-    delta = outputGrad;
-    multiplyByDerivative(top.activation, std::as_const(top.activations).leftCols(b), delta);
+    top.delta.leftCols(b) = outputGrad;
+    top.delta.middleCols(b, m_padded - b).setZero();
+    multiplyByDerivative(top.activation, top.activations, top.delta, m_padded);
   }
   for (int l = last; l >= 0; --l) {
-    const Layer& layer = m_layers[static_cast<std::size_t>(l)];
-    const Eigen::MatrixXd& previous =
+    Layer& layer = m_layers[static_cast<std::size_t>(l)];
+    const Panel& previous =
         l == 0 ? m_input : m_layers[static_cast<std::size_t>(l - 1)].activations;
-    const ConstPanel delta = layer.delta.leftCols(b);
-    // ∂L/∂W_l += Δ_l A_{l−1}ᵀ: B = A_{l−1}ᵀ is read through swapped strides.
-    Product gw;
-    gw.packed = m_packed.data();
-    gw.m = layer.out;
-    gw.n = layer.in;
-    gw.k = b;
-    gw.a = layer.delta.data();
-    gw.lda = layer.out;
-    gw.b = previous.data();
-    gw.bStep = previous.rows();
-    gw.bStride = 1;
-    gw.c = m_grad.data() + layer.offset;
-    gw.ldc = layer.out;
-    gw.accumulate = true;
-    multiply(gw);
-    biasGradient(l) += delta.rowwise().sum();
+    // ∂L/∂W_l += Δ_l A_{l−1}ᵀ and ∂L/∂b_l += Δ_l 1.
+    double* gw = m_grad.data() + layer.offset;
+    dense::accumulateGradient(layer.delta.data(), ld, previous.data(), ld, gw,
+                              gw + layer.in * layer.out, layer.out, layer.in, m_padded);
     if (l > 0) {
-      // Δ_{l−1} = W_lᵀ Δ_l, with W_lᵀ copied so that its columns are contiguous.
+      // Δ_{l−1} = (W_lᵀ Δ_l) ⊙ f′_{l−1}.
       Layer& below = m_layers[static_cast<std::size_t>(l - 1)];
-      Layer& self = m_layers[static_cast<std::size_t>(l)];
-      self.transposed.noalias() = weights(l).transpose();
-      Product gd;
-      gd.packed = m_packed.data();
-      gd.m = layer.in;
-      gd.n = b;
-      gd.k = layer.out;
-      gd.a = self.transposed.data();
-      gd.lda = layer.in;
-      gd.b = layer.delta.data();
-      gd.bStep = 1;
-      gd.bStride = layer.out;
-      gd.c = below.delta.data();
-      gd.ldc = layer.in;
-      multiply(gd);
-      multiplyByDerivative(below.activation, std::as_const(below.activations).leftCols(b),
-                           below.delta.leftCols(b));
+      dense::backwardInput(m_params.data() + layer.offset, layer.delta.data(), ld,
+                           below.delta.data(), ld, layer.out, layer.in, m_padded);
+      multiplyByDerivative(below.activation, below.activations, below.delta, m_padded);
     }
   }
 }

@@ -42,14 +42,16 @@ struct MlpOptions {
 
 /// Dense layers with hand-written forward and backward passes over a whole minibatch.
 ///
-/// Layout: **samples are columns.** A batch of b samples is an (inputs × b) column-major matrix,
-/// so one sample's features are contiguous and a layer is one matrix product:
+/// Maths, with samples as columns: a batch of b samples is (inputs × b) and a layer is one
+/// matrix product:
 ///   Z_l = W_l A_{l−1} + b_l 1ᵀ,   A_l = f_l(Z_l),   W_l is (n_l × n_{l−1}).
 /// Backward, with Δ_l = ∂L/∂Z_l:
 ///   Δ_L = ∂L/∂A_L ⊙ f_L′,  ∂L/∂W_l = Δ_l A_{l−1}ᵀ,  ∂L/∂b_l = Δ_l 1,
 ///   Δ_{l−1} = (W_lᵀ Δ_l) ⊙ f_{l−1}′.
-/// For one output the (1 × b) prediction row has the memory layout of the loss engine's (b × 1)
-/// y_pred, so predictions and ∂L/∂ŷ pass between the two without reshuffling.
+/// The arithmetic runs in dense_kernels.h on row-major panels (a unit's values over the batch
+/// contiguous, the batch padded to a multiple of 8), in AVX-512, AVX2 or SSE2 with identical
+/// results. For one output the (1 × b) prediction row has the memory layout of the loss engine's
+/// (b × 1) y_pred, so predictions and ∂L/∂ŷ pass between the two without reshuffling.
 ///
 /// Parameters live in ONE flat vector (micrograd's `parameters()`, seen by optimizers and gradient
 /// checks as a single VectorXd): for each layer l in order, W_l column-major then b_l. The
@@ -105,24 +107,26 @@ class Mlp {
   void predict(const Eigen::Ref<const Eigen::MatrixXd>& x, Eigen::Ref<Eigen::MatrixXd> out);
 
  private:
+  /// A panel: one row per unit, one column per sample (padded to a multiple of 8).
+  using Panel = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   struct Layer {
     Eigen::Index in = 0;
     Eigen::Index out = 0;
     Eigen::Index offset = 0;  // of W in the flat vector; b follows at offset + in·out
     Activation activation = Activation::Linear;
-    Eigen::MatrixXd activations;  // A_l, (out × maxBatch)
-    Eigen::MatrixXd delta;        // Δ_l = ∂L/∂Z_l, (out × maxBatch)
-    Eigen::MatrixXd transposed;   // W_lᵀ scratch for the backward product, (in × out)
+    Panel activations;  // A_l
+    Panel delta;        // Δ_l = ∂L/∂Z_l
   };
 
   MlpOptions m_options;
   std::vector<Layer> m_layers;
   Eigen::VectorXd m_params;
   Eigen::VectorXd m_grad;
-  Eigen::MatrixXd m_input;   // A_0, (inputs × maxBatch)
-  Eigen::VectorXd m_packed;  // scratch of the matrix-product kernel (see mlp.cpp)
+  Panel m_input;             // A_0
+  Eigen::MatrixXd m_output;  // predictions of the last forward(), (outputs × maxBatch)
   Eigen::Index m_maxBatch = 0;
-  Eigen::Index m_batch = 0;  // samples in the last forward()
+  Eigen::Index m_batch = 0;   // samples in the last forward()
+  Eigen::Index m_padded = 0;  // m_batch rounded up to a multiple of 8
 };
 
 }  // namespace losslab

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/engine/error.h"
+#include "core/training/dense_kernels.h"
 
 namespace losslab {
 
@@ -59,38 +60,10 @@ void adamUpdate(const AdamOptions& options,
   const double t = static_cast<double>(state.iterations);
   const double alpha = options.learningRate * std::sqrt(1.0 - std::pow(options.beta2, t)) /
                        (1.0 - std::pow(options.beta1, t));
-  // One pass over (g, m, v, w) instead of three: the update is bound by the square root and the
-  // division, and reading every vector once keeps it that way. Same operations as Keras' lines.
-  using namespace Eigen::internal;
-  using Packet = packet_traits<double>::type;
-  constexpr Eigen::Index kPacket = packet_traits<double>::size;
-  const Eigen::Index n = w.size();
-  const Eigen::Index vectorEnd = n - n % kPacket;
-  const double c1 = 1.0 - options.beta1;
-  const double c2 = 1.0 - options.beta2;
-  double* pw = w.data();
-  double* pm = state.m.data();
-  double* pv = state.v.data();
-  const double* pg = g.data();
-  const Packet pc1 = pset1<Packet>(c1);
-  const Packet pc2 = pset1<Packet>(c2);
-  const Packet palpha = pset1<Packet>(alpha);
-  const Packet peps = pset1<Packet>(options.epsilon);
-  for (Eigen::Index i = 0; i < vectorEnd; i += kPacket) {
-    const Packet gi = ploadu<Packet>(pg + i);
-    Packet mi = ploadu<Packet>(pm + i);
-    Packet vi = ploadu<Packet>(pv + i);
-    mi = padd(mi, pmul(psub(gi, mi), pc1));
-    vi = padd(vi, pmul(psub(pmul(gi, gi), vi), pc2));
-    pstoreu(pm + i, mi);
-    pstoreu(pv + i, vi);
-    pstoreu(pw + i, psub(ploadu<Packet>(pw + i), pdiv(pmul(palpha, mi), padd(psqrt(vi), peps))));
-  }
-  for (Eigen::Index i = vectorEnd; i < n; ++i) {
-    pm[i] += (pg[i] - pm[i]) * c1;
-    pv[i] += (pg[i] * pg[i] - pv[i]) * c2;
-    pw[i] -= alpha * pm[i] / (std::sqrt(pv[i]) + options.epsilon);
-  }
+  // One pass over (g, m, v, w) instead of three, in the dispatched kernel (same operations as
+  // Keras' lines, same bits in every instruction set).
+  dense::adam(w.data(), state.m.data(), state.v.data(), g.data(), w.size(), 1.0 - options.beta1,
+              1.0 - options.beta2, alpha, options.epsilon);
 }
 
 void rmsPropUpdate(const RmsPropOptions& options,

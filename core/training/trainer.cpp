@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <sstream>
 
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
+#include "core/training/simd.h"
 
 namespace losslab {
 
@@ -194,6 +196,10 @@ void Trainer::diverge(const std::string& what) {
 }
 
 StepResult Trainer::step() {
+  std::optional<simd::ScopedFlushDenormals> flush;
+  if (m_options.flushDenormals) {
+    flush.emplace();
+  }
   applyPending();
   m_diverged = false;
   const Dataset& train = m_data.train;

@@ -38,6 +38,10 @@ struct TrainOptions {
   /// (an initial MSE of 1e14) from tripping the absolute limit.
   double divergenceFactor = 1e6;
   double divergenceLimit = 1e12;
+  /// Flush subnormal numbers to zero while stepping (simd::ScopedFlushDenormals): the Adam moments
+  /// of dead units decay into subnormals and would halve the speed. Changes the parameters only
+  /// by amounts of the order of the smallest normal double. Off only to measure that.
+  bool flushDenormals = true;
 };
 
 /// What one epoch did; handed to run()'s callback.

@@ -2,9 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CurveCommands</name>
+    <message>
+        <location filename="../../ui/explorer/curve_commands.cpp" line="+78"/>
+        <source>Change parameters of %1</source>
+        <translation>更改 %1 的参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set %1 on %2</source>
+        <translation>设置 %2：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
     <name>FormulaTemplates</name>
     <message>
-        <location filename="../../ui/formula_templates.cpp" line="+16"/>
+        <location filename="../../ui/formula/formula_templates.cpp" line="+16"/>
         <source>Temperature-scaled MSE</source>
         <translation>带温度缩放的 MSE</translation>
     </message>
@@ -87,27 +110,22 @@
 <context>
     <name>PlotExporter</name>
     <message>
-        <location filename="../../ui/plot_exporter.cpp" line="+35"/>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location filename="../../ui/common/plot_exporter.cpp" line="+42"/>
         <source>the PNG could not be encoded</source>
         <translation>无法编码 PNG</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>the PDF could not be drawn</source>
         <translation>无法绘制 PDF</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>no PDF was produced</source>
         <translation>未生成 PDF</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Plot exported by LossLab</source>
         <translation>由 LossLab 导出的图表</translation>
     </message>
@@ -117,7 +135,7 @@
         <translation>无法绘制 SVG</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+42"/>
         <source>No plot to export</source>
         <translation>没有可导出的图表</translation>
     </message>
@@ -127,7 +145,7 @@
         <translation>导出尺寸 %1 × %2 为空</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Export resolution %1 dpi is not positive</source>
         <translation>导出分辨率 %1 dpi 不是正数</translation>
     </message>
@@ -138,9 +156,17 @@
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <location filename="../../ui/common/save_file.cpp" line="+19"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::AxisRangeDialog</name>
     <message>
-        <location filename="../../ui/axis_range_dialog.cpp" line="+46"/>
+        <location filename="../../ui/explorer/axis_range_dialog.cpp" line="+46"/>
         <source>Axis Ranges</source>
         <translation>坐标轴范围</translation>
     </message>
@@ -193,7 +219,7 @@
 <context>
     <name>losslab::ui::CodeExportDialog</name>
     <message>
-        <location filename="../../ui/code_export_dialog.cpp" line="+49"/>
+        <location filename="../../ui/common/code_export_dialog.cpp" line="+49"/>
         <source>Export %1 as Code</source>
         <translation>将 %1 导出为代码</translation>
     </message>
@@ -286,7 +312,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::Crosshair</name>
     <message>
-        <location filename="../../ui/crosshair.cpp" line="+64"/>
+        <location filename="../../ui/explorer/crosshair.cpp" line="+68"/>
         <source>L = %1, dL/dx = %2, d²L/dx² = %3</source>
         <translation>L = %1，dL/dx = %2，d²L/dx² = %3</translation>
     </message>
@@ -304,12 +330,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::CurveModel</name>
     <message>
-        <location filename="../../ui/curve_model.cpp" line="+92"/>
-        <source>no %1</source>
-        <translation>无 %1</translation>
-    </message>
-    <message>
-        <location line="+119"/>
+        <location filename="../../ui/explorer/curve_model.cpp" line="+141"/>
         <source>residual r = ŷ − y (y = 0)</source>
         <translation>残差 r = ŷ − y（y = 0）</translation>
     </message>
@@ -329,7 +350,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>%1 按%2绘制，但当前图中是%3曲线。不同类型的损失函数横轴不同，因此不能叠加显示。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>At most %1 curves can be shown at once.</source>
         <translation>最多只能同时显示 %1 条曲线。</translation>
     </message>
@@ -344,15 +365,50 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>当前版本的损失函数目录中没有“%1”。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+104"/>
         <source>This value would draw %1 against another kind of x axis (%2) than the other curves; remove them first.</source>
         <translation>此取值会使 %1 改用与其他曲线不同类型的横轴（%2）；请先移除其他曲线。</translation>
     </message>
 </context>
 <context>
+    <name>losslab::ui::CurveParametersPanel</name>
+    <message>
+        <location filename="../../ui/explorer/curve_parameters_panel.cpp" line="+30"/>
+        <source>Against ŷ for target &amp;y =</source>
+        <translation>以 ŷ 为横轴，目标值 &amp;y =</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Which picture of the loss to draw: the label of a classification loss, similar or dissimilar pair, …</source>
+        <translation>绘制损失的哪种情形：分类损失的标签、相似或不相似样本对……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Curve:</source>
+        <translation>曲线：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plot regression losses against the prediction ŷ for this target instead of the residual r = ŷ − y. Matters for losses that are not functions of r alone (MAPE, MSLE, Poisson, …).</source>
+        <translation>以该目标值下的预测值 ŷ 为横轴绘制回归损失，而不是以残差 r = ŷ − y 为横轴。对不只取决于 r 的损失函数（MAPE、MSLE、Poisson 等）有影响。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>x axis: %1</source>
+        <translation>x 轴：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n point(s) outside the loss&apos;s domain: %1</source>
+        <translation>
+            <numerusform>%n 个点超出损失函数的定义域：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::CustomLossLibrary</name>
     <message>
-        <location filename="../../ui/custom_loss_library.cpp" line="+90"/>
+        <location filename="../../ui/common/custom_loss_library.cpp" line="+90"/>
         <source>Give the custom loss a name.</source>
         <translation>请为自定义损失函数命名。</translation>
     </message>
@@ -390,7 +446,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::EngineText</name>
     <message>
-        <location filename="../../ui/engine_text.cpp" line="+16"/>
+        <location filename="../../ui/common/engine_text.cpp" line="+16"/>
         <source>fixed target y</source>
         <translation>固定目标值 y</translation>
     </message>
@@ -563,11 +619,21 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
     <message>
         <location line="+2"/>
-        <source>Probabilistic (cross-entropy, likelihood)</source>
-        <translation>概率型（交叉熵、似然）</translation>
+        <source>Probabilistic classification / likelihood</source>
+        <translation>概率分类 / 似然</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Robust</source>
+        <translation>鲁棒损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distillation / composite</source>
+        <translation>知识蒸馏 / 组合损失</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>Margin classification</source>
         <translation>间隔分类</translation>
     </message>
@@ -577,17 +643,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>度量学习</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Robust (M-estimators)</source>
-        <translation>鲁棒（M 估计）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Distillation</source>
-        <translation>知识蒸馏</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Reference</source>
         <translation>参考实现</translation>
     </message>
@@ -633,9 +689,243 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
 </context>
 <context>
+    <name>losslab::ui::ExplorerExport</name>
+    <message>
+        <location filename="../../ui/explorer/explorer_export.cpp" line="+54"/>
+        <source>Export Plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+19"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+19"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Export Data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Plot copied to the clipboard.</source>
+        <translation>图表已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a curve first: its loss and parameters are exported.</source>
+        <translation>请先选择一条曲线：导出的是它的损失函数和参数。</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::ExplorerView</name>
+    <message>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+69"/>
+        <source>Losses</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Export Plot…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the plot as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;Data (CSV)…</source>
+        <translation>导出数据 (CSV)(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save x, loss, gradient and curvature of every visible curve</source>
+        <translation>保存每条可见曲线的 x、损失、梯度和曲率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export as C&amp;ode…</source>
+        <translation>导出为代码(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The selected curve&apos;s loss, with its parameters, as Keras 3 or PyTorch code</source>
+        <translation>将所选曲线的损失函数及其参数导出为 Keras 3 或 PyTorch 代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy Image</source>
+        <translation>复制图像(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Add Loss…</source>
+        <translation>添加损失函数(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove Curve</source>
+        <translation>移除曲线(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show &amp;Second Derivative</source>
+        <translation>显示二阶导数(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a third panel with the curvature d²L/dx²</source>
+        <translation>添加第三个面板，显示曲率 d²L/dx²</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reset View</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Zoom to Rectangle</source>
+        <translation>框选缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag a rectangle to zoom; off: drag to pan. The wheel always zooms.</source>
+        <translation>拖出矩形进行缩放；关闭时拖动可平移。滚轮始终用于缩放。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Axis R&amp;anges…</source>
+        <translation>坐标轴范围(&amp;a)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the x range and the y range of each panel</source>
+        <translation>输入 x 范围以及各面板的 y 范围</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Explorer</source>
+        <translation>探索器</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>At most %1 curves can be shown at once.</source>
+        <translation>最多只能同时显示 %1 条曲线。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Different x axis</source>
+        <translation>横轴不同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new plot with this loss instead?</source>
+        <translation>改为用此损失函数新建图表？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot add loss</source>
+        <translation>无法添加损失函数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+33"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Updated %1.</source>
+        <translation>已更新 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot plot the formula</source>
+        <translation>无法绘制该公式</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Custom selection</source>
+        <translation>自定义选择</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::ExportOptionsDialog</name>
     <message>
-        <location filename="../../ui/export_options_dialog.cpp" line="+35"/>
+        <location filename="../../ui/common/export_options_dialog.cpp" line="+35"/>
         <location line="+1"/>
         <source> px</source>
         <translation> 像素</translation>
@@ -694,7 +984,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::FormulaEditor</name>
     <message>
-        <location filename="../../ui/formula_editor.cpp" line="+146"/>
+        <location filename="../../ui/formula/formula_editor.cpp" line="+147"/>
         <source>%1 (at character %2)</source>
         <translation>%1（位于第 %2 个字符）</translation>
     </message>
@@ -936,7 +1226,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossCurvePlot</name>
     <message>
-        <location filename="../../ui/loss_curve_plot.cpp" line="+185"/>
+        <location filename="../../ui/explorer/loss_curve_plot.cpp" line="+154"/>
         <source>loss L</source>
         <translation>损失 L</translation>
     </message>
@@ -964,7 +1254,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossListPanel</name>
     <message>
-        <location filename="../../ui/loss_list_panel.cpp" line="+44"/>
+        <location filename="../../ui/explorer/loss_list_panel.cpp" line="+31"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -994,12 +1284,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>更改所选曲线的颜色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Tick to show or hide a curve; double-click to rename it.</source>
         <translation>勾选以显示或隐藏曲线；双击可重命名。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+52"/>
         <source>Curve colour</source>
         <translation>曲线颜色</translation>
     </message>
@@ -1007,47 +1297,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossPickerDialog</name>
     <message>
-        <location filename="../../ui/loss_picker_dialog.cpp" line="+24"/>
-        <source>Regression</source>
-        <translation>回归</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Probabilistic classification / likelihood</source>
-        <translation>概率分类 / 似然</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Margin classification</source>
-        <translation>间隔分类</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Metric learning</source>
-        <translation>度量学习</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Robust</source>
-        <translation>鲁棒损失</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Distillation / composite</source>
-        <translation>知识蒸馏 / 组合损失</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../ui/explorer/loss_picker_dialog.cpp" line="+59"/>
         <source>Add a loss</source>
         <translation>添加损失函数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search by name, id or formula…</source>
         <translation>按名称、id 或公式搜索…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+45"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
@@ -1057,17 +1317,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>框架</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
         <source>Custom losses (your library)</source>
         <translation>自定义损失函数（你的库）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-52"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -1075,17 +1335,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+93"/>
+        <location filename="../../ui/shell/main_window.cpp" line="+46"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>&amp;Explorer</source>
         <translation>曲线探索(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Loss, gradient and curvature curves of the chosen losses</source>
         <translation>所选损失函数的损失、梯度和曲率曲线</translation>
     </message>
@@ -1100,99 +1360,19 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+150"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Losses</source>
-        <translation>损失函数</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Which picture of the loss to draw: the label of a classification loss, similar or dissimilar pair, …</source>
-        <translation>绘制损失的哪种情形：分类损失的标签、相似或不相似样本对……</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Curve:</source>
-        <translation>曲线：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Against ŷ for target &amp;y =</source>
-        <translation>以 ŷ 为横轴，目标值 &amp;y =</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Plot regression losses against the prediction ŷ for this target instead of the residual r = ŷ − y. Matters for losses that are not functions of r alone (MAPE, MSLE, Poisson, …).</source>
-        <translation>以该目标值下的预测值 ŷ 为横轴绘制回归损失，而不是以残差 r = ŷ − y 为横轴。对不只取决于 r 的损失函数（MAPE、MSLE、Poisson 等）有影响。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Parameters</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-128"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Export Plot…</source>
-        <translation>导出图表(&amp;E)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save the plot as PNG, SVG or PDF</source>
-        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export &amp;Data (CSV)…</source>
-        <translation>导出数据 (CSV)(&amp;D)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save x, loss, gradient and curvature of every visible curve</source>
-        <translation>保存每条可见曲线的 x、损失、梯度和曲率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export as C&amp;ode…</source>
-        <translation>导出为代码(&amp;O)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Shift+K</source>
-        <translation>Ctrl+Shift+K</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The selected curve&apos;s loss, with its parameters, as Keras 3 or PyTorch code</source>
-        <translation>将所选曲线的损失函数及其参数导出为 Keras 3 或 PyTorch 代码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Copy Image</source>
-        <translation>复制图像(&amp;C)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1205,69 +1385,9 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Add Loss…</source>
-        <translation>添加损失函数(&amp;A)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Remove Curve</source>
-        <translation>移除曲线(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show &amp;Second Derivative</source>
-        <translation>显示二阶导数(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ctrl+2</source>
-        <translation>Ctrl+2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add a third panel with the curvature d²L/dx²</source>
-        <translation>添加第三个面板，显示曲率 d²L/dx²</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Reset View</source>
-        <translation>重置视图(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Zoom to Rectangle</source>
-        <translation>框选缩放(&amp;Z)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drag a rectangle to zoom; off: drag to pan. The wheel always zooms.</source>
-        <translation>拖出矩形进行缩放；关闭时拖动可平移。滚轮始终用于缩放。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1280,22 +1400,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用公式编写你自己的损失函数：精确导数、参数滑块、导出为代码</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Axis R&amp;anges…</source>
-        <translation>坐标轴范围(&amp;a)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Shift+A</source>
-        <translation>Ctrl+Shift+A</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type the x range and the y range of each panel</source>
-        <translation>输入 x 范围以及各面板的 y 范围</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -1335,24 +1440,23 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+24"/>
-        <location filename="../../app/main.cpp" line="+112"/>
+        <location line="-111"/>
+        <location filename="../../app/gui/main.cpp" line="+113"/>
         <source>Training: outliers (MSE vs MAE vs Huber)</source>
         <translation>训练：离群点（MSE vs MAE vs Huber）</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+125"/>
         <source>Fit a line through data with 10 % outliers with three losses at once</source>
         <translation>用三种损失函数同时对含 10% 离群点的数据拟合直线</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1367,133 +1471,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+29"/>
         <source>Teaching presets: each sets up curves and says what to notice</source>
         <translation>教学预设：每个预设都会设置好曲线，并提示观察要点</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-3"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>Skipped: %1</source>
-        <translation>已跳过：%1</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>x axis: %1</source>
-        <translation>x 轴：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>%n point(s) outside the loss&apos;s domain: %1</source>
-        <translation>
-            <numerusform>%n 个点超出损失函数的定义域：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Change parameters of %1</source>
-        <translation>更改 %1 的参数</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>At most %1 curves can be shown at once.</source>
-        <translation>最多只能同时显示 %1 条曲线。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Different x axis</source>
-        <translation>横轴不同</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new plot with this loss instead?</source>
-        <translation>改为用此损失函数新建图表？</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+39"/>
-        <source>Custom selection</source>
-        <translation>自定义选择</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>Cannot add loss</source>
-        <translation>无法添加损失函数</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+37"/>
-        <source>Added %1.</source>
-        <translation>已添加 %1。</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <source>Updated %1.</source>
-        <translation>已更新 %1。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Cannot plot the formula</source>
-        <translation>无法绘制该公式</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Select a curve first: its loss and parameters are exported.</source>
-        <translation>请先选择一条曲线：导出的是它的损失函数和参数。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Remove %1</source>
-        <translation>移除 %1</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Export Plot</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+19"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <location line="+19"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Export Data</source>
-        <translation>导出数据</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV 表格 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Plot copied to the clipboard.</source>
-        <translation>图表已复制到剪贴板。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+56"/>
         <source>About LossLab</source>
         <translation>关于 LossLab</translation>
     </message>
@@ -1506,12 +1494,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::ParameterPanel</name>
     <message>
-        <location filename="../../ui/parameter_panel.cpp" line="+167"/>
+        <location filename="../../ui/common/parameter_panel.cpp" line="+168"/>
         <source>Valid range: %1</source>
         <translation>有效范围：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>%1; using the default</source>
         <translation>%1；改用默认值</translation>
     </message>
@@ -1531,7 +1519,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>关</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -1544,7 +1532,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::Presets</name>
     <message>
-        <location filename="../../ui/presets.cpp" line="+17"/>
+        <location filename="../../ui/explorer/presets.cpp" line="+17"/>
         <source>MSE vs MAE vs Huber</source>
         <translation>MSE vs MAE vs Huber</translation>
     </message>
@@ -1632,7 +1620,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingController</name>
     <message>
-        <location filename="../../ui/training_controller.cpp" line="+212"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+212"/>
         <source>Could not set up training: %1</source>
         <translation>无法设置训练：%1</translation>
     </message>
@@ -1690,7 +1678,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingSession</name>
     <message>
-        <location filename="../../ui/training_session.cpp" line="+57"/>
+        <location filename="../../ui/training/training_session.cpp" line="+57"/>
         <source>&quot;%1&quot; must be an object</source>
         <translation>&quot;%1&quot; 必须是对象</translation>
     </message>
@@ -1804,7 +1792,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingView</name>
     <message>
-        <location filename="../../ui/training_view.cpp" line="+193"/>
+        <location filename="../../ui/training/training_view.cpp" line="+193"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

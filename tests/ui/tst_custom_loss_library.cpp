@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The custom-loss library (names, changes, persistence through Settings) and the loss factory
+// The custom-loss library (names, changes, its own JSON file with a backup, migration from
+// QSettings, nothing lost on a damaged file or a failed write) and the loss factory
 // that turns "custom:NAME" and catalogue ids into losses (issue 6).
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "core/engine/loss_registry.h"
 #include "core/formula/formula_loss.h"
 #include "tests/test_utils.h"
+#include "ui/common/custom_loss_file.h"
 #include "ui/common/custom_loss_library.h"
 #include "ui/common/loss_factory.h"
 #include "ui/common/settings.h"
@@ -17,6 +22,7 @@
 using namespace losslab;
 using losslab::test::tensor;
 using losslab::ui::CustomLoss;
+using losslab::ui::CustomLossFile;
 using losslab::ui::CustomLossLibrary;
 using losslab::ui::Settings;
 
@@ -82,8 +88,13 @@ class TestCustomLossLibrary : public QObject {
   void rename();
   void setParamsKeepsOnlyUsedNames();
   void ephemeralModeWritesNothing();
-  void persistsThroughSettings();
+  void persistsInItsOwnFile();
+  void keepsThePreviousVersionAsBackup();
+  void damagedFileIsSetAsideNotOverwritten();
+  void failedWriteKeepsEntriesAndSaysSo();
+  void migratesFromSettings();
   void damagedRecordsAreSkipped();
+  void freeNameNeverTakesAnExistingName();
 
   void idHelpers();
   void createLossForCustomIdEqualsFormulaLoss();
@@ -107,12 +118,18 @@ void TestCustomLossLibrary::initTestCase() {
   QSettings::setDefaultFormat(QSettings::IniFormat);
   QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
   QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+  // The application data folder (the library file) in the same temporary directory.
+  qputenv("XDG_DATA_HOME", m_settingsDir.filePath(QStringLiteral("data")).toLocal8Bit());
+  QVERIFY(CustomLossFile::defaultPath().startsWith(m_settingsDir.path()));
   QSettings().clear();
   Settings::setEphemeral(true);
 }
 
 void TestCustomLossLibrary::init() {
   Settings::setEphemeral(true);
+  for (const QString& suffix : {QString(), QStringLiteral(".bak"), QStringLiteral(".damaged")}) {
+    QFile::remove(CustomLossFile::defaultPath() + suffix);
+  }
   for (const QString& name : library().names()) {
     library().remove(name);
   }
@@ -266,7 +283,7 @@ void TestCustomLossLibrary::ephemeralModeWritesNothing() {
   QSettings().clear();
 }
 
-void TestCustomLossLibrary::persistsThroughSettings() {
+void TestCustomLossLibrary::persistsInItsOwnFile() {
   Settings::setEphemeral(false);
   QSettings().clear();
   {
@@ -275,12 +292,15 @@ void TestCustomLossLibrary::persistsThroughSettings() {
     QVERIFY(writer.add({QStringLiteral("my huber"), kHuber, {{"delta", 0.25}}}));
     QVERIFY(writer.add({QStringLiteral("Temperatur δ"), kTemperature, {{"T", 0.6}}}));
   }
-  QSettings().sync();
+  // A data file of its own, not QSettings.
+  QVERIFY(QFile::exists(CustomLossFile::defaultPath()));
+  QVERIFY(!QSettings().contains(QStringLiteral("formula/customLosses")));
   {
     CustomLossLibrary reader;
     const QList<CustomLoss> expected{{QStringLiteral("my huber"), kHuber, {{"delta", 0.25}}},
                                      {QStringLiteral("Temperatur δ"), kTemperature, {{"T", 0.6}}}};
     QCOMPARE(reader.entries(), expected);
+    QVERIFY(reader.loadProblem().isEmpty());
     QVERIFY(reader.remove(QStringLiteral("my huber")));
     QVERIFY(reader.rename(QStringLiteral("Temperatur δ"), QStringLiteral("hot")));
   }
@@ -289,7 +309,77 @@ void TestCustomLossLibrary::persistsThroughSettings() {
     QCOMPARE(again.names(), QStringList{QStringLiteral("hot")});
     QCOMPARE(again.find(QStringLiteral("hot"))->params, (ParamValues{{"T", 0.6}}));
   }
-  QSettings().clear();
+  Settings::setEphemeral(true);
+}
+
+void TestCustomLossLibrary::keepsThePreviousVersionAsBackup() {
+  const QString path = m_settingsDir.filePath(QStringLiteral("backup/lib.json"));
+  CustomLossLibrary library(path, nullptr);
+  QVERIFY(library.add({QStringLiteral("first"), kHuber, {}}));
+  QVERIFY(!QFile::exists(CustomLossFile::backupPath(path)));  // nothing to back up yet
+  QVERIFY(library.add({QStringLiteral("second"), kTemperature, {}}));
+  const std::optional<QList<CustomLoss>> backup =
+      CustomLossFile::read(CustomLossFile::backupPath(path), nullptr);
+  QVERIFY(backup);
+  QCOMPARE(backup->size(), 1);
+  QCOMPARE(backup->front().name, QStringLiteral("first"));
+}
+
+void TestCustomLossLibrary::damagedFileIsSetAsideNotOverwritten() {
+  const QString path = m_settingsDir.filePath(QStringLiteral("damaged/lib.json"));
+  {
+    CustomLossLibrary library(path, nullptr);
+    QVERIFY(library.add({QStringLiteral("saved"), kHuber, {}}));
+    QVERIFY(library.add({QStringLiteral("later"), kTemperature, {}}));  // backup: "saved"
+  }
+  const QByteArray garbage = "{\"format\": \"losslab-custom-losses\", \"losses\": [trunc";
+  {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(garbage);
+  }
+  CustomLossLibrary library(path, nullptr);
+  QVERIFY2(library.loadProblem().contains(QStringLiteral("not valid JSON")),
+           qPrintable(library.loadProblem()));
+  QCOMPARE(library.names(), QStringList{QStringLiteral("saved")});  // from the backup
+  // The damaged text is kept where the message says, and a change does not destroy it.
+  QVERIFY(library.add({QStringLiteral("new"), kHuber, {}}));
+  QFile aside(path + QStringLiteral(".damaged"));
+  QVERIFY(aside.open(QIODevice::ReadOnly));
+  QCOMPARE(aside.readAll(), garbage);
+}
+
+void TestCustomLossLibrary::failedWriteKeepsEntriesAndSaysSo() {
+  // A path below a regular file can never be created, whoever runs the test (root included).
+  const QString blocker = m_settingsDir.filePath(QStringLiteral("not-a-folder"));
+  {
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+  }
+  CustomLossLibrary library(blocker + QStringLiteral("/lib.json"), nullptr);
+  QSignalSpy failed(&library, &CustomLossLibrary::storeFailed);
+  QVERIFY(library.add({QStringLiteral("kept"), kHuber, {}}));
+  QCOMPARE(failed.count(), 1);
+  QVERIFY(!failed.front().front().toString().isEmpty());
+  QCOMPARE(library.names(), QStringList{QStringLiteral("kept")});
+}
+
+void TestCustomLossLibrary::migratesFromSettings() {
+  Settings::setEphemeral(false);
+  QSettings().setValue(
+      QStringLiteral("formula/customLosses"),
+      QVariantList{QVariantMap{{QStringLiteral("name"), QStringLiteral("old huber")},
+                               {QStringLiteral("source"), kHuber},
+                               {QStringLiteral("params"), QVariantMap{{"delta", 0.5}}}}});
+  {
+    CustomLossLibrary library;
+    QCOMPARE(library.names(), QStringList{QStringLiteral("old huber")});
+  }
+  // Moved: the file holds it, the settings copy is gone, and it loads from the file again.
+  QVERIFY(QFile::exists(CustomLossFile::defaultPath()));
+  QVERIFY(QSettings().value(QStringLiteral("formula/customLosses")).toList().isEmpty());
+  CustomLossLibrary again;
+  QCOMPARE(again.find(QStringLiteral("old huber"))->params, (ParamValues{{"delta", 0.5}}));
   Settings::setEphemeral(true);
 }
 
@@ -309,6 +399,20 @@ void TestCustomLossLibrary::damagedRecordsAreSkipped() {
   QCOMPARE(loaded.names(), QStringList{QStringLiteral("good")});
   QSettings().clear();
   Settings::setEphemeral(true);
+}
+
+void TestCustomLossLibrary::freeNameNeverTakesAnExistingName() {
+  QVERIFY(library().add({QStringLiteral("Contrastive"), kHuber, {}}));
+  QCOMPARE(library().freeName(QStringLiteral("Fresh")), QStringLiteral("Fresh"));
+  QCOMPARE(library().freeName(QStringLiteral("Contrastive")), QStringLiteral("Contrastive (2)"));
+  QCOMPARE(library().freeName(QStringLiteral("contrastive")), QStringLiteral("contrastive (2)"));
+  QVERIFY(library().add({QStringLiteral("Contrastive (2)"), kHuber, {}}));
+  QCOMPARE(library().freeName(QStringLiteral("Contrastive")), QStringLiteral("Contrastive (3)"));
+  const QString longName(CustomLossLibrary::kMaxNameLength, QLatin1Char('x'));
+  QVERIFY(library().add({longName, kHuber, {}}));
+  const QString free = library().freeName(longName);
+  QVERIFY(free.size() <= CustomLossLibrary::kMaxNameLength);
+  QVERIFY(library().nameProblem(free).isEmpty());
 }
 
 void TestCustomLossLibrary::idHelpers() {

@@ -7,24 +7,31 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
+#include <QListView>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QXmlStreamReader>
 
 #include "core/engine/loss_registry.h"
 #include "tests/test_utils.h"
+#include "ui/common/engine_text.h"
 #include "ui/common/parameter_panel.h"
 #include "ui/common/settings.h"
 #include "ui/explorer/axis_range_dialog.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
+#include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
+#include "ui/explorer/loss_list_panel.h"
+#include "ui/explorer/loss_picker_dialog.h"
+#include "ui/explorer/presets.h"
 #include "ui/formula/formula_editor.h"
 #include "ui/shell/main_window.h"
-#include "ui/shell/presets.h"
 
 using namespace losslab;
 using namespace losslab::ui;
@@ -50,6 +57,10 @@ class TestExplorer : public QObject {
   void chineseTranslationLoads();
   void chineseTranslationIsComplete();
   void unknownPresetIsAnError();
+  void curveListViewsTheModel();
+  void lossPickerFiltersThroughTheProxy();
+  void slidersDragsAreSeparateUndoSteps();
+  void removingACurveIsUndoneInPlace();
 };
 
 void TestExplorer::initTestCase() {
@@ -70,20 +81,20 @@ void TestExplorer::presetPlotsEngineNumbers() {
   MainWindow window;
   QVERIFY(window.applyPreset(preset));
   const Preset* p = findPreset(preset);
-  QCOMPARE(window.model()->count(), static_cast<int>(p->curves.size()));
-  for (int i = 0; i < window.model()->count(); ++i) {
+  QCOMPARE(window.explorer()->model()->count(), static_cast<int>(p->curves.size()));
+  for (int i = 0; i < window.explorer()->model()->count(); ++i) {
     const PresetCurve& spec = p->curves[static_cast<std::size_t>(i)];
     // An independent evaluation: fresh loss from the registry, fresh curve request.
     const LossPtr loss = LossRegistry::instance().create(spec.lossId.toStdString(), spec.params);
     CurveRequest request;
     request.from = p->from;
     request.to = p->to;
-    request.points = window.model()->points();
+    request.points = window.explorer()->model()->points();
     request.variant = spec.variant.toStdString();
     request.target = curveAxis(loss->info(), loss->params()).target;
     const CurveData expected = computeCurve(*loss, request);
     for (int panel = 0; panel < 2; ++panel) {
-      const QCPGraph* graph = window.plot()->graph(panel, i);
+      const QCPGraph* graph = window.explorer()->plot()->graph(panel, i);
       QCOMPARE(graph->dataCount(), static_cast<int>(expected.x.size()));
       const std::vector<double>& column = panel == 0 ? expected.value : expected.d1;
       for (int k = 0; k < graph->dataCount(); k += 37) {
@@ -105,24 +116,24 @@ void TestExplorer::presetPlotsEngineNumbers() {
 void TestExplorer::startsWithMseMaeHuber() {
   MainWindow window;
   QCOMPARE(window.currentPreset(), QStringLiteral("mse-mae-huber"));
-  QCOMPARE(window.model()->curve(2).lossId, QStringLiteral("huber"));
-  QCOMPARE(window.model()->curve(2).params.at("delta"), 1.0);
+  QCOMPARE(window.explorer()->model()->curve(2).lossId, QStringLiteral("huber"));
+  QCOMPARE(window.explorer()->model()->curve(2).params.at("delta"), 1.0);
   // The gradient panel shows Huber clipped at ±δ: at x = 3 (the right end), dL/dŷ = δ = 1,
   // while MSE's is 2·3 = 6 and MAE's is 1.
-  const QCPGraph* huberGrad = window.plot()->graph(1, 2);
+  const QCPGraph* huberGrad = window.explorer()->plot()->graph(1, 2);
   LOSSLAB_VERIFY_NEAR(huberGrad->data()->at(huberGrad->dataCount() - 1)->value, 1.0, 1e-12);
-  const QCPGraph* mseGrad = window.plot()->graph(1, 0);
+  const QCPGraph* mseGrad = window.explorer()->plot()->graph(1, 0);
   LOSSLAB_VERIFY_NEAR(mseGrad->data()->at(mseGrad->dataCount() - 1)->value, 6.0, 1e-12);
 }
 
 void TestExplorer::parameterEditRedrawsAndUndoes() {
   MainWindow window;
   window.applyPreset(QStringLiteral("mse-mae-huber"));
-  window.selectCurve(2);
-  QSignalSpy changed(window.model(), &CurveModel::curveChanged);
-  window.applyParameters({{"delta", 0.5}});
+  window.explorer()->selectCurve(2);
+  QSignalSpy changed(window.explorer()->model(), &CurveModel::curveChanged);
+  window.explorer()->applyParameters({{"delta", 0.5}});
   QCOMPARE(changed.count(), 1);
-  const QCPGraph* huberGrad = window.plot()->graph(1, 2);
+  const QCPGraph* huberGrad = window.explorer()->plot()->graph(1, 2);
   LOSSLAB_VERIFY_NEAR(huberGrad->data()->at(huberGrad->dataCount() - 1)->value, 0.5, 1e-12);
   // Undo restores δ = 1 (Ctrl+Z is the undo stack's action).
   QAction* undo = nullptr;
@@ -133,10 +144,10 @@ void TestExplorer::parameterEditRedrawsAndUndoes() {
   }
   QVERIFY(undo);
   undo->trigger();
-  QCOMPARE(window.model()->curve(2).params.at("delta"), 1.0);
+  QCOMPARE(window.explorer()->model()->curve(2).params.at("delta"), 1.0);
   // An invalid value is rejected and changes nothing.
-  window.applyParameters({{"delta", -1.0}});
-  QCOMPARE(window.model()->curve(2).params.at("delta"), 1.0);
+  window.explorer()->applyParameters({{"delta", -1.0}});
+  QCOMPARE(window.explorer()->model()->curve(2).params.at("delta"), 1.0);
 }
 
 void TestExplorer::refusesMixedAxisKinds() {
@@ -163,14 +174,18 @@ void TestExplorer::crosshairReadsEngineValuesAtCursor() {
   window.applyPreset(QStringLiteral("mse-mae-huber"));
   // At r = 1.5 by hand: MSE r² = 2.25 (slope 2r = 3); MAE |r| = 1.5 (slope 1); Huber δ = 1:
   // δ(|r| − δ/2) = 1 (slope δ·sign r = 1). Evaluated exactly at x, not read off the samples.
-  const QString text = window.plot()->crosshair()->readout(1.5, false);
+  const QString text = window.explorer()->plot()->crosshair()->readout(1.5, false);
   QVERIFY2(text.startsWith(QStringLiteral("x = 1.5")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("L = 2.25, slope 3")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("L = 1.5, slope 1")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("L = 1, slope 1")), qPrintable(text));
   // A hidden curve is not read.
-  window.model()->setVisible(0, false);
-  QVERIFY(!window.plot()->crosshair()->readout(1.5, false).contains(QStringLiteral("2.25")));
+  window.explorer()->model()->setVisible(0, false);
+  QVERIFY(!window.explorer()
+               ->plot()
+               ->crosshair()
+               ->readout(1.5, false)
+               .contains(QStringLiteral("2.25")));
 }
 
 void TestExplorer::axisRangeDialogRefusesEmptyRanges() {
@@ -196,29 +211,29 @@ void TestExplorer::sliderMovesRedrawOnlyTheActiveLayer() {
   window.resize(1000, 700);
   window.show();
   window.applyPreset(QStringLiteral("huber-delta-sweep"));
-  window.selectCurve(1);
-  QCOMPARE(window.plot()->activeCurve(), 1);
-  QCustomPlot* plot = window.plot()->customPlot();
+  window.explorer()->selectCurve(1);
+  QCOMPARE(window.explorer()->plot()->activeCurve(), 1);
+  QCustomPlot* plot = window.explorer()->plot()->customPlot();
   QCPLayer* active = plot->layer(QStringLiteral("active"));
   QVERIFY(active);
   for (int panel = 0; panel < 2; ++panel) {
-    QCOMPARE(window.plot()->graph(panel, 1)->layer(), active);
-    QVERIFY(window.plot()->graph(panel, 0)->layer() != active);
+    QCOMPARE(window.explorer()->plot()->graph(panel, 1)->layer(), active);
+    QVERIFY(window.explorer()->plot()->graph(panel, 0)->layer() != active);
   }
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   QTest::qWait(400);  // let start-up replots and the rest timer settle
   // A parameter edit on the active curve does not queue a full replot…
   QSignalSpy fullReplots(plot, &QCustomPlot::beforeReplot);
-  window.applyParameters({{"delta", 0.75}});
+  window.explorer()->applyParameters({{"delta", 0.75}});
   QCoreApplication::processEvents();
   QCOMPARE(fullReplots.count(), 0);
   // …yet the graph holds the engine's new numbers: Huber δ = 0.75 has slope δ at x = 3.
-  const QCPGraph* gradient = window.plot()->graph(1, 1);
+  const QCPGraph* gradient = window.explorer()->plot()->graph(1, 1);
   LOSSLAB_VERIFY_NEAR(gradient->data()->at(gradient->dataCount() - 1)->value, 0.75, 1e-12);
   // Selecting another curve moves it to the active layer.
-  window.selectCurve(3);
-  QCOMPARE(window.plot()->graph(0, 3)->layer(), active);
-  QVERIFY(window.plot()->graph(0, 1)->layer() != active);
+  window.explorer()->selectCurve(3);
+  QCOMPARE(window.explorer()->plot()->graph(0, 3)->layer(), active);
+  QVERIFY(window.explorer()->plot()->graph(0, 1)->layer() != active);
 }
 
 void TestExplorer::fixedTargetPlotsAgainstThePrediction() {
@@ -230,13 +245,13 @@ void TestExplorer::fixedTargetPlotsAgainstThePrediction() {
   target->setValue(2.0);
   fixed->setChecked(true);
   // x is now ŷ with y = 2: at the left end ŷ = −3, MSE = (−3 − 2)² = 25, slope 2(ŷ − y) = −10.
-  const QCPGraph* mse = window.plot()->graph(0, 0);
+  const QCPGraph* mse = window.explorer()->plot()->graph(0, 0);
   QCOMPARE(mse->data()->at(0)->key, -3.0);
   LOSSLAB_VERIFY_NEAR(mse->data()->at(0)->value, 25.0, 1e-12);
-  LOSSLAB_VERIFY_NEAR(window.plot()->graph(1, 0)->data()->at(0)->value, -10.0, 1e-12);
+  LOSSLAB_VERIFY_NEAR(window.explorer()->plot()->graph(1, 0)->data()->at(0)->value, -10.0, 1e-12);
   // Unticked: back to the residual, MSE(−3) = 9.
   fixed->setChecked(false);
-  LOSSLAB_VERIFY_NEAR(window.plot()->graph(0, 0)->data()->at(0)->value, 9.0, 1e-12);
+  LOSSLAB_VERIFY_NEAR(window.explorer()->plot()->graph(0, 0)->data()->at(0)->value, 9.0, 1e-12);
 }
 
 void TestExplorer::formulaDockPlotsAndReplotsACustomLoss() {
@@ -247,21 +262,24 @@ void TestExplorer::formulaDockPlotsAndReplotsACustomLoss() {
   editor->setLossName(QStringLiteral("tst scaled square"));
   editor->setFormula(QStringLiteral("k = 3\nk*square(r)"));
   QVERIFY(editor->plot());
-  QCOMPARE(window.model()->count(), 4);
+  QCOMPARE(window.explorer()->model()->count(), 4);
   const int index = 3;
-  QCOMPARE(window.model()->curve(index).lossId, QStringLiteral("custom:tst scaled square"));
+  QCOMPARE(window.explorer()->model()->curve(index).lossId,
+           QStringLiteral("custom:tst scaled square"));
   // 3r² at r = −3 is 27, slope 6r = −18 (by hand).
-  LOSSLAB_VERIFY_NEAR(window.plot()->graph(0, index)->data()->at(0)->value, 27.0, 1e-12);
-  LOSSLAB_VERIFY_NEAR(window.plot()->graph(1, index)->data()->at(0)->value, -18.0, 1e-12);
+  LOSSLAB_VERIFY_NEAR(window.explorer()->plot()->graph(0, index)->data()->at(0)->value, 27.0,
+                      1e-12);
+  LOSSLAB_VERIFY_NEAR(window.explorer()->plot()->graph(1, index)->data()->at(0)->value, -18.0,
+                      1e-12);
   // Its parameter is on the panel like a built-in one's.
-  QCOMPARE(window.currentCurve(), index);
-  window.applyParameters({{"k", 0.5}});
-  LOSSLAB_VERIFY_NEAR(window.plot()->graph(0, index)->data()->at(0)->value, 4.5, 1e-12);
+  QCOMPARE(window.explorer()->currentCurve(), index);
+  window.explorer()->applyParameters({{"k", 0.5}});
+  LOSSLAB_VERIFY_NEAR(window.explorer()->plot()->graph(0, index)->data()->at(0)->value, 4.5, 1e-12);
   // Editing the formula and plotting again updates the same curve instead of adding one.
   editor->setFormula(QStringLiteral("k = 3\nk*abs(r)"));
   QVERIFY(editor->plot());
-  QCOMPARE(window.model()->count(), 4);
-  LOSSLAB_VERIFY_NEAR(window.plot()->graph(0, index)->data()->at(0)->value, 1.5,
+  QCOMPARE(window.explorer()->model()->count(), 4);
+  LOSSLAB_VERIFY_NEAR(window.explorer()->plot()->graph(0, index)->data()->at(0)->value, 1.5,
                       1e-12);  // 0.5·|−3|
   QVERIFY(editor->deleteFromLibrary());
 }
@@ -374,6 +392,103 @@ void TestExplorer::unknownPresetIsAnError() {
   QVERIFY(process.waitForFinished(30000));
   QCOMPARE(process.exitCode(), 2);
   QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("no-such")));
+}
+
+void TestExplorer::curveListViewsTheModel() {
+  ExplorerView explorer;
+  explorer.applyPreset(QStringLiteral("mse-mae-huber"));
+  CurveModel* model = explorer.model();
+  QCOMPARE(explorer.lossList()->view()->model(), model);
+  QCOMPARE(model->rowCount(), 3);
+  const QModelIndex mae = model->index(1);
+  QCOMPARE(mae.data().toString(), QStringLiteral("Mean absolute error (MAE)"));
+  // Unticking in the list hides the curve on the plot (the model is the one owner).
+  QVERIFY(model->setData(mae, Qt::Unchecked, Qt::CheckStateRole));
+  QVERIFY(!model->curve(1).visible);
+  QVERIFY(!explorer.plot()->graph(LossCurvePlot::LossPanel, 1)->visible());
+  // Renaming makes the name custom; an empty name is refused and keeps the old one.
+  QVERIFY(model->setData(mae, QStringLiteral("L1"), Qt::EditRole));
+  QCOMPARE(model->curve(1).name, QStringLiteral("L1"));
+  QVERIFY(model->curve(1).customName);
+  QVERIFY(!model->setData(mae, QStringLiteral("  "), Qt::EditRole));
+  QCOMPARE(model->curve(1).name, QStringLiteral("L1"));
+  QCOMPARE(explorer.plot()->graph(LossCurvePlot::LossPanel, 1)->name(), QStringLiteral("L1"));
+}
+
+void TestExplorer::lossPickerFiltersThroughTheProxy() {
+  LossPickerDialog dialog;
+  dialog.setSearchText(QStringLiteral("huber"));
+  QStringList ids = dialog.visibleIds();
+  QVERIFY2(ids.contains(QStringLiteral("huber")), qPrintable(ids.join(' ')));
+  QVERIFY(ids.contains(QStringLiteral("torch_huber")));
+  QVERIFY(!ids.contains(QStringLiteral("mean_squared_error")));
+  QCOMPARE(dialog.selectedId(), ids.first());  // Enter adds the first match
+  // A family's title shows all its losses (those of the registry in that family).
+  QStringList robust;
+  for (const auto& entry : LossRegistry::instance().entries()) {
+    if (entry.info.family == Family::Robust) {
+      robust << QString::fromStdString(entry.info.id);
+    }
+  }
+  QVERIFY(robust.size() > 3);
+  dialog.setSearchText(familyTitle(Family::Robust));
+  ids = dialog.visibleIds();
+  for (const QString& id : robust) {
+    QVERIFY2(ids.contains(id), qPrintable(id));
+  }
+  dialog.setSearchText(QStringLiteral("no loss is called this"));
+  QVERIFY(dialog.visibleIds().isEmpty());
+  QVERIFY(dialog.selectedId().isEmpty());
+}
+
+void TestExplorer::slidersDragsAreSeparateUndoSteps() {
+  ExplorerView explorer;
+  explorer.applyPreset(QStringLiteral("mse-mae-huber"));
+  explorer.selectCurve(2);  // Huber
+  auto* slider = explorer.parameterPanel()->findChild<QSlider*>();
+  QVERIFY(slider);
+  QUndoStack* undo = explorer.undoStack();
+  QCOMPARE(undo->count(), 0);
+  auto drag = [&](std::initializer_list<int> positions) {
+    slider->setSliderDown(true);
+    for (int position : positions) {
+      slider->setValue(position);
+    }
+    slider->setSliderDown(false);  // emits sliderReleased: the gesture ends
+  };
+  drag({100, 150, 200});
+  const double afterFirst = explorer.model()->curve(2).params.at("delta");
+  drag({700, 800});
+  const double afterSecond = explorer.model()->curve(2).params.at("delta");
+  QVERIFY(afterFirst != afterSecond);
+  // One step per drag: undo once goes back to where the first drag ended, twice to δ = 1.
+  QCOMPARE(undo->count(), 2);
+  undo->undo();
+  QCOMPARE(explorer.model()->curve(2).params.at("delta"), afterFirst);
+  undo->undo();
+  QCOMPARE(explorer.model()->curve(2).params.at("delta"), 1.0);
+  undo->redo();
+  QCOMPARE(explorer.model()->curve(2).params.at("delta"), afterFirst);
+}
+
+void TestExplorer::removingACurveIsUndoneInPlace() {
+  ExplorerView explorer;
+  explorer.applyPreset(QStringLiteral("huber-delta-sweep"));
+  CurveModel* model = explorer.model();
+  const CurveItem second = model->curve(1);
+  model->setColor(1, QColor(Qt::magenta));
+  explorer.selectCurve(1);
+  explorer.actions().removeCurve->trigger();
+  QCOMPARE(model->count(), 3);
+  explorer.undoStack()->undo();
+  QCOMPARE(model->count(), 4);
+  // Back at its row, with its parameters, colour and automatic (parameter-following) name.
+  QCOMPARE(model->curve(1).params, second.params);
+  QCOMPARE(model->curve(1).color, QColor(Qt::magenta));
+  QCOMPARE(model->curve(1).name, second.name);
+  QVERIFY(!model->curve(1).customName);
+  explorer.undoStack()->redo();
+  QCOMPARE(model->count(), 3);
 }
 
 QTEST_MAIN(TestExplorer)

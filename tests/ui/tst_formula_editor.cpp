@@ -93,6 +93,7 @@ class TestFormulaEditor : public QObject {
   void plotShortcutIsCtrlReturn();
   void plotRefusesInvalidFormulaOrName();
   void saveDoesNotOverwriteAnotherEntry();
+  void secondTemplateNeverReplacesTheFirstSilently();
   void deleteRemovesFromLibraryButKeepsText();
   void exportAsCodeShowsTheEnginesCode();
 };
@@ -385,23 +386,73 @@ void TestFormulaEditor::plotRefusesInvalidFormulaOrName() {
 void TestFormulaEditor::saveDoesNotOverwriteAnotherEntry() {
   QVERIFY(library().add({QStringLiteral("theirs"), QStringLiteral("abs(r)"), {}}));
   FormulaEditor editor;
+  QStringList asked;
+  FormulaEditor::ReplaceChoice answer = FormulaEditor::ReplaceChoice::Cancel;
+  editor.setReplaceQuestion([&](const QString& name, const QString& freeName) {
+    asked << name + QStringLiteral(" / ") + freeName;
+    return answer;
+  });
   editor.setFormula(QStringLiteral("square(r)"));
   editor.setLossName(QStringLiteral("theirs"));
+  // Cancel: nothing changes, the status says why.
   QVERIFY(!editor.saveToLibrary());
+  QCOMPARE(asked, QStringList{QStringLiteral("theirs / theirs (2)")});
   QVERIFY2(editor.statusMessage().contains(QLatin1String("already")),
            qPrintable(editor.statusMessage()));
   QCOMPARE(library().find(QStringLiteral("theirs"))->source, QStringLiteral("abs(r)"));
-  // Opened from the library, it is this editor's entry: saving updates it.
-  QVERIFY(editor.openFromLibrary(QStringLiteral("theirs")));
-  QCOMPARE(editor.formula(), QStringLiteral("abs(r)"));
-  editor.setFormula(QStringLiteral("square(r)"));
+  // Save as new: a second entry, the first untouched.
+  answer = FormulaEditor::ReplaceChoice::SaveAsNew;
+  QVERIFY(editor.saveToLibrary());
+  QCOMPARE(library().names(),
+           (QStringList{QStringLiteral("theirs"), QStringLiteral("theirs (2)")}));
+  QCOMPARE(library().find(QStringLiteral("theirs"))->source, QStringLiteral("abs(r)"));
+  QCOMPARE(editor.lossName(), QStringLiteral("theirs (2)"));
+  // Replace, explicitly chosen.
+  answer = FormulaEditor::ReplaceChoice::Replace;
+  editor.setLossName(QStringLiteral("theirs"));
   QVERIFY(editor.saveToLibrary());
   QCOMPARE(library().find(QStringLiteral("theirs"))->source, QStringLiteral("square(r)"));
+  // Opened from the library, it is this editor's entry: saving updates it without asking.
+  asked.clear();
+  QVERIFY(editor.openFromLibrary(QStringLiteral("theirs")));
+  editor.setFormula(QStringLiteral("abs(r) + 1"));
+  QVERIFY(editor.saveToLibrary());
+  QVERIFY(asked.isEmpty());
+  QCOMPARE(library().find(QStringLiteral("theirs"))->source, QStringLiteral("abs(r) + 1"));
   // A new name saves a copy.
   editor.setLossName(QStringLiteral("copy"));
   QVERIFY(editor.saveToLibrary());
-  QCOMPARE(library().names(), (QStringList{QStringLiteral("theirs"), QStringLiteral("copy")}));
+  QCOMPARE(library().names(), (QStringList{QStringLiteral("theirs"), QStringLiteral("theirs (2)"),
+                                           QStringLiteral("copy")}));
   QVERIFY(!editor.openFromLibrary(QStringLiteral("missing")));
+}
+
+void TestFormulaEditor::secondTemplateNeverReplacesTheFirstSilently() {
+  // Issue 16: template "Temperature-scaled MSE", Plot; template "contrastive", Plot replaced the
+  // saved formula under the first template's name without a question.
+  FormulaEditor editor;
+  int questions = 0;
+  editor.setReplaceQuestion([&](const QString&, const QString&) {
+    ++questions;
+    return FormulaEditor::ReplaceChoice::Cancel;
+  });
+  QVERIFY(editor.applyTemplate(QStringLiteral("temperature_mse")));
+  const QString first = editor.lossName();
+  QVERIFY(editor.plot());
+  const QString firstSource = library().find(first)->source;
+  QVERIFY(editor.applyTemplate(QStringLiteral("contrastive_margin")));
+  QVERIFY(editor.lossName() != first);  // the new template's own name
+  QVERIFY(editor.plot());
+  QCOMPARE(questions, 0);
+  QCOMPARE(library().find(first)->source, firstSource);
+  QCOMPARE(library().names().size(), 2);
+  // Even a name the user typed before the template is never replaced without asking.
+  editor.setLossName(first);
+  QVERIFY(editor.applyTemplate(QStringLiteral("rmse")));
+  QCOMPARE(editor.lossName(), first);
+  QVERIFY(!editor.plot());
+  QCOMPARE(questions, 1);
+  QCOMPARE(library().find(first)->source, firstSource);
 }
 
 void TestFormulaEditor::deleteRemovesFromLibraryButKeepsText() {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/common/custom_loss_library.h"
 
+#include <QDir>
+#include <QFile>
 #include <QVariantMap>
 #include <algorithm>
 
@@ -15,16 +17,6 @@ namespace {
 constexpr auto kNameKey = "name";
 constexpr auto kSourceKey = "source";
 constexpr auto kParamsKey = "params";
-
-QVariantMap toRecord(const CustomLoss& entry) {
-  QVariantMap params;
-  for (const auto& [id, value] : entry.params) {
-    params.insert(QString::fromStdString(id), value);
-  }
-  return {{QLatin1String(kNameKey), entry.name},
-          {QLatin1String(kSourceKey), entry.source},
-          {QLatin1String(kParamsKey), params}};
-}
 
 /// A record read back from Settings; nothing for a record without a name or a source (a
 /// damaged or foreign settings file). A stored formula that no longer parses is kept: the
@@ -71,18 +63,76 @@ CustomLossLibrary& CustomLossLibrary::instance() {
   return library;
 }
 
-CustomLossLibrary::CustomLossLibrary(QObject* parent) : QObject(parent) {
-  for (const QVariant& record : Settings::customLosses()) {
+CustomLossLibrary::CustomLossLibrary(QObject* parent) : QObject(parent), m_defaultFile(true) {
+  load();
+}
+
+CustomLossLibrary::CustomLossLibrary(const QString& filePath, QObject* parent)
+    : QObject(parent), m_path(filePath) {
+  load();
+}
+
+QString CustomLossLibrary::filePath() const {
+  if (m_defaultFile) {
+    return Settings::ephemeral() ? QString() : CustomLossFile::defaultPath();
+  }
+  return m_path;
+}
+
+void CustomLossLibrary::load() {
+  m_entries.clear();
+  m_loadProblem.clear();
+  const QString path = filePath();
+  if (path.isEmpty()) {
+    return;
+  }
+  QList<CustomLoss> loaded;
+  QString problem;
+  if (!QFile::exists(path)) {
+    // A library of an earlier version lives in QSettings: move it into the file, and drop the
+    // settings copy only once the file holds it.
+    for (const QVariant& record : Settings::customLosses()) {
+      if (const std::optional<CustomLoss> entry = fromRecord(record)) {
+        loaded.push_back(*entry);
+      }
+    }
+    if (!loaded.isEmpty() && CustomLossFile::write(path, loaded, &problem)) {
+      Settings::setCustomLosses({});
+    }
+  } else if (std::optional<QList<CustomLoss>> read = CustomLossFile::read(path, &problem)) {
+    loaded = *read;
+  } else {
+    // Never write over a file we could not read: move it aside, then fall back to the backup.
+    const QString aside = CustomLossFile::setAside(path);
+    QString backupProblem;
+    const std::optional<QList<CustomLoss>> backup =
+        CustomLossFile::read(CustomLossFile::backupPath(path), &backupProblem);
+    loaded = backup.value_or(QList<CustomLoss>{});
+    m_loadProblem =
+        tr("%1 It was moved to %2; %3")
+            .arg(problem, QDir::toNativeSeparators(aside),
+                 backup && !backup->isEmpty() ? tr("the library was restored from its backup.")
+                                              : tr("the library starts empty."));
+  }
+  for (const CustomLoss& entry : loaded) {
     // Records that break the name rules (edited by hand, written by a future version) are
     // skipped rather than shown with a name the library would not accept.
-    const std::optional<CustomLoss> entry = fromRecord(record);
-    if (entry && nameSyntaxProblem(entry->name).isEmpty() &&
+    if (!entry.source.isEmpty() && nameSyntaxProblem(entry.name).isEmpty() &&
         std::none_of(m_entries.cbegin(), m_entries.cend(), [&](const CustomLoss& other) {
-          return other.name.compare(entry->name, Qt::CaseInsensitive) == 0;
+          return other.name.compare(entry.name, Qt::CaseInsensitive) == 0;
         })) {
-      m_entries.push_back(*entry);
+      m_entries.push_back(entry);
     }
   }
+}
+
+QString CustomLossLibrary::freeName(const QString& base) const {
+  QString name = base;
+  for (int k = 2; !nameProblem(name).isEmpty() && k < 1000; ++k) {
+    const QString suffix = QStringLiteral(" (%1)").arg(k);
+    name = base.left(kMaxNameLength - static_cast<int>(suffix.size())).trimmed() + suffix;
+  }
+  return name;
 }
 
 QString CustomLossLibrary::nameSyntaxProblem(const QString& name) {
@@ -256,10 +306,9 @@ bool CustomLossLibrary::remove(const QString& name) {
 }
 
 void CustomLossLibrary::reload() {
-  CustomLossLibrary fresh;
   {
     const std::lock_guard lock(m_mutex);
-    m_entries = fresh.m_entries;
+    load();
   }
   emit changed();
 }
@@ -271,14 +320,14 @@ int CustomLossLibrary::indexOf(const QString& name) const {
 }
 
 void CustomLossLibrary::store() {
-  QVariantList records;
-  {
-    const std::lock_guard lock(m_mutex);
-    for (const CustomLoss& entry : m_entries) {
-      records.push_back(toRecord(entry));
-    }
+  const QString path = filePath();
+  if (path.isEmpty()) {
+    return;
   }
-  Settings::setCustomLosses(records);  // does nothing in ephemeral mode
+  QString error;
+  if (!CustomLossFile::write(path, entries(), &error)) {
+    emit storeFailed(error);
+  }
 }
 
 }  // namespace losslab::ui

@@ -9,22 +9,18 @@
 #include <optional>
 
 #include "core/engine/param_spec.h"
+#include "ui/common/custom_loss_file.h"
 
 namespace losslab::ui {
 
-/// One named custom loss: the formula as the user typed it and the parameter values they
-/// last chose (a subset of the formula's parameters; missing ones take the formula's defaults).
-struct CustomLoss {
-  QString name;
-  QString source;
-  ParamValues params;
-
-  bool operator==(const CustomLoss& other) const = default;
-};
-
 /// The user's library of named custom losses (issue 6), kept in the order they were added and
-/// persisted through Settings (QSettings). In Settings::ephemeral() mode — tests, headless
-/// runs — the list lives in memory only: nothing is read from or written to the user's settings.
+/// persisted in its own JSON file (CustomLossFile: atomic writes, the previous version kept as a
+/// backup). In Settings::ephemeral() mode — tests, headless runs — the default library lives in
+/// memory only: nothing is read from or written to the user's files.
+///
+/// Nothing the user wrote is lost: a damaged library file is moved aside (and the backup read
+/// instead), never overwritten; a write that fails keeps the entries in memory and reports
+/// storeFailed(). Libraries of earlier versions, kept in QSettings, are moved into the file.
 ///
 /// Every change emits changed() once. Names are the user's handles and the key of the loss id
 /// "custom:NAME" (loss_factory.h): non-empty, at most kMaxNameLength characters, no control
@@ -39,11 +35,21 @@ class CustomLossLibrary : public QObject {
  public:
   static constexpr int kMaxNameLength = 60;
 
-  /// The application's library, loaded from Settings on first use.
+  /// The application's library, loaded on first use.
   static CustomLossLibrary& instance();
 
-  /// A library loaded from Settings now (the singleton is one of these; tests make their own).
+  /// The library of CustomLossFile::defaultPath() (memory only when Settings is ephemeral).
   explicit CustomLossLibrary(QObject* parent = nullptr);
+  /// A library kept in `filePath` (tests; an empty path keeps it in memory only).
+  CustomLossLibrary(const QString& filePath, QObject* parent);
+
+  /// The file this library is kept in now; empty when it lives in memory only.
+  QString filePath() const;
+  /// What went wrong when the file was loaded (a damaged file moved aside), or empty.
+  QString loadProblem() const { return m_loadProblem; }
+  /// `base` if no entry has that name, else the first free "base (2)", "base (3)", … : the
+  /// default when saving would otherwise replace an entry.
+  QString freeName(const QString& base) const;
 
   /// Empty if `name` is acceptable as a new name (or as the new name of `except`), else a
   /// translated message saying what is wrong.
@@ -69,20 +75,26 @@ class CustomLossLibrary : public QObject {
   /// Removes `name`; false if there was no such entry.
   bool remove(const QString& name);
 
-  /// Re-reads Settings (empty in ephemeral mode) and emits changed().
+  /// Re-reads the file (nothing in memory-only mode) and emits changed().
   void reload();
 
  signals:
   void changed();
+  /// The library file could not be written; the entries are still in memory.
+  void storeFailed(const QString& message);
 
  private:
   /// Checks `entry` (name rules with `except` allowed, formula parses); empty if fine.
   QString entryProblem(const CustomLoss& entry, const QString& except) const;
   int indexOf(const QString& name) const;  // exact name; -1 if absent. Caller holds m_mutex.
-  void store();                            // writes Settings (no-op when ephemeral)
+  void load();                             // reads m_path (see the class comment)
+  void store();                            // writes m_path (no-op in memory-only mode)
 
   mutable std::mutex m_mutex;
   QList<CustomLoss> m_entries;
+  bool m_defaultFile = false;  // the application's file, memory only while Settings is ephemeral
+  QString m_path;              // else: this file (empty: memory only)
+  QString m_loadProblem;
 };
 
 }  // namespace losslab::ui

@@ -68,15 +68,15 @@ QString familyTitle(Family family) {
       return QCoreApplication::translate("losslab::ui::EngineText", "Regression");
     case Family::Probabilistic:
       return QCoreApplication::translate("losslab::ui::EngineText",
-                                         "Probabilistic (cross-entropy, likelihood)");
+                                         "Probabilistic classification / likelihood");
     case Family::Margin:
       return QCoreApplication::translate("losslab::ui::EngineText", "Margin classification");
     case Family::MetricLearning:
       return QCoreApplication::translate("losslab::ui::EngineText", "Metric learning");
     case Family::Robust:
-      return QCoreApplication::translate("losslab::ui::EngineText", "Robust (M-estimators)");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Robust");
     case Family::Distillation:
-      return QCoreApplication::translate("losslab::ui::EngineText", "Distillation");
+      return QCoreApplication::translate("losslab::ui::EngineText", "Distillation / composite");
   }
   return {};
 }

@@ -18,4 +18,11 @@ QString readingText(double value, int digits) {
   return QString::fromStdString(formatSignificant(value, digits));
 }
 
+QString parameterValueText(const ParamSpec& spec, double value) {
+  if (spec.kind == ParamSpec::Kind::Boolean || spec.kind == ParamSpec::Kind::Choice) {
+    return QString::fromStdString(spec.format(value));
+  }
+  return shortestText(value);
+}
+
 }  // namespace losslab::ui

@@ -20,6 +20,7 @@
 #include <optional>
 #include <utility>
 
+#include "ui/common/number_text.h"
 #include "ui/common/slider_mapping.h"
 
 namespace losslab::ui {
@@ -178,6 +179,11 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent) {
 
 ParameterPanel::~ParameterPanel() = default;
 
+bool ParameterPanel::isDragging() const {
+  return std::any_of(m_rows.begin(), m_rows.end(),
+                     [](const Row& row) { return row.slider && row.slider->isSliderDown(); });
+}
+
 void ParameterPanel::clear() {
   rebuild({});
   m_values.clear();
@@ -278,6 +284,7 @@ void ParameterPanel::rebuild(const std::vector<ParamSpec>& specs) {
     if (row.slider) {
       connect(row.slider, &QSlider::valueChanged, this,
               [this, i](int position) { onSliderMoved(i, position); });
+      connect(row.slider, &QSlider::sliderReleased, this, &ParameterPanel::dragFinished);
     }
     if (row.realSpin) {
       connect(row.realSpin, &QDoubleSpinBox::valueChanged, this,
@@ -354,8 +361,7 @@ void ParameterPanel::addNumberRow(QGridLayout* grid, int gridRow, Row& row) {
   grid->addWidget(label, gridRow, 0);
   grid->addWidget(row.slider, gridRow, 1);
   grid->addWidget(spin, gridRow, 2);
-  grid->addWidget(makeResetButton(row, QString::fromStdString(spec.format(spec.defaultValue))),
-                  gridRow, 3);
+  grid->addWidget(makeResetButton(row, parameterValueText(spec, spec.defaultValue)), gridRow, 3);
 }
 
 void ParameterPanel::addToggleRow(QGridLayout* grid, int gridRow, Row& row) {
@@ -381,8 +387,7 @@ void ParameterPanel::addChoiceRow(QGridLayout* grid, int gridRow, Row& row) {
   label->setBuddy(row.combo);
   grid->addWidget(label, gridRow, 0);
   grid->addWidget(row.combo, gridRow, 1, 1, 2);
-  grid->addWidget(makeResetButton(row, QString::fromStdString(spec.format(spec.defaultValue))),
-                  gridRow, 3);
+  grid->addWidget(makeResetButton(row, parameterValueText(spec, spec.defaultValue)), gridRow, 3);
 }
 
 QToolButton* ParameterPanel::makeResetButton(Row& row, const QString& defaultText) {

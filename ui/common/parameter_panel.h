@@ -51,10 +51,15 @@ class ParameterPanel : public QWidget {
   ParamValues values() const { return m_values; }
   /// Removes every editor and shows a "no parameters" label. Does not emit.
   void clear();
+  /// True while the user holds a slider: the edits it emits belong to one gesture, which ends
+  /// with dragFinished (an undo stack merges them into one step).
+  bool isDragging() const;
 
  signals:
   /// Any user edit (slider move, committed spin box edit, toggle, choice, reset).
   void parametersChanged(const losslab::ParamValues& values);
+  /// The user let go of a slider (see isDragging).
+  void dragFinished();
 
  private:
   struct Row {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -31,19 +32,19 @@ QSize rasterSize(QSize size, double dpi);
 ///         resolution `dpi` recorded in the file (QCustomPlot::toPixmap + setDotsPerMeter);
 ///   .pdf  one page of size.width() × size.height() points (QCustomPlot::savePdf);
 ///   .svg  a `size` view box drawn with QSvgGenerator + QCustomPlot::toPainter (vector).
-/// `dpi` only affects PNG. The file is written through QSaveFile (a temporary file beside the
-/// target, renamed over it on success), so a failed export leaves an existing file untouched
-/// and creates nothing. false with `error` (naming the path and the OS reason) on failure.
+/// `dpi` only affects PNG. The file is written through saveFile (ui/common/save_file.h), so a
+/// failed export leaves an existing file untouched and creates nothing. false with `error`
+/// (naming the path and the reason) on failure.
 bool exportPlot(QCustomPlot* plot, const QString& path, QSize size, double dpi, QString* error);
 
-/// Writes the curves as CSV through QSaveFile (same atomicity as exportPlot).
-/// Header: x, then per curve "<name> loss [<parameters>]", "<name> dloss […]", "<name> d2loss […]"
-/// (fields with commas, quotes or line breaks are quoted, quotes doubled). One row per x.
-/// If the curves do not all share the same x values, each curve gets its own "<name> x […]"
-/// column before its three columns instead of the single leading x column, and shorter
-/// curves leave their cells empty below their last point. Numbers have 17 significant digits
-/// (they read back to the same double); NaN is "nan", infinities "inf" / "-inf"; a missing
-/// value (d2 shorter than x) is an empty field.
+/// The curves as CSV text (core/io/csv_writer.h: RFC 4180, shortest round-trip numbers).
+/// Header: x, then per curve "<name> loss [<parameters>]", "<name> dloss […]", "<name> d2loss
+/// […]". One row per x. If the curves do not all share the same x values, each curve gets its
+/// own "<name> x […]" column before its three columns instead of the single leading x column,
+/// and shorter curves leave their cells empty below their last point. NaN is "nan",
+/// infinities "inf" / "-inf"; a missing value (d2 shorter than x) is an empty field.
+QByteArray curvesCsv(const std::vector<ExportedCurve>& curves);
+/// Writes curvesCsv(curves) through saveFile (same atomicity as exportPlot).
 bool exportCsv(const std::vector<ExportedCurve>& curves, const QString& path, QString* error);
 
 /// The plot rendered at `size` logical pixels (scale 1) after deselectAll(): for the clipboard.

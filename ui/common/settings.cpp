@@ -11,6 +11,9 @@ namespace {
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kLastPreset = "explorer/lastPreset";
+constexpr auto kExplorerState = "explorer/state";
+constexpr auto kLastTab = "window/tab";
+constexpr auto kWindowPreset = "window/preset";
 constexpr auto kShowD2 = "explorer/showSecondDerivative";
 constexpr auto kTheme = "appearance/theme";
 constexpr auto kExportDirectory = "export/directory";
@@ -57,6 +60,27 @@ QString Settings::lastPreset() {
 }
 void Settings::setLastPreset(const QString& id) {
   write(kLastPreset, id);
+}
+
+QByteArray Settings::explorerState() {
+  return read(kExplorerState, QByteArray()).toByteArray();
+}
+void Settings::setExplorerState(const QByteArray& state) {
+  write(kExplorerState, state);
+}
+
+int Settings::lastTab() {
+  return read(kLastTab, 0).toInt();
+}
+void Settings::setLastTab(int tab) {
+  write(kLastTab, tab);
+}
+
+QString Settings::windowPreset() {
+  return read(kWindowPreset, QString()).toString();
+}
+void Settings::setWindowPreset(const QString& id) {
+  write(kWindowPreset, id);
 }
 
 bool Settings::showSecondDerivative() {

@@ -22,9 +22,18 @@ class Settings {
   static void setWindowGeometry(const QByteArray& geometry);
   static QByteArray windowState();
   static void setWindowState(const QByteArray& state);
-  /// The preset active at the last quit; empty if none was stored.
+  /// The explorer's curve preset at the last quit; empty if none was stored.
   static QString lastPreset();
   static void setLastPreset(const QString& id);
+  /// The explorer's dock and tool-bar layout (QMainWindow::saveState of the explorer view).
+  static QByteArray explorerState();
+  static void setExplorerState(const QByteArray& state);
+  /// The main window's tab at the last quit (0: explorer) and the preset its Preset box
+  /// showed (a curve preset or the Training tab's lesson).
+  static int lastTab();
+  static void setLastTab(int tab);
+  static QString windowPreset();
+  static void setWindowPreset(const QString& id);
   static bool showSecondDerivative();
   static void setShowSecondDerivative(bool show);
   /// "system", "light" or "dark".

@@ -6,14 +6,18 @@
 #include <QMouseEvent>
 #include <QToolTip>
 
+#include "ui/common/number_text.h"
 #include "ui/explorer/curve_model.h"
 
 namespace losslab::ui {
 
 namespace {
 
+/// Significant digits of a reading: enough to tell curves apart, short enough to scan.
+constexpr int kReadingDigits = 5;
+
 QString number(double value) {
-  return std::isnan(value) ? QStringLiteral("—") : QString::number(value, 'g', 5);
+  return readingText(value, kReadingDigits);
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/explorer/curve_model.h"
 
-#include <QRegularExpression>
-#include <QStringList>
+#include <QApplication>
+#include <QIcon>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
 #include <algorithm>
 #include <cmath>
 
@@ -10,170 +13,97 @@
 #include "core/engine/loss_registry.h"
 #include "ui/common/engine_text.h"
 #include "ui/common/loss_factory.h"
+#include "ui/common/number_text.h"
+#include "ui/common/plot_style.h"
+#include "ui/common/theme.h"
+#include "ui/explorer/curve_names.h"
 
 namespace losslab::ui {
 
 namespace {
 
-/// Okabe-Ito colours (distinguishable with colour-vision deficiencies), then brown and grey.
-constexpr QRgb kPalette[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
-                             0xE69F00, 0x56B4E9, 0x8C564B, 0x7F7F7F};
+constexpr int kSwatchSize = 16;
 
-/// "δ (threshold)" → "δ": the symbol a legend uses for a parameter.
-QString symbolOf(const ParamSpec& spec) {
-  const QString label = QString::fromStdString(spec.label);
-  const qsizetype paren = label.indexOf(QStringLiteral(" ("));
-  return paren > 0 ? label.left(paren) : label;
-}
-
-QString formatValue(const ParamSpec& spec, double value) {
-  return QString::fromStdString(spec.format(value));
-}
-
-bool isFuzzFactor(const ParamSpec& spec) {
-  return spec.id == "epsilon" || spec.id == "eps";
-}
-
-/// The comma/semicolon-separated tokens of a display name's trailing parentheses:
-/// "General robust loss (α, c; Barron)" → {α, c, Barron}.
-QStringList nameTokens(const QString& name) {
-  static const QRegularExpression trailing(QStringLiteral("\\(([^()]*)\\)$"));
-  static const QRegularExpression separator(QStringLiteral("[,;] "));
-  const QRegularExpressionMatch match = trailing.match(name);
-  return match.hasMatch() ? match.captured(1).split(separator) : QStringList();
-}
-
-std::size_t variantIndex(const CurveItem& item) {
-  if (item.variant.isEmpty()) {
-    return 0;
-  }
-  const std::vector<CurveVariant> list = curveVariants(item.loss->info(), item.params);
-  for (std::size_t v = 0; v < list.size(); ++v) {
-    if (list[v].id == item.variant.toStdString()) {
-      return v;
-    }
-  }
-  return 0;
+/// The list's colour swatch, in the colour the plot draws the curve in the current theme.
+QIcon swatch(const QColor& color) {
+  QPixmap pixmap(kSwatchSize, kSwatchSize);
+  pixmap.fill(Qt::transparent);
+  QPainter painter(&pixmap);
+  painter.setRenderHint(QPainter::Antialiasing);
+  const QColor shown = displayColor(color, isDarkPalette(QApplication::palette()));
+  painter.setBrush(shown);
+  painter.setPen(shown.darker(140));
+  painter.drawRoundedRect(QRectF(1.5, 1.5, 13, 13), 3, 3);
+  return QIcon(pixmap);
 }
 
 }  // namespace
 
-CurveModel::CurveModel(QObject* parent) : QObject(parent) {
+CurveModel::CurveModel(QObject* parent) : QAbstractListModel(parent) {
   m_request.points = kDefaultPoints;
 }
 
 QColor CurveModel::defaultColor(int index) {
-  return QColor(kPalette[static_cast<std::size_t>(index) % std::size(kPalette)]);
+  return defaultCurveColor(index);
 }
 
-QString CurveModel::parameterText(const CurveItem& item) {
-  QStringList parts;
-  for (const ParamSpec& spec : item.loss->info().params) {
-    const auto it = item.params.find(spec.id);
-    if (it != item.params.end()) {
-      parts << QStringLiteral("%1=%2").arg(QString::fromStdString(spec.id),
-                                           formatValue(spec, it->second));
-    }
-  }
-  return parts.join(QLatin1Char(' '));
+int CurveModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : count();
 }
 
-QString CurveModel::automaticName(const CurveItem& item, const std::vector<std::string>& shown) {
-  const LossInfo& info = item.loss->info();
-  QString name = QString::fromStdString(info.name);
-  auto isShown = [&](const ParamSpec& spec) {
-    return std::find(shown.begin(), shown.end(), spec.id) != shown.end();
-  };
-  auto valueText = [&](const ParamSpec& spec) {
-    const double value = item.params.at(spec.id);
-    switch (spec.kind) {
-      case ParamSpec::Kind::Boolean:
-        return value != 0 ? QString::fromStdString(spec.label)
-                          : tr("no %1").arg(QString::fromStdString(spec.label));
-      default:
-        return QStringLiteral("%1 = %2").arg(symbolOf(spec), formatValue(spec, value));
-    }
-  };
-  // Symbols the display name lists in its trailing parentheses ("Huber (δ)", "CauchyLoss
-  // (a, Ceres)") get their value in place: "Huber (δ = 1)", "CauchyLoss (a = 1, Ceres)".
-  std::vector<std::string> placed;
-  static const QRegularExpression trailing(QStringLiteral("^(.*) \\(([^()]*)\\)$"));
-  if (const QRegularExpressionMatch match = trailing.match(name); match.hasMatch()) {
-    static const QRegularExpression separator(QStringLiteral("([,;] )"));
-    QString inside = match.captured(2);
-    QString rebuilt;
-    qsizetype position = 0;
-    auto placeToken = [&](const QString& token) {
-      for (const ParamSpec& spec : info.params) {
-        if (symbolOf(spec) == token && spec.kind != ParamSpec::Kind::Boolean && isShown(spec)) {
-          placed.push_back(spec.id);
-          return valueText(spec);
-        }
-      }
-      return token;
-    };
-    for (QRegularExpressionMatchIterator it = separator.globalMatch(inside); it.hasNext();) {
-      const QRegularExpressionMatch sep = it.next();
-      rebuilt += placeToken(inside.mid(position, sep.capturedStart() - position)) + sep.captured();
-      position = sep.capturedEnd();
-    }
-    rebuilt += placeToken(inside.mid(position));
-    name = QStringLiteral("%1 (%2)").arg(match.captured(1), rebuilt);
+QVariant CurveModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= count()) {
+    return {};
   }
-  QStringList parts;
-  for (const ParamSpec& spec : info.params) {
-    if (isShown(spec) && std::find(placed.begin(), placed.end(), spec.id) == placed.end()) {
-      parts << valueText(spec);
-    }
+  const CurveItem& item = curve(index.row());
+  switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+      return item.name;
+    case Qt::DecorationRole:
+      return swatch(item.color);
+    case Qt::CheckStateRole:
+      return item.visible ? Qt::Checked : Qt::Unchecked;
+    case Qt::ToolTipRole:
+      return QStringLiteral("%1 (%2)").arg(item.name, item.lossId);
+    case LossIdRole:
+      return item.lossId;
+    case ColorRole:
+      return item.color;
+    default:
+      return {};
   }
-  if (!item.variantLabel.isEmpty()) {
-    parts << item.variantLabel;
-  }
-  return parts.isEmpty() ? name
-                         : QStringLiteral("%1, %2").arg(name, parts.join(QStringLiteral(", ")));
 }
 
-void CurveModel::refreshNames() {
-  for (CurveItem& item : m_items) {
-    const LossInfo& info = item.loss->info();
-    // Shown: the parameters the display name lists, those changed from their default, and
-    // those that differ between curves of the same loss (a δ sweep names every δ). Fuzz
-    // factors only when changed.
-    std::vector<std::string> shown;
-    const QStringList tokens = nameTokens(QString::fromStdString(info.name));
-    const std::size_t variant = variantIndex(item);
-    bool variantDiffers = false;
-    for (const ParamSpec& spec : info.params) {
-      const double value = item.params.at(spec.id);
-      bool show = value != spec.defaultValue;
-      if (!isFuzzFactor(spec) && spec.kind != ParamSpec::Kind::Boolean &&
-          tokens.contains(symbolOf(spec))) {
-        show = true;
-      }
-      for (const CurveItem& other : m_items) {
-        if (other.lossId == item.lossId && other.params.at(spec.id) != value) {
-          show = true;
-        }
-      }
-      if (show) {
-        shown.push_back(spec.id);
-      }
-    }
-    for (const CurveItem& other : m_items) {
-      variantDiffers =
-          variantDiffers || (other.lossId == item.lossId && variantIndex(other) != variant);
-    }
-    item.variantLabel.clear();
-    if (variantDiffers) {
-      const std::vector<CurveVariant> list = curveVariants(info, item.params);
-      if (variant < list.size()) {
-        item.variantLabel = engineText(list[variant].label);
-      }
-    }
-    if (!item.customName) {
-      item.name = automaticName(item, shown);
-    }
+bool CurveModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+  if (!index.isValid() || index.row() >= count()) {
+    return false;
   }
+  if (role == Qt::CheckStateRole) {
+    setVisible(index.row(), value.value<Qt::CheckState>() == Qt::Checked);
+    return true;
+  }
+  if (role == Qt::EditRole) {
+    // An empty name is refused here (the list keeps the old text); setName("") is the API's
+    // way back to the automatic name.
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty()) {
+      return false;
+    }
+    if (name != curve(index.row()).name) {
+      setName(index.row(), name);
+    }
+    return true;
+  }
+  return false;
+}
+
+Qt::ItemFlags CurveModel::flags(const QModelIndex& index) const {
+  if (!index.isValid()) {
+    return Qt::NoItemFlags;
+  }
+  return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable | Qt::ItemIsUserCheckable |
+         Qt::ItemNeverHasChildren;
 }
 
 CurveKind CurveModel::axisKind() const {
@@ -201,7 +131,7 @@ void CurveModel::setTarget(std::optional<double> target) {
   }
   m_target = target;
   recomputeAll();
-  emit dataChanged();
+  emit samplesChanged();
 }
 
 QString CurveModel::axisLabel() const {
@@ -209,7 +139,7 @@ QString CurveModel::axisLabel() const {
   if (kind == CurveKind::Residual) {
     const double y = target();
     return y == 0 ? tr("residual r = ŷ − y (y = 0)")
-                  : tr("prediction ŷ (y = %1)").arg(QString::number(y, 'g', 6));
+                  : tr("prediction ŷ (y = %1)").arg(shortestText(y));
   }
   if (m_items.empty()) {
     return curveKindAxisLabel(kind);
@@ -262,7 +192,8 @@ int CurveModel::addCurve(const QString& lossId,
                          const ParamValues& params,
                          const QString& variant,
                          const QString& name,
-                         QString* error) {
+                         QString* error,
+                         int row) {
   auto fail = [error](const QString& message) {
     if (error) {
       *error = message;
@@ -303,35 +234,63 @@ int CurveModel::addCurve(const QString& lossId,
   }
   item.color = defaultColor(colorIndex);
   const bool first = m_items.empty();
+  const CurveRequest requestBefore = m_request;
+  const std::optional<double> targetBefore = m_target;
+  double target = this->target();
   if (first) {
-    // The first curve decides the axis: take its natural range.
+    // The first curve decides the axis: take its natural range and target.
     const CurveAxis natural = curveAxis(item.loss->info(), item.params);
-    m_request.from = m_homeFrom = natural.from;
-    m_request.to = m_homeTo = natural.to;
+    m_request.from = natural.from;
+    m_request.to = natural.to;
     m_target.reset();
+    target = natural.target;
   }
-  m_items.push_back(std::move(item));
-  if (!recompute(m_items.back(), error)) {
-    m_items.pop_back();
+  if (!recompute(item, target, error)) {
+    m_request = requestBefore;
+    m_target = targetBefore;
     return -1;
   }
-  refreshNames();
+  if (first) {
+    m_homeFrom = m_request.from;
+    m_homeTo = m_request.to;
+  }
+  // Names first (the new curve's and those it changes), so the view never sees an empty one.
+  const std::vector<QString> before = names();
+  if (row < 0 || row > count()) {
+    row = count();
+  }
+  std::vector<CurveItem> next = m_items;
+  next.insert(next.begin() + row, std::move(item));
+  refreshNames(next);
+  beginInsertRows(QModelIndex(), row, row);
+  m_items = std::move(next);
+  endInsertRows();
+  // Rows after the new one moved down: compare each with its old name, one row up.
+  std::vector<QString> shifted = before;
+  shifted.insert(shifted.begin() + row, m_items[static_cast<std::size_t>(row)].name);
+  emitRenamed(shifted, row);
   emit curvesReset();
-  return count() - 1;
+  return row;
 }
 
 void CurveModel::removeCurve(int index) {
   if (index < 0 || index >= count()) {
     return;
   }
+  beginRemoveRows(QModelIndex(), index, index);
   m_items.erase(m_items.begin() + index);
-  refreshNames();
+  endRemoveRows();
+  std::vector<QString> before = names();
+  refreshNames(m_items);
+  emitRenamed(before, -1);
   emit curvesReset();
 }
 
 void CurveModel::clear() {
+  beginResetModel();
   m_items.clear();
   m_target.reset();
+  endResetModel();
   emit curvesReset();
 }
 
@@ -360,19 +319,30 @@ bool CurveModel::setParams(int index, const ParamValues& params, QString* error)
   }
   const LossPtr previousLoss = item.loss;
   const ParamValues previousParams = item.params;
+  const CurveRequest requestBefore = m_request;
   item.loss = created;
   item.params = created->params();
   if (axisAfter.kind != kindBefore) {
-    m_request.from = m_homeFrom = axisAfter.from;
-    m_request.to = m_homeTo = axisAfter.to;
+    m_request.from = axisAfter.from;
+    m_request.to = axisAfter.to;
   }
-  if (!recompute(item, error)) {
+  if (!recompute(item, target(), error)) {
     item.loss = previousLoss;
     item.params = previousParams;
-    recompute(item, nullptr);
+    m_request = requestBefore;
+    recompute(item, target(), nullptr);
     return false;
   }
-  notifyChanged(index, axisAfter.kind != kindBefore);
+  if (axisAfter.kind != kindBefore) {
+    m_homeFrom = m_request.from;
+    m_homeTo = m_request.to;
+    beginResetModel();  // the whole picture changes: the views start again
+    refreshNames(m_items);
+    endResetModel();
+    emit curvesReset();
+    return true;
+  }
+  notifyChanged(index);
   return true;
 }
 
@@ -380,49 +350,61 @@ bool CurveModel::setVariant(int index, const QString& variant, QString* error) {
   CurveItem& item = m_items.at(static_cast<std::size_t>(index));
   const QString old = item.variant;
   item.variant = variant;
-  if (!recompute(item, error)) {
+  if (!recompute(item, target(), error)) {
     item.variant = old;
-    recompute(item, nullptr);
+    recompute(item, target(), nullptr);
     return false;
   }
-  notifyChanged(index, false);
+  notifyChanged(index);
   return true;
 }
 
-void CurveModel::notifyChanged(int index, bool axisChanged) {
-  // Names depend on the other curves of the same loss (a sweep names its parameter).
-  std::vector<QString> before;
+void CurveModel::notifyChanged(int index) {
+  const std::vector<QString> before = names();
+  refreshNames(m_items);
+  emitRowChanged(index);
+  emitRenamed(before, index);
+}
+
+std::vector<QString> CurveModel::names() const {
+  std::vector<QString> list;
+  list.reserve(m_items.size());
   for (const CurveItem& item : m_items) {
-    before.push_back(item.name);
+    list.push_back(item.name);
   }
-  refreshNames();
-  if (axisChanged) {
-    emit curvesReset();
-    return;
-  }
-  for (int i = 0; i < count(); ++i) {
-    if (i == index ||
+  return list;
+}
+
+void CurveModel::emitRenamed(const std::vector<QString>& before, int except) {
+  for (int i = 0; i < count() && i < static_cast<int>(before.size()); ++i) {
+    if (i != except &&
         m_items[static_cast<std::size_t>(i)].name != before[static_cast<std::size_t>(i)]) {
-      emit curveChanged(i);
+      emitRowChanged(i);
     }
   }
 }
 
+void CurveModel::emitRowChanged(int index) {
+  const QModelIndex changed = this->index(index);
+  emit dataChanged(changed, changed);
+  emit curveChanged(index);
+}
+
 void CurveModel::setVisible(int index, bool visible) {
   m_items.at(static_cast<std::size_t>(index)).visible = visible;
-  emit curveChanged(index);
+  emitRowChanged(index);
 }
 
 void CurveModel::setName(int index, const QString& name) {
   CurveItem& item = m_items.at(static_cast<std::size_t>(index));
   item.customName = !name.trimmed().isEmpty();
   item.name = name.trimmed();
-  notifyChanged(index, false);
+  notifyChanged(index);
 }
 
 void CurveModel::setColor(int index, const QColor& color) {
   m_items.at(static_cast<std::size_t>(index)).color = color;
-  emit curveChanged(index);
+  emitRowChanged(index);
 }
 
 void CurveModel::setRange(double from, double to, int points) {
@@ -433,7 +415,7 @@ void CurveModel::setRange(double from, double to, int points) {
   m_request.to = to;
   m_request.points = points;
   recomputeAll();
-  emit dataChanged();
+  emit samplesChanged();
 }
 
 void CurveModel::setHomeRange(double from, double to) {
@@ -443,22 +425,23 @@ void CurveModel::setHomeRange(double from, double to) {
   }
 }
 
-CurveRequest CurveModel::requestFor(const CurveItem& item) const {
+CurveRequest CurveModel::requestFor(const CurveItem& item, double target) const {
   CurveRequest request = m_request;
   request.variant = item.variant.toStdString();
-  request.target = target();
+  request.target = target;
   return request;
 }
 
 void CurveModel::recomputeAll() {
+  const double y = target();
   for (CurveItem& item : m_items) {
-    recompute(item, nullptr);
+    recompute(item, y, nullptr);
   }
 }
 
-bool CurveModel::recompute(CurveItem& item, QString* error) {
+bool CurveModel::recompute(CurveItem& item, double target, QString* error) {
   try {
-    item.data = &item.evaluator->evaluate(*item.loss, requestFor(item));
+    item.data = &item.evaluator->evaluate(*item.loss, requestFor(item, target));
   } catch (const Error& e) {
     if (error) {
       *error = QString::fromStdString(e.what());
@@ -471,7 +454,7 @@ bool CurveModel::recompute(CurveItem& item, QString* error) {
 bool CurveModel::pointAt(
     int index, double x, double* value, double* slope, double* curvature) const {
   const CurveItem& item = curve(index);
-  CurveRequest request = requestFor(item);
+  CurveRequest request = requestFor(item, target());
   // Two points are the engine's minimum; the first one is exactly x.
   request.from = x;
   request.to = x + 1e-9 * std::max(1.0, std::abs(x));

@@ -1,59 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QAbstractListModel>
 #include <QColor>
-#include <QObject>
 #include <QString>
-#include <memory>
 #include <optional>
 #include <vector>
 
 #include "core/engine/curve.h"
 #include "core/engine/loss.h"
+#include "ui/explorer/curve_item.h"
 
 namespace losslab::ui {
 
-/// One overlaid curve: a catalogue loss with its own parameters, variant and appearance.
-struct CurveItem {
-  QString lossId;
-  QString name;             // legend text
-  bool customName = false;  // false: `name` follows the parameters ("Huber (δ = 0.5)")
-  QColor color;
-  bool visible = true;
-  ParamValues params;    // complete (every id of the loss, defaults filled in)
-  QString variant;       // CurveVariant id; empty: the loss's first variant
-  QString variantLabel;  // the variant's label when the legend must name it, else empty
-  LossPtr loss;          // created by the engine from lossId + params
-  std::shared_ptr<CurveEvaluator> evaluator;  // keeps buffers: no allocation per redraw
-  const CurveData* data = nullptr;            // the evaluator's latest result
-};
-
-/// The explorer's curves and their shared x axis. Every number comes from the engine
-/// (LossRegistry + CurveEvaluator); this class only decides what to recompute when.
+/// The explorer's curves and their shared x axis: the one owner of that state. Every number
+/// comes from the engine (LossRegistry + CurveEvaluator); this class only decides what to
+/// recompute when.
+///
+/// As a list model (one row per curve) it feeds the Losses dock directly: DisplayRole/EditRole
+/// is the legend text (editing renames), CheckStateRole shows or hides the curve,
+/// DecorationRole is a swatch in the colour the plot draws it, ToolTipRole names the loss id.
 ///
 /// All curves share one axis kind (CurveKind): a regression loss is drawn against the
 /// residual, a binary loss against a score or a probability, a contrastive loss against a
 /// distance. Curves of different kinds are never overlaid (addCurve refuses and says why).
-class CurveModel : public QObject {
+class CurveModel : public QAbstractListModel {
   Q_OBJECT
 
  public:
   static constexpr int kMaxCurves = 8;
   static constexpr int kDefaultPoints = 801;
+  enum Role { LossIdRole = Qt::UserRole + 1, ColorRole };
 
   explicit CurveModel(QObject* parent = nullptr);
 
   int count() const { return static_cast<int>(m_items.size()); }
   const CurveItem& curve(int index) const { return m_items.at(static_cast<std::size_t>(index)); }
 
+  // QAbstractListModel.
+  int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+  Qt::ItemFlags flags(const QModelIndex& index) const override;
+
   /// Adds a curve; returns its index, or −1 with `error` set (too many curves, an unknown id,
   /// a loss drawn against another kind of axis, a bad parameter or variant). An empty `name`
-  /// makes the legend text follow the parameters.
+  /// makes the legend text follow the parameters. `row` inserts the curve there (undoing a
+  /// removal); −1 appends it.
   int addCurve(const QString& lossId,
                const ParamValues& params,
                const QString& variant,
                const QString& name,
-               QString* error);
+               QString* error,
+               int row = -1);
   void removeCurve(int index);
   void clear();
 
@@ -67,7 +66,7 @@ class CurveModel : public QObject {
   void setName(int index, const QString& name);
   void setColor(int index, const QColor& color);
 
-  /// The x range (and sample count) every curve is evaluated on. Emits dataChanged.
+  /// The x range (and sample count) every curve is evaluated on. Emits samplesChanged.
   void setRange(double from, double to, int points = kDefaultPoints);
   double from() const { return m_request.from; }
   double to() const { return m_request.to; }
@@ -98,26 +97,28 @@ class CurveModel : public QObject {
   /// Why `lossId` cannot join the current curves (different axis kind), or empty.
   QString axisConflict(const QString& lossId, const ParamValues& params) const;
 
-  /// "δ=1 from_logits=true": every parameter as the CLI writes it (for CSV headers).
-  static QString parameterText(const CurveItem& item);
-  /// The legend text of a curve whose name is automatic, showing the parameters `shown`:
-  /// "Huber (δ = 0.5)", "CauchyLoss (a = 1, Ceres)", "Binary focal cross-entropy, γ = 5".
-  static QString automaticName(const CurveItem& item, const std::vector<std::string>& shown);
+  /// The i-th default colour (ui/common/plot_style.h), for views that colour runs alike.
   static QColor defaultColor(int index);
 
  signals:
-  void curvesReset();            // curves added, removed or cleared, or the axis kind changed
-  void curveChanged(int index);  // data or appearance of one curve
-  void dataChanged();            // every curve recomputed (range or target), same curves
+  /// Curves added, removed or cleared, or the axis kind changed (after the row signals).
+  void curvesReset();
+  /// Data or appearance of one curve changed (after QAbstractItemModel::dataChanged).
+  void curveChanged(int index);
+  /// Every curve was resampled (range or target), same curves.
+  void samplesChanged();
 
  private:
-  bool recompute(CurveItem& item, QString* error);
-  CurveRequest requestFor(const CurveItem& item) const;
+  bool recompute(CurveItem& item, double target, QString* error);
+  CurveRequest requestFor(const CurveItem& item, double target) const;
   void recomputeAll();
-  /// Recomputes every automatic name (they depend on the other curves of the same loss).
-  void refreshNames();
-  /// Emits curveChanged for `index` and every curve whose name changed (or curvesReset).
-  void notifyChanged(int index, bool axisChanged);
+  /// Recomputes the automatic names (they depend on the other curves of the same loss) and
+  /// emits the change signals for `index` and for every curve whose name changed.
+  void notifyChanged(int index);
+  std::vector<QString> names() const;
+  /// Change signals for every curve but `except` whose name differs from `before`.
+  void emitRenamed(const std::vector<QString>& before, int except);
+  void emitRowChanged(int index);
 
   std::vector<CurveItem> m_items;
   CurveRequest m_request;

@@ -7,7 +7,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "ui/common/theme.h"
+#include "ui/common/plot_style.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
 
@@ -50,11 +50,6 @@ bool finiteRange(const std::vector<double>& v, double& lo, double& hi) {
     }
   }
   return any;
-}
-
-/// Curve colours stay the user's, but very dark ones are lifted on a dark background.
-QColor displayColor(const QColor& color, bool dark) {
-  return dark && color.lightness() < 110 ? color.lighter(160) : color;
 }
 
 }  // namespace
@@ -115,7 +110,7 @@ LossCurvePlot::LossCurvePlot(CurveModel* model, QWidget* parent)
   connect(m_settle, &QTimer::timeout, this, [this] { emit xRangeEdited(xFrom(), xTo()); });
   connect(m_model, &CurveModel::curvesReset, this, &LossCurvePlot::rebuild);
   connect(m_model, &CurveModel::curveChanged, this, &LossCurvePlot::updateCurve);
-  connect(m_model, &CurveModel::dataChanged, this, &LossCurvePlot::updateAllData);
+  connect(m_model, &CurveModel::samplesChanged, this, &LossCurvePlot::updateAllData);
   applyColors();
   rebuild();
 }
@@ -131,37 +126,14 @@ void LossCurvePlot::changeEvent(QEvent* event) {
 }
 
 void LossCurvePlot::applyColors() {
-  const QPalette pal = palette();
-  const bool dark = isDarkPalette(pal);
-  const QColor background = pal.color(QPalette::Base);
-  const QColor text = pal.color(QPalette::WindowText);
-  QColor grid = text;
-  grid.setAlpha(dark ? 45 : 35);
-  QColor zero = text;
-  zero.setAlpha(110);
-  m_plot->setBackground(pal.color(QPalette::Window));
-  QFont labelFont = font();
-  labelFont.setPointSizeF(font().pointSizeF() + 1);
+  m_style = PlotStyle::screen(palette(), font());
+  // Every panel, also the curvature panel while it is out of the layout (stylePlot would
+  // only reach the ones in it).
+  m_plot->setBackground(m_style.page);
   for (QCPAxisRect* rect : m_rects) {
-    rect->setBackground(background);
-    for (QCPAxis* axis : rect->axes()) {
-      axis->setBasePen(QPen(text, 1));
-      axis->setTickPen(QPen(text, 1));
-      axis->setSubTickPen(QPen(text, 1));
-      axis->setTickLabelColor(text);
-      axis->setLabelColor(text);
-      axis->setTickLabelFont(font());
-      axis->setLabelFont(labelFont);
-      axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-      axis->grid()->setZeroLinePen(QPen(zero, 1));
-    }
+    styleAxisRect(rect, m_style);
   }
-  QColor legendBackground = background;
-  legendBackground.setAlpha(230);
-  m_plot->legend->setBrush(legendBackground);
-  m_plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
-  m_plot->legend->setTextColor(text);
-  m_plot->legend->setFont(font());
+  styleLegend(m_plot->legend, m_style);
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -266,17 +238,16 @@ void LossCurvePlot::updateCurve(int index) {
   const CurveData& curveData = *item.data;
   const QCPGraph* lossGraph = m_graphs[LossPanel][static_cast<std::size_t>(index)];
   // Only the data (and the legend text) of the active curve changed: the fast path.
-  const bool dataOnly =
-      index == m_activeCurve && lossGraph->layer() == m_activeLayer &&
-      lossGraph->visible() == item.visible &&
-      lossGraph->pen().color() == displayColor(item.color, isDarkPalette(palette()));
+  const bool dataOnly = index == m_activeCurve && lossGraph->layer() == m_activeLayer &&
+                        lossGraph->visible() == item.visible &&
+                        lossGraph->pen().color() == displayColor(item.color, m_style.dark);
   const bool renamed = lossGraph->name() != item.name;
   const std::vector<double>* columns[kPanels] = {&curveData.value, &curveData.d1, &curveData.d2};
-  const QColor color = displayColor(item.color, isDarkPalette(palette()));
+  const QColor color = displayColor(item.color, m_style.dark);
   for (int panel = 0; panel < kPanels; ++panel) {
     QCPGraph* g = m_graphs[static_cast<std::size_t>(panel)][static_cast<std::size_t>(index)];
     setGraphData(g, curveData.x, *columns[panel]);
-    g->setPen(QPen(color, panel == LossPanel ? 2.4 : 2.0));
+    g->setPen(QPen(color, panel == LossPanel ? m_style.curveWidth : m_style.secondaryWidth));
     g->setName(item.name);
     // A hidden curvature panel draws nothing: its graphs are not even stroked.
     g->setVisible(item.visible && (panel != CurvaturePanel || m_showD2));

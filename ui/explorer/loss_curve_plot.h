@@ -4,6 +4,8 @@
 #include <QWidget>
 #include <vector>
 
+#include "ui/common/plot_style.h"
+
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
@@ -79,6 +81,7 @@ class LossCurvePlot : public QWidget {
   int m_activeCurve = -1;
   std::vector<QCPAxisRect*> m_rects;             // loss, gradient, curvature
   std::vector<std::vector<QCPGraph*>> m_graphs;  // [panel][curve]
+  PlotStyle m_style;  // fonts, pens and colours of every panel (ui/common/plot_style.h)
   bool m_showD2 = false;
   bool m_settingRange = false;  // true while the program (not the user) moves the x axis
 };

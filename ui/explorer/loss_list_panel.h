@@ -3,42 +3,40 @@
 
 #include <QWidget>
 
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QToolButton;
 
 namespace losslab::ui {
 
 class CurveModel;
 
-/// The list of overlaid curves: check to show/hide, double-click to rename, buttons to add
-/// (searchable catalogue), remove and recolour. Mirrors the CurveModel; edits go to it.
+/// The Losses dock: a view of the CurveModel (tick to show or hide, double-click or F2 to
+/// rename) with buttons to add (the searchable catalogue), remove and recolour. Edits go to the
+/// model; the panel holds no curve state of its own.
 class LossListPanel : public QWidget {
   Q_OBJECT
 
  public:
   explicit LossListPanel(CurveModel* model, QWidget* parent = nullptr);
+  /// The selected curve's row, or −1.
   int currentIndex() const;
   void setCurrentIndex(int index);
+  QListView* view() const { return m_view; }
 
  signals:
   void currentCurveChanged(int index);
   void addRequested();
   void removeRequested(int index);
-  void statusMessage(const QString& text);
 
  private:
-  void rebuild();
-  void refresh(int index);
+  void updateButtons();
   void chooseColor();
-  void itemChanged(QListWidgetItem* item);
 
   CurveModel* m_model;
-  QListWidget* m_list;
+  QListView* m_view;
   QToolButton* m_add;
   QToolButton* m_remove;
   QToolButton* m_color;
-  bool m_updating = false;
 };
 
 }  // namespace losslab::ui

@@ -6,34 +6,45 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTreeWidget>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <map>
 
 #include "core/engine/loss_registry.h"
 #include "ui/common/custom_loss_library.h"
+#include "ui/common/engine_text.h"
 #include "ui/common/loss_factory.h"
 
 namespace losslab::ui {
 
 namespace {
 
-QString familyTitle(Family family) {
-  switch (family) {
-    case Family::Regression:
-      return LossPickerDialog::tr("Regression");
-    case Family::Probabilistic:
-      return LossPickerDialog::tr("Probabilistic classification / likelihood");
-    case Family::Margin:
-      return LossPickerDialog::tr("Margin classification");
-    case Family::MetricLearning:
-      return LossPickerDialog::tr("Metric learning");
-    case Family::Robust:
-      return LossPickerDialog::tr("Robust");
-    case Family::Distillation:
-      return LossPickerDialog::tr("Distillation / composite");
-  }
-  return {};
+QStandardItem* groupItem(const QString& title, const QString& searchText) {
+  auto* group = new QStandardItem(title);
+  group->setFlags(Qt::ItemIsEnabled);
+  QFont bold = group->font();
+  bold.setBold(true);
+  group->setFont(bold);
+  group->setData(searchText, LossPickerDialog::kSearchRole);
+  return group;
+}
+
+QList<QStandardItem*> lossRow(const QString& id,
+                              const QString& name,
+                              const QString& framework,
+                              const QString& toolTip,
+                              const QString& searchText) {
+  auto* item = new QStandardItem(name);
+  item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren);
+  item->setData(id, LossPickerDialog::kIdRole);
+  item->setData(searchText, LossPickerDialog::kSearchRole);
+  item->setToolTip(toolTip);
+  auto* frameworkItem = new QStandardItem(framework);
+  frameworkItem->setFlags(item->flags());
+  frameworkItem->setData(id, LossPickerDialog::kIdRole);
+  return {item, frameworkItem};
 }
 
 }  // namespace
@@ -41,52 +52,29 @@ QString familyTitle(Family family) {
 LossPickerDialog::LossPickerDialog(QWidget* parent)
     : QDialog(parent),
       m_search(new QLineEdit(this)),
-      m_tree(new QTreeWidget(this)),
+      m_catalogue(new QStandardItemModel(this)),
+      m_filter(new QSortFilterProxyModel(this)),
+      m_tree(new QTreeView(this)),
       m_description(new QLabel(this)) {
   setWindowTitle(tr("Add a loss"));
+  m_search->setObjectName(QStringLiteral("lossSearch"));
   m_search->setPlaceholderText(tr("Search by name, id or formula…"));
   m_search->setClearButtonEnabled(true);
-  m_tree->setColumnCount(2);
-  m_tree->setHeaderLabels({tr("Loss"), tr("Framework")});
+  fillCatalogue();
+  m_filter->setSourceModel(m_catalogue);
+  m_filter->setFilterRole(kSearchRole);
+  m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+  m_filter->setRecursiveFilteringEnabled(true);  // a matching loss keeps its family row
+  m_filter->setAutoAcceptChildRows(true);        // a matching family keeps all its losses
+  m_tree->setModel(m_filter);
+  m_tree->setRootIsDecorated(true);
+  m_tree->setUniformRowHeights(true);
   m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
   m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  m_tree->header()->setStretchLastSection(false);
+  m_tree->expandAll();
   m_description->setWordWrap(true);
   m_description->setMinimumHeight(48);
-
-  std::map<int, QTreeWidgetItem*> groups;
-  for (const auto& entry : LossRegistry::instance().entries()) {
-    const int family = static_cast<int>(entry.info.family);
-    QTreeWidgetItem*& group = groups[family];
-    if (!group) {
-      group = new QTreeWidgetItem(m_tree, {familyTitle(entry.info.family)});
-      group->setFlags(Qt::ItemIsEnabled);
-      group->setFirstColumnSpanned(true);
-      QFont bold = group->font(0);
-      bold.setBold(true);
-      group->setFont(0, bold);
-    }
-    auto* item =
-        new QTreeWidgetItem(group, {QString::fromStdString(entry.info.name),
-                                    QString::fromStdString(frameworkName(entry.info.framework))});
-    item->setData(0, Qt::UserRole, QString::fromStdString(entry.info.id));
-    item->setToolTip(0, QString::fromStdString(entry.info.id + ": " + entry.info.summary));
-  }
-  // The user's own formulas (Formula dock → Save to Library) join as one more family.
-  const QList<CustomLoss> custom = CustomLossLibrary::instance().entries();
-  if (!custom.isEmpty()) {
-    auto* group = new QTreeWidgetItem(m_tree, {tr("Custom losses (your library)")});
-    group->setFlags(Qt::ItemIsEnabled);
-    group->setFirstColumnSpanned(true);
-    QFont bold = group->font(0);
-    bold.setBold(true);
-    group->setFont(0, bold);
-    for (const CustomLoss& loss : custom) {
-      auto* item = new QTreeWidgetItem(group, {loss.name, tr("formula")});
-      item->setData(0, Qt::UserRole, customLossId(loss.name));
-      item->setToolTip(0, loss.source);
-    }
-  }
-  m_tree->expandAll();
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
@@ -98,9 +86,10 @@ LossPickerDialog::LossPickerDialog(QWidget* parent)
   resize(520, 560);
 
   connect(m_search, &QLineEdit::textChanged, this, &LossPickerDialog::filter);
-  connect(m_tree, &QTreeWidget::currentItemChanged, this, &LossPickerDialog::updateDescription);
-  connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-    if (!item->data(0, Qt::UserRole).toString().isEmpty()) {
+  connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+          &LossPickerDialog::updateDescription);
+  connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+    if (!index.data(kIdRole).toString().isEmpty()) {
       accept();
     }
   });
@@ -113,30 +102,71 @@ LossPickerDialog::LossPickerDialog(QWidget* parent)
   m_search->setFocus();
 }
 
+void LossPickerDialog::fillCatalogue() {
+  m_catalogue->setHorizontalHeaderLabels({tr("Loss"), tr("Framework")});
+  std::map<int, QStandardItem*> groups;
+  for (const auto& entry : LossRegistry::instance().entries()) {
+    const LossInfo& info = entry.info;
+    QStandardItem*& group = groups[static_cast<int>(info.family)];
+    if (!group) {
+      group = groupItem(familyTitle(info.family), familyTitle(info.family));
+      m_catalogue->appendRow(group);
+    }
+    const QString id = QString::fromStdString(info.id);
+    const QString name = engineText(info.name);
+    const QString summary = engineText(info.summary);
+    // The engine's English and the shown (translated) text are both searchable.
+    const QString search = QStringList{id, name, summary, QString::fromStdString(info.name),
+                                       QString::fromStdString(info.summary)}
+                               .join(QLatin1Char('\n'));
+    group->appendRow(lossRow(id, name, frameworkTitle(info.framework),
+                             QStringLiteral("%1: %2").arg(id, summary), search));
+  }
+  // The user's own formulas (Formula dock → Save to Library) join as one more family.
+  const QList<CustomLoss> custom = CustomLossLibrary::instance().entries();
+  if (!custom.isEmpty()) {
+    const QString title = tr("Custom losses (your library)");
+    QStandardItem* group = groupItem(title, title);
+    m_catalogue->appendRow(group);
+    for (const CustomLoss& loss : custom) {
+      group->appendRow(lossRow(customLossId(loss.name), loss.name, tr("formula"), loss.source,
+                               loss.name + QLatin1Char('\n') + loss.source));
+    }
+  }
+}
+
 QString LossPickerDialog::selectedId() const {
-  const QTreeWidgetItem* item = m_tree->currentItem();
-  return item && !item->isHidden() ? item->data(0, Qt::UserRole).toString() : QString();
+  const QModelIndex current = m_tree->currentIndex();
+  return current.isValid() ? current.data(kIdRole).toString() : QString();
+}
+
+void LossPickerDialog::setSearchText(const QString& text) {
+  m_search->setText(text);
+}
+
+QStringList LossPickerDialog::visibleIds() const {
+  QStringList ids;
+  for (int g = 0; g < m_filter->rowCount(); ++g) {
+    const QModelIndex group = m_filter->index(g, 0);
+    for (int i = 0; i < m_filter->rowCount(group); ++i) {
+      ids << m_filter->index(i, 0, group).data(kIdRole).toString();
+    }
+  }
+  return ids;
 }
 
 void LossPickerDialog::filter(const QString& text) {
-  QTreeWidgetItem* firstMatch = nullptr;
-  for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
-    QTreeWidgetItem* group = m_tree->topLevelItem(g);
-    bool any = false;
-    for (int i = 0; i < group->childCount(); ++i) {
-      QTreeWidgetItem* item = group->child(i);
-      const bool match = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive) ||
-                         item->toolTip(0).contains(text, Qt::CaseInsensitive);
-      item->setHidden(!match);
-      any = any || match;
-      if (match && !firstMatch) {
-        firstMatch = item;
+  m_filter->setFilterFixedString(text.trimmed());
+  m_tree->expandAll();
+  // Keep a selection the user can accept with Enter: the first loss shown.
+  if (selectedId().isEmpty() || !m_tree->currentIndex().isValid()) {
+    for (int g = 0; g < m_filter->rowCount(); ++g) {
+      const QModelIndex group = m_filter->index(g, 0);
+      if (m_filter->rowCount(group) > 0) {
+        m_tree->setCurrentIndex(m_filter->index(0, 0, group));
+        break;
       }
     }
-    group->setHidden(!any);
-  }
-  if (firstMatch && (!m_tree->currentItem() || m_tree->currentItem()->isHidden())) {
-    m_tree->setCurrentItem(firstMatch);
   }
 }
 
@@ -151,11 +181,10 @@ void LossPickerDialog::updateDescription() {
     return;
   }
   const LossRegistry::Entry* entry = LossRegistry::instance().find(id.toStdString());
-  m_description->setText(
-      entry ? QStringLiteral("<b>%1</b> (<code>%2</code>)<br>%3")
-                  .arg(QString::fromStdString(entry->info.name).toHtmlEscaped(), id,
-                       QString::fromStdString(entry->info.summary).toHtmlEscaped())
-            : QString());
+  m_description->setText(entry ? QStringLiteral("<b>%1</b> (<code>%2</code>)<br>%3")
+                                     .arg(engineText(entry->info.name).toHtmlEscaped(), id,
+                                          engineText(entry->info.summary).toHtmlEscaped())
+                               : QString());
 }
 
 }  // namespace losslab::ui

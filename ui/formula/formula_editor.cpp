@@ -14,6 +14,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -173,8 +174,14 @@ FormulaEditor::FormulaEditor(QWidget* parent, CustomLossLibrary* library)
     refreshLibraryCombo();
     updateButtons();
   });
+  // A library write that failed keeps the entries in memory; say so where the user saved.
+  connect(m_library, &CustomLossLibrary::storeFailed, this,
+          [this](const QString& message) { showStatus(message, true); });
   refreshLibraryCombo();
   validateNow();
+  if (!m_library->loadProblem().isEmpty()) {
+    showStatus(m_library->loadProblem(), true);
+  }
 }
 
 FormulaEditor::~FormulaEditor() = default;
@@ -218,7 +225,7 @@ void FormulaEditor::buildUi() {
          "characters)")
           .arg(CustomLossLibrary::kMaxNameLength));
   connect(m_name, &QLineEdit::textEdited, this, [this] {
-    m_suggestedName.clear();  // the user's own name: templates no longer replace it
+    m_nameTyped = true;  // the user's own name: templates no longer replace it
     updateButtons();
   });
 
@@ -370,7 +377,7 @@ QString FormulaEditor::formula() const {
 
 void FormulaEditor::setLossName(const QString& name) {
   m_name->setText(name);
-  m_suggestedName.clear();
+  m_nameTyped = true;
   updateButtons();
 }
 
@@ -557,10 +564,14 @@ bool FormulaEditor::applyTemplate(const QString& templateId) {
     return false;
   }
   setFormula(t->source);
-  if (lossName().isEmpty() || lossName() == m_suggestedName) {
-    m_name->setText(t->title);
-    m_suggestedName = t->title;
+  // A new loss: saving must not update the entry that was open (issue 16: choosing a second
+  // template kept the first one's name, and Plot replaced the saved formula).
+  m_currentName.clear();
+  if (lossName().isEmpty() || !m_nameTyped) {
+    m_name->setText(m_library->freeName(t->title));
+    m_nameTyped = false;
   }
+  refreshLibraryCombo();
   showStatus(
       t->seed.isEmpty() ? t->description : tr("Template from %1: %2").arg(t->seed, t->description),
       false);
@@ -575,12 +586,29 @@ bool FormulaEditor::openFromLibrary(const QString& name) {
     return false;
   }
   m_currentName = entry->name;
-  m_suggestedName.clear();
+  m_nameTyped = false;
   m_name->setText(entry->name);
   setFormula(entry->source);
   refreshLibraryCombo();
   showStatus(tr("Opened '%1' from the library.").arg(entry->name), false);
   return true;
+}
+
+FormulaEditor::ReplaceChoice FormulaEditor::askReplace(const QString& name,
+                                                       const QString& freeName) {
+  QMessageBox box(QMessageBox::Question, tr("Replace a saved loss?"),
+                  tr("Your library already has a custom loss named '%1'.").arg(name),
+                  QMessageBox::NoButton, this);
+  box.setInformativeText(tr("Replacing it loses its formula. Save under a new name to keep both."));
+  QPushButton* asNew = box.addButton(tr("Save as '%1'").arg(freeName), QMessageBox::AcceptRole);
+  QPushButton* replace = box.addButton(tr("Replace"), QMessageBox::DestructiveRole);
+  box.addButton(QMessageBox::Cancel);
+  box.setDefaultButton(asNew);
+  box.exec();
+  if (box.clickedButton() == asNew) {
+    return ReplaceChoice::SaveAsNew;
+  }
+  return box.clickedButton() == replace ? ReplaceChoice::Replace : ReplaceChoice::Cancel;
 }
 
 bool FormulaEditor::saveToLibrary() {
@@ -591,16 +619,26 @@ bool FormulaEditor::saveToLibrary() {
         true);
     return false;
   }
-  const QString name = lossName();
+  QString name = lossName();
   m_name->setText(name);
-  // Saving over another entry would silently lose it: only the entry this editor opened (or
-  // saved last) may be replaced.
+  // Saving over another entry would lose it: only the entry this editor opened (or saved
+  // last) is replaced without asking.
   if (m_library->contains(name) && name != m_currentName) {
-    showStatus(tr("A custom loss named '%1' is already in the library. Open it from the "
-                  "library to change it, or choose another name.")
-                   .arg(name),
-               true);
-    return false;
+    const QString freeName = m_library->freeName(name);
+    switch (m_askReplace ? m_askReplace(name, freeName) : askReplace(name, freeName)) {
+      case ReplaceChoice::Replace:
+        break;
+      case ReplaceChoice::SaveAsNew:
+        name = freeName;
+        m_name->setText(name);
+        break;
+      case ReplaceChoice::Cancel:
+        showStatus(tr("Not saved: a custom loss named '%1' is already in the library. Choose "
+                      "another name, or open it from the library to change it.")
+                       .arg(name),
+                   true);
+        return false;
+    }
   }
   CustomLoss entry{name, formula(), {}};
   if (const std::optional<CustomLoss> existing = m_library->find(name)) {
@@ -612,7 +650,6 @@ bool FormulaEditor::saveToLibrary() {
     return false;
   }
   m_currentName = name;
-  m_suggestedName.clear();
   refreshLibraryCombo();
   showStatus(tr("Saved '%1' to the library.").arg(name), false);
   return true;

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QTextEdit>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 #include "core/formula/formula_parser.h"
@@ -36,7 +37,8 @@ class FormulaHighlighter;
 ///
 /// Plot saves (or updates) the library entry NAME and emits plotRequested("custom:NAME"); the
 /// explorer turns that id into a loss through createLoss (loss_factory.h). Messages about
-/// saving and deleting appear in a status line, never in modal boxes, so nothing blocks.
+/// saving and deleting appear in a status line. The one question it asks is before a save
+/// would replace another library entry: nothing the user wrote is overwritten silently.
 class FormulaEditor : public QWidget {
   Q_OBJECT
 
@@ -78,17 +80,27 @@ class FormulaEditor : public QWidget {
   /// The status line (last save/delete/plot message).
   QString statusMessage() const;
 
-  /// Loads a template (FormulaTemplates id) into the text as one undoable edit; suggests the
-  /// template's title as the name while the name is empty or still a suggestion. False for an
-  /// unknown id.
+  /// Loads a template (FormulaTemplates id) into the text as one undoable edit. A template
+  /// starts a new loss: unless the user typed the name, it becomes the template's title (made
+  /// unique in the library, "Contrastive loss (2)"), and saving no longer updates the entry
+  /// opened before. False for an unknown id.
   bool applyTemplate(const QString& templateId);
+
+  /// What to do when saving would replace another library entry of the same name.
+  enum class ReplaceChoice { Replace, SaveAsNew, Cancel };
+  /// Asks the user (default: a message box whose default button is "Save as NEW"); tests
+  /// install their own answer.
+  using ReplaceQuestion =
+      std::function<ReplaceChoice(const QString& name, const QString& freeName)>;
+  void setReplaceQuestion(ReplaceQuestion question) { m_askReplace = std::move(question); }
   /// Loads the library entry `name` (its formula and name); false if there is none.
   bool openFromLibrary(const QString& name);
 
  public slots:
-  /// Saves the formula under the name (new entry, or the entry this editor opened or saved
-  /// last); false with the reason in the status line if the formula is invalid, the name is
-  /// bad or belongs to another entry.
+  /// Saves the formula under the name: a new entry, or the entry this editor opened or saved
+  /// last. If the name belongs to another entry the user chooses: replace it, save under a free
+  /// name, or cancel. False with the reason in the status line if the formula is invalid, the
+  /// name is bad, or the save was cancelled.
   bool saveToLibrary();
   /// saveToLibrary(), then emits plotRequested("custom:NAME").
   bool plot();
@@ -113,6 +125,7 @@ class FormulaEditor : public QWidget {
   void showError(const QString& message, int position);
   void showStatus(const QString& message, bool error);
   void updateCompletionWords();
+  ReplaceChoice askReplace(const QString& name, const QString& freeName);
   void refreshLibraryCombo();
   void updateButtons();
   void applyColours();
@@ -122,8 +135,9 @@ class FormulaEditor : public QWidget {
   std::optional<formula::ParsedFormula> m_parsed;
   QString m_message;
   int m_errorPosition = -1;
-  QString m_currentName;           // the library entry this editor opened or saved last
-  QString m_suggestedName;         // the name a template filled in (replaced by the next template)
+  QString m_currentName;     // the library entry this editor opened or saved last
+  bool m_nameTyped = false;  // the user typed the name: templates keep it
+  ReplaceQuestion m_askReplace;
   QStringList m_completionParams;  // parameters of the last formula that parsed
   bool m_statusIsError = false;
 

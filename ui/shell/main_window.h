@@ -2,104 +2,67 @@
 #pragma once
 
 #include <QMainWindow>
-#include <vector>
 
-#include "core/engine/param_spec.h"
-
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QDockWidget;
+class QMenu;
 class QTabWidget;
-class QLabel;
-class QUndoStack;
-class QAction;
 
 namespace losslab::ui {
 
-class CurveModel;
-class LossCurvePlot;
-class LossListPanel;
+class ExplorerView;
 class FormulaEditor;
-class ParameterPanel;
 class TrainingView;
-struct ExportedCurve;
 
-/// The LossLab main window: the loss explorer (plot, curve list, parameter panel), menus,
-/// export and settings. No maths here: numbers come from CurveModel, which asks the engine.
+/// The Training tab's outlier lesson (MSE vs MAE vs Huber fitting data with outliers); not a
+/// curve preset, so it is not in presets(), but --preset, --list-presets and the menu know it.
+inline constexpr const char* kOutliersPreset = "outliers";
+
+/// The LossLab window: composes the tabs (the explorer, the Training tab), the Formula dock
+/// that serves both, the menus and the Preset box. Each tab brings its own tool bar and
+/// actions; the explorer's are disabled while another tab is shown. No maths and no curve
+/// state here: the explorer owns its curves, the Training tab its run.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
+  enum Tab { ExplorerTab = 0, TrainingTab = 1 };
+
   explicit MainWindow(QWidget* parent = nullptr);
 
-  /// Replaces the curves with a preset's; false if the id is unknown.
+  /// A curve preset (shown in the explorer) or kOutliersPreset (the Training tab); false if
+  /// the id is unknown.
   bool applyPreset(const QString& id);
+  /// The preset last applied from any tab (empty once the explorer shows a plot of its own).
   QString currentPreset() const { return m_presetId; }
 
-  CurveModel* model() const { return m_model; }
-  LossCurvePlot* plot() const { return m_plot; }
-  ParameterPanel* parameterPanel() const { return m_parameters; }
-  FormulaEditor* formulaEditor() const { return m_formula; }
+  ExplorerView* explorer() const { return m_explorer; }
   TrainingView* trainingView() const { return m_training; }
+  FormulaEditor* formulaEditor() const { return m_formula; }
   QTabWidget* tabs() const { return m_tabs; }
-  int currentCurve() const { return m_current; }
-  void selectCurve(int index);
-
-  /// Applies parameter values to the selected curve as a user edit would (undoable).
-  void applyParameters(const ParamValues& values);
-
-  /// The visible curves as the CSV export writes them.
-  std::vector<ExportedCurve> visibleCurves() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
-  void createActions();
-  void createDocks();
+  void createFormulaDock();
+  void createMenus();
+  void createPresetBox();
+  void addPresetMenu();
+  void tabChanged(int tab);
+  void syncPresetBox();
+  void plotCustomLoss(const QString& id);
+  void about();
   void readSettings();
   void writeSettings();
-  void addLoss();
-  void removeCurve(int index);
-  void updateParameterPanel();
-  void changeVariant(int comboIndex);
-  void exportPlot();
-  void exportData();
-  void copyImage();
-  void about();
-  void setCaption(const QString& title, const QString& caption);
-  void showExplorerDocks(int tab);
-  void applyTarget();
-  void plotCustomLoss(const QString& id);
-  /// Clears the plot for a loss of another axis kind; `why` becomes the caption.
-  void startNewPlot(const QString& why);
-  void exportCode();
-  void syncPresetCombo();
-  void editAxisRanges();
 
-  CurveModel* m_model;
-  LossCurvePlot* m_plot;
-  QTabWidget* m_tabs = nullptr;
-  TrainingView* m_training = nullptr;
-  QDockWidget* m_listDock = nullptr;
-  QDockWidget* m_parameterDock = nullptr;
-  QDockWidget* m_formulaDock = nullptr;
+  ExplorerView* m_explorer;
+  TrainingView* m_training;
+  QTabWidget* m_tabs;
   FormulaEditor* m_formula = nullptr;
-  int m_lastTab = 0;
-  LossListPanel* m_list = nullptr;
-  ParameterPanel* m_parameters = nullptr;
-  QComboBox* m_variant = nullptr;
-  QComboBox* m_presetCombo = nullptr;
-  QCheckBox* m_fixedTarget = nullptr;
-  QDoubleSpinBox* m_target = nullptr;
-  QLabel* m_caption;
-  QLabel* m_axisNote = nullptr;
-  QUndoStack* m_undo;
-  QAction* m_showD2 = nullptr;
+  QDockWidget* m_formulaDock = nullptr;
+  QComboBox* m_presetBox = nullptr;
   QString m_presetId;
-  int m_current = -1;
-  bool m_updatingPanel = false;
 };
 
 }  // namespace losslab::ui

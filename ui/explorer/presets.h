@@ -33,8 +33,5 @@ const std::vector<Preset>& presets();
 const Preset* findPreset(const QString& id);
 /// The preset shown on first start.
 inline constexpr const char* kDefaultPreset = "mse-mae-huber";
-/// The training tab's outlier lesson (MSE vs MAE vs Huber fitting data with outliers); not a
-/// curve preset, so it is not in presets(), but --preset, --list-presets and the menu know it.
-inline constexpr const char* kOutliersPreset = "outliers";
 
 }  // namespace losslab::ui

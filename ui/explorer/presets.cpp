@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/shell/presets.h"
+#include "ui/explorer/presets.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One source, three instruction sets. The kernels are templates on the native vector width W
+// (doubles per register: 2 for SSE2, 4 for AVX2, 8 for AVX-512), written with GCC/Clang vector
+// extensions and instantiated inside functions compiled with target("avx2") / target("avx512f")
+// beside the baseline ones; `simd::activeIsa()` picks a table of them once. The templates are
+// always_inline and in an anonymous namespace, so no out-of-line copy compiled for one ISA can
+// be linked in place of another's (the ODR trap of per-ISA code).
+//
+// Every version does the same operations per sample lane: products and sums kept apart (this
+// file is compiled with -ffp-contract=off), sums over the batch in 8-lane partials with one fixed
+// reduction tree. That is what makes AVX-512, AVX2 and baseline results bit-identical.
+#include "core/training/dense_kernels.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/training/simd.h"
+
+// The vector helpers below pass 32- and 64-byte vectors by value. They are always inlined and
+// internal, so the calling-convention change GCC warns about can never be observed.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
+namespace losslab::dense {
+
+namespace {
+
+using Index = std::ptrdiff_t;
+
+template <int W>
+struct Vec {
+  // The typedef form: GCC drops a vector_size attribute written in an alias-declaration.
+  typedef double type __attribute__((vector_size(W * sizeof(double))));
+  static_assert(sizeof(type) == W * sizeof(double));
+};
+
+template <int W>
+using V = typename Vec<W>::type;
+
+template <int W>
+[[gnu::always_inline]] inline V<W> load(const double* p) {
+  V<W> v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+template <int W>
+[[gnu::always_inline]] inline void store(double* p, V<W> v) {
+  std::memcpy(p, &v, sizeof v);
+}
+
+template <int W>
+[[gnu::always_inline]] inline V<W> splat(double x) {
+  return V<W>{} + x;
+}
+
+/// relu with NaN kept: (z ≤ 0) ? 0 : z.
+template <int W>
+[[gnu::always_inline]] inline V<W> relu(V<W> z) {
+  return z <= 0.0 ? V<W>{} : z;
+}
+
+/// A matrix read element by element: (r, c) at data[r · rowStride + c · colStride].
+struct Strided {
+  const double* data;
+  Index rowStride;
+  Index colStride;
+  double operator()(Index r, Index c) const { return data[r * rowStride + c * colStride]; }
+};
+
+/// C rows i0 … i0+R, columns c0 … c0+T·W: C(i, c) = [bias_i +] Σ_p M(i, p) B(p, c), p in
+/// order — the outer-product micro-kernel: R × T accumulators, each B row loaded once per tile.
+template <int W, int R, int T>
+[[gnu::always_inline]] inline void broadcastTile(Strided m,
+                                                 const double* bias,
+                                                 const double* b,
+                                                 Index bStride,
+                                                 double* c,
+                                                 Index cStride,
+                                                 Index i0,
+                                                 Index c0,
+                                                 Index k,
+                                                 Fused fused) {
+  V<W> acc[R][T];
+  for (int r = 0; r < R; ++r) {
+    const V<W> start = bias ? splat<W>(bias[i0 + r]) : V<W>{};
+    for (int t = 0; t < T; ++t) {
+      acc[r][t] = start;
+    }
+  }
+  for (Index p = 0; p < k; ++p) {
+    V<W> row[T];
+    for (int t = 0; t < T; ++t) {
+      row[t] = load<W>(b + p * bStride + c0 + t * W);
+    }
+    for (int r = 0; r < R; ++r) {
+      const V<W> weight = splat<W>(m(i0 + r, p));
+      for (int t = 0; t < T; ++t) {
+        acc[r][t] = acc[r][t] + weight * row[t];
+      }
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    for (int t = 0; t < T; ++t) {
+      store<W>(c + (i0 + r) * cStride + c0 + t * W,
+               fused == Fused::Relu ? relu<W>(acc[r][t]) : acc[r][t]);
+    }
+  }
+}
+
+template <int W, int R, int T>
+[[gnu::always_inline]] inline void broadcastProduct(Strided m,
+                                                    const double* bias,
+                                                    const double* b,
+                                                    Index bStride,
+                                                    double* c,
+                                                    Index cStride,
+                                                    Index rows,
+                                                    Index k,
+                                                    Index n,
+                                                    Fused fused) {
+  Index c0 = 0;
+  for (; c0 + T * W <= n; c0 += T * W) {
+    Index i = 0;
+    for (; i + R <= rows; i += R) {
+      broadcastTile<W, R, T>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+    }
+    for (; i < rows; ++i) {
+      broadcastTile<W, 1, T>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+    }
+  }
+  for (; c0 < n; c0 += W) {
+    Index i = 0;
+    for (; i + R <= rows; i += R) {
+      broadcastTile<W, R, 1>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+    }
+    for (; i < rows; ++i) {
+      broadcastTile<W, 1, 1>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+    }
+  }
+}
+
+/// The fixed reduction tree of an 8-lane partial sum (same in every ISA).
+[[gnu::always_inline]] inline double reduceLanes(const double* l) {
+  return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
+}
+
+/// Eight 8-lane partial sums reduced at once, lane j of the result = reduceLanes(p[j]): the same
+/// additions of the same operands as the scalar tree, arranged by shuffles so that each step
+/// is one vector add (on AVX-512 one register; on AVX2 and SSE2 the compiler splits it).
+[[gnu::always_inline]] inline V<8> reduceEight(const V<8> (&p)[8]) {
+  // Step 1, lanes 4 apart: (l0+l4, l1+l5, l2+l6, l3+l7) of two partials per vector.
+  V<8> h[4];
+  for (int j = 0; j < 4; ++j) {
+    h[j] = __builtin_shufflevector(p[2 * j], p[2 * j + 1], 0, 1, 2, 3, 8, 9, 10, 11) +
+           __builtin_shufflevector(p[2 * j], p[2 * j + 1], 4, 5, 6, 7, 12, 13, 14, 15);
+  }
+  // Step 2, lanes 2 apart: ((l0+l4)+(l2+l6), (l1+l5)+(l3+l7)) of four partials per vector.
+  V<8> g[2];
+  for (int j = 0; j < 2; ++j) {
+    g[j] = __builtin_shufflevector(h[2 * j], h[2 * j + 1], 0, 1, 4, 5, 8, 9, 12, 13) +
+           __builtin_shufflevector(h[2 * j], h[2 * j + 1], 2, 3, 6, 7, 10, 11, 14, 15);
+  }
+  // Step 3: the two halves of each tree.
+  return __builtin_shufflevector(g[0], g[1], 0, 2, 4, 6, 8, 10, 12, 14) +
+         __builtin_shufflevector(g[0], g[1], 1, 3, 5, 7, 9, 11, 13, 15);
+}
+
+/// gW(i, p) += Σ_c Δ(i, c) A(p, c) for rows i0 … i0+R of Δ and p0 … p0+P of A.
+template <int W, int R, int P>
+[[gnu::always_inline]] inline void gradientTile(const double* delta,
+                                                Index deltaStride,
+                                                const double* a,
+                                                Index aStride,
+                                                double* gw,
+                                                Index out,
+                                                Index i0,
+                                                Index p0,
+                                                Index n) {
+  constexpr int kLanes = kChunk / W;  // native vectors per 8-lane partial
+  V<W> acc[R][P][kLanes] = {};
+  for (Index c = 0; c < n; c += kChunk) {
+    V<W> av[P][kLanes];
+    for (int q = 0; q < P; ++q) {
+      for (int u = 0; u < kLanes; ++u) {
+        av[q][u] = load<W>(a + (p0 + q) * aStride + c + u * W);
+      }
+    }
+    for (int r = 0; r < R; ++r) {
+      for (int u = 0; u < kLanes; ++u) {
+        const V<W> dv = load<W>(delta + (i0 + r) * deltaStride + c + u * W);
+        for (int q = 0; q < P; ++q) {
+          acc[r][q][u] = acc[r][q][u] + dv * av[q][u];
+        }
+      }
+    }
+  }
+  if constexpr (R * P == 8 && W == 8) {
+    // Partial j = q·R + r, so each column q of the tile is R consecutive results.
+    V<8> partials[8];
+    for (int q = 0; q < P; ++q) {
+      for (int r = 0; r < R; ++r) {
+        partials[q * R + r] = acc[r][q][0];
+      }
+    }
+    double sums[kChunk] = {};
+    store<8>(sums, reduceEight(partials));
+    for (int q = 0; q < P; ++q) {
+      for (int r = 0; r < R; ++r) {
+        gw[(i0 + r) + (p0 + q) * out] += sums[q * R + r];
+      }
+    }
+  } else {
+    for (int r = 0; r < R; ++r) {
+      for (int q = 0; q < P; ++q) {
+        double lanes[kChunk] = {};
+        for (int u = 0; u < kLanes; ++u) {
+          store<W>(lanes + u * W, acc[r][q][u]);
+        }
+        gw[(i0 + r) + (p0 + q) * out] += reduceLanes(lanes);
+      }
+    }
+  }
+}
+
+/// The gradient of one layer in tiles of R × P outputs. With AVX-512 the 8 partials of a 4 × 2
+/// tile sit in 8 registers and are reduced together (reduceEight); narrower registers hold
+/// fewer partials, so their tiles are 2 × 2 reduced one by one — the same tree either way.
+template <int W>
+[[gnu::always_inline]] inline void gradientProduct(const double* delta,
+                                                   Index deltaStride,
+                                                   const double* a,
+                                                   Index aStride,
+                                                   double* gw,
+                                                   double* gb,
+                                                   Index out,
+                                                   Index in,
+                                                   Index n) {
+  constexpr int R = W == 8 ? 4 : 2;
+  constexpr int P = 2;
+  Index i = 0;
+  for (; i + R <= out; i += R) {
+    Index p = 0;
+    for (; p + P <= in; p += P) {
+      gradientTile<W, R, P>(delta, deltaStride, a, aStride, gw, out, i, p, n);
+    }
+    for (; p < in; ++p) {
+      gradientTile<W, R, 1>(delta, deltaStride, a, aStride, gw, out, i, p, n);
+    }
+  }
+  for (; i < out; ++i) {
+    Index p = 0;
+    if constexpr (W == 8) {
+      for (; p + 8 <= in; p += 8) {
+        gradientTile<W, 1, 8>(delta, deltaStride, a, aStride, gw, out, i, p, n);
+      }
+    }
+    for (; p < in; ++p) {
+      gradientTile<W, 1, 1>(delta, deltaStride, a, aStride, gw, out, i, p, n);
+    }
+  }
+  // gb(i) += Σ_c Δ(i, c): the same lane partials and tree.
+  constexpr int kLanes = kChunk / W;
+  for (Index r = 0; r < out; ++r) {
+    V<W> acc[kLanes] = {};
+    for (Index c = 0; c < n; c += kChunk) {
+      for (int u = 0; u < kLanes; ++u) {
+        acc[u] = acc[u] + load<W>(delta + r * deltaStride + c + u * W);
+      }
+    }
+    double lanes[kChunk] = {};
+    for (int u = 0; u < kLanes; ++u) {
+      store<W>(lanes + u * W, acc[u]);
+    }
+    gb[r] += reduceLanes(lanes);
+  }
+}
+
+template <int W>
+[[gnu::always_inline]] inline void reluMask(const double* a, double* d, Index count) {
+  Index k = 0;
+  for (; k + W <= count; k += W) {
+    const V<W> av = load<W>(a + k);
+    store<W>(d + k, av > 0.0 ? load<W>(d + k) : V<W>{});
+  }
+  for (; k < count; ++k) {
+    d[k] = a[k] > 0.0 ? d[k] : 0.0;
+  }
+}
+
+// Keras Adam's three lines per element. sqrt and division are correctly rounded in every ISA,
+// so the vector and scalar paths give the same bits.
+template <int W>
+[[gnu::always_inline]] inline void adamLoop(double* w,
+                                            double* m,
+                                            double* v,
+                                            const double* g,
+                                            Index n,
+                                            double c1,
+                                            double c2,
+                                            double alpha,
+                                            double epsilon) {
+  for (Index i = 0; i < n; ++i) {
+    m[i] += (g[i] - m[i]) * c1;
+    v[i] += (g[i] * g[i] - v[i]) * c2;
+    w[i] -= alpha * m[i] / (std::sqrt(v[i]) + epsilon);
+  }
+}
+
+// ---- one table of kernels per instruction set -------------------------------------------------
+// Tile sizes: accumulators fill most of the register file (16 XMM/YMM, 32 ZMM).
+
+struct Kernels {
+  void (*forward)(const double*,
+                  const double*,
+                  const double*,
+                  Index,
+                  double*,
+                  Index,
+                  Index,
+                  Index,
+                  Index,
+                  Fused);
+  void (*backwardInput)(const double*, const double*, Index, double*, Index, Index, Index, Index);
+  void (*gradient)(
+      const double*, Index, const double*, Index, double*, double*, Index, Index, Index);
+  void (*relu)(const double*, double*, Index);
+  void (*adam)(double*, double*, double*, const double*, Index, double, double, double, double);
+};
+
+#define LOSSLAB_DENSE_KERNELS(SUFFIX, TARGET, W, R, T)                                            \
+  TARGET void forward##SUFFIX(const double* w, const double* bias, const double* a, Index as,     \
+                              double* z, Index zs, Index out, Index in, Index n, Fused f) {       \
+    broadcastProduct<W, R, T>({w, 1, out}, bias, a, as, z, zs, out, in, n, f);                    \
+  }                                                                                               \
+  TARGET void backwardInput##SUFFIX(const double* w, const double* delta, Index ds, double* d,    \
+                                    Index dst, Index out, Index in, Index n) {                    \
+    broadcastProduct<W, R, T>({w, out, 1}, nullptr, delta, ds, d, dst, in, out, n, Fused::None);  \
+  }                                                                                               \
+  TARGET void gradient##SUFFIX(const double* delta, Index ds, const double* a, Index as,          \
+                               double* gw, double* gb, Index out, Index in, Index n) {            \
+    gradientProduct<W>(delta, ds, a, as, gw, gb, out, in, n);                                     \
+  }                                                                                               \
+  TARGET void relu##SUFFIX(const double* a, double* d, Index count) {                             \
+    reluMask<W>(a, d, count);                                                                     \
+  }                                                                                               \
+  TARGET void adam##SUFFIX(double* w, double* m, double* v, const double* g, Index n, double c1,  \
+                           double c2, double alpha, double eps) {                                 \
+    adamLoop<W>(w, m, v, g, n, c1, c2, alpha, eps);                                               \
+  }                                                                                               \
+  constexpr Kernels kKernels##SUFFIX = {forward##SUFFIX, backwardInput##SUFFIX, gradient##SUFFIX, \
+                                        relu##SUFFIX, adam##SUFFIX};
+
+#define LOSSLAB_NO_TARGET
+LOSSLAB_DENSE_KERNELS(Baseline, LOSSLAB_NO_TARGET, 2, 4, 2)
+#if defined(__x86_64__)
+LOSSLAB_DENSE_KERNELS(Avx2, __attribute__((target("avx2"))), 4, 4, 3)
+LOSSLAB_DENSE_KERNELS(
+    Avx512, __attribute__((target("avx512f,avx512dq,prefer-vector-width=512"))), 8, 6, 4)
+#endif
+
+const Kernels& kernels() {
+#if defined(__x86_64__)
+  switch (simd::activeIsa()) {
+    case simd::Isa::Avx512:
+      return kKernelsAvx512;
+    case simd::Isa::Avx2:
+      return kKernelsAvx2;
+    case simd::Isa::Baseline:
+      break;
+  }
+#endif
+  return kKernelsBaseline;
+}
+
+}  // namespace
+
+void forward(const double* w,
+             const double* bias,
+             const double* a,
+             std::ptrdiff_t aStride,
+             double* z,
+             std::ptrdiff_t zStride,
+             std::ptrdiff_t out,
+             std::ptrdiff_t in,
+             std::ptrdiff_t n,
+             Fused fused) {
+  kernels().forward(w, bias, a, aStride, z, zStride, out, in, n, fused);
+}
+
+void backwardInput(const double* w,
+                   const double* delta,
+                   std::ptrdiff_t deltaStride,
+                   double* d,
+                   std::ptrdiff_t dStride,
+                   std::ptrdiff_t out,
+                   std::ptrdiff_t in,
+                   std::ptrdiff_t n) {
+  kernels().backwardInput(w, delta, deltaStride, d, dStride, out, in, n);
+}
+
+void accumulateGradient(const double* delta,
+                        std::ptrdiff_t deltaStride,
+                        const double* a,
+                        std::ptrdiff_t aStride,
+                        double* gw,
+                        double* gb,
+                        std::ptrdiff_t out,
+                        std::ptrdiff_t in,
+                        std::ptrdiff_t n) {
+  kernels().gradient(delta, deltaStride, a, aStride, gw, gb, out, in, n);
+}
+
+void reluBackward(const double* a, double* d, std::ptrdiff_t count) {
+  kernels().relu(a, d, count);
+}
+
+void adam(double* w,
+          double* m,
+          double* v,
+          const double* g,
+          std::ptrdiff_t n,
+          double c1,
+          double c2,
+          double alpha,
+          double epsilon) {
+  kernels().adam(w, m, v, g, n, c1, c2, alpha, epsilon);
+}
+
+}  // namespace losslab::dense

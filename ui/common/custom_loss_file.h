@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+#include "core/engine/param_spec.h"
+
+namespace losslab::ui {
+
+/// One named custom loss: the formula as the user typed it and the parameter values they
+/// last chose (a subset of the formula's parameters; missing ones take the formula's defaults).
+struct CustomLoss {
+  QString name;
+  QString source;
+  ParamValues params;
+
+  bool operator==(const CustomLoss& other) const = default;
+};
+
+/// The custom-loss library's own data file (JSON), so the user's formulas are a file they can
+/// see, back up and share, not an entry buried in QSettings:
+///   {"format": "losslab-custom-losses", "version": 1,
+///    "losses": [{"name": "...", "source": "...", "params": {"delta": 0.5}}, ...]}
+/// Every write is atomic (QSaveFile) and first keeps the previous version as `<file>.bak`.
+struct CustomLossFile {
+  static constexpr int kFormatVersion = 1;
+
+  /// <application data folder>/custom-losses.json.
+  static QString defaultPath();
+  static QString backupPath(const QString& path) { return path + QStringLiteral(".bak"); }
+
+  /// The file's entries; an absent file is an empty list. nothing (and `error` says what and
+  /// where) for a file that cannot be read or is not a library file.
+  static std::optional<QList<CustomLoss>> read(const QString& path, QString* error);
+  /// Writes `entries`, keeping the previous file as the backup. false with `error` on failure;
+  /// the old file is then untouched.
+  static bool write(const QString& path, const QList<CustomLoss>& entries, QString* error);
+  /// Moves a damaged file aside (to `<file>.damaged`, or `.damaged-2`, … if taken) so that the
+  /// next write cannot destroy what the user may still want to recover. Returns the new path.
+  static QString setAside(const QString& path);
+};
+
+}  // namespace losslab::ui
