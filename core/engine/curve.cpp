@@ -71,42 +71,9 @@ struct Plan {
   bool oneHot = false;  // categorical target as one-hot rows (SameShape) instead of an index
 };
 
-bool isOneOf(const std::string& id, std::initializer_list<const char*> ids) {
-  for (const char* candidate : ids) {
-    if (id == candidate) {
-      return true;
-    }
-  }
-  return false;
-}
-
 double paramOr(const ParamValues& params, std::string_view id, double fallback) {
   auto it = params.find(id);
   return it == params.end() ? fallback : it->second;
-}
-
-/// Losses whose y_pred is a logit/score whatever their parameters say.
-bool takesLogits(const LossInfo& info, const ParamValues& params) {
-  return paramOr(params, "from_logits", 0) != 0 ||
-         isOneOf(info.id, {"torch_cross_entropy", "torch_bce_logits", "multilabel_soft_margin",
-                           "soft_margin"});
-}
-
-/// Losses whose y_pred is a row over K classes.
-bool isCategorical(const LossInfo& info) {
-  return info.curve == CurveKind::TrueClassProbability ||
-         isOneOf(info.id,
-                 {"categorical_crossentropy", "sparse_categorical_crossentropy",
-                  "categorical_focal_crossentropy", "categorical_generalized_cross_entropy",
-                  "categorical_hinge", "torch_cross_entropy"});
-}
-
-/// Losses whose binary labels are ±1 (the "negative" variant uses −1); the others use 0.
-/// Keras hinge also accepts {0, 1} (converted when the whole batch is 0/1), but −1 is its
-/// documented label, and PyTorch soft_margin / margin_ranking / hinge_embedding need ±1.
-bool plusMinusOneLabels(const LossInfo& info) {
-  return isOneOf(info.id, {"hinge", "squared_hinge", "soft_margin", "margin_ranking",
-                           "hinge_embedding", "cosine_embedding"});
 }
 
 void setVariants(Plan& plan, VariantDef first, VariantDef second, double label0, double label1) {
@@ -117,94 +84,90 @@ void setVariants(Plan& plan, VariantDef first, VariantDef second, double label0,
   plan.variantCount = 2;
 }
 
-Plan residualPlan(const LossInfo& info, const ParamValues& params) {
+/// The default range of an axis kind, unless the loss's traits give one.
+void setRange(Plan& plan, const CurveTraits& traits, double from, double to) {
+  plan.from = std::isnan(traits.from) ? from : traits.from;
+  plan.to = std::isnan(traits.to) ? to : traits.to;
+}
+
+Plan residualPlan(const CurveTraits& traits) {
   Plan plan;
   plan.mode = Mode::Residual;
   plan.kind = CurveKind::Residual;
   plan.variants[0] = {"residual", "fixed target y"};
-  // Losses whose domain excludes y = 0 or ŷ ≤ 0 get y = 1 and a range inside the domain.
-  if (info.id == "tweedie_deviance") {
-    plan.target = 1;
-    plan.from = 0.05;  // μ > 0
-    plan.to = 4;
-  } else if (info.id == "poisson" ||
-             (info.id == "poisson_nll" && paramOr(params, "log_input", 1) == 0)) {
-    plan.target = 1;
-    plan.from = 0;  // log(ŷ + ε) is finite at 0 and NaN below −ε
-    plan.to = 4;
-  } else if (isOneOf(info.id, {"poisson_nll", "mean_absolute_percentage_error"})) {
-    plan.target = 1;  // MAPE divides by max(|y|, ε): y = 0 makes it 1e9 |ŷ|
-    plan.from = -2;
-    plan.to = 4;
-  } else if (info.id == "mean_squared_logarithmic_error") {
-    plan.target = 1;
-    plan.from = 0;  // ŷ < ε is clipped: the curve would be flat there
-    plan.to = 4;
-  }
-  plan.xLabel = plan.target == 0 ? "residual ŷ − y (y = 0)" : "prediction ŷ (y = 1)";
+  // Losses whose domain excludes y = 0 or ŷ ≤ 0 give y = 1 and a range inside the domain.
+  plan.target = traits.target;
+  setRange(plan, traits, -3, 3);
+  plan.xLabel = plan.target == 0   ? "residual ŷ − y (y = 0)"
+                : plan.target == 1 ? "prediction ŷ (y = 1)"
+                                   : "prediction ŷ (y fixed)";
   return plan;
 }
 
+/// The variants of a two-label picture, with the loss's labels.
+void setLabelVariants(Plan& plan,
+                      const CurveTraits& traits,
+                      VariantDef positive,
+                      VariantDef negative) {
+  setVariants(plan, positive, negative, traits.positiveLabel, traits.negativeLabel);
+}
+
 Plan makePlan(const LossInfo& info, const ParamValues& params) {
+  const CurveTraits traits = info.facts.curve(params);
+  const bool pm = traits.negativeLabel == -1;
   Plan plan;
-  const std::string& id = info.id;
-  const bool pm = plusMinusOneLabels(info);
-  if (id == "margin_ranking") {
-    plan.mode = Mode::Pair;
-    plan.kind = CurveKind::Margin;
-    plan.xLabel = "x₁ − x₂ (x₂ = 0)";
-    setVariants(plan, {"positive", "y = +1 (x₁ should rank higher)"},
-                {"negative", "y = −1 (x₂ should rank higher)"}, 1, -1);
-    return plan;
-  }
-  if (id == "cosine_embedding") {
-    plan.mode = Mode::Cosine;
-    plan.kind = info.curve;
-    plan.xLabel = "cosine similarity cos(x₁, x₂)";
-    plan.from = -1;
-    plan.to = 1;
-    setVariants(plan, {"similar", "y = 1 (similar pair)"},
-                {"dissimilar", "y = −1 (dissimilar pair)"}, 1, -1);
-    return plan;
-  }
-  if (id == "triplet_margin") {
-    // The loss sees three embeddings; its natural 1-D pictures are one distance at a time with
-    // the other fixed. 1-D embeddings (anchor 0) make ‖a − p + ε‖_p = |x − ε| for every p, so
-    // the curve shows the hinge max(0, m + d(a,p) − d(a,n)) itself, with its kink where the
-    // gap equals the margin (at x = 2 − m, resp. x = 0.5 + m); swap=true can make d(p, n) the
-    // negative distance, which the curve then shows too.
-    plan.mode = Mode::Triplet;
-    plan.kind = CurveKind::Distance;
-    plan.xLabel = "distance (1-D embeddings, anchor at 0)";
-    plan.from = 0;
-    plan.to = 3;
-    setVariants(plan, {"positive", "x = d(a, p), d(a, n) = 2"},
-                {"negative", "x = d(a, n), d(a, p) = 0.5"}, 0, 0);
-    return plan;
-  }
-  if (id == "knowledge_distillation") {
-    plan.mode = Mode::Distillation;
-    plan.kind = CurveKind::Margin;
-    plan.xLabel = "student logit of the true class (other logits 0)";
-    plan.from = -5;
-    plan.to = 5;
-    setVariants(plan, {"teacher_agrees", "teacher favours the true class (logit 2)"},
-                {"teacher_disagrees", "teacher favours another class (logit 2)"}, 0, 0);
-    return plan;
-  }
-  if (id == "icarl_bce") {
-    plan.mode = Mode::Icarl;
-    plan.kind = CurveKind::Margin;
-    plan.xLabel = "logit z (other logits 0)";
-    plan.from = -5;
-    plan.to = 5;
-    setVariants(plan, {"new_class", "x = logit of the new (true) class"},
-                {"old_class", "x = logit of an old class whose old output is 0.8"}, 0, 0);
-    return plan;
+  switch (traits.path) {
+    case CurvePath::Pair:
+      plan.mode = Mode::Pair;
+      plan.kind = CurveKind::Margin;
+      plan.xLabel = "x₁ − x₂ (x₂ = 0)";
+      setRange(plan, traits, -3, 3);
+      setLabelVariants(plan, traits, {"positive", "y = +1 (x₁ should rank higher)"},
+                       {"negative", "y = −1 (x₂ should rank higher)"});
+      return plan;
+    case CurvePath::Cosine:
+      plan.mode = Mode::Cosine;
+      plan.kind = info.curve;
+      plan.xLabel = "cosine similarity cos(x₁, x₂)";
+      setRange(plan, traits, -1, 1);
+      setLabelVariants(plan, traits, {"similar", "y = 1 (similar pair)"},
+                       {"dissimilar", "y = −1 (dissimilar pair)"});
+      return plan;
+    case CurvePath::Triplet:
+      // The loss sees three embeddings; its natural 1-D pictures are one distance at a time
+      // with the other fixed. 1-D embeddings (anchor 0) make ‖a − p + ε‖_p = |x − ε| for every
+      // p, so the curve shows the hinge max(0, m + d(a,p) − d(a,n)) itself, with its kink where
+      // the gap equals the margin (at x = 2 − m, resp. x = 0.5 + m); swap=true can make d(p, n)
+      // the negative distance, which the curve then shows too.
+      plan.mode = Mode::Triplet;
+      plan.kind = CurveKind::Distance;
+      plan.xLabel = "distance (1-D embeddings, anchor at 0)";
+      setRange(plan, traits, 0, 3);
+      setVariants(plan, {"positive", "x = d(a, p), d(a, n) = 2"},
+                  {"negative", "x = d(a, n), d(a, p) = 0.5"}, 0, 0);
+      return plan;
+    case CurvePath::Distillation:
+      plan.mode = Mode::Distillation;
+      plan.kind = CurveKind::Margin;
+      plan.xLabel = "student logit of the true class (other logits 0)";
+      setRange(plan, traits, -5, 5);
+      setVariants(plan, {"teacher_agrees", "teacher favours the true class (logit 2)"},
+                  {"teacher_disagrees", "teacher favours another class (logit 2)"}, 0, 0);
+      return plan;
+    case CurvePath::Icarl:
+      plan.mode = Mode::Icarl;
+      plan.kind = CurveKind::Margin;
+      plan.xLabel = "logit z (other logits 0)";
+      setRange(plan, traits, -5, 5);
+      setVariants(plan, {"new_class", "x = logit of the new (true) class"},
+                  {"old_class", "x = logit of an old class whose old output is 0.8"}, 0, 0);
+      return plan;
+    case CurvePath::Line:
+      break;
   }
 
-  const bool categorical = isCategorical(info);
-  const bool logits = takesLogits(info, params);
+  const bool categorical = traits.classRow;
+  const bool logits = traits.logits;
   CurveKind kind = info.curve;
   if (logits && (kind == CurveKind::Probability || kind == CurveKind::TrueClassProbability)) {
     kind = CurveKind::Margin;  // from_logits: x is a logit, not a probability
@@ -213,10 +176,9 @@ Plan makePlan(const LossInfo& info, const ParamValues& params) {
   plan.oneHot = info.target != TargetKind::ClassIndex;
   switch (kind) {
     case CurveKind::Residual:
-      return residualPlan(info, params);
+      return residualPlan(traits);
     case CurveKind::Margin:
-      plan.from = -4;
-      plan.to = 4;
+      setRange(plan, traits, -4, 4);
       if (categorical) {
         plan.mode = Mode::ClassLogit;
         plan.xLabel = logits ? "logit z (other logits 0)" : "score ŷ (other scores 0)";
@@ -225,16 +187,12 @@ Plan makePlan(const LossInfo& info, const ParamValues& params) {
       } else {
         plan.mode = Mode::Binary;
         plan.xLabel = logits ? "logit z" : "score ŷ";
-        if (pm) {
-          setVariants(plan, {"positive", "y = +1"}, {"negative", "y = −1"}, 1, -1);
-        } else {
-          setVariants(plan, {"positive", "y = 1"}, {"negative", "y = 0"}, 1, 0);
-        }
+        setLabelVariants(plan, traits, {"positive", pm ? "y = +1" : "y = 1"},
+                         {"negative", pm ? "y = −1" : "y = 0"});
       }
       return plan;
     case CurveKind::Probability:
-      plan.from = kProbabilityFrom;
-      plan.to = kProbabilityTo;
+      setRange(plan, traits, kProbabilityFrom, kProbabilityTo);
       if (categorical) {
         plan.mode = Mode::ClassProbability;
         plan.xLabel = "probability of the true class (the others share the rest evenly)";
@@ -243,32 +201,23 @@ Plan makePlan(const LossInfo& info, const ParamValues& params) {
       }
       plan.mode = Mode::Binary;
       plan.xLabel = "predicted probability ŷ";
-      setVariants(plan, {"positive", "y = 1"}, {"negative", "y = 0"}, 1, 0);
+      setLabelVariants(plan, traits, {"positive", "y = 1"}, {"negative", "y = 0"});
       return plan;
     case CurveKind::TrueClassProbability:
       plan.mode = Mode::ClassProbability;
-      plan.from = kProbabilityFrom;
-      plan.to = kProbabilityTo;
+      setRange(plan, traits, kProbabilityFrom, kProbabilityTo);
       plan.xLabel = "probability of the true class (the others share the rest evenly)";
       plan.variants[0] = {"true_class", "p(true class), K classes"};
       return plan;
-    case CurveKind::Distance: {
+    case CurveKind::Distance:
       plan.mode = Mode::Binary;
-      plan.from = 0;
-      plan.to = 3;
+      setRange(plan, traits, 0, 3);
       plan.xLabel = "distance d";
-      double similar = 1;
-      double dissimilar = pm ? -1 : 0;
-      if (id == "contrastive" && paramOr(params, "convention", 0) == 1) {
-        similar = 0;  // paper convention: Y = 0 similar, Y = 1 dissimilar
-        dissimilar = 1;
-      }
-      setVariants(plan, {"similar", "similar pair"}, {"dissimilar", "dissimilar pair"}, similar,
-                  dissimilar);
+      setLabelVariants(plan, traits, {"similar", "similar pair"},
+                       {"dissimilar", "dissimilar pair"});
       return plan;
-    }
   }
-  return residualPlan(info, params);
+  return residualPlan(traits);
 }
 
 int findVariant(const Plan& plan, const std::string& variant, const LossInfo& info) {
@@ -487,7 +436,8 @@ void fillPath(const Plan& plan,
     }
   }
 
-  // Required inputs the path does not move: neutral values (unit variance, zeros).
+  // Required inputs the path does not move: neutral values (1 for positive inputs such as a
+  // variance, else 0).
   for (const ExtraInput& extra : info.extras) {
     if (!extra.required) {
       continue;
@@ -499,13 +449,17 @@ void fillPath(const Plan& plan,
     if (set) {
       continue;
     }
-    const bool variance = extra.name == "var";
+    bool positive = false;
+    const InputDomain domain = info.facts.inputs(params);  // rare: allocating here is fine
+    for (const ExtraDomain& d : domain.extras) {
+      positive = positive || (d.name == extra.name && d.values == Values::Positive);
+    }
     if (b.usedCount == 4) {
       throw Error::usage("curve: '" + info.id + "' has more required inputs than a curve fills");
     }
     Tensor& t = b.extra(extra.name.c_str());
     t.resize(n, b.yPred.cols());
-    t.setConstant(variance ? 1.0 : 0.0);
+    t.setConstant(positive ? 1.0 : 0.0);
   }
 }
 

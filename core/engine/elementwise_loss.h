@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/loss.h"
+#include "core/engine/reduction.h"
 
 namespace losslab {
 
@@ -39,7 +40,7 @@ class ElementwiseLoss final : public Loss {
     const Eigen::Index rows = pred.rows();
     const Eigen::Index cols = pred.cols();
     const bool elementOutput = info().framework == Framework::PyTorch;
-    const double rowScale = rowFactor(cols);
+    const double scale = rowScale(info().framework, kMeanOverRow, cols);
     out.unreduced.resize(rows, elementOutput ? cols : 1);
     out.grad.resize(rows, cols);
     out.d2.resize(rows, cols);
@@ -51,11 +52,11 @@ class ElementwiseLoss final : public Loss {
           out.unreduced(i, j) = e.value;
         }
         rowSum += e.value;
-        out.grad(i, j) = rowScale * e.d1;
-        out.d2(i, j) = rowScale * e.d2;
+        out.grad(i, j) = scale * e.d1;
+        out.d2(i, j) = scale * e.d2;
       }
       if (!elementOutput) {
-        out.unreduced(i, 0) = rowScale * rowSum;
+        out.unreduced(i, 0) = scale * rowSum;
       }
     }
   }
@@ -68,7 +69,8 @@ class ElementwiseLoss final : public Loss {
     const Kernel kernel = batchKernel(pred, target);
     grad.resize(pred.rows(), pred.cols());
     const Eigen::Index n = pred.size();
-    const double factor = reductionFactor(pred.rows(), pred.cols(), reduction);
+    const double factor =
+        elementFactor(info().framework, reduction, pred.rows(), pred.cols(), kMeanOverRow);
     const double* p = pred.data();
     const double* t = target.data();
     double* g = grad.data();
@@ -100,27 +102,7 @@ class ElementwiseLoss final : public Loss {
     }
   }
 
-  // Keras: ℓ_i = rowScale · Σ_j e_ij. PyTorch: element output, rowScale 1.
-  double rowFactor(Eigen::Index cols) const {
-    if (info().framework == Framework::PyTorch || Kernel::kAggregate == Aggregate::SumLastAxis) {
-      return 1.0;
-    }
-    return 1.0 / static_cast<double>(cols);
-  }
-
-  // ∂L/∂e_ij for an unweighted reduction of the whole batch.
-  double reductionFactor(Eigen::Index rows, Eigen::Index cols, Reduction reduction) const {
-    const bool meanLike = reduction == Reduction::SumOverBatchSize ||
-                          reduction == Reduction::Mean ||
-                          reduction == Reduction::MeanWithSampleWeight;
-    if (info().framework == Framework::PyTorch) {
-      if (reduction == Reduction::Mean) {
-        return 1.0 / static_cast<double>(rows * cols);
-      }
-      return reduction == Reduction::BatchMean ? 1.0 / static_cast<double>(rows) : 1.0;
-    }
-    return rowFactor(cols) * (meanLike ? 1.0 / static_cast<double>(rows) : 1.0);
-  }
+  static constexpr bool kMeanOverRow = Kernel::kAggregate == Aggregate::MeanLastAxis;
 
   Kernel m_kernel;
 };

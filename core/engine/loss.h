@@ -6,53 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/loss_info.h"
 #include "core/engine/param_spec.h"
 #include "core/engine/tensor.h"
 
 namespace losslab {
-
-enum class Family { Regression, Probabilistic, Margin, MetricLearning, Robust, Distillation };
-
-/// Whose semantics a loss follows: reductions, epsilons and subgradients at kinks differ.
-enum class Framework { Keras, PyTorch, Ceres, Barron, Reference };
-
-/// What `y_true` holds for a loss.
-enum class TargetKind {
-  SameShape,   // y_true has y_pred's shape (regression, probabilities, one-hot)
-  ClassIndex,  // one integer label per sample (sparse CE, generalized CE, torch CE)
-  None,        // no target (triplet margin: y_pred is the anchor)
-};
-
-/// The natural 1-D picture of a loss (what the explorer puts on the x axis).
-enum class CurveKind {
-  Residual,              // x = ŷ − y for regression losses
-  Margin,                // x = score/logit for a positive label (y = +1 / 1)
-  Probability,           // x = predicted probability of the positive class
-  TrueClassProbability,  // x = probability given to the true class (categorical)
-  Distance,              // x = pair distance (contrastive, hinge embedding)
-};
-
-/// An extra tensor a loss reads besides y_true and y_pred, named as PyTorch names it.
-struct ExtraInput {
-  std::string name;     // "input2", "positive", "negative", "var", "weight", "pos_weight", …
-  bool differentiable;  // true: the engine returns its gradient in BatchEval::extraGrads
-  bool required;        // false: the loss works without it (class weights)
-  std::string help;     // shape and meaning
-};
-
-/// Everything a front end needs to know about a loss without instantiating it.
-struct LossInfo {
-  std::string id;    // catalogue id (spec Appendix A)
-  std::string name;  // display name
-  Family family = Family::Regression;
-  Framework framework = Framework::Keras;
-  TargetKind target = TargetKind::SameShape;
-  CurveKind curve = CurveKind::Residual;
-  std::string summary;  // one line: formula in words
-  std::vector<ParamSpec> params;
-  std::vector<ExtraInput> extras;
-  bool elementwise = false;  // ℓ is a sum/mean of independent per-element terms: d2 is defined
-};
 
 /// Inputs of one evaluation. Tensors are B×D after rank alignment; pointers are not owned.
 struct LossInputs {
@@ -82,9 +40,6 @@ struct BatchEval {
   bool scalar = false;
   double meanDenominator = 0;  // PyTorch 'mean' divisor if not numel(unreduced) (weighted CE)
 };
-
-/// The reductions of Keras 3 (§1.2) and PyTorch (§1.6).
-enum class Reduction { SumOverBatchSize, Mean, Sum, None, MeanWithSampleWeight, BatchMean };
 
 /// A loss: immutable after construction, so one instance may be shared between threads.
 class Loss {

@@ -2,9 +2,11 @@
 #include "core/engine/pipeline.h"
 
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "core/engine/error.h"
+#include "core/engine/reduction.h"
 
 namespace losslab {
 
@@ -13,19 +15,6 @@ namespace {
 bool isTorch(const LossInfo& info) {
   return info.framework == Framework::PyTorch;
 }
-
-struct ReductionName {
-  Reduction reduction;
-  const char* name;
-};
-constexpr ReductionName kReductionNames[] = {
-    {Reduction::SumOverBatchSize, "sum_over_batch_size"},
-    {Reduction::Mean, "mean"},
-    {Reduction::Sum, "sum"},
-    {Reduction::None, "none"},
-    {Reduction::MeanWithSampleWeight, "mean_with_sample_weight"},
-    {Reduction::BatchMean, "batchmean"},
-};
 
 Tensor labelsAsColumn(const RankedTensor& labels, Eigen::Index batch) {
   if (labels.values.cols() != 1) {
@@ -40,50 +29,6 @@ Tensor labelsAsColumn(const RankedTensor& labels, Eigen::Index batch) {
 }
 
 }  // namespace
-
-Reduction defaultReduction(const LossInfo& info) {
-  return isTorch(info) ? Reduction::Mean : Reduction::SumOverBatchSize;
-}
-
-std::string reductionName(Reduction reduction) {
-  for (const auto& entry : kReductionNames) {
-    if (entry.reduction == reduction) {
-      return entry.name;
-    }
-  }
-  return "?";
-}
-
-Reduction parseReduction(const std::string& text) {
-  for (const auto& entry : kReductionNames) {
-    if (text == entry.name) {
-      return entry.reduction;
-    }
-  }
-  throw Error::usage("unknown reduction '" + text +
-                     "' (expected sum_over_batch_size, mean, sum, none, mean_with_sample_weight "
-                     "or batchmean)");
-}
-
-std::string checkReduction(const LossInfo& info, Reduction reduction) {
-  if (isTorch(info)) {
-    if (reduction == Reduction::Mean || reduction == Reduction::Sum ||
-        reduction == Reduction::None) {
-      return {};
-    }
-    if (reduction == Reduction::BatchMean && info.id == "kl_div") {
-      return {};
-    }
-    return "PyTorch loss '" + info.id + "' takes reduction mean, sum or none" +
-           (info.id == "kl_div" ? std::string(" or batchmean") : std::string()) + ", not " +
-           reductionName(reduction);
-  }
-  if (reduction == Reduction::BatchMean) {
-    return "batchmean is a PyTorch kl_div reduction; '" + info.id +
-           "' takes sum_over_batch_size, mean, sum, none or mean_with_sample_weight";
-  }
-  return {};
-}
 
 std::string shapeText(const Tensor& t) {
   std::ostringstream out;
@@ -197,88 +142,36 @@ Evaluation evaluate(const Loss& loss, const EvalRequest& request) {
   result.unreduced = raw.unreduced;
   result.perSample = raw.unreduced.rowwise().mean();
 
-  // c: ∂L/∂(Σ_k unreduced_ik) per row, so that grad = c_i · raw.grad(i, ·).
-  Eigen::ArrayXd rowFactor;
-  const Eigen::Index n = raw.unreduced.rows();
-
-  if (isTorch(info)) {
-    if (request.sampleWeight) {
+  std::optional<Eigen::ArrayXd> weight;
+  if (request.sampleWeight) {
+    if (isTorch(info)) {
       throw Error::usage("PyTorch loss '" + info.id +
                          "' takes no sample weights (pass class weights as --input weight)");
     }
-    const double total = raw.unreduced.sum();
-    const double count = static_cast<double>(raw.unreduced.size());
-    double factor = 1.0;
-    if (reduction == Reduction::Mean) {
-      factor = 1.0 / (raw.meanDenominator > 0 ? raw.meanDenominator : count);
-    } else if (reduction == Reduction::BatchMean) {
-      factor = 1.0 / static_cast<double>(n);
+    const Tensor& w = request.sampleWeight->values;
+    if (w.cols() != 1 || w.rows() != batch) {
+      throw Error::usage("sample weights must be one value per sample: expected (" +
+                         std::to_string(batch) + ",), got " + shapeText(*request.sampleWeight));
     }
-    result.value = factor * total;
-    rowFactor = Eigen::ArrayXd::Constant(n, factor);
-  } else {
-    // Keras: per-sample values v_i = w_i ℓ_i, reduced by reduce_values (§1.2 steps 4-6).
-    Eigen::ArrayXd perSample = raw.unreduced.col(0);
-    Eigen::ArrayXd weight = Eigen::ArrayXd::Ones(raw.scalar ? 1 : n);
-    const bool weighted = request.sampleWeight.has_value();
-    if (weighted) {
-      const Tensor& w = request.sampleWeight->values;
-      if (w.cols() != 1 || w.rows() != batch) {
-        throw Error::usage("sample weights must be one value per sample: expected (" +
-                           std::to_string(batch) + ",), got " + shapeText(*request.sampleWeight));
-      }
-      weight = w.col(0);
-      if (raw.scalar) {
-        // A scalar loss times a (B,) weight broadcasts to (B,) and is then reduced.
-        perSample = Eigen::ArrayXd::Constant(batch, perSample(0));
-      }
-    }
-    if (raw.mask.size() > 0) {
-      const double valid = raw.mask.sum();
-      if (reduction == Reduction::SumOverBatchSize || reduction == Reduction::Mean) {
-        // Valid entries get weight N / N_valid (divide_no_nan: all masked gives 0).
-        const double scale = valid > 0 ? static_cast<double>(raw.mask.size()) / valid : 0.0;
-        weight = weight * raw.mask * scale;
-      } else {
-        weight = weight * raw.mask;
-      }
-    }
-    const double count = static_cast<double>(perSample.size());
-    Eigen::ArrayXd c;
-    if (raw.scalar && !weighted) {
-      c = Eigen::ArrayXd::Ones(1);  // a scalar is returned unchanged by every reduction
-    } else if (reduction == Reduction::Sum || reduction == Reduction::None) {
-      c = weight;
-    } else if (reduction == Reduction::MeanWithSampleWeight && (weighted || raw.mask.size() > 0)) {
-      const double sumWeight = weight.sum();
-      c = sumWeight != 0 ? Eigen::ArrayXd(weight / sumWeight) : Eigen::ArrayXd::Zero(weight.size());
-    } else {
-      c = weight / count;
-    }
-    result.value = (c * perSample).sum();
-    if (reduction == Reduction::None) {
-      result.unreduced = (weight * perSample).matrix();
-      result.perSample = weight * perSample;
-    }
-    rowFactor = raw.scalar ? Eigen::ArrayXd::Constant(1, c.sum()) : c;
+    weight = w.col(0);
   }
-
-  auto scaleRows = [&](const Tensor& g) {
-    if (raw.scalar) {
-      return Tensor(g * rowFactor(0));
-    }
-    Tensor scaled = g;
-    for (Eigen::Index i = 0; i < scaled.rows(); ++i) {
-      scaled.row(i) *= rowFactor(i);
-    }
-    return scaled;
-  };
-  result.grad = scaleRows(raw.grad);
+  const ReductionPlan plan = ReductionPlan::make(info, reduction, raw, weight ? &*weight : nullptr);
+  result.value = plan.value(raw.unreduced);
+  if (reduction == Reduction::None && !isTorch(info)) {
+    // Keras' 'none' returns the weighted per-sample values w_i ℓ_i (a weighted scalar loss
+    // broadcasts to one value per sample).
+    const Eigen::ArrayXd perSample = raw.scalar && weight
+                                         ? Eigen::ArrayXd::Constant(batch, raw.unreduced(0, 0))
+                                         : Eigen::ArrayXd(raw.unreduced.col(0));
+    result.perSample = plan.weight * perSample;
+    result.unreduced = result.perSample.matrix();
+  }
+  result.grad = plan.scaleRows(raw.grad);
   if (raw.d2.size() > 0) {
-    result.d2 = scaleRows(raw.d2);
+    result.d2 = plan.scaleRows(raw.d2);
   }
   for (const auto& [name, g] : raw.extraGrads) {
-    result.extraGrads[name] = scaleRows(g);
+    result.extraGrads[name] = plan.scaleRows(g);
   }
   return result;
 }
@@ -286,32 +179,9 @@ Evaluation evaluate(const Loss& loss, const EvalRequest& request) {
 double Loss::valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const {
   BatchEval raw;
   evaluate(in, raw);
-  double factor = 1.0;
-  const double n = static_cast<double>(raw.unreduced.rows());
-  const bool meanLike = reduction == Reduction::SumOverBatchSize || reduction == Reduction::Mean ||
-                        reduction == Reduction::MeanWithSampleWeight;
-  if (info().framework == Framework::PyTorch) {
-    if (reduction == Reduction::Mean) {
-      factor = 1.0 / (raw.meanDenominator > 0 ? raw.meanDenominator
-                                              : static_cast<double>(raw.unreduced.size()));
-    } else if (reduction == Reduction::BatchMean) {
-      factor = 1.0 / n;
-    }
-  } else if (raw.mask.size() > 0 && meanLike) {
-    const double valid = raw.mask.sum();
-    factor = valid > 0 ? 1.0 / valid : 0.0;
-  } else if (meanLike && !raw.scalar) {
-    factor = 1.0 / n;
-  }
-  Eigen::ArrayXd rowValues = raw.unreduced.rowwise().sum();
-  if (raw.mask.size() > 0) {
-    rowValues *= raw.mask;
-    for (Eigen::Index i = 0; i < raw.grad.rows(); ++i) {
-      raw.grad.row(i) *= raw.mask(i);
-    }
-  }
-  grad = raw.grad * factor;
-  return factor * rowValues.sum();
+  const ReductionPlan plan = ReductionPlan::make(info(), reduction, raw, nullptr);
+  grad = plan.scaleRows(raw.grad);
+  return plan.value(raw.unreduced);
 }
 
 }  // namespace losslab

@@ -6,18 +6,10 @@
 #include <string>
 
 #include "core/engine/loss.h"
+#include "core/engine/reduction.h"
 #include "core/engine/tensor.h"
 
 namespace losslab {
-
-/// The reduction a loss uses when none is asked for: Keras' `sum_over_batch_size`, PyTorch's
-/// `mean`.
-Reduction defaultReduction(const LossInfo& info);
-/// "sum_over_batch_size", "mean", … ; parse throws Error::usage naming the accepted values.
-std::string reductionName(Reduction reduction);
-Reduction parseReduction(const std::string& text);
-/// Empty if `reduction` is valid for this loss, else why not.
-std::string checkReduction(const LossInfo& info, Reduction reduction);
 
 /// What the user hands over: tensors with the ranks they had in the file or array.
 struct EvalRequest {

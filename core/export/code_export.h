@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/engine/loss.h"
 
@@ -28,17 +29,32 @@ std::string codeTargetName(CodeTarget target);
 /// Throws Error::usage naming the loss and the reason when there is no faithful export.
 std::string exportCode(const Loss& loss, CodeTarget target);
 
+/// How exportCode writes a loss for a target.
+struct ExportRoute {
+  enum class Kind { Formula, FrameworkCall, None };
+  Kind kind = Kind::None;
+  /// The positional tensors of the exported functional form / forward(), in order: their
+  /// Python names and the LossLab tensors they are ("y_true", "y_pred" or an extra input).
+  std::vector<CallInput> inputs;
+  std::vector<std::string> optionalTensors;  // keyword tensors defaulting to None
+  std::string reason;                        // Kind::None: why there is no export
+};
+
+/// The route exportCode takes for `loss` and `target` (exportCode throws where it is None).
+ExportRoute exportRoute(const Loss& loss, CodeTarget target);
+
 /// A built-in loss written in the formula language with its current parameter values as the
 /// declared defaults: evaluating FormulaLoss::create(source) gives the built-in's values and
 /// gradients (to rounding) under its default reduction.
 struct FormulaEquivalent {
   std::string source;  // declarations, then the expression
   std::string note;    // where the equivalence is limited (e.g. "one column"), or empty
+  int columns = 0;     // it holds only for this many columns (0: any)
 };
 
-/// The formula equivalent of a built-in loss, or nothing if its semantics cannot be written
-/// exactly (row-wise sums, label conversions, extra inputs, …). Formula losses return their own
-/// source.
+/// The formula equivalent of a built-in loss (LossFacts::formula at its parameter values), or
+/// nothing if its semantics cannot be written exactly (then LossFacts::exportLimit says why).
+/// Formula losses return their own source.
 std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss);
 
 }  // namespace losslab

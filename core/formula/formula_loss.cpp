@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/engine/error.h"
+#include "core/engine/reduction.h"
 
 namespace losslab {
 
@@ -94,11 +95,9 @@ double FormulaLoss::valueAndGradient(const LossInputs& in,
   const Tensor& pred = *in.yPred;
   const Tensor& target = *in.yTrue;
   // L = factor · Σ_ij e_ij with ℓ_i = mean_j e_ij (Keras' last-axis mean), then the batch
-  // reduction: sum_over_batch_size / mean divide by the rows, sum does not.
-  const bool meanLike = reduction == Reduction::SumOverBatchSize || reduction == Reduction::Mean ||
-                        reduction == Reduction::MeanWithSampleWeight;
-  const double factor = (1.0 / static_cast<double>(pred.cols())) *
-                        (meanLike ? 1.0 / static_cast<double>(pred.rows()) : 1.0);
+  // reduction.
+  const double factor =
+      elementFactor(info().framework, reduction, pred.rows(), pred.cols(), /*meanOverRow=*/true);
   grad.resize(pred.rows(), pred.cols());
   const std::lock_guard<std::mutex> lock(m_mutex);
   return factor * m_fusedProgram.runSumAndScale(target.data(), pred.data(),

@@ -6,10 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/engine/math_util.h"
-#include "core/losses/catalogue.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
@@ -172,7 +169,8 @@ LossInfo distillation(std::string id,
                       std::string summary,
                       std::vector<ParamSpec> params,
                       std::vector<ExtraInput> extras,
-                      bool elementwise) {
+                      bool elementwise,
+                      LossFacts facts) {
   LossInfo info;
   info.id = std::move(id);
   info.name = std::move(name);
@@ -184,12 +182,41 @@ LossInfo distillation(std::string id,
   info.params = std::move(params);
   info.extras = std::move(extras);
   info.elementwise = elementwise;
+  info.facts = std::move(facts);
   return info;
+}
+
+/// Hinton's loss on the curve's first point family: K = 3 student logits (x, 0, 0), the
+/// teacher's logits 2 on class 0 (agrees) or class 1 (disagrees), true class 0. At x = 0 the
+/// student is uniform (hand-derived): ℓ = α log 3 + (1 − α) T² Σ_k q_k log(3 q_k) and
+/// dℓ/dx = α(1/3 − 1) + (1 − α) T (1/3 − q_0), with q = softmax(teacher / T).
+std::vector<KinkPoint> distillationPoints(const ParamValues& p) {
+  const double t = paramOr(p, "temperature", 3);
+  const double a = paramOr(p, "alpha", 0.1);
+  const double e = std::exp(2 / t);
+  const double favoured = e / (e + 2);  // the teacher's probability of the class it favours
+  const double other = 1 / (e + 2);
+  const double kl = favoured * std::log(3 * favoured) + 2 * other * std::log(3 * other);
+  const double value = a * std::log(3.0) + (1 - a) * t * t * kl;
+  return {
+      pointOf("teacher_agrees", 0, value, a * (1.0 / 3 - 1) + (1 - a) * t * (1.0 / 3 - favoured),
+              kNaN, "uniform student logits"),
+      pointOf("teacher_disagrees", 0, value, a * (1.0 / 3 - 1) + (1 - a) * t * (1.0 / 3 - other),
+              kNaN, "uniform student logits")};
 }
 
 }  // namespace
 
-void registerDistillationLosses(LossRegistry& registry) {
+LOSSLAB_LOSS_FILE(distillation) {
+  LossFacts kd;
+  kd.exportLimit = "it combines several losses over column slices";
+  kd.curve = CurveTraits{.path = CurvePath::Distillation, .logits = true, .classRow = true};
+  kd.inputs = InputDomain{.prediction = Values::Real,
+                          .target = Values::ClassIndex,
+                          .minColumns = 2,
+                          .extras = {{"teacher_logits", Values::Real}}};
+  kd.kinks = distillationPoints;
+  kd.examples = {{{"temperature", 1}, {"alpha", 0.5}}, {{"temperature", 10}, {"alpha", 0}}};
   registry.add<KnowledgeDistillation>(distillation(
       "knowledge_distillation", "Knowledge distillation (T, α; Hinton)", Framework::Keras,
       TargetKind::ClassIndex,
@@ -200,7 +227,27 @@ void registerDistillationLosses(LossRegistry& registry) {
        realParam("alpha", "α (hard-label weight)", 0.1, 0, 1,
                  "Weight of the cross-entropy with the true labels; 1 − α weighs the teacher"),
        epsilonParam()},
-      {{"teacher_logits", false, true, "(B, K) teacher logits t, same shape as y_pred"}}, false));
+      {{"teacher_logits", false, true, "(B, K) teacher logits t, same shape as y_pred"}}, false,
+      std::move(kd)));
+
+  LossFacts icarl;
+  icarl.exportLimit = "it combines several losses over column slices";
+  icarl.curve = CurveTraits{.path = CurvePath::Icarl, .logits = true};
+  icarl.inputs = [](const ParamValues& p) {
+    const int old = static_cast<int>(paramOr(p, "old_classes", 1));
+    return InputDomain{.prediction = Values::Real,
+                       .target = Values::Binary,
+                       .minColumns = old + 1,
+                       .extras = {{"old_outputs", Values::Probability, false, old}}};
+  };
+  icarl.kinks = [](const ParamValues& p) {
+    // All logits 0: every column's BCE is log 2 whatever its target; C = s + 1 columns.
+    const double c = paramOr(p, "old_classes", 1) + 1;
+    return std::vector<KinkPoint>{
+        pointOf("new_class", 0, kLog2, -0.5 / c, 0.25 / c, "z = 0, τ = 1 (the new class)"),
+        pointOf("old_class", 0, kLog2, -0.3 / c, 0.25 / c, "z = 0, τ = 0.8 (an old output)")};
+  };
+  icarl.examples = {{{"old_classes", 2}}};
   registry.add<IcarlBce>(distillation(
       "icarl_bce", "iCaRL distillation BCE", Framework::Reference, TargetKind::SameShape,
       "mean_c BCE(σ(z), [old outputs | one-hot new classes]) on logits z",
@@ -208,7 +255,7 @@ void registerDistillationLosses(LossRegistry& registry) {
                 "The first s columns are old classes: their targets are old_outputs")},
       {{"old_outputs", false, true,
         "(B, s) previous network's sigmoid outputs: the targets of the first s classes"}},
-      true));
+      true, std::move(icarl)));
 }
 
 }  // namespace losslab

@@ -4,10 +4,7 @@
 // positive label (y = 1, or the one-hot row for categorical_hinge).
 #include <cmath>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/engine/math_util.h"
-#include "core/losses/catalogue.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
@@ -119,7 +116,8 @@ LossInfo margin(std::string id,
                 std::string name,
                 Framework framework,
                 std::string summary,
-                bool elementwise = true) {
+                bool elementwise,
+                LossFacts facts) {
   LossInfo info;
   info.id = std::move(id);
   info.name = std::move(name);
@@ -129,27 +127,76 @@ LossInfo margin(std::string id,
   info.curve = CurveKind::Margin;
   info.summary = std::move(summary);
   info.elementwise = elementwise;
+  info.facts = std::move(facts);
   return info;
+}
+
+/// Scores against ±1 labels, drawn with y = +1 and y = −1.
+LossFacts plusMinusOneFacts() {
+  LossFacts f;
+  f.curve = CurveTraits{.negativeLabel = -1};
+  f.inputs = InputDomain{.prediction = Values::Real, .target = Values::PlusMinusOne};
+  return f;
 }
 
 }  // namespace
 
-void registerMarginLosses(LossRegistry& registry) {
+LOSSLAB_LOSS_FILE(margin) {
   const Framework keras = Framework::Keras;
+  const char* conversion = "Keras converts {0, 1} labels only when the whole batch is binary";
+  const char* passes = "1 − yŷ = 0: TF's maximum passes the gradient to its first argument";
+
+  LossFacts hinge = plusMinusOneFacts();
+  hinge.calls = {kerasCall("hinge", "Hinge")};
+  hinge.exportLimit = conversion;
+  hinge.kinks = std::vector<KinkPoint>{pointOf("positive", 1, 0, -1, 0, passes),
+                                       pointOf("negative", -1, 0, 1, 0, passes),
+                                       pointOf("positive", 0, 1, -1, 0, "the origin")};
   registry.add<ElementwiseLoss<Hinge>>(
       margin("hinge", "Hinge", keras,
-             "mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}"));
+             "mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}", true,
+             std::move(hinge)));
+
+  LossFacts squared = plusMinusOneFacts();
+  squared.calls = {kerasCall("squared_hinge", "SquaredHinge")};
+  squared.exportLimit = conversion;
+  const char* left = "1 − yŷ = 0: TF's maximum passes, so the second derivative is the left one";
+  squared.kinks = std::vector<KinkPoint>{pointOf("positive", 1, 0, 0, 2, left),
+                                         pointOf("negative", -1, 0, 0, 2, left),
+                                         pointOf("positive", 0, 1, -2, 2, "the origin")};
   registry.add<ElementwiseLoss<SquaredHinge>>(
       margin("squared_hinge", "Squared hinge", keras,
-             "mean_j max(1 − y·ŷ, 0)²; {0,1} labels become ±1 if the whole batch is {0,1}"));
-  // Scores, not probabilities, so CurveKind::TrueClassProbability would be wrong: the curve
-  // module draws categorical_hinge against the true-class score margin (CurveKind::Margin).
+             "mean_j max(1 − y·ŷ, 0)²; {0,1} labels become ±1 if the whole batch is {0,1}", true,
+             std::move(squared)));
+
+  // Scores, not probabilities: drawn against the true-class score margin (CurveKind::Margin).
+  LossFacts categorical;
+  categorical.calls = {kerasCall("categorical_hinge", "CategoricalHinge")};
+  categorical.exportLimit =
+      "it reduces each row with a sum or norm, while formula aggregates run over the whole batch";
+  categorical.curve = CurveTraits{.classRow = true};
+  categorical.inputs =
+      InputDomain{.prediction = Values::Real, .target = Values::OneHot, .minColumns = 2};
+  categorical.kinks = std::vector<KinkPoint>{
+      pointOf("positive", 1, 0, -1, kNaN, "neg − pos + 1 = 0: TF's maximum passes the gradient"),
+      pointOf("negative", 0, 1, 1.0 / 3, kNaN,
+              "scores (0, 0, 0): a 3-way tie for the max; TF's reduce_max splits it evenly")};
   registry.add<CategoricalHinge>(margin("categorical_hinge", "Categorical hinge", keras,
                                         "max(max_k (1 − y_k)ŷ_k − Σ_k y_k ŷ_k + 1, 0) per sample",
-                                        false));
-  registry.add<ElementwiseLoss<SoftMargin>>(margin("soft_margin", "SoftMarginLoss (PyTorch)",
-                                                   Framework::PyTorch,
-                                                   "log(1 + e^(−y·ŷ)), mean over all elements"));
+                                        false, std::move(categorical)));
+
+  LossFacts softMargin = plusMinusOneFacts();
+  softMargin.formula = formula({}, "softplus(-y_true*y_pred)");
+  FrameworkCall softMarginCall = torchCall("soft_margin_loss", "SoftMarginLoss");
+  softMarginCall.note =
+      "PyTorch evaluates exp(-y*x) directly: for -y*x above ~709.8 it returns inf with a NaN "
+      "gradient, where LossLab's softplus stays finite";
+  softMargin.calls = {softMarginCall};
+  softMargin.curve = CurveTraits{.logits = true, .negativeLabel = -1};
+  softMargin.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "x = 0, y = 1")};
+  registry.add<ElementwiseLoss<SoftMargin>>(
+      margin("soft_margin", "SoftMarginLoss (PyTorch)", Framework::PyTorch,
+             "log(1 + e^(−y·ŷ)), mean over all elements", true, std::move(softMargin)));
 }
 
 }  // namespace losslab

@@ -8,11 +8,8 @@
 #include <limits>
 #include <string>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/engine/math_util.h"
 #include "core/engine/pipeline.h"
-#include "core/losses/catalogue.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
@@ -324,7 +321,8 @@ LossInfo metric(std::string id,
                 std::string summary,
                 std::vector<ParamSpec> params,
                 std::vector<ExtraInput> extras,
-                bool elementwise) {
+                bool elementwise,
+                LossFacts facts) {
   LossInfo info;
   info.id = std::move(id);
   info.name = std::move(name);
@@ -336,6 +334,7 @@ LossInfo metric(std::string id,
   info.params = std::move(params);
   info.extras = std::move(extras);
   info.elementwise = elementwise;
+  info.facts = std::move(facts);
   return info;
 }
 
@@ -349,26 +348,84 @@ ParamSpec marginParam(double def, std::string help) {
   return spec;
 }
 
+const CallArg kMargin{"margin", "margin", ArgKind::Real};
+const char* kClampPasses = "clamp_min passes the gradient at 0";
+
+/// The pair inputs of a PyTorch call: (input1 = y_pred, input2, target = y_true).
+FrameworkCall pairCall(std::string function, std::string klass) {
+  FrameworkCall call = torchCall(std::move(function), std::move(klass), {kMargin});
+  call.inputs = {{"input1", "y_pred"}, {"input2", "input2"}, {"target", "y_true"}};
+  return call;
+}
+
 }  // namespace
 
-void registerMetricLearningLosses(LossRegistry& registry) {
+LOSSLAB_LOSS_FILE(metric_learning) {
   const Framework torch = Framework::PyTorch;
   const ExtraInput input2{"input2", true, true, "second input x₂, same shape as y_pred"};
+  const ExtraDomain realInput2{"input2", Values::Real};
 
+  LossFacts ranking;
+  ranking.calls = {pairCall("margin_ranking_loss", "MarginRankingLoss")};
+  ranking.exportLimit = "it reads extra inputs (input2)";
+  ranking.curve = CurveTraits{.path = CurvePath::Pair, .negativeLabel = -1};
+  ranking.inputs = InputDomain{.target = Values::PlusMinusOne, .extras = {realInput2}};
+  ranking.kinks = [clamp = kClampPasses](const ParamValues& p) {
+    const double m = paramOr(p, "margin", 0);
+    return std::vector<KinkPoint>{pointOf("positive", m, 0, -1, 0, clamp),
+                                  pointOf("negative", -m, 0, 1, 0, clamp)};
+  };
+  ranking.examples = {{{"margin", 0.2}}};
   registry.add<MarginRanking>(
       metric("margin_ranking", "MarginRankingLoss (PyTorch)", torch, TargetKind::SameShape,
              CurveKind::Margin, "max(0, −y(x₁ − x₂) + m); y = 1 ranks x₁ above x₂",
              {marginParam(0.0, "How far x₁ must exceed x₂ (y = 1) before the loss is 0")}, {input2},
-             true));
-  registry.add<ElementwiseLoss<HingeEmbedding>>(metric(
-      "hinge_embedding", "HingeEmbeddingLoss (PyTorch)", torch, TargetKind::SameShape,
-      CurveKind::Distance, "x for y = 1, max(0, m − x) for y = −1 (x typically a distance)",
-      {marginParam(1.0, "Dissimilar pairs (y = −1) are pushed beyond this distance")}, {}, true));
-  registry.add<CosineEmbedding>(
-      metric("cosine_embedding", "CosineEmbeddingLoss (PyTorch)", torch, TargetKind::ClassIndex,
-             CurveKind::Margin, "1 − cos(x₁, x₂) for y = 1, max(0, cos(x₁, x₂) − m) for y = −1",
-             {marginParam(0.0, "Dissimilar pairs (y = −1) cost nothing below this cosine")},
-             {{"input2", true, true, "second input x₂, (B, D) like y_pred"}}, false));
+             true, std::move(ranking)));
+
+  LossFacts hingeEmbedding;
+  hingeEmbedding.formula =
+      formula({"margin"},
+              "where(y_true != 1, max(margin - y_pred, 0), 0) + where(y_true != -1, y_pred, 0)");
+  hingeEmbedding.calls = {torchCall("hinge_embedding_loss", "HingeEmbeddingLoss", {kMargin})};
+  hingeEmbedding.curve = CurveTraits{.negativeLabel = -1};
+  hingeEmbedding.inputs =
+      InputDomain{.prediction = Values::NonNegative, .target = Values::PlusMinusOne};
+  hingeEmbedding.kinks = [clamp = kClampPasses](const ParamValues& p) {
+    const double m = paramOr(p, "margin", 1);
+    return std::vector<KinkPoint>{pointOf("dissimilar", m, 0, -1, 0, clamp),
+                                  pointOf("similar", 0.5, 0.5, 1, 0, "y = 1: ℓ = x")};
+  };
+  hingeEmbedding.examples = {{{"margin", 0.8}}};
+  registry.add<ElementwiseLoss<HingeEmbedding>>(
+      metric("hinge_embedding", "HingeEmbeddingLoss (PyTorch)", torch, TargetKind::SameShape,
+             CurveKind::Distance, "x for y = 1, max(0, m − x) for y = −1 (x typically a distance)",
+             {marginParam(1.0, "Dissimilar pairs (y = −1) are pushed beyond this distance")}, {},
+             true, std::move(hingeEmbedding)));
+
+  LossFacts cosine;
+  FrameworkCall cosineCall = pairCall("cosine_embedding_loss", "CosineEmbeddingLoss");
+  cosineCall.prelude =
+      "# LossLab's labels are a (B, 1) column; PyTorch takes (B,).\n"
+      "target = target.reshape(-1)\n";
+  cosine.calls = {cosineCall};
+  cosine.exportLimit = "it reads extra inputs (input2)";
+  cosine.curve = CurveTraits{.path = CurvePath::Cosine, .negativeLabel = -1};
+  cosine.inputs = InputDomain{.target = Values::PlusMinusOne, .extras = {realInput2}};
+  cosine.kinks = [clamp = kClampPasses](const ParamValues& p) {
+    if (paramOr(p, "margin", 0) != 0) {
+      return std::vector<KinkPoint>{};
+    }
+    // x₁ = (0, 1) ⟂ x₂ = (1, 0): cos = 0, ∂cos/∂x₁ = x₂/√(n₁n₂) with n = 1 + 1e-12.
+    const double slope = 1 / (1 + CosineEmbedding::kEpsilon);
+    return std::vector<KinkPoint>{pointOf("similar", 0, 1, -slope, kNaN, "cos = 0, y = 1"),
+                                  pointOf("dissimilar", 0, 0, slope, kNaN, clamp)};
+  };
+  cosine.examples = {{{"margin", 0.3}}};
+  registry.add<CosineEmbedding>(metric(
+      "cosine_embedding", "CosineEmbeddingLoss (PyTorch)", torch, TargetKind::ClassIndex,
+      CurveKind::Margin, "1 − cos(x₁, x₂) for y = 1, max(0, cos(x₁, x₂) − m) for y = −1",
+      {marginParam(0.0, "Dissimilar pairs (y = −1) cost nothing below this cosine")},
+      {{"input2", true, true, "second input x₂, (B, D) like y_pred"}}, false, std::move(cosine)));
 
   ParamSpec p = positiveParam("p", "p (norm degree)", 2.0,
                               "Degree of the p-norm of pairwise_distance", 0.5, 4, false);
@@ -378,6 +435,31 @@ void registerMetricLearningLosses(LossRegistry& registry) {
   eps.maxOpen = true;
   eps.sliderMin = 0;
   eps.sliderMax = 1e-3;
+  LossFacts triplet;
+  FrameworkCall tripletCall = torchCall("triplet_margin_loss", "TripletMarginLoss",
+                                        {kMargin,
+                                         {"p", "p", ArgKind::Real},
+                                         {"eps", "eps", ArgKind::Real},
+                                         {"swap", "swap", ArgKind::Bool}});
+  tripletCall.inputs = {{"anchor", "y_pred"}, {"positive", "positive"}, {"negative", "negative"}};
+  triplet.calls = {tripletCall};
+  triplet.exportLimit = "it reads extra inputs (positive, negative)";
+  triplet.curve = CurveTraits{.path = CurvePath::Triplet};
+  triplet.inputs = InputDomain{.extras = {{"positive", Values::Real}, {"negative", Values::Real}}};
+  triplet.kinks = [clamp = kClampPasses](const ParamValues& v) {
+    // Exact only where the curve's distances are: ε = 0, an exact norm, no swap.
+    const double q = paramOr(v, "p", 2);
+    if (paramOr(v, "eps", 1e-6) != 0 || paramOr(v, "swap", 0) != 0 || (q != 1 && q != 2)) {
+      return std::vector<KinkPoint>{};
+    }
+    const double m = paramOr(v, "margin", 1);
+    return std::vector<KinkPoint>{pointOf("positive", 2 - m, 0, 1, kNaN, clamp),
+                                  pointOf("negative", 0.5 + m, 0, -1, kNaN, clamp)};
+  };
+  triplet.examples = {{{"margin", 0.5}, {"swap", 1}},
+                      {{"eps", 0}},
+                      {{"eps", 0}, {"margin", 0.5}, {"p", 1}},
+                      {{"p", 1.5}}};
   registry.add<TripletMargin>(metric(
       "triplet_margin", "TripletMarginLoss (PyTorch)", torch, TargetKind::None, CurveKind::Margin,
       "max(0, m + d(a, p) − d(a, n)), d(u, v) = ‖u − v + ε‖_p",
@@ -386,8 +468,38 @@ void registerMetricLearningLosses(LossRegistry& registry) {
                  "Use min(d(a, n), d(p, n)) as the negative distance (Balntas et al. 2016)")},
       {{"positive", true, true, "positive examples, (B, D) like the anchor y_pred"},
        {"negative", true, true, "negative examples, (B, D) like the anchor y_pred"}},
-      false));
+      false, std::move(triplet)));
 
+  LossFacts contrastive;
+  contrastive.formula = [](const ParamValues& v) {
+    const std::string note =
+        "y_pred is the pair distance d; LossLab's embedding mode (input2) computes d = ||e1 - "
+        "e2|| first";
+    if (paramOr(v, "convention", 0) == 0) {
+      return FormulaText{
+          {"margin"}, "y_true*square(y_pred) + (1 - y_true)*square(max(margin - y_pred, 0))", note};
+    }
+    return FormulaText{
+        {"margin"},
+        "(1 - y_true)*0.5*square(y_pred) + y_true*0.5*square(max(margin - y_pred, 0))",
+        note};
+  };
+  contrastive.curve = [](const ParamValues& v) {
+    const bool paper = paramOr(v, "convention", 0) == 1;  // Y = 0 similar
+    return CurveTraits{.positiveLabel = paper ? 0.0 : 1.0, .negativeLabel = paper ? 1.0 : 0.0};
+  };
+  contrastive.inputs =
+      InputDomain{.prediction = Values::NonNegative, .target = Values::Binary, .columns = 1};
+  contrastive.kinks = [](const ParamValues& v) {
+    const double m = paramOr(v, "margin", 1);
+    const double scale = paramOr(v, "convention", 0) == 1 ? 0.5 : 1.0;
+    return std::vector<KinkPoint>{
+        pointOf("dissimilar", m, 0, 0, 2 * scale,
+                "d = m: the second derivative takes the left value (max(m − d, 0) passes)"),
+        pointOf("similar", 0.5, 0.25 * scale, scale, 2 * scale, "d = ½")};
+  };
+  contrastive.examples = {
+      {{"margin", 1.2}}, {{"convention", 1}}, {{"margin", 0.7}, {"convention", 1}}};
   registry.add<Contrastive>(metric(
       "contrastive", "Contrastive (Hadsell et al.)", Framework::Reference, TargetKind::ClassIndex,
       CurveKind::Distance, "y d² + (1 − y) max(m − d, 0)² (tfa); ½ of it with Y = 1 − y (paper)",
@@ -398,7 +510,7 @@ void registerMetricLearningLosses(LossRegistry& registry) {
                    "halved")},
       {{"input2", true, false,
         "optional second embedding (B, D): then y_pred is the first and d = ‖e1 − e2‖"}},
-      true));
+      true, std::move(contrastive)));
 }
 
 }  // namespace losslab

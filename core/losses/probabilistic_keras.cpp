@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Probabilistic classification / likelihood losses, Keras 3 ids (spec §2.2, poisson from §2.1).
-// The PyTorch ids of the family live in probabilistic_torch_losses.cpp.
+// The PyTorch ids of the family live in probabilistic_torch.cpp.
 //
 // Conventions shared by this file:
 //  * The backend-agnostic probability formulas are the spec (§1.5 engine rule): probabilities are
@@ -16,54 +16,14 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/engine/math_util.h"
-#include "core/losses/catalogue.h"
+#include "core/losses/keras_probability.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
-// Defined in probabilistic_torch_losses.cpp; registered after the Keras ids (catalogue order).
-void registerTorchProbabilisticLosses(LossRegistry& registry);
-
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-
-std::string number(double v) {
-  std::ostringstream out;
-  out.precision(12);
-  out << v;
-  return out.str();
-}
-
-/// The class index of a label: an integer in [0, K). Throws Error::data naming the 1-based row.
-Eigen::Index classIndex(double label,
-                        Eigen::Index row,
-                        Eigen::Index classes,
-                        const LossInfo& info) {
-  if (!(label == std::floor(label) && label >= 0 && label < static_cast<double>(classes))) {
-    throw Error::data(info.id + ": row " + std::to_string(row + 1) + " has label " + number(label) +
-                      ", but class labels must be integers in [0, " + std::to_string(classes) +
-                      ")");
-  }
-  return static_cast<Eigen::Index>(label);
-}
-
-/// p clipped to [ε, 1 − ε], and whether TF's clip passes the gradient there (closed interval).
-struct Clipped {
-  double value;
-  bool inside;
-};
-Clipped clipProbability(double p, double eps) {
-  if (p < eps) {
-    return {eps, false};
-  }
-  if (p > 1 - eps) {
-    return {1 - eps, false};
-  }
-  return {p, true};
-}
+using namespace keras_probability;
 
 /// Keras' clipped BCE of one probability: with p̃ = clip(p, ε, 1 − ε),
 ///   b = −[y log p̃ + (1 − y) log(1 − p̃)],
@@ -216,204 +176,6 @@ struct Poisson {
   double m_eps;
 };
 
-/// ℓ and ∂ℓ/∂ŷ of row i of Keras' categorical cross-entropy against target weights y(j).
-///  Logits: ℓ = −Σ_k y_k log softmax(z)_k, ∂ℓ/∂z_j = softmax(z)_j Σ_k y_k − y_j. This is the true
-///    derivative (JAX/NumPy/PyTorch backends); TF's softmax_cross_entropy_with_logits kernel
-///    returns softmax − y instead, which is equal whenever Σ_k y_k = 1 (one-hot targets, with or
-///    without label smoothing) and differs for soft targets that do not sum to 1 (spec §2.2).
-///  Probabilities: S = Σ_k ŷ_k, o = ŷ/S, õ = clip(o, ε, 1 − ε), ℓ = −Σ_k y_k log õ_k; with
-///    g_k = −y_k/õ_k on the clip interval and 0 outside, ∂ℓ/∂ŷ_j = (g_j − Σ_k g_k o_k) / S.
-/// A probability row summing to 0 has no normalisation (Keras gives NaN): a data error.
-template <class Target>
-double crossEntropyRow(const Tensor& pred,
-                       Eigen::Index i,
-                       const Target& y,
-                       bool fromLogits,
-                       double eps,
-                       const LossInfo& info,
-                       Tensor& grad) {
-  const Eigen::Index k = pred.cols();
-  double loss = 0;
-  if (fromLogits) {
-    const double top = pred.row(i).maxCoeff();
-    double sum = 0;
-    for (Eigen::Index j = 0; j < k; ++j) {
-      sum += std::exp(pred(i, j) - top);
-    }
-    const double logSum = std::log(sum);
-    double sumY = 0;
-    for (Eigen::Index j = 0; j < k; ++j) {
-      loss -= y(j) * (pred(i, j) - top - logSum);
-      sumY += y(j);
-    }
-    for (Eigen::Index j = 0; j < k; ++j) {
-      grad(i, j) = std::exp(pred(i, j) - top) / sum * sumY - y(j);
-    }
-    return loss;
-  }
-  const double total = pred.row(i).sum();
-  if (total == 0) {
-    throw Error::data(info.id + ": the probabilities of row " + std::to_string(i + 1) +
-                      " sum to 0, so they cannot be normalised");
-  }
-  double dot = 0;  // Σ_k g_k o_k
-  for (Eigen::Index j = 0; j < k; ++j) {
-    const double o = pred(i, j) / total;
-    const Clipped c = clipProbability(o, eps);
-    loss -= y(j) * std::log(c.value);
-    grad(i, j) = c.inside ? -y(j) / c.value : 0.0;  // g_j for now
-    dot += grad(i, j) * o;
-  }
-  for (Eigen::Index j = 0; j < k; ++j) {
-    grad(i, j) = (grad(i, j) - dot) / total;
-  }
-  return loss;
-}
-
-/// Keras categorical cross-entropy, per sample (sum over the K classes), y smoothed to
-/// y(1 − λ) + λ/K; value and gradient as in crossEntropyRow.
-/// At ŷ = (1/K, …) with y one-hot: [log K, 1 − K for the true class, 1 elsewhere].
-/// At z = 0 (from_logits): [log K, 1/K − 1 for the true class, 1/K elsewhere].
-class CategoricalCrossentropy final : public Loss {
- public:
-  CategoricalCrossentropy(const LossInfo& info, const ParamValues& params)
-      : Loss(info),
-        m_fromLogits(param(params, "from_logits") != 0),
-        m_smoothing(param(params, "label_smoothing")),
-        m_eps(param(params, "epsilon")) {}
-
-  void evaluate(const LossInputs& in, BatchEval& out) const override {
-    const Tensor& pred = *in.yPred;
-    const Tensor& target = *in.yTrue;
-    const double share = m_smoothing / static_cast<double>(pred.cols());
-    out.unreduced.resize(pred.rows(), 1);
-    out.grad.resize(pred.rows(), pred.cols());
-    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
-      auto y = [&](Eigen::Index j) { return target(i, j) * (1 - m_smoothing) + share; };
-      out.unreduced(i, 0) = crossEntropyRow(pred, i, y, m_fromLogits, m_eps, info(), out.grad);
-    }
-  }
-
- private:
-  bool m_fromLogits;
-  double m_smoothing;
-  double m_eps;
-};
-
-/// Keras 3 sparse categorical cross-entropy: the CCE of crossEntropyRow with y = onehot(t)
-/// (normalise, then clip: the JAX/NumPy/PyTorch backends; the TF backend clips first, spec §2.2).
-/// ignore_class (−1 = None): rows whose label equals it get ℓ = 0, gradient 0 and mask 0, so that
-/// the pipeline's "sum_over_batch_size" divides by the number of valid rows (spec §1.2 step 4).
-/// Other labels must be integers in [0, K). At origin: as categorical_crossentropy.
-class SparseCategoricalCrossentropy final : public Loss {
- public:
-  SparseCategoricalCrossentropy(const LossInfo& info, const ParamValues& params)
-      : Loss(info),
-        m_fromLogits(param(params, "from_logits") != 0),
-        m_ignoreClass(param(params, "ignore_class")),
-        m_eps(param(params, "epsilon")) {}
-
-  void evaluate(const LossInputs& in, BatchEval& out) const override {
-    const Tensor& pred = *in.yPred;
-    const Tensor& labels = *in.yTrue;
-    const bool ignoring = m_ignoreClass != -1;
-    out.unreduced.resize(pred.rows(), 1);
-    out.grad.resize(pred.rows(), pred.cols());
-    if (ignoring) {
-      out.mask = Eigen::ArrayXd::Ones(pred.rows());
-    }
-    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
-      if (ignoring && labels(i, 0) == m_ignoreClass) {
-        out.unreduced(i, 0) = 0;
-        out.grad.row(i).setZero();
-        out.mask(i) = 0;
-        continue;
-      }
-      const Eigen::Index t = classIndex(labels(i, 0), i, pred.cols(), info());
-      auto y = [t](Eigen::Index j) { return j == t ? 1.0 : 0.0; };
-      out.unreduced(i, 0) = crossEntropyRow(pred, i, y, m_fromLogits, m_eps, info(), out.grad);
-    }
-  }
-
- private:
-  bool m_fromLogits;
-  double m_ignoreClass;
-  double m_eps;
-};
-
-/// Keras categorical focal cross-entropy, per sample. With p = softmax(z) (from_logits) or ŷ,
-/// S = Σ_k p_k, o = p/S, õ = clip(o, ε, 1 − ε), y smoothed to y(1 − λ) + λ/K:
-///   ℓ = Σ_k α (1 − õ_k)^γ (−y_k log õ_k)   (both factors use the clipped õ),
-///   G_k = α [γ(1 − õ_k)^{γ−1} y_k log õ_k − (1 − õ_k)^γ y_k/õ_k] on the clip interval, else 0,
-///   ∂ℓ/∂p_j = (G_j − Σ_k G_k o_k) / S,
-///   from_logits: ∂ℓ/∂z_j = p_j (d_j − Σ_k d_k p_k) with d = ∂ℓ/∂p.
-/// Computed in losses.py, not by the backend CE, so no TF shortcut applies (spec §2.2).
-/// At ŷ = (½, ½), y = (1, 0), α = ¼, γ = 2: [log 2 / 16, ∓(log 2 + ½)/8].
-class CategoricalFocalCrossentropy final : public Loss {
- public:
-  CategoricalFocalCrossentropy(const LossInfo& info, const ParamValues& params)
-      : Loss(info),
-        m_alpha(param(params, "alpha")),
-        m_gamma(param(params, "gamma")),
-        m_fromLogits(param(params, "from_logits") != 0),
-        m_smoothing(param(params, "label_smoothing")),
-        m_eps(param(params, "epsilon")) {}
-
-  void evaluate(const LossInputs& in, BatchEval& out) const override {
-    const Tensor& pred = *in.yPred;
-    const Tensor& target = *in.yTrue;
-    const Eigen::Index k = pred.cols();
-    const double share = m_smoothing / static_cast<double>(k);
-    out.unreduced.resize(pred.rows(), 1);
-    out.grad.resize(pred.rows(), k);
-    Eigen::ArrayXd p(k);
-    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
-      if (m_fromLogits) {
-        const double top = pred.row(i).maxCoeff();
-        for (Eigen::Index j = 0; j < k; ++j) {
-          p(j) = std::exp(pred(i, j) - top);
-        }
-        p /= p.sum();
-      } else {
-        p = pred.row(i).transpose();
-      }
-      const double total = p.sum();
-      if (total == 0) {
-        throw Error::data(info().id + ": the probabilities of row " + std::to_string(i + 1) +
-                          " sum to 0, so they cannot be normalised");
-      }
-      double loss = 0;
-      double dot = 0;  // Σ_k G_k o_k
-      for (Eigen::Index j = 0; j < k; ++j) {
-        const double y = target(i, j) * (1 - m_smoothing) + share;
-        const double o = p(j) / total;
-        const Clipped c = clipProbability(o, m_eps);
-        const double logO = std::log(c.value);
-        const double rest = 1 - c.value;
-        loss += m_alpha * std::pow(rest, m_gamma) * (-y * logO);
-        const double g = c.inside ? m_alpha * (m_gamma * std::pow(rest, m_gamma - 1) * y * logO -
-                                               std::pow(rest, m_gamma) * y / c.value)
-                                  : 0.0;
-        out.grad(i, j) = g;
-        dot += g * o;
-      }
-      out.unreduced(i, 0) = loss;
-      out.grad.row(i) = (out.grad.row(i) - dot) / total;
-      if (m_fromLogits) {
-        const double pd = (out.grad.row(i).transpose() * p).sum();
-        out.grad.row(i) = (p * (out.grad.row(i).transpose() - pd)).transpose();
-      }
-    }
-  }
-
- private:
-  double m_alpha;
-  double m_gamma;
-  bool m_fromLogits;
-  double m_smoothing;
-  double m_eps;
-};
-
 /// Which elements one Dice/Tversky value sums over.
 enum class OverlapAxis { All = 0, PerSample = 1 };
 
@@ -499,110 +261,137 @@ class Tversky final : public Loss {
   double m_eps;
 };
 
-/// Keras 3 categorical generalized cross-entropy (Zhang & Sabuncu 2018) on integer labels t:
-///   p = ŷ_t (no clipping), ℓ = (1 − p^q)/q, ∂ℓ/∂ŷ_t = −p^{q−1}, ∂²ℓ/∂ŷ_t² = (1 − q) p^{q−2};
-/// every other class gets 0, so the Hessian is diagonal (elementwise = true).
-/// p = 0 gives the gradient −∞ (as Keras); p < 0 has no real p^q: a data error.
-/// At p = 1: [0, −1, 1 − q].
-class GeneralizedCrossEntropy final : public Loss {
- public:
-  GeneralizedCrossEntropy(const LossInfo& info, const ParamValues& params)
-      : Loss(info), m_q(param(params, "q")) {}
-
-  void evaluate(const LossInputs& in, BatchEval& out) const override {
-    const Tensor& pred = *in.yPred;
-    const Tensor& labels = *in.yTrue;
-    out.unreduced.resize(pred.rows(), 1);
-    out.grad.setZero(pred.rows(), pred.cols());
-    out.d2.setZero(pred.rows(), pred.cols());
-    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
-      const Eigen::Index t = classIndex(labels(i, 0), i, pred.cols(), info());
-      const double p = pred(i, t);
-      if (p < 0) {
-        throw Error::data(info().id + ": row " + std::to_string(i + 1) +
-                          " gives its true class the negative probability " + number(p));
-      }
-      out.unreduced(i, 0) = (1 - std::pow(p, m_q)) / m_q;
-      out.grad(i, t) = -std::pow(p, m_q - 1);
-      out.d2(i, t) = (1 - m_q) * std::pow(p, m_q - 2);
-    }
-  }
-
- private:
-  double m_q;
-};
-
-LossInfo keras(std::string id,
-               std::string name,
-               TargetKind target,
-               CurveKind curve,
-               std::string summary,
-               std::vector<ParamSpec> params,
-               bool elementwise) {
-  LossInfo info;
-  info.id = std::move(id);
-  info.name = std::move(name);
-  info.family = Family::Probabilistic;
-  info.framework = Framework::Keras;
-  info.target = target;
-  info.curve = curve;
-  info.summary = std::move(summary);
-  info.params = std::move(params);
-  info.elementwise = elementwise;
-  return info;
-}
-
-ParamSpec fromLogitsParam() {
-  return boolParam("from_logits", "from logits", false,
-                   "y_pred holds logits: the exact sigmoid/softmax formula, no ε clipping");
-}
-
-ParamSpec smoothingParam(const char* help) {
-  return realParam("label_smoothing", "λ (label smoothing)", 0, 0, 1, help);
-}
-
-ParamSpec unboundedParam(std::string id, std::string label, double def, std::string help) {
-  ParamSpec spec = realParam(std::move(id), std::move(label), def, 0, kInfinity, std::move(help));
-  spec.maxOpen = true;
-  spec.sliderMin = 0;
-  spec.sliderMax = def > 1 ? 5 : 1;
-  return spec;
-}
-
-ParamSpec gammaParam() {
-  return unboundedParam("gamma", "γ (focusing)", 2.0,
-                        "Down-weights easy examples by (1 − p_t)^γ; γ = 0 is plain cross-entropy");
-}
-
 ParamSpec axisParam() {
   return choiceParam("axis", "axis", 0, {"all", "per_sample"},
                      "all: one scalar over the whole batch (Keras axis=None); per_sample: one "
                      "value per sample");
 }
 
+const char* kAxisNote =
+    "axis=None reduces the whole batch to one value; per_sample is axis=-1 for LossLab's 2-D "
+    "tensors (pass every non-batch axis for higher ranks)";
+/// Keras's smoothed binary target y(1 − λ) + λ/2, or y when λ = 0.
+std::string smoothedTarget(const ParamValues& v, std::vector<std::string>& params) {
+  if (paramOr(v, "label_smoothing", 0) == 0) {
+    return "y_true";
+  }
+  params.push_back("label_smoothing");
+  return "(y_true*(1 - label_smoothing) + 0.5*label_smoothing)";
+}
+
+/// Keras's clipped binary cross-entropy of probability `p` against `y` (spec §2.2).
+std::string clippedBce(const std::string& p, const std::string& y) {
+  const std::string clipped = "clip(" + p + ", epsilon, 1 - epsilon)";
+  return "-(" + y + "*log(" + clipped + ") + (1 - " + y + ")*log(1 - " + clipped + "))";
+}
+
+/// Binary probability losses: ŷ a probability (or a logit) against {0, 1} labels.
+InputDomain binaryDomain(const ParamValues& p) {
+  return {.prediction = fromLogits(p) ? Values::Real : Values::Probability,
+          .target = Values::Binary};
+}
+
+LossFacts binaryCrossentropyFacts() {
+  LossFacts f;
+  f.formula = [](const ParamValues& v) {
+    std::vector<std::string> params = {"epsilon"};
+    const std::string y = smoothedTarget(v, params);
+    if (fromLogits(v)) {
+      params.erase(params.begin());  // no ε with logits
+      // softplus(z) − zy = max(z, 0) − zy + log(1 + e^{−|z|}), with gradient σ(z) − y.
+      return FormulaText{params, "softplus(y_pred) - y_pred*" + y, ""};
+    }
+    return FormulaText{params, clippedBce("y_pred", y), ""};
+  };
+  f.calls = {
+      kerasCall("binary_crossentropy", "BinaryCrossentropy", {kFromLogits, kSmoothing}, kTfNote)};
+  f.curve = [](const ParamValues& p) { return logitsIfFromLogits(p, false); };
+  f.inputs = binaryDomain;
+  f.kinks = [](const ParamValues& p) {
+    const double smoothing = paramOr(p, "label_smoothing", 0);
+    if (fromLogits(p)) {
+      const double y = 1 - 0.5 * smoothing;
+      return std::vector<KinkPoint>{
+          point(0, kLog2, 0.5 - y, 0.25, "z = 0: σ(0) − y, exact in TF's logits formula")};
+    }
+    if (smoothing != 0) {
+      return std::vector<KinkPoint>{};
+    }
+    const double eps = paramOr(p, "epsilon", 1e-7);
+    const double top = 1 - eps;  // 1 − ε as the curve's x holds it
+    const double gap = 1 - top;
+    const char* why = "ŷ at the clip bound: TF's clip passes the gradient on the closed interval";
+    return std::vector<KinkPoint>{
+        pointOf("positive", eps, -std::log(eps), -1 / eps, 1 / (eps * eps), why),
+        pointOf("negative", top, -std::log(gap), 1 / gap, 1 / (gap * gap), why),
+        pointOf("positive", 0.5, kLog2, -2, 4, "ŷ = ½, y = 1")};
+  };
+  f.examples = {{{"from_logits", 1}},
+                {{"label_smoothing", 0.1}},
+                {{"from_logits", 1}, {"label_smoothing", 0.2}},
+                {{"epsilon", 1e-3}}};
+  return f;
+}
+
+LossFacts binaryFocalFacts() {
+  LossFacts f;
+  f.formula = [](const ParamValues& v) {
+    std::vector<std::string> params = {"epsilon", "gamma"};
+    const std::string y = smoothedTarget(v, params);
+    const std::string p = fromLogits(v) ? "sigmoid(y_pred)" : "y_pred";
+    std::string weight;
+    if (paramOr(v, "apply_class_balancing", 0) != 0) {
+      params.push_back("alpha");
+      weight = "(alpha*" + y + " + (1 - alpha)*(1 - " + y + "))*";
+    }
+    // u = 1 − p_t from the unclipped p; the BCE factor uses the clipped one.
+    return FormulaText{
+        params,
+        weight + "(" + y + " + " + p + " - 2*" + y + "*" + p + ")^gamma*" + clippedBce(p, y), ""};
+  };
+  f.calls = {kerasCall("binary_focal_crossentropy", "BinaryFocalCrossentropy",
+                       {{"apply_class_balancing", "apply_class_balancing", ArgKind::Bool},
+                        kAlpha,
+                        kGamma,
+                        kFromLogits,
+                        kSmoothing})};
+  f.curve = [](const ParamValues& p) { return logitsIfFromLogits(p, false); };
+  f.inputs = binaryDomain;
+  f.kinks = [](const ParamValues& p) {
+    if (paramOr(p, "label_smoothing", 0) != 0) {
+      return std::vector<KinkPoint>{};
+    }
+    // p = ½, y = 1: u = ½, b = log 2, b′ = −2, b″ = 4, u′ = −1, w = α or 1 (hand-derived).
+    const double g = paramOr(p, "gamma", 2);
+    const double w = paramOr(p, "apply_class_balancing", 0) != 0 ? paramOr(p, "alpha", 0.25) : 1;
+    const double scale = w * std::pow(2.0, -g);
+    const double value = scale * kLog2;
+    const double d1 = scale * (-2 * g * kLog2 - 2);
+    const double d2 = scale * (4 * g * (g - 1) * kLog2 + 8 * g + 4);
+    if (fromLogits(p)) {  // z = 0: σ′ = ¼, σ″ = 0
+      return std::vector<KinkPoint>{point(0, value, d1 / 4, d2 / 16, "z = 0, y = 1")};
+    }
+    return std::vector<KinkPoint>{point(0.5, value, d1, d2, "ŷ = ½, y = 1")};
+  };
+  f.examples = {
+      {{"apply_class_balancing", 1}, {"alpha", 0.3}, {"gamma", 1.5}, {"label_smoothing", 0.1}},
+      {{"from_logits", 1}},
+      {{"apply_class_balancing", 1}, {"from_logits", 1}, {"gamma", 3}},
+      {{"gamma", 0}}};
+  return f;
+}
+
 }  // namespace
 
-void registerProbabilisticLosses(LossRegistry& registry) {
+LOSSLAB_LOSS_FILE(probabilistic_keras) {
   const TargetKind same = TargetKind::SameShape;
-  const TargetKind index = TargetKind::ClassIndex;
   const char* binarySmoothing = "Targets move towards ½: y(1 − λ) + λ/2";
-  const char* categoricalSmoothing = "Targets move towards uniform: y(1 − λ) + λ/K";
   registry.add<ElementwiseLoss<BinaryCrossentropy>>(
       keras("binary_crossentropy", "Binary cross-entropy (BCE)", same, CurveKind::Probability,
             "mean_j −[y log p̃ + (1 − y) log(1 − p̃)], p̃ = clip(ŷ, ε, 1 − ε)",
-            {fromLogitsParam(), smoothingParam(binarySmoothing), epsilonParam()}, true));
-  registry.add<CategoricalCrossentropy>(
-      keras("categorical_crossentropy", "Categorical cross-entropy (CCE)", same,
-            CurveKind::TrueClassProbability, "−Σ_k y_k log clip(ŷ_k / Σŷ, ε, 1 − ε) per sample",
-            {fromLogitsParam(), smoothingParam(categoricalSmoothing), epsilonParam()}, false));
-  registry.add<SparseCategoricalCrossentropy>(
-      keras("sparse_categorical_crossentropy", "Sparse categorical cross-entropy", index,
-            CurveKind::TrueClassProbability, "−log clip(ŷ_t / Σŷ, ε, 1 − ε) for integer label t",
-            {fromLogitsParam(),
-             intParam("ignore_class", "ignored class", -1, -1, std::numeric_limits<int>::max(),
-                      "Rows with this label get no loss and are not counted (−1 = None)"),
-             epsilonParam()},
-            false));
+            {fromLogitsParam(), smoothingParam(binarySmoothing), epsilonParam()}, true,
+            binaryCrossentropyFacts()));
+
   registry.add<ElementwiseLoss<BinaryFocalCrossentropy>>(
       keras("binary_focal_crossentropy", "Binary focal cross-entropy", same, CurveKind::Probability,
             "mean_j w (1 − p_t)^γ BCE(y, ŷ)",
@@ -611,34 +400,91 @@ void registerProbabilisticLosses(LossRegistry& registry) {
              realParam("alpha", "α (class balance)", 0.25, 0, 1,
                        "Weight of the positive class (used with apply_class_balancing)"),
              gammaParam(), fromLogitsParam(), smoothingParam(binarySmoothing), epsilonParam()},
-            true));
-  registry.add<CategoricalFocalCrossentropy>(keras(
-      "categorical_focal_crossentropy", "Categorical focal cross-entropy", same,
-      CurveKind::TrueClassProbability, "Σ_k α (1 − õ_k)^γ (−y_k log õ_k), õ = clip(ŷ/Σŷ, ε, 1 − ε)",
-      {unboundedParam("alpha", "α (weight)", 0.25, "Scales every class's term"), gammaParam(),
-       fromLogitsParam(), smoothingParam(categoricalSmoothing), epsilonParam()},
-      false));
+            true, binaryFocalFacts()));
+
+  LossFacts kld;
+  kld.exportLimit = kRowWise;
+  kld.calls = {kerasCall("kl_divergence", "KLDivergence")};
+  kld.curve = CurveTraits{.classRow = true};
+  kld.inputs = InputDomain{
+      .prediction = Values::ProbabilityRow, .target = Values::ProbabilityRow, .minColumns = 2};
+  kld.kinks = [](const ParamValues& p) {
+    // y = (1, 0, 0) clipped to (1, ε, ε) against the uniform row (hand-derived).
+    const double eps = paramOr(p, "epsilon", 1e-7);
+    return std::vector<KinkPoint>{point(1.0 / 3, std::log(3.0) + 2 * eps * std::log(3 * eps),
+                                        -3 + 3 * eps, 9 + 4.5 * eps,
+                                        "the zeros of y count as ε: clip(y, ε, 1)")};
+  };
+  kld.examples = {{{"epsilon", 1e-4}}};
   registry.add<ElementwiseLoss<KlDivergence>>(
       keras("kl_divergence", "Kullback–Leibler divergence", same, CurveKind::TrueClassProbability,
-            "Σ_j ȳ log(ȳ / p̄), ȳ = clip(y, ε, 1), p̄ = clip(ŷ, ε, 1)", {epsilonParam()}, true));
+            "Σ_j ȳ log(ȳ / p̄), ȳ = clip(y, ε, 1), p̄ = clip(ŷ, ε, 1)", {epsilonParam()}, true,
+            std::move(kld)));
+
+  LossFacts poisson;
+  poisson.formula = formula({"epsilon"}, "y_pred - y_true*log(y_pred + epsilon)");
+  poisson.calls = {kerasCall("poisson", "Poisson")};
+  poisson.curve = CurveTraits{.target = 1, .from = 0, .to = 4};  // log(ŷ + ε) is NaN below −ε
+  poisson.inputs = InputDomain{.prediction = Values::Positive, .target = Values::NonNegative};
+  poisson.kinks = [](const ParamValues& p) {
+    const double eps = paramOr(p, "epsilon", 1e-7);
+    return std::vector<KinkPoint>{
+        point(1, 1 - std::log1p(eps), eps / (1 + eps), 1 / ((1 + eps) * (1 + eps)), "ŷ = y = 1")};
+  };
   registry.add<ElementwiseLoss<Poisson>>(keras("poisson", "Poisson", same, CurveKind::Residual,
-                                               "mean_j ŷ − y log(ŷ + ε)", {epsilonParam()}, true));
+                                               "mean_j ŷ − y log(ŷ + ε)", {epsilonParam()}, true,
+                                               std::move(poisson)));
+
+  const InputDomain overlap{.prediction = Values::Probability, .target = Values::Binary};
+  LossFacts dice;
+  dice.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
+    if (paramOr(p, "axis", 0) != 0) {
+      return std::nullopt;
+    }
+    return FormulaText{
+        {"epsilon"}, "1 - 2*sum(y_true*y_pred)/(sum(y_true) + sum(y_pred) + epsilon)", ""};
+  };
+  dice.exportLimit = std::string("with axis = per_sample ") + kRowWise;
+  dice.calls = {kerasCall("dice", "Dice", {{"axis", "axis", ArgKind::Axis}}, kAxisNote)};
+  dice.inputs = overlap;
+  dice.kinks = [](const ParamValues& p) {
+    const double eps = paramOr(p, "epsilon", 1e-7);
+    return std::vector<KinkPoint>{point(0, 1, -2 / (1 + eps), kNaN, "ŷ = 0, y = 1")};
+  };
+  dice.examples = {{{"axis", 1}}};
   registry.add<Dice>(keras("dice", "Dice", same, CurveKind::Probability,
-                           "1 − 2 Σyŷ / (Σy + Σŷ + ε)", {axisParam(), epsilonParam()}, false));
+                           "1 − 2 Σyŷ / (Σy + Σŷ + ε)", {axisParam(), epsilonParam()}, false,
+                           std::move(dice)));
+
+  LossFacts tversky;
+  tversky.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
+    if (paramOr(p, "axis", 0) != 0) {
+      return std::nullopt;
+    }
+    return FormulaText{
+        {"alpha", "beta", "epsilon"},
+        "1 - sum(y_pred*y_true)/(sum(y_pred*y_true) + alpha*sum((1 - y_true)*y_pred) "
+        "+ beta*sum(y_true*(1 - y_pred)) + epsilon)",
+        ""};
+  };
+  tversky.exportLimit = std::string("with axis = per_sample ") + kRowWise;
+  tversky.calls = {kerasCall(
+      "tversky", "Tversky",
+      {kAlpha, {"beta", "beta", ArgKind::Real}, {"axis", "axis", ArgKind::Axis}}, kAxisNote)};
+  tversky.inputs = overlap;
+  tversky.kinks = [](const ParamValues& p) {
+    const double beta = paramOr(p, "beta", 0.5);
+    return std::vector<KinkPoint>{
+        point(0, 1, -1 / (beta + paramOr(p, "epsilon", 1e-7)), kNaN, "ŷ = 0, y = 1")};
+  };
+  tversky.examples = {{{"alpha", 0.3}, {"beta", 0.7}}, {{"axis", 1}}};
   registry.add<Tversky>(
       keras("tversky", "Tversky (α, β)", same, CurveKind::Probability,
             "1 − I / (I + α FP + β FN + ε), I = Σyŷ",
             {unboundedParam("alpha", "α (false positives)", 0.5, "Weight of Σ(1 − y)ŷ"),
              unboundedParam("beta", "β (false negatives)", 0.5, "Weight of Σy(1 − ŷ)"), axisParam(),
              epsilonParam()},
-            false));
-  ParamSpec q = realParam("q", "q (noise robustness)", 0.5, 0, 1,
-                          "q → 0 behaves like cross-entropy, q → 1 like MAE");
-  q.minOpen = q.maxOpen = true;
-  registry.add<GeneralizedCrossEntropy>(
-      keras("categorical_generalized_cross_entropy", "Generalized cross-entropy (q)", index,
-            CurveKind::TrueClassProbability, "(1 − ŷ_t^q) / q for integer label t", {q}, true));
-  registerTorchProbabilisticLosses(registry);
+            false, std::move(tversky)));
 }
 
 }  // namespace losslab

@@ -12,11 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/engine/math_util.h"
 #include "core/engine/pipeline.h"
-#include "core/losses/catalogue.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
@@ -27,6 +24,8 @@ constexpr double kHalfLogTwoPi = 0.91893853320467274178;  // ½ log(2π)
 // BCELoss backward: (p − y) / max(p(1 − p), EPSILON) with the float constant EPSILON = 1e-12
 // (aten Loss.cpp), i.e. 9.99999996e-13 once widened to double.
 constexpr double kTorchBceDenominator = static_cast<double>(1e-12f);
+// binary_cross_entropy_double_backward shifts p and 1 − p by the double 1e-12.
+constexpr double kTorchBceDoubleBackwardEps = 1e-12;
 constexpr double kTorchLogClamp = -100.0;  // BCELoss clamps each log at −100
 
 std::string number(double v) {
@@ -74,9 +73,13 @@ double broadcastAt(const Tensor* t, Eigen::Index i, Eigen::Index j, double fallb
 ///   e = −w [y max(log p, −100) + (1 − y) max(log(1 − p), −100)],
 ///   e′ = w (p − y) / max(p(1 − p), 1e-12f)  (torch's backward formula, also where a log is
 ///        clamped: p = 0, y = 1 gives e = 100 and e′ = −1/9.99999996e-13),
-///   e″ = w (y/p² + (1 − y)/(1 − p)²) where p(1 − p) > 1e-12f, else w/1e-12f.
+///   e″ = w (p² − 2py + y) / ((p + 1e-12)² (1 − p + 1e-12)²), torch's double backward
+///        (binary_cross_entropy_double_backward, the double 1e-12): y/p² + (1 − y)/(1 − p)²
+///        up to the 1e-12 shifts; at p = 0, y = 1 it is ≈ 1e24, not the 1e12 slope of e′, since
+///        torch's double backward is not the derivative of its clamped backward there.
 /// p and y must lie in [0, 1] (torch checks both; older releases only p): data errors otherwise.
-/// log(1 − p) is evaluated as log1p(−p), as in current aten. At p = ½, y = 1: [log 2, −2, 4].
+/// log(1 − p) is evaluated as log1p(−p), as in current aten. At p = ½, y = 1:
+/// [log 2, −2, 4(1 − 8·10⁻¹²)].
 class TorchBce final : public Loss {
  public:
   TorchBce(const LossInfo& info, const ParamValues&) : Loss(info) {}
@@ -105,13 +108,10 @@ class TorchBce final : public Loss {
         const double logQ = std::fmax(std::log1p(-p), kTorchLogClamp);
         out.unreduced(i, j) = -w * (y * logP + (1 - y) * logQ);
         const double curvature = p * (1 - p);
-        if (curvature > kTorchBceDenominator) {
-          out.grad(i, j) = w * (p - y) / curvature;
-          out.d2(i, j) = w * (y / (p * p) + (1 - y) / ((1 - p) * (1 - p)));
-        } else {
-          out.grad(i, j) = w * (p - y) / kTorchBceDenominator;
-          out.d2(i, j) = w / kTorchBceDenominator;
-        }
+        out.grad(i, j) = w * (p - y) / std::fmax(curvature, kTorchBceDenominator);
+        const double shiftedP = p + kTorchBceDoubleBackwardEps;
+        const double shiftedQ = 1 - p + kTorchBceDoubleBackwardEps;
+        out.d2(i, j) = w * (p * p - 2 * p * y + y) / (shiftedP * shiftedP * shiftedQ * shiftedQ);
       }
     }
   }
@@ -398,7 +398,8 @@ LossInfo torch(std::string id,
                std::string summary,
                std::vector<ParamSpec> params,
                std::vector<ExtraInput> extras,
-               bool elementwise) {
+               bool elementwise,
+               LossFacts facts) {
   LossInfo info;
   info.id = std::move(id);
   info.name = std::move(name);
@@ -410,6 +411,7 @@ LossInfo torch(std::string id,
   info.params = std::move(params);
   info.extras = std::move(extras);
   info.elementwise = elementwise;
+  info.facts = std::move(facts);
   return info;
 }
 
@@ -417,55 +419,222 @@ ParamSpec torchEpsParam(double def, const char* help) {
   return positiveParam("eps", "eps", def, help, 1e-12, 1e-1);
 }
 
+const char* kNoWeights = "the optional weight inputs (weight, pos_weight) are not exported";
+
+/// An optional positive weight the registry tests fill: y_pred's shape or one row.
+ExtraDomain optionalWeight(std::string name, bool oneRow) {
+  return ExtraDomain{std::move(name), Values::Positive, oneRow, 0, true};
+}
+
 }  // namespace
 
-void registerTorchProbabilisticLosses(LossRegistry& registry) {
+LOSSLAB_LOSS_FILE(probabilistic_torch) {
   const TargetKind same = TargetKind::SameShape;
   const TargetKind index = TargetKind::ClassIndex;
   const ExtraInput elementWeight{"weight", false, false,
                                  "rescaling weight per element: y_pred's shape or (1, D)"};
+
+  LossFacts bce;
+  bce.calls = {torchCall("binary_cross_entropy", "BCELoss", {}, {"weight"})};
+  bce.exportLimit = "Keras clips probabilities at epsilon where PyTorch clamps each log at -100";
+  bce.inputs = InputDomain{.prediction = Values::Probability,
+                           .target = Values::Binary,
+                           .extras = {optionalWeight("weight", false)}};
+  const char* clamp =
+      "ŷ at 0 or 1: each log clamps at −100, the backward divides by 1e-12f, the double "
+      "backward by (1e-12)²";
+  // At p = ½: (¼ − 1 + 1)/((½ + 1e-12)⁴) ≈ 4; at p = 0, y = 1 and p = 1, y = 0: 1/((1e-12)²(1 +
+  // 1e-12)²).
+  const double halfShift = 0.5 + kTorchBceDoubleBackwardEps;
+  const double edge = 1 / (kTorchBceDoubleBackwardEps * kTorchBceDoubleBackwardEps *
+                           (1 + kTorchBceDoubleBackwardEps) * (1 + kTorchBceDoubleBackwardEps));
+  bce.kinks = std::vector<KinkPoint>{
+      pointOf("positive", 0.5, kLog2, -2, 0.25 / (halfShift * halfShift * halfShift * halfShift),
+              "ŷ = ½, y = 1"),
+      pointOf("positive", 0, 100, -1 / kTorchBceDenominator, edge, clamp),
+      pointOf("negative", 1, 100, 1 / kTorchBceDenominator, edge, clamp)};
   registry.add<TorchBce>(torch("torch_bce", "BCELoss (PyTorch)", same, CurveKind::Probability,
                                "−w[y log p + (1 − y) log(1 − p)], logs clamped at −100", {},
-                               {elementWeight}, true));
+                               {elementWeight}, true, std::move(bce)));
+
+  LossFacts bceLogits;
+  // Without its optional class weights: BCE with logits.
+  bceLogits.formula = formula({}, "softplus(y_pred) - y_pred*y_true", kNoWeights);
+  bceLogits.calls = {torchCall("binary_cross_entropy_with_logits", "BCEWithLogitsLoss", {},
+                               {"weight", "pos_weight"})};
+  bceLogits.curve = CurveTraits{.logits = true};
+  bceLogits.inputs =
+      InputDomain{.prediction = Values::Real,
+                  .target = Values::Probability,
+                  .extras = {optionalWeight("weight", false), optionalWeight("pos_weight", true)}};
+  bceLogits.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "z = 0, y = 1")};
   registry.add<TorchBceWithLogits>(
       torch("torch_bce_logits", "BCEWithLogitsLoss (PyTorch)", same, CurveKind::Margin,
             "w[(1 − y)x − (1 + (w_p − 1)y) log σ(x)]", {},
             {elementWeight,
              {"pos_weight", false, false,
               "weight of positive examples per class: (1, D) or y_pred's shape"}},
-            true));
+            true, std::move(bceLogits)));
+
   ParamSpec ignoreIndex = intParam("ignore_index", "ignored label", -100,
                                    std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
                                    "Rows with this label get no loss and do not count in the mean");
   ignoreIndex.sliderMin = -100;
   ignoreIndex.sliderMax = 100;
+  LossFacts ce;
+  FrameworkCall ceCall = torchCall("cross_entropy", "CrossEntropyLoss",
+                                   {{"ignore_index", "ignore_index", ArgKind::Int},
+                                    {"label_smoothing", "label_smoothing", ArgKind::Real}},
+                                   {"weight"});
+  ceCall.prelude =
+      "# LossLab's labels are a (B, 1) column of class indices and its class weights (1, K);\n"
+      "# PyTorch takes (B,) integers and (K,) weights.\n"
+      "target = target.reshape(-1).long()\n"
+      "weight = None if weight is None else weight.reshape(-1)\n";
+  ce.calls = {ceCall};
+  ce.exportLimit =
+      "it reduces each row with a sum or norm, while formula aggregates run over the whole batch";
+  ce.curve = CurveTraits{.logits = true, .classRow = true};
+  ce.inputs = InputDomain{.prediction = Values::Real,
+                          .target = Values::ClassIndex,
+                          .minColumns = 2,
+                          .extras = {optionalWeight("weight", true)}};
+  ce.kinks = [](const ParamValues& p) {
+    if (paramOr(p, "ignore_index", -100) == 0) {
+      return std::vector<KinkPoint>{};  // the curve's true class is ignored
+    }
+    // Uniform logits, K = 3: (1 − λ)(s − onehot) + (λ/K)(K s − 1) with s = 1/3.
+    const double l = paramOr(p, "label_smoothing", 0);
+    return std::vector<KinkPoint>{
+        pointOf("positive", 0, std::log(3.0), (1 - l) * (1.0 / 3 - 1), kNaN, "uniform logits"),
+        pointOf("negative", 0, std::log(3.0), (1 - l) / 3, kNaN, "uniform logits")};
+  };
+  ce.examples = {{{"ignore_index", 1}},
+                 {{"label_smoothing", 0.2}},
+                 {{"ignore_index", 0}, {"label_smoothing", 0.1}}};
   registry.add<TorchCrossEntropy>(torch(
       "torch_cross_entropy", "CrossEntropyLoss (PyTorch)", index, CurveKind::TrueClassProbability,
       "(1 − λ) w_t(−log softmax(x)_t) + (λ/K) Σ_k w_k(−log softmax(x)_k)",
       {ignoreIndex, realParam("label_smoothing", "λ (label smoothing)", 0, 0, 1,
                               "Targets become (1 − λ) onehot + λ/K")},
-      {{"weight", false, false, "class weights, (1, K)"}}, false));
+      {{"weight", false, false, "class weights, (1, K)"}}, false, std::move(ce)));
+
+  LossFacts poissonNll;
+  poissonNll.formula = [](const ParamValues& v) {
+    std::string e =
+        paramOr(v, "log_input", 1) != 0
+            ? "exp(y_pred) - y_true*y_pred"
+            : "y_pred - y_true*log(y_pred + " + formulaNumber(paramOr(v, "eps", 1e-8)) + ")";
+    if (paramOr(v, "full", 0) != 0) {  // Stirling's term where y > 1 (no y_pred in it)
+      e = "(" + e +
+          ") + where(y_true > 1, y_true*log(max(y_true, 1)) - y_true + 0.5*log(2*pi*max(y_true, "
+          "1)), 0)";
+    }
+    return FormulaText{{}, e, ""};
+  };
+  poissonNll.calls = {torchCall("poisson_nll_loss", "PoissonNLLLoss",
+                                {{"log_input", "log_input", ArgKind::Bool},
+                                 {"full", "full", ArgKind::Bool},
+                                 {"eps", "eps", ArgKind::Real}})};
+  poissonNll.curve = [](const ParamValues& p) {
+    // y = 1; a rate (log_input = false) is NaN below −eps, a log-rate is any real.
+    return paramOr(p, "log_input", 1) != 0 ? CurveTraits{.target = 1, .from = -2, .to = 4}
+                                           : CurveTraits{.target = 1, .from = 0, .to = 4};
+  };
+  poissonNll.inputs = [](const ParamValues& p) {
+    return InputDomain{
+        .prediction = paramOr(p, "log_input", 1) != 0 ? Values::Real : Values::Positive,
+        .target = Values::NonNegative};
+  };
+  poissonNll.kinks = [](const ParamValues& p) {
+    if (paramOr(p, "log_input", 1) != 0) {
+      return std::vector<KinkPoint>{
+          point(1, std::exp(1.0) - 1, std::exp(1.0) - 1, std::exp(1.0), "x = 1, y = 1: e^x − y")};
+    }
+    const double eps = paramOr(p, "eps", 1e-8);
+    return std::vector<KinkPoint>{point(1, 1 - std::log1p(eps), eps / (1 + eps),
+                                        1 / ((1 + eps) * (1 + eps)), "rate 1, y = 1")};
+  };
+  poissonNll.examples = {
+      {{"log_input", 0}}, {{"full", 1}}, {{"log_input", 0}, {"full", 1}, {"eps", 1e-3}}};
   registry.add<ElementwiseLoss<PoissonNll>>(torch(
       "poisson_nll", "PoissonNLLLoss (PyTorch)", same, CurveKind::Residual,
       "e^x − yx (log_input), or x − y log(x + eps)",
       {boolParam("log_input", "log input", true, "y_pred is the log of the rate"),
        boolParam("full", "full (Stirling term)", false, "Add y log y − y + ½ log(2πy) where y > 1"),
        torchEpsParam(1e-8, "Keeps log(x + eps) finite at x = 0 (log_input=false)")},
-      {}, true));
+      {}, true, std::move(poissonNll)));
+
+  LossFacts gaussian;
+  FrameworkCall gaussianCall =
+      torchCall("gaussian_nll_loss", "GaussianNLLLoss",
+                {{"full", "full", ArgKind::Bool}, {"eps", "eps", ArgKind::Real}});
+  gaussianCall.inputs = {{"input", "y_pred"}, {"target", "y_true"}, {"var", "var"}};
+  gaussian.calls = {gaussianCall};
+  gaussian.exportLimit = "it reads extra inputs (var)";
+  gaussian.inputs = InputDomain{.extras = {ExtraDomain{"var", Values::Positive, false, 0, false}}};
+  gaussian.kinks = [](const ParamValues& p) {
+    const double constant = paramOr(p, "full", 0) != 0 ? kHalfLogTwoPi : 0.0;
+    return std::vector<KinkPoint>{point(0, constant, 0, 1, "x = y, var = 1")};
+  };
+  gaussian.examples = {{{"full", 1}}, {{"full", 1}, {"eps", 0.1}}};
   registry.add<GaussianNll>(
       torch("gaussian_nll", "GaussianNLLLoss (PyTorch)", same, CurveKind::Residual,
             "½(log v + (x − y)²/v), v = max(var, eps)",
             {boolParam("full", "full (constant)", false, "Add ½ log(2π)"),
              torchEpsParam(1e-6, "Lower clamp of var (straight-through for var's gradient)")},
-            {{"var", true, true, "variance: y_pred's shape, or (B, 1) for one per sample"}}, true));
-  registry.add<ElementwiseLoss<KlDiv>>(torch(
-      "kl_div", "KLDivLoss (PyTorch)", same, CurveKind::Margin,
-      "t(log t − x) for log-probabilities x",
-      {boolParam("log_target", "log target", false, "y_true holds log-probabilities")}, {}, true));
+            {{"var", true, true, "variance: y_pred's shape, or (B, 1) for one per sample"}}, true,
+            std::move(gaussian)));
+
+  LossFacts klDiv;
+  klDiv.formula = [](const ParamValues& v) {
+    if (paramOr(v, "log_target", 0) != 0) {
+      return FormulaText{{}, "exp(y_true)*(y_true - y_pred)", ""};
+    }
+    return FormulaText{{}, "y_true*log(where(y_true > 0, y_true, 1)) - y_true*y_pred", ""};
+  };
+  FrameworkCall klCall =
+      torchCall("kl_div", "KLDivLoss", {{"log_target", "log_target", ArgKind::Bool}});
+  klCall.note =
+      "LossLab's default reduction is 'mean' (sum / number of elements, as PyTorch's default); "
+      "pass reduction=\"batchmean\" for the true KL per sample";
+  klDiv.calls = {klCall};
+  klDiv.extraReductions = {Reduction::BatchMean};
+  klDiv.inputs = [](const ParamValues& p) {
+    return InputDomain{.prediction = Values::LogProbability,
+                       .target = paramOr(p, "log_target", 0) != 0 ? Values::LogProbability
+                                                                  : Values::ProbabilityRow};
+  };
+  klDiv.kinks = [](const ParamValues& p) {
+    if (paramOr(p, "log_target", 0) != 0) {  // the labels 1 and 0 are log-probabilities
+      const double e = std::exp(1.0);
+      return std::vector<KinkPoint>{pointOf("positive", 0, e, -e, 0, "log t = 1, x = 0"),
+                                    pointOf("negative", 0, 0, -1, 0, "log t = 0, x = 0")};
+    }
+    return std::vector<KinkPoint>{pointOf("positive", 0, 0, -1, 0, "t = 1, x = 0"),
+                                  pointOf("negative", 0, 0, 0, 0, "t = 0: xlogy(0, 0) = 0")};
+  };
+  klDiv.examples = {{{"log_target", 1}}};
+  registry.add<ElementwiseLoss<KlDiv>>(
+      torch("kl_div", "KLDivLoss (PyTorch)", same, CurveKind::Margin,
+            "t(log t − x) for log-probabilities x",
+            {boolParam("log_target", "log target", false, "y_true holds log-probabilities")}, {},
+            true, std::move(klDiv)));
+
+  LossFacts multilabel;
+  multilabel.formula =
+      formula({}, "y_true*softplus(-y_pred) + (1 - y_true)*softplus(y_pred)", kNoWeights);
+  multilabel.calls = {
+      torchCall("multilabel_soft_margin_loss", "MultiLabelSoftMarginLoss", {}, {"weight"})};
+  multilabel.curve = CurveTraits{.logits = true};
+  multilabel.inputs = InputDomain{.prediction = Values::Real,
+                                  .target = Values::Binary,
+                                  .extras = {optionalWeight("weight", true)}};
+  multilabel.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "x = 0, y = 1, C = 1")};
   registry.add<MultilabelSoftMargin>(
       torch("multilabel_soft_margin", "MultiLabelSoftMarginLoss (PyTorch)", same, CurveKind::Margin,
             "−(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)] per sample", {},
-            {{"weight", false, false, "class weights, (1, C)"}}, true));
+            {{"weight", false, false, "class weights, (1, C)"}}, true, std::move(multilabel)));
 }
 
 }  // namespace losslab

@@ -3,10 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/engine/math_util.h"
-#include "core/losses/catalogue.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
@@ -277,8 +274,9 @@ LossInfo regression(std::string id,
                     std::string name,
                     Framework framework,
                     std::string summary,
-                    std::vector<ParamSpec> params = {},
-                    bool elementwise = true) {
+                    std::vector<ParamSpec> params,
+                    bool elementwise,
+                    LossFacts facts) {
   LossInfo info;
   info.id = std::move(id);
   info.name = std::move(name);
@@ -289,6 +287,7 @@ LossInfo regression(std::string id,
   info.summary = std::move(summary);
   info.params = std::move(params);
   info.elementwise = elementwise;
+  info.facts = std::move(facts);
   return info;
 }
 
@@ -296,61 +295,228 @@ ParamSpec deltaParam(const char* help) {
   return positiveParam("delta", "δ (threshold)", 1.0, help, 0.01, 10);
 }
 
+/// sklearn's unit Tweedie deviance with μ = y_pred for a fixed power (as TweedieDeviance).
+/// xlogy(y, y/μ) is written y·log(where(y > 0, y, 1)/μ) so that no branch of a where() is NaN:
+/// autodiff of an unselected NaN branch would poison the gradient.
+std::string tweedieExpression(double power) {
+  if (power == 0) {
+    return "square(y_true - y_pred)";
+  }
+  if (power == 1) {
+    return "2*(y_true*log(where(y_true > 0, y_true, 1)/y_pred) - y_true + y_pred)";
+  }
+  if (power == 2) {
+    return "2*(log(y_pred/y_true) + y_true/y_pred - 1)";
+  }
+  const std::string oneMinus = formulaNumber(1 - power);
+  const std::string twoMinus = formulaNumber(2 - power);
+  const std::string y = power < 0 ? "max(y_true, 0)" : "y_true";
+  return "2*(" + y + "^" + twoMinus + "/" + formulaNumber((1 - power) * (2 - power)) +
+         " - y_true*y_pred^" + oneMinus + "/" + oneMinus + " + y_pred^" + twoMinus + "/" +
+         twoMinus + ")";
+}
+
+/// Tweedie's domain (sklearn): μ > 0 unless p = 0; y ≥ 0 for 1 ≤ p < 2, y > 0 for p ≥ 2.
+InputDomain tweedieDomain(const ParamValues& params) {
+  const double p = paramOr(params, "power", 1.5);
+  InputDomain d;
+  d.prediction = p == 0 ? Values::Real : Values::Positive;
+  d.target = p < 1 ? Values::Real : (p < 2 ? Values::NonNegative : Values::Positive);
+  return d;
+}
+
+const char* kRowWise =
+    "it reduces each row with a sum or norm, while formula aggregates run over the whole batch";
+
 }  // namespace
 
-void registerRegressionLosses(LossRegistry& registry) {
+LOSSLAB_LOSS_FILE(regression) {
   const Framework keras = Framework::Keras;
   const Framework torch = Framework::PyTorch;
+  const char* signAtZero = "r = 0: |r|′ = sign(0) = 0 (TF's abs′, torch's sgn)";
+  const auto squareFacts = [](double curvature) {
+    LossFacts f;
+    f.formula = formula({}, "square(r)");
+    f.kinks = std::vector<KinkPoint>{point(0, 0, 0, curvature, "the origin")};
+    return f;
+  };
+  const auto absFacts = [&] {
+    LossFacts f;
+    f.formula = formula({}, "abs(r)");
+    f.kinks = std::vector<KinkPoint>{point(0, 0, 0, 0, signAtZero)};
+    return f;
+  };
   registry.add<ElementwiseLoss<SquaredError>>(
-      regression("mean_squared_error", "Mean squared error (MSE)", keras, "mean_j (ŷ − y)²"));
-  registry.add<ElementwiseLoss<AbsoluteError>>(
-      regression("mean_absolute_error", "Mean absolute error (MAE)", keras, "mean_j |ŷ − y|"));
+      regression("mean_squared_error", "Mean squared error (MSE)", keras, "mean_j (ŷ − y)²", {},
+                 true, squareFacts(2)));
+  registry.add<ElementwiseLoss<AbsoluteError>>(regression("mean_absolute_error",
+                                                          "Mean absolute error (MAE)", keras,
+                                                          "mean_j |ŷ − y|", {}, true, absFacts()));
+
+  LossFacts mape;
+  mape.formula = formula({"epsilon"}, "100*abs(r)/max(abs(y_true), epsilon)");
+  // y = 0 makes the denominator ε (1e9 |ŷ|): the curve fixes y = 1.
+  mape.curve = CurveTraits{.target = 1, .from = -2, .to = 4};
+  mape.kinks = std::vector<KinkPoint>{point(1, 0, 0, 0, signAtZero)};
+  mape.examples = {{{"epsilon", 1e-3}}};
   registry.add<ElementwiseLoss<AbsolutePercentageError>>(
       regression("mean_absolute_percentage_error", "Mean absolute percentage error (MAPE)", keras,
-                 "100 · mean_j |ŷ − y| / max(|y|, ε)", {epsilonParam()}));
-  registry.add<ElementwiseLoss<SquaredLogError>>(
-      regression("mean_squared_logarithmic_error", "Mean squared logarithmic error (MSLE)", keras,
-                 "mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²", {epsilonParam()}));
-  registry.add<ElementwiseLoss<LogCosh>>(
-      regression("log_cosh", "Log-cosh", keras, "mean_j log cosh(ŷ − y)"));
+                 "100 · mean_j |ŷ − y| / max(|y|, ε)", {epsilonParam()}, true, std::move(mape)));
+
+  LossFacts msle;
+  // TF's maximum passes the gradient at ŷ = ε, as max() does here.
+  msle.formula =
+      formula({"epsilon"}, "square(log(max(y_pred, epsilon) + 1) - log(max(y_true, epsilon) + 1))");
+  msle.curve = CurveTraits{.target = 1, .from = 0, .to = 4};  // ŷ < ε is clipped: flat
+  msle.kinks = [](const ParamValues& p) {
+    const double eps = paramOr(p, "epsilon", 1e-7);
+    const double diff = std::log(eps + 1) - std::log(2.0);
+    return std::vector<KinkPoint>{
+        point(eps, diff * diff, 2 * diff / (eps + 1), 2 * (1 - diff) / ((eps + 1) * (eps + 1)),
+              "ŷ = ε: TF's maximum passes the gradient at equality"),
+        point(1, 0, 0, 0.5, "ŷ = y = 1: 2/(ŷ + 1)²")};
+  };
+  msle.examples = {{{"epsilon", 0.05}}};
+  registry.add<ElementwiseLoss<SquaredLogError>>(regression(
+      "mean_squared_logarithmic_error", "Mean squared logarithmic error (MSLE)", keras,
+      "mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²", {epsilonParam()}, true, std::move(msle)));
+
+  LossFacts logCosh;
+  logCosh.formula = formula({}, "log_cosh(r)");
+  logCosh.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};
+  registry.add<ElementwiseLoss<LogCosh>>(regression(
+      "log_cosh", "Log-cosh", keras, "mean_j log cosh(ŷ − y)", {}, true, std::move(logCosh)));
+
+  // Huber and its PyTorch twin differ only at |r| = δ, in the second derivative: Keras's
+  // where(|r| <= δ) keeps the quadratic branch there, PyTorch's strict |r| < δ does not.
+  const auto huberKinks = [](double d2AtDelta, std::string why) {
+    return [d2AtDelta, why](const ParamValues& p) {
+      const double delta = paramOr(p, "delta", 1);
+      return std::vector<KinkPoint>{point(delta, 0.5 * delta * delta, delta, d2AtDelta, why),
+                                    point(-delta, 0.5 * delta * delta, -delta, d2AtDelta, why),
+                                    point(0, 0, 0, 1, "the origin")};
+    };
+  };
+  LossFacts huber;
+  huber.formula =
+      formula({"delta"}, "where(abs(r) <= delta, 0.5*square(r), delta*abs(r) - 0.5*square(delta))");
+  huber.kinks = huberKinks(1, "|r| = δ: Keras's where(|r| <= δ) takes the quadratic branch");
+  huber.examples = {{{"delta", 0.7}}, {{"delta", 2.5}}};
   registry.add<ElementwiseLoss<Huber>>(
       regression("huber", "Huber (δ)", keras, "½r² for |r| ≤ δ, δ|r| − ½δ² beyond",
-                 {deltaParam("Where the quadratic turns linear; the gradient is clipped at ±δ")}));
+                 {deltaParam("Where the quadratic turns linear; the gradient is clipped at ±δ")},
+                 true, std::move(huber)));
+
   ParamSpec beta =
       realParam("beta", "β (threshold)", 1.0, 0, std::numeric_limits<double>::infinity(),
                 "Width of the quadratic zone; β = 0 is the L1 loss");
   beta.maxOpen = true;
   beta.sliderMin = 0;
   beta.sliderMax = 5;
+  LossFacts smoothL1;
+  // PyTorch's backward tests r ≤ −β first, so β = 0 has gradient −1 at r = 0 (spec §2.8).
+  smoothL1.formula = [](const ParamValues& p) {
+    if (paramOr(p, "beta", 1) == 0) {
+      return FormulaText{{}, "where(r <= 0, -r, r)", ""};
+    }
+    return FormulaText{
+        {"beta"},
+        "where(r <= -beta, -r - 0.5*beta, where(r >= beta, r - 0.5*beta, 0.5*square(r)/beta))",
+        ""};
+  };
+  smoothL1.kinks = [](const ParamValues& p) {
+    const double b = paramOr(p, "beta", 1);
+    if (b == 0) {
+      return std::vector<KinkPoint>{
+          point(0, 0, -1, 0, "β = 0, r = 0: PyTorch's backward tests r <= -β first")};
+    }
+    const char* why = "|r| = β: PyTorch's strict |r| < β takes the linear branch";
+    return std::vector<KinkPoint>{point(b, 0.5 * b, 1, 0, why), point(-b, 0.5 * b, -1, 0, why),
+                                  point(0, 0, 0, 1 / b, "the origin")};
+  };
+  smoothL1.examples = {{{"beta", 0}}, {{"beta", 0.4}}};
   registry.add<ElementwiseLoss<SmoothL1>>(regression("smooth_l1", "Smooth L1 (β, PyTorch)", torch,
-                                                     "½r²/β for |r| < β, |r| − ½β beyond", {beta}));
-  registry.add<ElementwiseLoss<SquaredError>>(
-      regression("torch_mse", "MSELoss (PyTorch)", torch, "(ŷ − y)², mean over all elements"));
-  registry.add<ElementwiseLoss<AbsoluteError>>(
-      regression("torch_l1", "L1Loss (PyTorch)", torch, "|ŷ − y|, mean over all elements"));
+                                                     "½r²/β for |r| < β, |r| − ½β beyond", {beta},
+                                                     true, std::move(smoothL1)));
+  registry.add<ElementwiseLoss<SquaredError>>(regression("torch_mse", "MSELoss (PyTorch)", torch,
+                                                         "(ŷ − y)², mean over all elements", {},
+                                                         true, squareFacts(2)));
+  registry.add<ElementwiseLoss<AbsoluteError>>(regression("torch_l1", "L1Loss (PyTorch)", torch,
+                                                          "|ŷ − y|, mean over all elements", {},
+                                                          true, absFacts()));
+  LossFacts torchHuber;
+  torchHuber.formula =
+      formula({"delta"}, "where(abs(r) < delta, 0.5*square(r), delta*(abs(r) - 0.5*delta))");
+  torchHuber.kinks = huberKinks(0, "|r| = δ: PyTorch's strict |r| < δ takes the linear branch");
+  torchHuber.examples = {{{"delta", 0.9}}};
   registry.add<ElementwiseLoss<TorchHuber>>(regression(
       "torch_huber", "HuberLoss (δ, PyTorch)", torch, "½r² for |r| < δ, δ(|r| − ½δ) beyond",
-      {deltaParam("Where the quadratic turns linear (PyTorch requires δ > 0)")}));
+      {deltaParam("Where the quadratic turns linear (PyTorch requires δ > 0)")}, true,
+      std::move(torchHuber)));
+
+  LossFacts cosine;
+  cosine.exportLimit = kRowWise;
+  // y = 1: ℓ = −ŷ / max(|ŷ|, ε), the normaliser's ε-kink on the picture (y = 0 would be flat 0).
+  cosine.curve = CurveTraits{.target = 1};
+  cosine.kinks = [](const ParamValues& p) {
+    return std::vector<KinkPoint>{point(paramOr(p, "epsilon", 1e-7), -1, 0, kNaN,
+                                        "Σŷ² = ε²: TF's maximum passes the first branch")};
+  };
+  cosine.examples = {{{"epsilon", 0.01}}};
   registry.add<CosineSimilarity>(regression("cosine_similarity", "Cosine similarity (negative)",
                                             keras, "−Σ n(y)·n(ŷ), n(x) = x / sqrt(max(Σx², ε²))",
-                                            {epsilonParam()}, false));
+                                            {epsilonParam()}, false, std::move(cosine)));
+
+  LossFacts temperature;
+  temperature.formula = formula({"temperature"}, "temperature*square(r)");
+  temperature.kinks = [](const ParamValues& p) {
+    return std::vector<KinkPoint>{
+        point(0, 0, 0, 2 * paramOr(p, "temperature", 1), "the origin: 2T")};
+  };
+  temperature.examples = {{{"temperature", 0.6}}};
   registry.add<ElementwiseLoss<TemperatureSquaredError>>(regression(
       "temperature_mse", "Temperature-scaled MSE (seed 000)", keras, "T · mean_j (ŷ − y)²",
       {positiveParam("temperature", "T (temperature)", 1.0,
-                     "Scales loss and gradient; the curve's shape does not change", 0.05, 20)}));
+                     "Scales loss and gradient; the curve's shape does not change", 0.05, 20)},
+      true, std::move(temperature)));
+
+  const char* rmseAtZero = "r = 0: LossLab's gradient is 0 where autodiff gives 0/0 (spec §3.2)";
+  LossFacts rmseBatch;
+  rmseBatch.formula = formula({}, "sqrt(mean(square(r)))");
+  KinkPoint rmseZero = point(0, 0, 0, kNaN, rmseAtZero);
+  rmseZero.autodiffAgrees = false;
+  rmseBatch.kinks = std::vector<KinkPoint>{rmseZero};
   registry.add<RmseBatch>(regression("rmse_batch", "RMSE over the batch (seed 002)", keras,
-                                     "sqrt(mean over all elements of r²), one scalar", {}, false));
+                                     "sqrt(mean over all elements of r²), one scalar", {}, false,
+                                     std::move(rmseBatch)));
+  LossFacts rmseRow;
+  rmseRow.exportLimit = kRowWise;
+  rmseRow.kinks = std::vector<KinkPoint>{rmseZero};
   registry.add<RmsePerSample>(regression("rmse_per_sample", "RMSE per sample", keras,
-                                         "sqrt(mean_j r²) per sample, then averaged", {}, false));
+                                         "sqrt(mean_j r²) per sample, then averaged", {}, false,
+                                         std::move(rmseRow)));
+
   ParamSpec power = realParam("power", "p (power)", 1.5, -std::numeric_limits<double>::infinity(),
                               std::numeric_limits<double>::infinity(),
                               "0 normal, 1 Poisson, 2 gamma, 3 inverse Gaussian; (0, 1) invalid");
   power.minOpen = power.maxOpen = true;
   power.sliderMin = -1;
   power.sliderMax = 3;
-  registry.add<ElementwiseLoss<TweedieDeviance>>(
-      regression("tweedie_deviance", "Tweedie deviance (p, sklearn)", Framework::Reference,
-                 "unit deviance of a Tweedie distribution with mean ŷ", {power}));
+  LossFacts tweedie;
+  tweedie.formula = [](const ParamValues& p) {
+    return FormulaText{{},
+                       tweedieExpression(paramOr(p, "power", 1.5)),
+                       "LossLab's domain checks (y_pred > 0, …) are not exported: invalid "
+                       "inputs give NaN"};
+  };
+  tweedie.curve = CurveTraits{.target = 1, .from = 0.05, .to = 4};  // μ > 0
+  tweedie.inputs = tweedieDomain;
+  tweedie.kinks = std::vector<KinkPoint>{point(1, 0, 0, 2, "μ = y = 1: 2μ^{−p−1}((1 − p)μ + py)")};
+  tweedie.examples = {
+      {{"power", 0}}, {{"power", 1}}, {{"power", 2}}, {{"power", 3}}, {{"power", -1.5}}};
+  registry.add<ElementwiseLoss<TweedieDeviance>>(regression(
+      "tweedie_deviance", "Tweedie deviance (p, sklearn)", Framework::Reference,
+      "unit deviance of a Tweedie distribution with mean ŷ", {power}, true, std::move(tweedie)));
 }
 
 }  // namespace losslab

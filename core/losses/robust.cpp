@@ -7,10 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/engine/elementwise_loss.h"
-#include "core/engine/error.h"
-#include "core/losses/catalogue.h"
 #include "core/losses/ceres_rho.h"
+#include "core/losses/loss_file.h"
 
 namespace losslab {
 
@@ -311,7 +309,8 @@ LossInfo robust(std::string id,
                 Framework framework,
                 std::string summary,
                 std::vector<ParamSpec> params,
-                bool elementwise) {
+                bool elementwise,
+                LossFacts facts) {
   LossInfo info;
   info.id = std::move(id);
   info.name = std::move(name);
@@ -322,6 +321,7 @@ LossInfo robust(std::string id,
   info.summary = std::move(summary);
   info.params = std::move(params);
   info.elementwise = elementwise;
+  info.facts = std::move(facts);
   return info;
 }
 
@@ -347,90 +347,286 @@ void addCeres(LossRegistry& registry,
               std::string id,
               std::string name,
               std::string summary,
-              std::vector<ParamSpec> params) {
+              std::vector<ParamSpec> params,
+              LossFacts facts) {
   registry.add<CeresLoss<Spec>>(robust(std::move(id), std::move(name), Framework::Ceres,
-                                       std::move(summary), std::move(params), false));
+                                       std::move(summary), std::move(params), false,
+                                       std::move(facts)));
+}
+
+// ---- facts -------------------------------------------------------------------------------------
+
+/// Ceres robustifiers as formulas, ℓ = ½ρ(s) with s = r² (spec §1.7). Ceres applies ρ to the
+/// squared norm of a whole residual block; element-wise they agree for one column.
+LossFacts ceresFacts(std::vector<std::string> params, std::string expression) {
+  LossFacts f;
+  f.formula = std::optional<FormulaText>(FormulaText{
+      std::move(params), std::move(expression),
+      "Ceres applies rho to the squared norm of the whole row; this 1-D form is identical for one "
+      "column (D = 1)",
+      1});
+  return f;
+}
+
+/// Huber's region test at |r| = a, s = a²: Ceres' outlier test is s > a², so the point is an
+/// inlier: ½ρ = ½a², ρ′r = a, ρ′ + 2ρ″r² = 1 (times the ScaledLoss factor `scale`).
+std::vector<KinkPoint> ceresHuberPoints(double a, double scale) {
+  const char* why = "s = a²: Ceres' outlier test is s > a², the point is an inlier";
+  return {point(a, 0.5 * scale * a * a, scale * a, scale, why),
+          point(-a, 0.5 * scale * a * a, -scale * a, scale, why),
+          point(0, 0, 0, scale, "the origin: ρ′(0) = 1")};
+}
+
+/// Barron's ρ with α fixed: the closed forms at α ∈ {2, 0, ±∞, 1, −2}, else the reference's
+/// general branch with b = max(ε₃₂, |α − 2|) and α kept real in the exponent (robust_loss
+/// general.py). |α| < ε₃₂ takes the α = 0 form (the catalogue's continuous choice, §2.6).
+std::string barronExpression(double alpha) {
+  const std::string z = "square(r/scale)";
+  if (alpha == 2) {
+    return "0.5*" + z;
+  }
+  if (std::fabs(alpha) < kEps32) {
+    return "log1p(0.5*" + z + ")";
+  }
+  if (std::isinf(alpha)) {
+    return alpha < 0 ? "1 - exp(-0.5*" + z + ")" : "exp(0.5*" + z + ") - 1";
+  }
+  if (alpha == 1) {
+    return "sqrt(" + z + " + 1) - 1";
+  }
+  if (alpha == -2) {
+    return "2*" + z + "/(" + z + " + 4)";
+  }
+  const double b = std::fmax(kEps32, std::fabs(alpha - 2));
+  return formulaNumber(b / alpha) + "*((" + z + "/" + formulaNumber(b) + " + 1)^" +
+         formulaNumber(alpha / 2) + " - 1)";
 }
 
 }  // namespace
 
-void registerRobustLosses(LossRegistry& registry) {
-  addCeres<TrivialSpec>(registry, "ceres_trivial", "TrivialLoss (Ceres)", "½‖r‖²: ρ(s) = s", {});
+LOSSLAB_LOSS_FILE(robust) {
+  const char* wraps = "it wraps another robustifier: compose the pieces";
+  LossFacts trivial = ceresFacts({}, "0.5*square(r)");
+  trivial.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};
+  addCeres<TrivialSpec>(registry, "ceres_trivial", "TrivialLoss (Ceres)", "½‖r‖²: ρ(s) = s", {},
+                        std::move(trivial));
+
+  LossFacts huber =
+      ceresFacts({"a"}, "where(square(r) <= square(a), 0.5*square(r), a*abs(r) - 0.5*square(a))");
+  huber.kinks = [](const ParamValues& p) { return ceresHuberPoints(paramOr(p, "a", 1), 1); };
+  huber.examples = {{{"a", 0.9}}, {{"a", 2}}};
   addCeres<HuberSpec>(registry, "ceres_huber", "HuberLoss (a, Ceres)",
                       "½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond",
-                      {scaleA("residual units", "Outlier threshold: ‖r‖ > a grows linearly")});
-  addCeres<SoftLOneSpec>(registry, "ceres_soft_l1", "SoftLOneLoss (a, Ceres)",
-                         "½ρ(‖r‖²), ρ = 2a²(√(1 + s/a²) − 1)",
-                         {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, linear beyond")});
+                      {scaleA("residual units", "Outlier threshold: ‖r‖ > a grows linearly")},
+                      std::move(huber));
+
+  LossFacts softL1 = ceresFacts({"a"}, "square(a)*(sqrt(1 + square(r)/square(a)) - 1)");
+  softL1.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
+  softL1.examples = {{{"a", 0.9}}};
+  addCeres<SoftLOneSpec>(
+      registry, "ceres_soft_l1", "SoftLOneLoss (a, Ceres)", "½ρ(‖r‖²), ρ = 2a²(√(1 + s/a²) − 1)",
+      {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, linear beyond")}, std::move(softL1));
+
+  LossFacts cauchy = ceresFacts({"a"}, "0.5*square(a)*log1p(square(r)/square(a))");
+  cauchy.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
+  cauchy.examples = {{{"a", 0.8}}};
   addCeres<CauchySpec>(
       registry, "ceres_cauchy", "CauchyLoss (a, Ceres)", "½ρ(‖r‖²), ρ = a² log(1 + s/a²)",
-      {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond")});
+      {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond")},
+      std::move(cauchy));
+
+  LossFacts arctan;
+  arctan.exportLimit = "the formula language has no arctan";
+  arctan.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
+  arctan.examples = {{{"a", 2.5}}};
   addCeres<ArctanSpec>(registry, "ceres_arctan", "ArctanLoss (a, Ceres)",
                        "½ρ(‖r‖²), ρ = a·atan2(s, a), bounded by aπ/2",
-                       {scaleA("cost units", "Cost level where it saturates: ρ → aπ/2")});
+                       {scaleA("cost units", "Cost level where it saturates: ρ → aπ/2")},
+                       std::move(arctan));
+
   ParamSpec tolerantA = realParam("a", "a (cost units)", 1.0, 0, kInfinity,
                                   "Squared norm where the loss turns on (Ceres: a ≥ 0)");
   tolerantA.maxOpen = true;
   tolerantA.sliderMin = 0;
   tolerantA.sliderMax = 10;
+  LossFacts tolerant =
+      ceresFacts({"a", "b"}, "0.5*(b*softplus((square(r) - a)/b) - b*softplus(-a/b))");
+  tolerant.kinks = [](const ParamValues& p) {
+    // ρ′(0) = σ(−a/b): the curvature of ½ρ(r²) at r = 0.
+    const double x = -paramOr(p, "a", 1) / paramOr(p, "b", 0.2);
+    return std::vector<KinkPoint>{point(0, 0, 0, 1 / (1 + std::exp(-x)), "the origin: σ(−a/b)")};
+  };
+  tolerant.examples = {{{"a", 0.5}, {"b", 0.8}}};
   addCeres<TolerantSpec>(
       registry, "ceres_tolerant", "TolerantLoss (a, b, Ceres)",
       "½ρ(‖r‖²), ρ = b log(1 + e^{(s−a)/b}) − b log(1 + e^{−a/b})",
       {tolerantA, positiveParam("b", "b (cost units)", 0.2,
-                                "Width of the transition around s = a (Ceres: b > 0)", 0.01, 5)});
+                                "Width of the transition around s = a (Ceres: b > 0)", 0.01, 5)},
+      std::move(tolerant));
+
+  LossFacts tukey = ceresFacts({"a"},
+                               "where(square(r) <= square(a), square(a)/6*(1 - (1 - "
+                               "square(r)/square(a))^3), square(a)/6)");
+  tukey.kinks = [](const ParamValues& p) {
+    const double a = paramOr(p, "a", 1);
+    const char* why = "s = a²: Ceres' inlier test s ≤ a² (ρ is C² there)";
+    return std::vector<KinkPoint>{point(a, a * a / 6, 0, 0, why), point(-a, a * a / 6, 0, 0, why),
+                                  point(0, 0, 0, 1, "the origin")};
+  };
+  tukey.examples = {{{"a", 1.1}}};
   addCeres<TukeySpec>(registry, "ceres_tukey", "TukeyLoss (a, Ceres)",
                       "½ρ(‖r‖²), ρ = a²/3 (1 − (1 − s/a²)³) for s ≤ a², a²/3 beyond",
-                      {scaleA("residual units", "Rejection threshold: ‖r‖ > a costs a constant")});
+                      {scaleA("residual units", "Rejection threshold: ‖r‖ > a costs a constant")},
+                      std::move(tukey));
+
+  // The inner-loss choices index kInnerLosses (from "none" where allowed, else "trivial").
+  LossFacts scaled;
+  scaled.exportLimit = wraps;
+  scaled.kinks = [](const ParamValues& p) {
+    if (choiceAt(p, "rho", 0) != "huber") {
+      return std::vector<KinkPoint>{};
+    }
+    return ceresHuberPoints(paramOr(p, "rho_a", 1), paramOr(p, "a", 1));
+  };
+  scaled.examples = {{{"rho", 0}, {"a", 2}},
+                     {{"rho", 3}, {"rho_a", 0.7}},
+                     {{"rho", 6}, {"rho_a", 1.5}, {"a", 0.5}},
+                     {{"rho_a", 0.6}, {"a", 1.7}}};
   addCeres<ScaledSpec>(
       registry, "ceres_scaled", "ScaledLoss (a·ρ, Ceres)", "½·a·ρ(‖r‖²) for an inner loss ρ",
       {innerChoice("rho", "ρ (inner loss)", 2, true, "The loss to scale; none: ρ(s) = s (nullptr)"),
        innerA("rho_a", "ρ's a", "the inner loss"),
-       positiveParam("a", "a (scale)", 1.0, "Multiplies ρ, ρ′ and ρ″", 0.05, 10)});
+       positiveParam("a", "a (scale)", 1.0, "Multiplies ρ, ρ′ and ρ″", 0.05, 10)},
+      std::move(scaled));
+
+  LossFacts composed;
+  composed.exportLimit = wraps;
+  composed.kinks = [](const ParamValues& p) {
+    if (choiceAt(p, "g", 1) != "huber" || choiceAt(p, "f", 1) != "cauchy") {
+      return std::vector<KinkPoint>{};
+    }
+    // Cauchy ∘ Huber at s = g_a² (Huber's inlier side: g = s, g′ = 1, g″ = 0):
+    // ½ρ = ½f_a² log(1 + s/f_a²), ρ′ = 1/(1 + s/f_a²), ρ″ = −1/(f_a²(1 + s/f_a²)²).
+    const double ga = paramOr(p, "g_a", 1);
+    const double fa2 = paramOr(p, "f_a", 1) * paramOr(p, "f_a", 1);
+    const double s = ga * ga;
+    const double u = 1 + s / fa2;
+    const double d2 = 1 / u - 2 * s / (fa2 * u * u);
+    const char* why = "s = a² of the inner Huber: Ceres' inlier side";
+    return std::vector<KinkPoint>{point(ga, 0.5 * fa2 * std::log(u), ga / u, d2, why),
+                                  point(-ga, 0.5 * fa2 * std::log(u), -ga / u, d2, why)};
+  };
+  composed.examples = {{{"f", 1}, {"g", 2}, {"f_a", 0.8}},
+                       {{"f", 5}, {"g", 3}, {"f_a", 1.2}, {"g_a", 0.7}},
+                       {{"f_a", 1.5}, {"g_a", 0.6}}};
   addCeres<ComposedSpec>(
       registry, "ceres_composed", "ComposedLoss (f∘g, Ceres)",
       "½ f(g(‖r‖²)): ρ′ = f′(g) g′, ρ″ = f″(g) g′² + f′(g) g″",
       {innerChoice("f", "f (outer loss)", 3, false, "Applied to g(s)"), innerA("f_a", "f's a", "f"),
        innerChoice("g", "g (inner loss)", 1, false, "Applied to s = ‖r‖²"),
-       innerA("g_a", "g's a", "g")});
+       innerA("g_a", "g's a", "g")},
+      std::move(composed));
+
+  LossFacts wrapper;
+  wrapper.exportLimit = wraps;
+  wrapper.kinks = [](const ParamValues& p) {
+    if (choiceAt(p, "rho", 0) != "huber") {
+      return std::vector<KinkPoint>{};
+    }
+    return ceresHuberPoints(paramOr(p, "rho_a", 1), 1);
+  };
+  wrapper.examples = {{{"rho", 0}}, {{"rho", 4}, {"rho_a", 0.5}}, {{"rho_a", 1.4}}};
   addCeres<WrapperSpec>(
       registry, "ceres_wrapper", "LossFunctionWrapper (Ceres)", "½ρ(‖r‖²), forwarding to ρ",
       {innerChoice("rho", "ρ (wrapped loss)", 2, true, "The loss forwarded to; none: trivial"),
-       innerA("rho_a", "ρ's a", "the wrapped loss")});
+       innerA("rho_a", "ρ's a", "the wrapped loss")},
+      std::move(wrapper));
 
   ParamSpec alpha = realParam(
       "alpha", "α (shape)", 1.0, -kInfinity, kInfinity,
       "2: L2, 1: pseudo-Huber, 0: Cauchy, −2: Geman–McClure, −inf: Welsch (±inf allowed)");
   alpha.sliderMin = -10;
   alpha.sliderMax = 4;
+  LossFacts barron;
+  barron.formula = [](const ParamValues& p) {
+    return FormulaText{{"scale"}, barronExpression(paramOr(p, "alpha", 1)), ""};
+  };
+  barron.kinks = [](const ParamValues& p) {
+    const double c = paramOr(p, "scale", 1);
+    return std::vector<KinkPoint>{point(0, 0, 0, 1 / (c * c), "the origin: 1/c² for every α")};
+  };
+  for (double a : {2.0, 0.0, -kInfinity, kInfinity, -2.0, 0.5, 3.0, -7.0, 1e-9}) {
+    barron.examples.push_back({{"alpha", a}, {"scale", 1.3}});
+  }
   registry.add<ElementwiseLoss<BarronGeneral>>(
       robust("barron_general", "General robust loss (α, c; Barron)", Framework::Barron,
              "mean_j (b/α)(((r/c)²/b + 1)^{α/2} − 1), b = |α − 2|",
              {alpha, positiveParam("scale", "c (scale)", 1.0,
                                    "Width of the quadratic bowl around r = 0", 0.05, 10)},
-             true));
+             true, std::move(barron)));
+
+  LossFacts biweight;
+  biweight.formula =
+      formula({"c"}, "where(abs(r) <= c, square(c)/6*(1 - (1 - square(r/c))^3), square(c)/6)");
+  biweight.kinks = [](const ParamValues& p) {
+    const double c = paramOr(p, "c", 4.685);
+    const char* why = "|r| = c: the inlier branch |r| ≤ c (ρ is C² there)";
+    return std::vector<KinkPoint>{point(c, c * c / 6, 0, 0, why), point(-c, c * c / 6, 0, 0, why),
+                                  point(0, 0, 0, 1, "the origin")};
+  };
+  biweight.examples = {{{"c", 1.5}}};
   registry.add<ElementwiseLoss<TukeyBiweight>>(robust(
       "tukey_biweight", "Tukey biweight (c, statsmodels)", Framework::Reference,
       "mean_j c²/6 (1 − (1 − (r/c)²)³) for |r| ≤ c, c²/6 beyond",
       {positiveParam("c", "c (tuning constant)", 4.685,
                      "Residuals beyond c are rejected; 4.685 gives 95 % efficiency", 0.1, 10)},
-      true));
+      true, std::move(biweight)));
+
+  LossFacts pinball;
+  // TF's maximum gives the first argument's gradient (−τ) at Δ = 0.
+  pinball.formula = formula({"tau"}, "max(tau*(y_true - y_pred), (tau - 1)*(y_true - y_pred))");
+  pinball.kinks = [](const ParamValues& p) {
+    return std::vector<KinkPoint>{point(0, 0, -paramOr(p, "tau", 0.5), 0,
+                                        "Δ = 0: TF's maximum passes to its first argument τΔ")};
+  };
+  pinball.examples = {{{"tau", 0.3}}, {{"tau", 0.9}}};
   registry.add<ElementwiseLoss<Pinball>>(
       robust("pinball", "Pinball / quantile loss (τ, TFA)", Framework::Reference,
              "mean_j max(τΔ, (τ − 1)Δ), Δ = y − ŷ",
              {realParam("tau", "τ (quantile)", 0.5, 0, 1,
                         "Target quantile: under-prediction costs τ, over-prediction 1 − τ")},
-             true));
+             true, std::move(pinball)));
+
   ParamSpec tube = realParam("epsilon", "ε (tube half-width)", 0.1, 0, kInfinity,
                              "Errors up to ε cost nothing (sklearn default 0.1)");
   tube.maxOpen = true;
   tube.sliderMin = 0;
   tube.sliderMax = 2;
+  LossFacts insensitive;
+  // max(0, ·) first: gradient 0 at |r| = ε, sklearn's strict boundary.
+  insensitive.formula = [](const ParamValues& p) {
+    return FormulaText{{"epsilon"},
+                       paramOr(p, "squared", 0) != 0 ? "square(max(0, abs(r) - epsilon))"
+                                                     : "max(0, abs(r) - epsilon)",
+                       ""};
+  };
+  insensitive.kinks = [](const ParamValues& p) {
+    const double eps = paramOr(p, "epsilon", 0.1);
+    const char* why = "|r| = ε: sklearn's strict tube test, gradient 0";
+    std::vector<KinkPoint> points = {point(eps, 0, 0, 0, why)};
+    if (eps != 0) {
+      points.push_back(point(-eps, 0, 0, 0, why));
+    }
+    return points;
+  };
+  insensitive.examples = {
+      {{"epsilon", 0.4}}, {{"epsilon", 0.4}, {"squared", 1}}, {{"epsilon", 0}, {"squared", 1}}};
   registry.add<ElementwiseLoss<EpsilonInsensitive>>(robust(
       "epsilon_insensitive", "ε-insensitive (SVR, sklearn)", Framework::Reference,
       "mean_j max(0, |r| − ε), or its square",
       {tube,
        boolParam("squared", "squared", false, "squared_epsilon_insensitive: max(0, |r| − ε)²")},
-      true));
+      true, std::move(insensitive)));
 }
 
 }  // namespace losslab

@@ -82,6 +82,9 @@ epsilon_insensitive
 knowledge_distillation icarl_bce
 """.split()
 
+# Ids LossLab adds beyond the spec's Appendix A (each a loss file of its own, core/losses).
+EXTRA_IDS = ["pseudo_huber"]
+
 CASES = []
 
 
@@ -147,7 +150,7 @@ def lst(x):
 
 def add(name, loss, params, y_true, y_pred, value, per_sample, grad, tol, source, extras=None,
         grads=None, sample_weight=None, reduction=None):
-    assert loss in APPENDIX_A, loss
+    assert loss in APPENDIX_A or loss in EXTRA_IDS, loss
     assert all(c["name"] != name for c in CASES), f"duplicate case name {name}"
     for v in ([value] if value is not None else []) + (list(np.ravel(per_sample))
                                                         if per_sample is not None else []):
@@ -1368,6 +1371,40 @@ def distillation():
 # ----------------------------------------------------------------------------------------------
 
 
+# ----------------------------------------------------------------------------------------------
+# Losses beyond Appendix A
+# ----------------------------------------------------------------------------------------------
+
+
+def extras():
+    ref = {"source": "reference-formula"}
+
+    def pseudo_huber(delta):
+        """Pseudo-Huber (Charbonnier) by hand: δ²(√(1 + (r/δ)²) − 1), mean over the last axis."""
+        def fn(yt, yp, ex):
+            r = yp - yt
+            return (delta * delta * (torch.sqrt(1 + (r / delta) ** 2) - 1)).mean(-1)
+        return fn
+
+    # Identities with two catalogue losses (independent forms of the same function): ½ Ceres
+    # SoftLOne(a = δ) of a single residual, and δ² Barron(α = 1, c = δ).
+    r = T([[0.3], [-2.5], [1.7]])
+    for delta in (0.4, 1.0, 3.0):
+        ph = pseudo_huber(delta)(torch.zeros_like(r), r, {})
+        soft_l1 = 0.5 * 2 * delta ** 2 * (torch.sqrt(1 + r[:, 0] ** 2 / delta ** 2) - 1)
+        barron = delta ** 2 * (torch.sqrt((r[:, 0] / delta) ** 2 + 1) - 1)
+        assert torch.allclose(ph, soft_l1, rtol=1e-15, atol=0)
+        assert torch.allclose(ph, barron, rtol=1e-15, atol=0)
+
+    y = rnd(4, 3)
+    p = rnd(4, 3, lo=-4, hi=4)
+    keras("pseudo_huber δ=1", "pseudo_huber", {}, pseudo_huber(1.0), y, p, **ref)
+    keras("pseudo_huber δ=0.4 sum", "pseudo_huber", {"delta": 0.4}, pseudo_huber(0.4), y, p,
+          reduction="sum", **ref)
+    keras("pseudo_huber δ=3 sample_weight", "pseudo_huber", {"delta": 3.0}, pseudo_huber(3.0), y,
+          p, sample_weight=[1.0, 0.0, 2.5, 0.5], **ref)
+
+
 def dump(cases):
     """Pretty but compact: one key per line, every array on one line."""
     lines = ["["]
@@ -1389,7 +1426,8 @@ def main():
     metric_learning()
     robust()
     distillation()
-    counts = {loss: 0 for loss in APPENDIX_A}
+    extras()
+    counts = {loss: 0 for loss in APPENDIX_A + EXTRA_IDS}
     for case in CASES:
         counts[case["loss"]] += 1
     thin = [loss for loss, n in counts.items() if n < 2]

@@ -544,7 +544,12 @@ void TestCodeExport::directCallsCarryTheParameters() {
       LossRegistry::instance().create("sparse_categorical_crossentropy", {{"epsilon", 1e-5}});
   const QString sparseCode = QString::fromStdString(exportCode(*sparse, CodeTarget::Keras));
   QVERIFY(sparseCode.contains("ignore_class=None"));
-  QVERIFY(sparseCode.contains("keras.config.set_epsilon(1e-05)"));
+  // A non-default ε is set around each call and restored, never for the whole program.
+  QVERIFY2(sparseCode.contains("with _epsilon(self.epsilon):") &&
+               sparseCode.contains("epsilon=1e-05") &&
+               sparseCode.contains("keras.config.set_epsilon(saved)"),
+           qPrintable(sparseCode));
+  QVERIFY(!sparseCode.contains("keras.config.set_epsilon(1e-05)"));
 
   const LossPtr ce = LossRegistry::instance().create(
       "torch_cross_entropy", {{"ignore_index", 2}, {"label_smoothing", 0.05}});

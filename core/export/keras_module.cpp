@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A formula exported as Keras 3: a keras.losses.Loss subclass with get_config, and a closure
+// for model.compile(loss=...), both on keras.ops only.
+#include <map>
+#include <set>
+
+#include "core/export/expression_printer.h"
+#include "core/export/formula_module.h"
+
+namespace losslab {
+
+std::string kerasModule(const FormulaExport& x) {
+  std::set<std::string> taken = {x.names.function, x.names.klass, x.names.factory};
+  std::map<std::string, std::string> pyNames;
+  for (const ExportParam& p : x.params) {
+    pyNames[p.formulaName] = p.pyName;
+    taken.insert(p.pyName);
+  }
+  ExpressionPrinter printer(CodeTarget::Keras, pyNames, taken);
+  const std::vector<std::string> temporaries = printer.prepare(x.parsed.value);
+
+  // The body shared by call() and the closure: parameters are locals named as in the formula.
+  auto body = [&](const std::string& indent) {
+    std::string b;
+    if (usesResidual(x.parsed.value)) {
+      b += indent + "r = y_pred - y_true\n";
+    }
+    for (const std::string& line : temporaries) {
+      b += indent + line + "\n";
+    }
+    b += indent + printer.assignment("loss", x.parsed.value, indent) + "\n";
+    b += indent + (x.parsed.aggregate ? "return loss\n" : "return ops.mean(loss, axis=-1)\n");
+    return b;
+  };
+
+  std::string code = formulaHeader(x, CodeTarget::Keras);
+  code += "import keras\nfrom keras import ops\n\n\n";
+
+  // The class (seed 002's MyHuberLoss shape, spec §3.4).
+  std::vector<std::string> initArgs = {"self"};
+  for (const ExportParam& p : x.params) {
+    initArgs.push_back(p.pyName + "=" + python::floatLiteral(p.value));
+  }
+  initArgs.push_back("name=" + python::stringLiteral(x.names.lossName));
+  initArgs.push_back("reduction=\"sum_over_batch_size\"");
+  initArgs.push_back("**kwargs");
+  code += "class " + x.names.klass + "(keras.losses.Loss):\n";
+  code += "    \"\"\"" +
+          python::safeText(x.parsed.aggregate
+                               ? "One value for the whole batch."
+                               : "Per sample: the mean over the last axis of the formula.") +
+          "\"\"\"\n\n";
+  code += "    def " + python::callText("    ", "__init__", initArgs) + ":\n";
+  code += "        super().__init__(name=name, reduction=reduction, **kwargs)\n";
+  for (const ExportParam& p : x.params) {
+    code += "        self." + p.pyName + " = " + p.pyName + "\n";
+  }
+  code += "\n    def call(self, y_true, y_pred):\n";
+  for (const ExportParam& p : x.params) {
+    code += "        " + p.pyName + " = self." + p.pyName + "\n";
+  }
+  code += body("        ");
+  code += "\n    def get_config(self):\n        config = super().get_config()\n";
+  if (!x.params.empty()) {
+    std::vector<std::string> entries;
+    for (const ExportParam& p : x.params) {
+      entries.push_back("\"" + p.pyName + "\": self." + p.pyName);
+    }
+    std::string dict = "{";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      dict += (i ? ", " : "") + entries[i];
+    }
+    code += "        config.update(" + dict + "})\n";
+  }
+  code += "        return config\n\n\n";
+
+  // The closure (seed 002's wrapper: compile(loss=make_…(threshold=1.2))).
+  std::vector<std::string> factoryArgs;
+  for (const ExportParam& p : x.params) {
+    factoryArgs.push_back(p.pyName + "=" + python::floatLiteral(p.value));
+  }
+  code += "def " + python::callText("", x.names.factory, factoryArgs) + ":\n";
+  code +=
+      "    \"\"\"A plain loss function for model.compile(loss=...), parameters fixed "
+      "here.\"\"\"\n\n";
+  code += "    def " + x.names.function + "(y_true, y_pred):\n";
+  code += body("        ");
+  code += "\n    return " + x.names.function + "\n";
+  return code;
+}
+
+}  // namespace losslab

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A formula exported as PyTorch: a functional form with PyTorch's (input, target, …,
+// reduction) signature and an nn.Module.
+#include <map>
+#include <set>
+
+#include "core/export/expression_printer.h"
+#include "core/export/formula_module.h"
+
+namespace losslab {
+
+std::string torchModule(const FormulaExport& x) {
+  std::set<std::string> taken = {x.names.function, x.names.klass};
+  std::map<std::string, std::string> pyNames;
+  for (const ExportParam& p : x.params) {
+    pyNames[p.formulaName] = p.pyName;
+    taken.insert(p.pyName);
+  }
+  ExpressionPrinter printer(CodeTarget::PyTorch, pyNames, taken);
+  const std::vector<std::string> temporaries = printer.prepare(x.parsed.value);
+
+  std::string code = formulaHeader(x, CodeTarget::PyTorch);
+  code += "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n\n";
+
+  std::vector<std::string> args = {"input", "target"};
+  for (const ExportParam& p : x.params) {
+    args.push_back(p.pyName + "=" + python::floatLiteral(p.value));
+  }
+  args.push_back("reduction=\"mean\"");
+  code += "def " + python::callText("", x.names.function, args) + ":\n";
+  code += "    \"\"\"" +
+          std::string(x.parsed.aggregate ? "One value for the whole batch, whatever the reduction."
+                                         : "The element loss, reduced as PyTorch's losses are.") +
+          "\"\"\"\n";
+  code += "    y_pred, y_true = input, target\n";
+  for (const ExportParam& p : x.params) {
+    code += "    " + p.pyName + " = torch.as_tensor(" + p.pyName +
+            ", dtype=input.dtype, device=input.device)\n";
+  }
+  if (usesResidual(x.parsed.value)) {
+    code += "    r = y_pred - y_true\n";
+  }
+  for (const std::string& line : temporaries) {
+    code += "    " + line + "\n";
+  }
+  code += "    " + printer.assignment("loss", x.parsed.value, "    ") + "\n";
+  const std::string invalid =
+      "    raise ValueError(f\"reduction must be 'mean', 'sum' or 'none', not {reduction!r}\")\n";
+  if (x.parsed.aggregate) {
+    code += "    if reduction not in (\"mean\", \"sum\", \"none\"):\n    " + invalid;
+    code += "    return loss\n\n\n";
+  } else {
+    code += "    if reduction == \"mean\":\n        return torch.mean(loss)\n";
+    code += "    if reduction == \"sum\":\n        return torch.sum(loss)\n";
+    code += "    if reduction == \"none\":\n        return loss\n" + invalid + "\n\n";
+  }
+
+  std::vector<std::string> initArgs = {"self"};
+  std::vector<std::string> forwardArgs = {"input", "target"};
+  for (const ExportParam& p : x.params) {
+    initArgs.push_back(p.pyName + "=" + python::floatLiteral(p.value));
+    forwardArgs.push_back(p.pyName + "=self." + p.pyName);
+  }
+  initArgs.push_back("reduction=\"mean\"");
+  forwardArgs.push_back("reduction=self.reduction");
+  code += "class " + x.names.klass + "(nn.Module):\n";
+  code +=
+      "    \"\"\"nn.Module form of " + x.names.function + "(); forward(input, target).\"\"\"\n\n";
+  code += "    def " + python::callText("    ", "__init__", initArgs) + ":\n";
+  code += "        super().__init__()\n";
+  for (const ExportParam& p : x.params) {
+    code += "        self." + p.pyName + " = " + p.pyName + "\n";
+  }
+  code += "        self.reduction = reduction\n\n";
+  code += "    def forward(self, input, target):\n";
+  code += "        return " + python::callText("        ", x.names.function, forwardArgs) + "\n";
+  return code;
+}
+
+}  // namespace losslab
