@@ -2,11 +2,13 @@
 #include "app/cli/cli_app.h"
 
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 #include <new>
 
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_help.h"
+#include "app/cli/cli_interrupt.h"
 #include "core/engine/closest_names.h"
 #include "core/engine/error.h"
 
@@ -24,12 +26,17 @@ y_true (y) and r = p - y, e.g. --expr 'delta = 1 in [0.01, 10]; delta^2*log_cosh
 )";
 
 constexpr const char* kFooter =
-    R"(Exit status: 0 success, 1 data error (file contents), 2 usage error (including a formula
-that does not parse: the message shows the formula with a caret '^' under the error).
-A diverging training run is not an error ('losslab-cli train --help').)";
+    R"(Limits (files, memory) are stated in each command's help; a request beyond them is refused
+before any work starts. Ctrl+C stops a long run cleanly: files being written are abandoned and
+the old ones stay.
+
+Exit status: 0 success, 1 data error (file contents, a diverged training run), 2 usage error
+(including a formula that does not parse: the message shows the formula with a caret '^'
+under the error); a run stopped by Ctrl+C ends as killed by SIGINT (130 in a shell).)";
 
 constexpr int kDataError = 1;
 constexpr int kUsageError = 2;
+constexpr int kInterrupted = 130;  // 128 + SIGINT, what a shell reports
 
 std::string helpHint(const std::string& command) {
   return " (see 'losslab-cli " + (command.empty() ? "" : command + " ") + "--help')";
@@ -228,7 +235,11 @@ CliApp::Request CliApp::parse(const std::vector<std::string>& words) {
   return request;
 }
 
-int runCommandLine(const std::vector<std::string>& words) {
+namespace {
+
+/// Parses and runs; every error becomes its message and exit status. An interruption sets
+/// `signal` so that the caller can end the program the way the signal would have.
+int parseAndRun(const std::vector<std::string>& words, int& signal) {
   try {
     CliApp cli;
     const CliApp::Request request = cli.parse(words);
@@ -244,6 +255,12 @@ int runCommandLine(const std::vector<std::string>& words) {
         break;
     }
     return request.command->run();
+  } catch (const Interrupted& interrupted) {
+    std::cout.flush();
+    std::cerr << "losslab-cli: " << interrupted.what()
+              << " (files being written were abandoned; the old ones are unchanged)\n";
+    signal = interrupted.signal();
+    return kInterrupted;
   } catch (const Error& error) {
     std::cerr << "losslab-cli: error: " << error.what() << '\n';
     return error.kind() == Error::Kind::Usage ? kUsageError : kDataError;
@@ -254,6 +271,25 @@ int runCommandLine(const std::vector<std::string>& words) {
     std::cerr << "losslab-cli: error: internal error: " << error.what() << '\n';
     return kDataError;
   }
+}
+
+}  // namespace
+
+int runCommandLine(const std::vector<std::string>& words) {
+  int signal = 0;
+  int status = 0;
+  {
+    const InterruptScope interrupts;
+    status = parseAndRun(words, signal);
+  }
+  if (signal != 0) {
+    // Ended by the signal, as shells expect of an interrupted program (a loop stops); 130 if
+    // the signal does not end the process after all.
+    std::cout.flush();
+    std::cerr.flush();
+    std::raise(signal);
+  }
+  return status;
 }
 
 }  // namespace losslab::cli

@@ -7,6 +7,8 @@
 #include <random>
 
 #include "app/cli/cli_commands.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_limits.h"
 #include "app/cli/cli_loss.h"
 #include "core/engine/curve.h"
 #include "core/engine/error.h"
@@ -42,7 +44,11 @@ class BenchCommand final : public Command {
     help.param = "a loss parameter (repeatable)";
     addLossOptions(app(), m_loss, help);
     addCount(app(), "--n", m_n, 1, kMaxElements, "N",
-             "number of y_pred elements (default 10000000; 1e7 is accepted)");
+             "number of y_pred elements (default 10000000; 1e7 is accepted); at most what fits "
+             "in " +
+                 memoryBudgetText() +
+                 " (about 48 bytes per element, 24 more per extra "
+                 "input: 89478485 for huber)");
     addCount(app(), "--repeat", m_repeat, 1, 1000, "R", "timed runs (default 5)");
     addFlag(app(), "--json", m_json, "print {\"loss\", \"n\", \"seconds\", \"melem_per_s\"}");
   }
@@ -68,7 +74,14 @@ int BenchCommand::run() {
   CurveRequest request;
   const std::vector<double> probe{0.5 * (axis.from + axis.to)};
   request.target = axis.target;
-  const Eigen::Index cols = curveInputs(*loss, request, probe).yPred.cols();
+  const CurveInputs one = curveInputs(*loss, request, probe);
+  const Eigen::Index cols = one.yPred.cols();
+  const double bytesPerElement =
+      kBenchBytesPerElement + kBenchBytesPerExtra * static_cast<double>(one.extras.size());
+  checkMemory(static_cast<double>(n) * bytesPerElement, "--n " + std::to_string(n),
+              "use at most --n " +
+                  std::to_string(static_cast<long long>(kMemoryBudget / bytesPerElement)) +
+                  " for '" + loss->info().id + "'");
   const auto rows = static_cast<std::size_t>(std::max<long long>(1, n / cols));
   std::mt19937_64 generator(kSeed);
   std::vector<double> x(rows);
@@ -91,6 +104,7 @@ int BenchCommand::run() {
   volatile double sink = loss->valueAndGradient(inputs, reduction, grad);  // warm-up, checks
   std::vector<double> seconds;
   for (int r = 0; r < repeat; ++r) {
+    stopIfInterrupted();
     const auto start = std::chrono::steady_clock::now();
     sink = loss->valueAndGradient(inputs, reduction, grad);
     const auto stop = std::chrono::steady_clock::now();

@@ -10,6 +10,7 @@
 
 #include "app/cli/cli_help.h"
 #include "core/engine/error.h"
+#include "core/io/text_input.h"
 
 namespace losslab::cli {
 
@@ -170,16 +171,7 @@ CLI::Option* addFlag(CLI::App& app,
 }
 
 void checkInputFile(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    const int error = ec ? ec.value() : ENOENT;
-    throw Error::usage("cannot open '" + path + "': " + std::generic_category().message(error));
-  }
-  if (fs::is_directory(status)) {
-    throw Error::usage("cannot read '" + path + "': it is a directory");
-  }
+  checkInputPath(path);
 }
 
 void checkOutputFile(const std::string& path, const std::string& option) {

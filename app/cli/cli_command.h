@@ -69,7 +69,8 @@ CLI::Option* addCount(CLI::App& app,
                       long long max,
                       const std::string& valueName,
                       const std::string& help);
-/// An input file: an existing file that can be read (checked when the command line is parsed).
+/// An input file: a regular file, or "-" for standard input (checked when the command line is
+/// parsed).
 CLI::Option* addInputFile(CLI::App& app,
                           const std::string& name,
                           std::optional<std::string>& target,
@@ -84,7 +85,9 @@ CLI::Option* addOutputFile(CLI::App& app,
 /// A flag without a value: --name.
 CLI::Option* addFlag(CLI::App& app, const std::string& name, bool& target, const std::string& help);
 
-/// Usage error unless `path` names a file that can be read: "cannot open 'PATH': REASON".
+/// Usage error unless `path` is "-" (standard input) or names a regular file: "cannot open
+/// 'PATH': REASON", "cannot read 'PATH': it is a directory", "... it is a pipe, not a regular
+/// file".
 void checkInputFile(const std::string& path);
 /// Usage error unless `path` can become a file: "OPTION 'PATH': the directory 'D' does not exist".
 void checkOutputFile(const std::string& path, const std::string& option);

@@ -2,6 +2,7 @@
 // losslab-cli curve: x, loss, dloss/dx, d²loss/dx² along the loss's 1-D path, as CSV.
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
+#include "app/cli/cli_limits.h"
 #include "app/cli/cli_loss.h"
 #include "core/engine/curve.h"
 #include "core/engine/error.h"
@@ -26,6 +27,26 @@ its path is the prediction for a fixed target.
 constexpr long long kMaxPoints = 10'000'000;
 constexpr long long kMaxClasses = 1000;
 
+/// The evaluator holds the whole path: points × (the columns of one point's inputs: K for a
+/// categorical curve, plus its extra inputs) elements. One point's inputs say how wide it is.
+void checkCurveMemory(const Loss& loss, const CurveRequest& request) {
+  const CurveInputs one = curveInputs(loss, request, {0.5 * (request.from + request.to)});
+  double width = static_cast<double>(one.yPred.cols());
+  for (const auto& extra : one.extras) {
+    width += static_cast<double>(extra.second.cols());
+  }
+  const double bytes =
+      static_cast<double>(request.points) * (kCurveBytesPerPoint + width * kCurveBytesPerElement);
+  const auto maxPoints =
+      static_cast<long long>(kMemoryBudget / (kCurveBytesPerPoint + width * kCurveBytesPerElement));
+  checkMemory(bytes,
+              "--points " + std::to_string(request.points) +
+                  (one.yPred.cols() > 1 ? " with " + std::to_string(one.yPred.cols()) + " classes"
+                                        : std::string()),
+              "use at most --points " + std::to_string(maxPoints) +
+                  (one.yPred.cols() > 1 ? " with this many --classes" : ""));
+}
+
 class CurveCommand final : public Command {
  public:
   explicit CurveCommand(CLI::App& parent)
@@ -46,12 +67,21 @@ class CurveCommand final : public Command {
               "the end of the x range (default: the loss's natural "
               "range)");
     addCount(app(), "--points", m_points, 2, kMaxPoints, "N",
-             "number of points, 2 to " + std::to_string(kMaxPoints) + " (default 401)");
+             "number of points, 2 to " + std::to_string(kMaxPoints) +
+                 " (default 401); the curve is held in memory, about " +
+                 std::to_string(static_cast<int>(kCurveBytesPerPoint + kCurveBytesPerElement)) +
+                 " bytes per point, and the output is streamed");
     addText(app(), "--variant", m_variant, "V",
             "which curve, e.g. positive, negative, similar (default: the first)");
-    addCount(app(), "--classes", m_classes, 2, kMaxClasses, "K",
-             "categorical curves: number of classes, 2 to " + std::to_string(kMaxClasses) +
-                 " (default 3)");
+    addCount(
+        app(), "--classes", m_classes, 2, kMaxClasses, "K",
+        "categorical curves: number of classes, 2 to " + std::to_string(kMaxClasses) +
+            " (default 3); points × classes must fit in " + memoryBudgetText() + " (about " +
+            std::to_string(static_cast<int>(kCurveBytesPerElement)) + " bytes each): at most " +
+            std::to_string(static_cast<long long>(
+                kMemoryBudget /
+                (kCurveBytesPerPoint + static_cast<double>(kMaxClasses) * kCurveBytesPerElement))) +
+            " points with " + std::to_string(kMaxClasses) + " classes");
     addOutputFile(app(), "--out", m_out, "FILE.csv",
                   "write the CSV to FILE (atomically) instead of standard output");
   }
@@ -79,6 +109,7 @@ int CurveCommand::run() {
   request.points = static_cast<int>(m_points.value_or(401));
   request.classes = static_cast<int>(m_classes.value_or(3));
   request.variant = m_variant.value_or("");
+  checkCurveMemory(*loss, request);
   if (request.from == request.to) {
     throw Error::usage("--from and --to must differ");
   }
@@ -98,12 +129,20 @@ int CurveCommand::run() {
          " points are outside the loss's domain and are nan (first: " + data.problem + ")");
   }
 
+  // Streamed: the CSV is handed over in pieces, never held whole (1e7 points are 0.6 GB of
+  // text). The output file is opened first, so a file that cannot be written fails fast.
+  Output output(m_out);
   CsvWriter csv;
   csv.field("x").field("loss").field("dloss").field("d2loss").endRow();
   for (std::size_t k = 0; k < data.x.size(); ++k) {
     csv.number(data.x[k]).number(data.value[k]).number(data.d1[k]).number(data.d2[k]).endRow();
+    if (csv.text().size() >= Output::kPiece) {
+      output.write(csv.text());
+      csv.clear();
+    }
   }
-  writeOutput(m_out, csv.text());
+  output.write(csv.text());
+  output.finish();
   return 0;
 }
 

@@ -2,17 +2,17 @@
 // losslab-cli eval: a loss on CSV files through the full Keras / PyTorch pipeline.
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
+#include "app/cli/cli_eval_output.h"
+#include "app/cli/cli_limits.h"
 #include "app/cli/cli_loss.h"
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
 #include "core/engine/pipeline.h"
 #include "core/io/csv_reader.h"
-#include "core/io/json_writer.h"
-#include "core/io/number_format.h"
+#include "core/io/text_input.h"
 
 namespace losslab::cli {
 
@@ -23,9 +23,29 @@ constexpr const char* kDetails =
 reduction) and prints the reduced value, the per-sample values and the gradient of the value
 with respect to y_pred and to every differentiable extra input.
 
-CSV files: one row per sample, fields separated by commas, an optional header row (a first row
-with no numeric field), blank lines only at the end. NaN and inf fields are rejected.
+CSV files: one row per sample, fields separated by commas and '.' as the decimal point (a file
+separated by semicolons, tabs or '|' is refused, naming the separator), an optional header row
+(a first row with no numeric field), blank lines only at the end. NaN and inf fields are
+rejected. FILE is a regular file, or '-' for standard input (for one of the files).
+
+Limits, checked before the work they bound: a CSV file has at most MAX_BYTES, a line at most
+MAX_LINE and a file at most MAX_NUMBERS numbers; an evaluation may use at most MEMORY of
+working memory (about PER_ELEMENT bytes per element of y_pred and of each extra input).
 )";
+
+std::string details() {
+  const CsvLimits limits;
+  std::string text = kDetails;
+  auto put = [&text](const std::string& name, const std::string& value) {
+    text.replace(text.find(name), name.size(), value);
+  };
+  put("MAX_BYTES", byteSizeText(limits.maxBytes));
+  put("MAX_LINE", byteSizeText(limits.maxLineBytes));
+  put("MAX_NUMBERS", std::to_string(limits.maxNumbers));
+  put("MEMORY", memoryBudgetText());
+  put("PER_ELEMENT", std::to_string(static_cast<int>(kEvalBytesPerElement)));
+  return text;
+}
 
 constexpr const char* kFooter =
     "Exit status: 0 success, 1 data error (file contents), 2 usage error.";
@@ -34,39 +54,6 @@ RankedTensor readTensor(const std::string& path, bool vector) {
   CsvOptions options;
   options.vectorIfSingleColumn = vector;
   return readCsvFile(path, options).data;
-}
-
-void writeParams(JsonWriter& json, const Loss& loss) {
-  json.beginObject();
-  for (const ParamSpec& spec : loss.info().params) {
-    const double value = loss.params().at(spec.id);
-    json.key(spec.id);
-    switch (spec.kind) {
-      case ParamSpec::Kind::Boolean:
-        json.boolean(value != 0);
-        break;
-      case ParamSpec::Kind::Choice:
-        json.string(spec.format(value));
-        break;
-      case ParamSpec::Kind::Integer:
-      case ParamSpec::Kind::Real:
-        json.number(value);
-        break;
-    }
-  }
-  json.endObject();
-}
-
-void writeMatrix(JsonWriter& json, const Tensor& t) {
-  json.beginArray();
-  for (Eigen::Index i = 0; i < t.rows(); ++i) {
-    json.beginArray();
-    for (Eigen::Index j = 0; j < t.cols(); ++j) {
-      json.number(t(i, j));
-    }
-    json.endArray();
-  }
-  json.endArray();
 }
 
 /// Where the first non-finite number of the result is, or empty.
@@ -100,72 +87,6 @@ std::string firstNonFinite(const Evaluation& result) {
   return where;
 }
 
-/// A table cell: shortest round trip, and 0 rather than "-0" (a reading for people).
-std::string cell(double value) {
-  return formatShortest(value == 0 ? 0.0 : value);
-}
-
-void printTable(const Loss& loss, const Evaluation& result) {
-  std::cout << "loss       " << describe(loss) << '\n';
-  std::cout << "reduction  " << reductionName(result.reduction) << '\n';
-  std::cout << "value      " << formatShortest(result.value) << "\n\n";
-
-  // Columns: sample, per-sample value, ∂value/∂y_pred[j], ∂value/∂<extra>[j].
-  std::vector<std::string> header{"sample"};
-  std::vector<std::vector<std::string>> rows(static_cast<std::size_t>(result.grad.rows()));
-  const bool perSampleColumn = result.perSample.size() == result.grad.rows();
-  if (perSampleColumn) {
-    header.push_back("per_sample");
-  } else {
-    std::cout << "per_sample";
-    for (Eigen::Index i = 0; i < result.perSample.size(); ++i) {
-      std::cout << ' ' << cell(result.perSample(i));
-    }
-    std::cout << "\n\n";
-  }
-  auto addColumns = [&](const std::string& name, const Tensor& grad) {
-    for (Eigen::Index j = 0; j < grad.cols(); ++j) {
-      header.push_back("d/d" + name + "[" + std::to_string(j + 1) + "]");
-    }
-  };
-  addColumns("y_pred", result.grad);
-  for (const auto& [name, grad] : result.extraGrads) {
-    addColumns(name, grad);
-  }
-  for (Eigen::Index i = 0; i < result.grad.rows(); ++i) {
-    auto& row = rows[static_cast<std::size_t>(i)];
-    row.push_back(std::to_string(i + 1));
-    if (perSampleColumn) {
-      row.push_back(cell(result.perSample(i)));
-    }
-    for (Eigen::Index j = 0; j < result.grad.cols(); ++j) {
-      row.push_back(cell(result.grad(i, j)));
-    }
-    for (const auto& [name, grad] : result.extraGrads) {
-      for (Eigen::Index j = 0; j < grad.cols(); ++j) {
-        row.push_back(i < grad.rows() ? cell(grad(i, j)) : "");
-      }
-    }
-  }
-  std::vector<std::size_t> width(header.size());
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    width[c] = header[c].size();
-    for (const auto& row : rows) {
-      width[c] = std::max(width[c], row[c].size());
-    }
-  }
-  auto printRow = [&](const std::vector<std::string>& row) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      std::cout << (c ? "  " : "") << std::string(width[c] - row[c].size(), ' ') << row[c];
-    }
-    std::cout << '\n';
-  };
-  printRow(header);
-  for (const auto& row : rows) {
-    printRow(row);
-  }
-}
-
 class EvalCommand final : public Command {
  public:
   explicit EvalCommand(CLI::App& parent)
@@ -173,7 +94,7 @@ class EvalCommand final : public Command {
                 "eval",
                 "evaluate a loss (or a formula, --expr) on CSV files: value, per-sample values, "
                 "gradients",
-                kDetails,
+                details(),
                 kFooter) {
     LossOptionHelp help;
     help.expr =
@@ -207,7 +128,6 @@ class EvalCommand final : public Command {
  private:
   /// The --input NAME=FILE pairs, checked against the loss's extra inputs.
   std::vector<std::pair<std::string, std::string>> extraInputs(const LossInfo& info) const;
-  void printJson(const Loss& loss, const Evaluation& result) const;
 
   LossOptions m_loss;
   std::optional<std::string> m_yTrue;
@@ -276,6 +196,13 @@ int EvalCommand::run() {
         (info.target == TargetKind::ClassIndex ? " (one integer class label per row)" : ""));
   }
   const std::vector<std::pair<std::string, std::string>> inputs = extraInputs(info);
+  std::vector<std::string> paths{*m_yPred, m_yTrue.value_or(""), m_sampleWeight.value_or("")};
+  for (const auto& input : inputs) {
+    paths.push_back(input.second);
+  }
+  if (std::count(paths.begin(), paths.end(), "-") > 1) {
+    throw Error::usage("standard input ('-') can be read only once: give '-' to one file option");
+  }
 
   request.yPred = readTensor(*m_yPred, false);
   if (m_yTrue) {
@@ -288,52 +215,33 @@ int EvalCommand::run() {
     request.sampleWeight = readTensor(*m_sampleWeight, true);
   }
 
+  double elements = static_cast<double>(request.yPred.values.size());
+  for (const auto& extra : request.extras) {
+    elements += static_cast<double>(extra.second.values.size());
+  }
+  checkMemory(elements * kEvalBytesPerElement,
+              "evaluating " + std::to_string(static_cast<long long>(elements)) + " elements",
+              "split the data into smaller files");
   const Evaluation result = evaluate(*loss, request);
   if (const std::string where = firstNonFinite(result); !where.empty()) {
     warn("the result is not finite (" + where + "): some inputs are outside the loss's domain");
   }
+  Output output(std::nullopt);
   if (m_json) {
-    printJson(*loss, result);
-    return 0;
-  }
-  if (m_loss.formula) {
-    // One line: declarations are separated by ';' instead of line breaks (same meaning).
-    std::string line;
-    for (const char c : *m_loss.formula) {
-      line += c == '\n' ? std::string("; ") : std::string(1, c);
+    writeEvalJson(output, *loss, m_loss.formula, result);
+  } else {
+    if (m_loss.formula) {
+      // One line: declarations are separated by ';' instead of line breaks (same meaning).
+      std::string line;
+      for (const char c : *m_loss.formula) {
+        line += c == '\n' ? std::string("; ") : std::string(1, c);
+      }
+      output.write("formula    " + line + "\n");
     }
-    std::cout << "formula    " << line << '\n';
+    writeEvalTable(output, *loss, result);
   }
-  printTable(*loss, result);
+  output.finish();
   return 0;
-}
-
-void EvalCommand::printJson(const Loss& loss, const Evaluation& result) const {
-  JsonWriter json;
-  json.beginObject();
-  json.key("loss").string(loss.info().id);
-  if (m_loss.formula) {
-    json.key("formula").string(*m_loss.formula);
-  }
-  json.key("params");
-  writeParams(json, loss);
-  json.key("reduction").string(reductionName(result.reduction));
-  json.key("value").number(result.value);
-  json.key("per_sample").beginArray();
-  for (Eigen::Index i = 0; i < result.perSample.size(); ++i) {
-    json.number(result.perSample(i));
-  }
-  json.endArray();
-  json.key("grad");
-  writeMatrix(json, result.grad);
-  json.key("grads").beginObject();
-  for (const auto& [input, grad] : result.extraGrads) {
-    json.key(input);
-    writeMatrix(json, grad);
-  }
-  json.endObject();
-  json.endObject();
-  std::cout << json.text() << '\n';
 }
 
 }  // namespace

@@ -3,8 +3,12 @@
 // fit(): shuffled minibatches, the loss's default reduction, a Keras 3 optimizer) and report
 // the loss and the validation metrics, optionally with per-epoch history and per-sample
 // predictions as CSV.
+#include <unistd.h>
+
+#include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -13,6 +17,8 @@
 
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
+#include "app/cli/cli_interrupt.h"
+#include "app/cli/cli_limits.h"
 #include "app/cli/cli_loss.h"
 #include "core/engine/error.h"
 #include "core/io/csv_reader.h"
@@ -58,13 +64,27 @@ epochs_per_s is the rate of the training loop alone (no data loading, history me
 writing). Files are written atomically (a temporary file, then rename) after training, numbers
 in the shortest form that reads back exactly.
 
-Divergence is NOT an error: when the loss or a weight becomes non-finite, or a batch loss
-exceeds max(1e12, 1e6 x the first batch loss), training stops, the weights of the last finite
-step are kept, the result says "diverged": true with the reason in "message" (also on stderr),
-files are written and the exit status is 0. Lower --lr and try again.
+A diverging run stops: when the loss or a weight becomes non-finite, or a batch loss exceeds
+max(1e12, 1e6 x the first batch loss), training stops, the weights of the last finite step are
+kept, the result says "diverged": true with the reason in "message" (also on stderr), the files
+are written, and the exit status is 1. Lower --lr and try again.
 
-Exit status: 0 success (diverged or not), 1 data error (file contents, a loss that is undefined
-for the predictions), 2 usage error.)";
+Limits: at most LIMIT_MEMORY of working memory, estimated from the samples, the features, the
+hidden widths and the batch before training starts (about 40 bytes per sample and feature, 24
+per batch sample and unit, 96 per weight); CSV files as 'losslab-cli eval --help' says. A batch
+larger than the training split is one batch per epoch (said once on stderr). On a terminal the
+epochs are counted on stderr; Ctrl+C stops after the current step, writes nothing and ends the
+program as the signal does (exit status 130 in a shell).
+
+Exit status: 0 success, 1 data error (file contents, a loss that is undefined for the
+predictions) or a diverged run, 2 usage error.)";
+
+/// kFooter with the memory budget written in.
+std::string footer() {
+  std::string text = kFooter;
+  text.replace(text.find("LIMIT_MEMORY"), 12, memoryBudgetText());
+  return text;
+}
 
 constexpr double kDefaultOutlierMagnitude = 10;
 constexpr double kMomentum = 0.9;  // --optimizer momentum: Keras SGD(momentum=0.9)
@@ -73,6 +93,17 @@ constexpr long long kMaxSamples = 10'000'000;
 constexpr long long kMaxBatch = 10'000'000;
 constexpr long long kMaxEpochs = 1'000'000;
 constexpr long long kMaxWidth = 4096;
+constexpr std::size_t kMaxLayers = 32;
+constexpr int kDiverged = 1;  // the exit status of a diverged run (a data error)
+
+// Memory estimate of a run (bytes; measured with /usr/bin/time -f %M, rounded up): the data and
+// its copies (splits, predictions, whole-set evaluation), the network's scratch for one batch
+// (activations, pre-activations, deltas of every layer) and the weights with their gradient,
+// optimizer moments and the last finite copy.
+constexpr double kBytesPerSampleValue = 40;  // per sample and feature (the target counts as one)
+constexpr double kBytesPerSample = 48;
+constexpr double kBytesPerBatchUnit = 24;  // per batch sample and layer unit
+constexpr double kBytesPerWeight = 96;
 
 struct Generator {
   const char* name;
@@ -123,6 +154,10 @@ std::vector<Eigen::Index> parseHidden(const std::string& text) {
                          " separated by commas (e.g. 16,32) or 'none', not '" + text + "'");
     }
     widths.push_back(static_cast<Eigen::Index>(width));
+    if (widths.size() > kMaxLayers) {
+      throw Error::usage("--hidden takes at most " + std::to_string(kMaxLayers) +
+                         " hidden layers, not " + std::to_string(widths.size()) + " or more");
+    }
     if (comma == std::string::npos) {
       return widths;
     }
@@ -201,7 +236,8 @@ Dataset loadCsv(const std::string& path, const std::optional<std::string>& targe
   }
   Dataset data =
       datasetFromTable(table, std::vector<std::string>{}, target.value_or(table.columns.back()));
-  data.name = std::filesystem::path(path).filename().string();
+  data.name =
+      path == "-" ? std::string("<stdin>") : std::filesystem::path(path).filename().string();
   return data;
 }
 
@@ -244,10 +280,72 @@ std::string predictionsCsv(const Dataset& data, const Eigen::VectorXd& predictio
   return csv.take();
 }
 
-/// A reading for people in the summary: six significant digits.
+/// A reading for people in the summary: six significant digits; "—" for a value that is not
+/// defined (R² of fewer than two samples).
 std::string shortNumber(double value) {
-  return formatSignificant(value, 6);
+  return std::isnan(value) ? std::string("—") : formatSignificant(value, 6);
 }
+
+/// Usage error before training if the run would need more than the memory budget.
+void checkTrainMemory(const Dataset& data,
+                      const std::vector<Eigen::Index>& hidden,
+                      Eigen::Index batch) {
+  const auto n = static_cast<double>(data.size());
+  const auto features = static_cast<double>(data.featureCount());
+  double units = features + 1;  // the input layer and the output
+  double weights = 0;
+  double previous = features;
+  for (const Eigen::Index width : hidden) {
+    units += static_cast<double>(width);
+    weights += (previous + 1) * static_cast<double>(width);
+    previous = static_cast<double>(width);
+  }
+  weights += previous + 1;
+  const double chunk = std::max<double>(static_cast<double>(batch), 256);
+  const double bytes = n * ((features + 1) * kBytesPerSampleValue + kBytesPerSample) +
+                       chunk * units * kBytesPerBatchUnit + weights * kBytesPerWeight;
+  checkMemory(bytes,
+              "training " + std::to_string(data.size()) + " samples with " +
+                  std::to_string(static_cast<long long>(weights)) + " weights, batch " +
+                  std::to_string(batch),
+              "use fewer samples, narrower --hidden layers or a smaller --batch");
+}
+
+void stopTrainer(void* trainer) {
+  static_cast<Trainer*>(trainer)->requestStop();  // an atomic store: safe in a signal handler
+}
+
+/// "epoch 12/100" on standard error, rewritten in place, when it is a terminal.
+class Progress {
+ public:
+  explicit Progress(int epochs) : m_epochs(epochs), m_shown(::isatty(STDERR_FILENO) == 1) {}
+  ~Progress() { clear(); }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void epochDone(int epoch) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!m_shown || now - m_last < std::chrono::milliseconds(100)) {
+      return;
+    }
+    m_last = now;
+    std::cerr << "\rtraining: epoch " << epoch << "/" << m_epochs << " (Ctrl+C stops)"
+              << std::flush;
+    m_dirty = true;
+  }
+  void clear() {
+    if (m_dirty) {
+      std::cerr << "\r\033[K" << std::flush;
+      m_dirty = false;
+    }
+  }
+
+ private:
+  int m_epochs;
+  bool m_shown;
+  bool m_dirty = false;
+  std::chrono::steady_clock::time_point m_last{};
+};
 
 std::string widthsText(const Mlp& model) {
   std::string text;
@@ -265,7 +363,7 @@ class TrainCommand final : public Command {
                 "train a small network on a generated or CSV regression data set with a loss; "
                 "metrics, per-epoch history and predictions",
                 kDetails,
-                kFooter) {
+                footer()) {
     addDataOptions();
     addLossOptions(app(), m_loss, lossHelp());
     addModelOptions();
@@ -319,7 +417,9 @@ class TrainCommand final : public Command {
 
 void TrainCommand::addDataOptions() {
   CLI::App& cmd = app();
-  addText(cmd, "--dataset", m_data.dataset, "NAME|FILE", "the data (required)")->required();
+  addText(cmd, "--dataset", m_data.dataset, "NAME|FILE",
+          "the data (required): a generated set or a CSV file, '-' for standard input")
+      ->required();
   addText(cmd, "--target", m_data.target, "COL",
           "CSV with a header: the target column (default: the last column)");
   addNumber(cmd, "--noise", m_data.noise, "S",
@@ -347,11 +447,14 @@ void TrainCommand::addModelOptions() {
   addNumber(cmd, "--lr", m_model.lr, "X",
             "learning rate (Keras' defaults: adam 0.001, sgd 0.01, momentum 0.01, rmsprop 0.001)");
   addCount(cmd, "--batch", m_model.batch, 1, kMaxBatch, "N",
-           "samples per step (default 32, as Keras); the last batch of an epoch may be smaller");
+           "samples per step (default 32, as Keras); the last batch of an epoch may be smaller; "
+           "more than the training split is one batch per epoch");
   addCount(cmd, "--epochs", m_model.epochs, 1, kMaxEpochs, "N",
            "epochs (default 100; seed 003 uses 10, which leaves R² ≈ 0.86)");
   addText(cmd, "--hidden", m_model.hidden, "W1,W2,...",
-          "hidden layer widths (default 16,32, seed 003's network); 'none' for a linear model");
+          "hidden layer widths, 1 to " + std::to_string(kMaxWidth) + ", at most " +
+              std::to_string(kMaxLayers) +
+              " layers (default 16,32, seed 003's network); 'none' for a linear model");
   addText(cmd, "--activation", m_model.activation, "NAME",
           "hidden activation: relu (default), tanh, sigmoid or linear");
   addCount(cmd, "--seed", m_model.seed, 0, kMaxSeed, "N",
@@ -410,7 +513,7 @@ int TrainCommand::run() {
   const std::optional<DatasetKind> generator = generatorNamed(datasetArg);
   if (!generator) {
     std::error_code ec;
-    if (!std::filesystem::exists(datasetArg, ec)) {
+    if (datasetArg != "-" && !std::filesystem::exists(datasetArg, ec)) {
       throw Error::usage("--dataset '" + datasetArg +
                          "' is neither a generated data set (seed-sum, linear, sine, cubic, "
                          "step, heteroscedastic) nor an existing CSV file");
@@ -457,13 +560,24 @@ int TrainCommand::run() {
       data.featureNames[j] = "x" + std::to_string(j + 1);
     }
   }
+  // A batch larger than the data would only size scratch for samples that do not exist.
+  const Eigen::Index requestedBatch = train.batchSize;
+  train.batchSize = std::min<Eigen::Index>(train.batchSize, data.size());
+  checkTrainMemory(data, model.hidden, train.batchSize);
   Trainer trainer(data, model, loss, train);
   const bool hasValidation = trainer.data().validation.size() > 0;
+  if (requestedBatch > trainer.data().train.size()) {
+    warn("--batch " + std::to_string(requestedBatch) + " is more than the " +
+         std::to_string(trainer.data().train.size()) +
+         " training samples: each epoch is one batch of all of them");
+  }
 
   std::vector<HistoryRow> history;
   double callbackSeconds = 0;
+  Progress progress(train.epochs);
   const auto callback = [&](const EpochReport& report) {
-    if (m_output.history) {
+    progress.epochDone(report.epoch);
+    if (m_output.history && !report.stopped) {
       const auto start = std::chrono::steady_clock::now();
       HistoryRow row;
       row.epoch = report.epoch;
@@ -474,13 +588,21 @@ int TrainCommand::run() {
       callbackSeconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
-    return false;
+    return pendingInterrupt() != 0;
   };
+  setInterruptAction(stopTrainer, &trainer);
   const auto start = std::chrono::steady_clock::now();
   const EpochReport last = trainer.run(train.epochs, callback);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() -
       callbackSeconds;
+  setInterruptAction(nullptr, nullptr);
+  progress.clear();
+  if (pendingInterrupt() != 0) {
+    std::cerr << "losslab-cli: training stopped in epoch " << last.epoch << " of " << train.epochs
+              << "\n";
+    stopIfInterrupted();
+  }
   const double epochsPerSecond = seconds > 0 ? last.epoch / seconds : 0.0;
 
   if (m_output.predictions) {
@@ -492,12 +614,13 @@ int TrainCommand::run() {
     writeOutput(m_output.history, historyCsv(history));
   }
   if (last.diverged) {
-    warn(last.message);
+    std::cerr << "losslab-cli: error: " << last.message << '\n';
   }
+  const int status = last.diverged ? kDiverged : 0;
 
   if (!m_output.json) {
     printSummary(trainer, data, last, epochsPerSecond);
-    return 0;
+    return status;
   }
   const RegressionMetrics trainMetrics = trainer.metrics(Trainer::Set::Train);
   const RegressionMetrics validationMetrics =
@@ -515,13 +638,13 @@ int TrainCommand::run() {
   }
   json.key("mae").number(reported.mae);
   json.key("rmse").number(reported.rmse);
-  json.key("r2").number(reported.r2);
+  json.key("r2").numberOrNull(reported.r2);  // null: not defined for fewer than 2 samples
   json.key("epochs_per_s").number(epochsPerSecond);
   json.key("diverged").boolean(last.diverged);
   json.key("message").string(last.message);
   json.endObject();
   std::cout << json.text() << '\n';
-  return 0;
+  return status;
 }
 
 void TrainCommand::printSummary(Trainer& trainer,

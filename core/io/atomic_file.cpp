@@ -52,84 +52,85 @@ std::string directoryOf(const std::string& target) {
   return slash == 0 ? "/" : target.substr(0, slash);
 }
 
-/// Closes the descriptor and removes the temporary file unless the rename happened.
-class TemporaryFile {
- public:
-  TemporaryFile(std::string path, int fd) : m_path(std::move(path)), m_fd(fd) {}
-  ~TemporaryFile() {
-    closeFile();
-    if (!m_renamed) {
-      ::unlink(m_path.c_str());
-    }
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-
-  int fd() const { return m_fd; }
-  const std::string& path() const { return m_path; }
-  int closeFile() {
-    const int result = m_fd >= 0 ? ::close(m_fd) : 0;
-    m_fd = -1;
-    return result;
-  }
-  void renamed() { m_renamed = true; }
-
- private:
-  std::string m_path;
-  int m_fd;
-  bool m_renamed = false;
-};
-
 }  // namespace
 
-void writeFileAtomically(const std::string& path, std::string_view contents) {
-  const std::string target = resolveTarget(path);
+AtomicFile::AtomicFile(const std::string& path) : m_path(path), m_target(resolveTarget(path)) {
   struct stat existing {};
-  if (::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+  if (::stat(m_target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
     throw Error::data("cannot write '" + path + "': not a regular file");
   }
-  const std::string directory = directoryOf(target);
-  const std::string name =
-      target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
-  std::vector<char> pattern(directory.begin(), directory.end());
-  const std::string suffix = "/." + name + ".XXXXXX";
-  pattern.insert(pattern.end(), suffix.begin(), suffix.end());
-  pattern.push_back('\0');
+  const std::size_t slash = m_target.rfind('/');
+  const std::string name = m_target.substr(slash == std::string::npos ? 0 : slash + 1);
+  std::string pattern = directoryOf(m_target) + "/." + name + ".XXXXXX";
+  std::vector<char> buffer(pattern.begin(), pattern.end());
+  buffer.push_back('\0');
   // mkstemp opens with O_CREAT | O_EXCL and mode 0600: nobody else can have the file open.
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) {
+  m_fd = ::mkstemp(buffer.data());
+  if (m_fd < 0) {
     fail(path, "cannot create a temporary file", errno);
   }
-  TemporaryFile temporary(pattern.data(), fd);
-  if (::fchmod(fd, permissionsFor(target)) != 0) {
-    fail(path, "cannot set permissions", errno);
+  m_temporary = buffer.data();
+  if (::fchmod(m_fd, permissionsFor(m_target)) != 0) {
+    const int error = errno;
+    ::close(m_fd);  // no destructor runs for an object whose constructor throws
+    ::unlink(m_temporary.c_str());
+    fail(path, "cannot set permissions", error);
+  }
+}
+
+AtomicFile::~AtomicFile() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+  if (!m_temporary.empty()) {
+    ::unlink(m_temporary.c_str());
+  }
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (m_fd < 0) {
+    throw Error::data("cannot write '" + m_path + "': the file is already committed");
   }
   std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(m_fd, bytes.data() + written, bytes.size() - written);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
       }
-      fail(path, "write failed", errno);
+      fail(m_path, "write failed", errno);
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) {
-    fail(path, "fsync failed", errno);
+}
+
+void AtomicFile::commit() {
+  if (m_fd < 0) {
+    throw Error::data("cannot write '" + m_path + "': the file is already committed");
   }
-  if (temporary.closeFile() != 0) {
-    fail(path, "close failed", errno);
+  if (::fsync(m_fd) != 0) {
+    fail(m_path, "fsync failed", errno);
   }
-  if (::rename(temporary.path().c_str(), target.c_str()) != 0) {
-    fail(path, "rename failed", errno);
+  const int fd = m_fd;
+  m_fd = -1;
+  if (::close(fd) != 0) {
+    fail(m_path, "close failed", errno);
   }
-  temporary.renamed();
+  if (::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
+    fail(m_path, "rename failed", errno);
+  }
+  m_temporary.clear();
   // The rename is durable only once the directory entry is on disk.
-  if (const int dirFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY); dirFd >= 0) {
+  if (const int dirFd = ::open(directoryOf(m_target).c_str(), O_RDONLY | O_DIRECTORY); dirFd >= 0) {
     ::fsync(dirFd);
     ::close(dirFd);
   }
+}
+
+void writeFileAtomically(const std::string& path, std::string_view contents) {
+  AtomicFile file(path);
+  file.write(contents);
+  file.commit();
 }
 
 }  // namespace losslab

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Numeric CSV input. One pass over the text held in one buffer: lines are found with memchr,
-// fields are string_views into the buffer, numbers are parsed with std::from_chars straight into
-// a tensor sized from the line count. A 1e6-row file costs two allocations (the file buffer and
-// the tensor) plus the field vector of one line, reused for every line.
+// numbers are parsed with std::from_chars straight into a tensor sized from the line count. A
+// data row without quotes takes the fast path (fields parsed as they are found); anything
+// unusual — quotes, a field that is not a number, a ragged row — goes through the general path,
+// which splits the line into string_views and says exactly what is wrong. A 1e6-row file costs
+// two allocations: the file buffer and the tensor.
 #include "core/io/csv_reader.h"
 
 #include <algorithm>
@@ -11,11 +13,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
 
 #include "core/engine/error.h"
+#include "core/io/text_input.h"
 
 namespace losslab {
 
@@ -94,6 +94,31 @@ NumberStatus parseNumber(std::string_view s, double& value) {
   return ec == std::errc() ? NumberStatus::Ok : NumberStatus::NotANumber;
 }
 
+struct Separator {
+  char character;
+  const char* text;  // as the message names it
+};
+constexpr Separator kForeignSeparators[] = {
+    {';', "';' (semicolons)"},
+    {'\t', "tabs"},
+    {'|', "'|' (vertical bars)"},
+};
+
+/// The separator a line seems to use instead of commas (a line with no comma that has one of
+/// them between its fields), or nullptr.
+const Separator* foreignSeparator(std::string_view line) {
+  if (line.find(',') != std::string_view::npos) {
+    return nullptr;
+  }
+  const std::string_view content = trim(line);
+  for (const Separator& separator : kForeignSeparators) {
+    if (content.find(separator.character) != std::string_view::npos) {
+      return &separator;
+    }
+  }
+  return nullptr;
+}
+
 class Parser {
  public:
   Parser(std::string_view text, const CsvOptions& options, const std::string& source)
@@ -101,9 +126,17 @@ class Parser {
     if (m_text.substr(0, 3) == "\xEF\xBB\xBF") {
       m_text.remove_prefix(3);  // UTF-8 byte-order mark (spreadsheet exports)
     }
+    // Blank lines are allowed at the end only: the data ends with the last non-blank byte.
+    std::size_t end = m_text.size();
+    while (end > 0 &&
+           (isSpace(m_text[end - 1]) || m_text[end - 1] == '\r' || m_text[end - 1] == '\n')) {
+      --end;
+    }
+    m_text = m_text.substr(0, end);
   }
 
   CsvTable parse() {
+    rejectNul();
     CsvTable table;
     std::string_view line;
     long firstLine = 0;
@@ -116,8 +149,13 @@ class Parser {
     if (firstLine == 0) {
       throw Error::data(m_source + ": the file is empty (no rows)");
     }
+    if (const Separator* separator = foreignSeparator(line)) {
+      throw Error::data(where(firstLine) + "the fields are separated by " + separator->text +
+                        ", not commas; LossLab reads comma-separated values with '.' as the "
+                        "decimal point");
+    }
     split(line);
-    const Eigen::Index cols = static_cast<Eigen::Index>(m_fields.size());
+    const auto cols = static_cast<Eigen::Index>(m_fields.size());
     bool header = m_options.header == CsvOptions::Header::Present;
     if (m_options.header == CsvOptions::Header::Auto) {
       header = true;
@@ -127,13 +165,11 @@ class Parser {
       }
     }
 
-    // Upper bound on the data rows: the lines left (a last line without '\n' counts too).
+    // The data rows: the lines left (the text ends with a non-blank line, see the constructor).
     const std::string_view rest = m_pos < m_text.size() ? m_text.substr(m_pos) : std::string_view();
-    Eigen::Index capacity = static_cast<Eigen::Index>(
-        std::count(rest.begin(), rest.end(), '\n') + (rest.empty() || rest.back() == '\n' ? 0 : 1));
-    if (!header) {
-      ++capacity;
-    }
+    const auto capacity = static_cast<Eigen::Index>(
+        (rest.empty() ? 0 : std::count(rest.begin(), rest.end(), '\n') + 1) + (header ? 0 : 1));
+    checkCount(capacity, cols);
     Tensor& data = table.data.values;
     data.resize(capacity, cols);
     Eigen::Index rows = 0;
@@ -144,26 +180,19 @@ class Parser {
         table.header.push_back(unescaped(field));
       }
     } else {
-      storeRow(data, rows++, firstLine, true);
+      storeRow(data.row(rows++).data(), firstLine, true);
     }
     while (nextLine(line)) {
       if (isBlank(line)) {
-        if (m_firstBlank == 0) {
-          m_firstBlank = m_lineNumber;
-        }
-        continue;
+        throw Error::data(where(m_lineNumber) + "line " + std::to_string(m_lineNumber) +
+                          " is blank (blank lines are allowed only at the end)");
       }
-      if (m_firstBlank != 0) {
-        throw blankInside();
+      double* row = data.row(rows++).data();
+      if (!parseSimpleRow(line, row, cols)) {
+        split(line);
+        checkFieldCount(cols, firstLine);
+        storeRow(row, m_lineNumber, false);
       }
-      split(line);
-      if (static_cast<Eigen::Index>(m_fields.size()) != cols) {
-        throw Error::data(where(m_lineNumber) + "line " + std::to_string(m_lineNumber) + " has " +
-                          std::to_string(m_fields.size()) + " field" +
-                          (m_fields.size() == 1 ? "" : "s") + ", expected " + std::to_string(cols) +
-                          " (as on line " + std::to_string(firstLine) + ")");
-      }
-      storeRow(data, rows++, m_lineNumber, false);
     }
     if (rows == 0) {
       throw Error::data(m_source + ": no data rows after the header on line " +
@@ -179,18 +208,59 @@ class Parser {
   }
 
  private:
+  /// A NUL byte means a binary file: said up front, with where it is.
+  void rejectNul() const {
+    const void* nul = std::memchr(m_text.data(), '\0', m_text.size());
+    if (!nul) {
+      return;
+    }
+    const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - m_text.data());
+    const std::string_view before = m_text.substr(0, offset);
+    const long line = static_cast<long>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const std::size_t lineStart =
+        before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    throw Error::data(where(line, offset - lineStart + 1) + "a NUL byte: this is not a text file");
+  }
+
+  void checkCount(Eigen::Index rows, Eigen::Index cols) const {
+    const auto numbers = static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
+    if (numbers > m_options.limits.maxNumbers) {
+      throw Error::data(m_source + ": " + std::to_string(rows) + " rows × " + std::to_string(cols) +
+                        (cols == 1 ? " column" : " columns") + " are " + std::to_string(numbers) +
+                        " numbers, more than the limit of " +
+                        std::to_string(m_options.limits.maxNumbers) + " numbers for a file");
+    }
+  }
+
+  void checkFieldCount(Eigen::Index cols, long firstLine) const {
+    if (static_cast<Eigen::Index>(m_fields.size()) != cols) {
+      throw Error::data(where(m_lineNumber) + "line " + std::to_string(m_lineNumber) + " has " +
+                        std::to_string(m_fields.size()) + " field" +
+                        (m_fields.size() == 1 ? "" : "s") + ", expected " + std::to_string(cols) +
+                        " (as on line " + std::to_string(firstLine) + ")");
+    }
+  }
+
   bool nextLine(std::string_view& line) {
     if (m_pos >= m_text.size()) {
       return false;
     }
+    ++m_lineNumber;
     const char* begin = m_text.data() + m_pos;
-    const void* newline = std::memchr(begin, '\n', m_text.size() - m_pos);
+    const std::size_t left = m_text.size() - m_pos;
+    // Look no further than the limit: a 200 MiB file without a line break fails at 1 MiB.
+    const std::size_t limit = m_options.limits.maxLineBytes;
+    const void* newline = std::memchr(begin, '\n', std::min(left, limit + 1));
+    if (!newline && left > limit) {
+      throw Error::data(lineTooLongMessage(m_source, m_lineNumber, limit));
+    }
     const std::size_t length =
-        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - begin)
-                : m_text.size() - m_pos;
+        newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - begin) : left;
+    if (length > limit) {
+      throw Error::data(lineTooLongMessage(m_source, m_lineNumber, limit));
+    }
     line = std::string_view(begin, length);
     m_pos += length + 1;
-    ++m_lineNumber;
     return true;
   }
 
@@ -208,9 +278,38 @@ class Parser {
     return m_source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
   }
 
-  Error blankInside() const {
-    return Error::data(where(m_firstBlank) + "line " + std::to_string(m_firstBlank) +
-                       " is blank (blank lines are allowed only at the end)");
+  /// The fast path: a row of exactly `cols` unquoted fields that all parse as accepted numbers
+  /// goes straight into `row`. False (row partly written) sends the line to the general path.
+  bool parseSimpleRow(std::string_view line, double* row, Eigen::Index cols) const {
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      while (p < end && isSpace(*p)) {
+        ++p;
+      }
+      const char* start = p;
+      while (p < end && *p != ',' && *p != '"') {
+        ++p;
+      }
+      if (p < end && *p == '"') {
+        return false;
+      }
+      const std::string_view field =
+          trim(std::string_view(start, static_cast<std::size_t>(p - start)));
+      double value = 0;
+      if (parseNumber(field, value) != NumberStatus::Ok ||
+          (!m_options.allowNonFinite && !std::isfinite(value))) {
+        return false;
+      }
+      row[j] = value;
+      if (j + 1 < cols) {
+        if (p == end) {
+          return false;  // too few fields
+        }
+        ++p;  // the comma
+      }
+    }
+    return p == end;  // anything left is a further field
   }
 
   /// Splits one line into m_fields (views into the text; the vector keeps its capacity).
@@ -267,7 +366,8 @@ class Parser {
     }
   }
 
-  void storeRow(Tensor& data, Eigen::Index row, long lineNumber, bool firstRow) const {
+  /// m_fields as numbers into `row`, or the error that says which field is wrong and why.
+  void storeRow(double* row, long lineNumber, bool firstRow) const {
     for (std::size_t j = 0; j < m_fields.size(); ++j) {
       const Field& field = m_fields[j];
       double value = 0;
@@ -276,9 +376,16 @@ class Parser {
         if (field.text.empty()) {
           throw Error::data(where(lineNumber, j + 1) + "empty field (expected a number)");
         }
+        std::string hint = firstRow ? " (a header row must have no numeric field)" : "";
+        for (const Separator& separator : kForeignSeparators) {
+          if (field.text.find(separator.character) != std::string_view::npos) {
+            hint = " (the file seems to separate fields by " + std::string(separator.text) +
+                   ", with decimal commas; LossLab reads ',' between fields and '.' as the "
+                   "decimal point)";
+          }
+        }
         throw Error::data(where(lineNumber, j + 1) + "'" + shortened(unescaped(field)) +
-                          "' is not a number" +
-                          (firstRow ? " (a header row must have no numeric field)" : ""));
+                          "' is not a number" + hint);
       }
       if (status == NumberStatus::OutOfRange) {
         throw Error::data(where(lineNumber, j + 1) + "'" + shortened(field.text) +
@@ -290,7 +397,7 @@ class Parser {
                           std::to_string(lineNumber) + ", column " + std::to_string(j + 1) +
                           " (non-finite values are not accepted)");
       }
-      data(row, static_cast<Eigen::Index>(j)) = value;
+      row[j] = value;
     }
   }
 
@@ -299,7 +406,6 @@ class Parser {
   const std::string& m_source;
   std::size_t m_pos = 0;
   long m_lineNumber = 0;
-  long m_firstBlank = 0;  // first blank line not yet followed by data (0: none)
   std::vector<Field> m_fields;
 };
 
@@ -312,29 +418,8 @@ CsvTable readCsvString(std::string_view text,
 }
 
 CsvTable readCsvFile(const std::string& path, const CsvOptions& options) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error::usage("cannot read '" + path + "': it is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error::usage("cannot open '" + path + "': " + std::generic_category().message(errno));
-  }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  std::string text;
-  if (size > 0) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), size);
-  } else {
-    // Not seekable (a pipe such as /dev/stdin): read it in pieces.
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  if (in.bad()) {
-    throw Error::data(path + ": read error");
-  }
-  return readCsvString(text, options, path);
+  const TextInput input = readTextInput(path, options.limits.maxBytes, options.limits.maxLineBytes);
+  return readCsvString(input.text(), options, input.source);
 }
 
 }  // namespace losslab

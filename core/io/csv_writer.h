@@ -25,6 +25,8 @@ class CsvWriter {
   CsvWriter& endRow();
 
   const std::string& text() const { return m_out; }
+  /// Empties the text (keeping its storage) after it was handed over: streaming in pieces.
+  void clear() { m_out.clear(); }
   std::string take() { return std::move(m_out); }
 
  private:

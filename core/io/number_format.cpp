@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace losslab {
 
@@ -32,6 +33,19 @@ void appendShortest(std::string& out, double value) {
   char buffer[kBufferSize];
   const auto result = std::to_chars(buffer, buffer + kBufferSize, value);
   out.append(buffer, result.ptr);
+}
+
+std::size_t writeShortest(char* buffer, double value) {
+  if (std::isnan(value)) {
+    std::memcpy(buffer, "nan", 3);
+    return 3;
+  }
+  if (std::isinf(value)) {
+    std::memcpy(buffer, value > 0 ? "inf" : "-inf", value > 0 ? 3 : 4);
+    return value > 0 ? 3 : 4;
+  }
+  const auto result = std::to_chars(buffer, buffer + kShortestMaxLength, value);
+  return static_cast<std::size_t>(result.ptr - buffer);
 }
 
 std::string formatShortest(double value) {

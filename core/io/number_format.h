@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace losslab {
@@ -13,6 +14,10 @@ namespace losslab {
 std::string formatShortest(double value);
 /// Appends formatShortest(value) to `out` without a temporary (the CSV and JSON writers).
 void appendShortest(std::string& out, double value);
+/// Writes formatShortest(value) into `buffer` (kShortestMaxLength bytes at least) and returns
+/// its length: the form for loops that measure or place numbers themselves (aligned tables).
+inline constexpr std::size_t kShortestMaxLength = 32;
+std::size_t writeShortest(char* buffer, double value);
 
 /// A reading for people (crosshair, tables): at most `digits` significant digits, trailing
 /// zeros dropped ("%.{digits}g" without the locale). Non-finite values as formatShortest.

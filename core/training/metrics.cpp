@@ -33,7 +33,10 @@ RegressionMetrics regressionMetrics(const Eigen::Ref<const Eigen::VectorXd>& pre
   }
   m.mae = absSum / count;
   m.rmse = std::sqrt(residualSquares / count);
-  if (totalSquares > 0) {
+  if (n < 2) {
+    // R² compares the fit with the targets' mean: one sample has no spread to explain, so R² is
+    // undefined (left NaN; scikit-learn's r2_score says nan too).
+  } else if (totalSquares > 0) {
     m.r2 = 1.0 - residualSquares / totalSquares;
   } else {
     m.r2 = residualSquares == 0 ? 1.0 : 0.0;

@@ -19,7 +19,8 @@ struct RegressionMetrics {
 };
 
 /// MAE, RMSE and R² in one pass (loss left NaN). R² = 1 − Σ(ŷ − y)² / Σ(y − ȳ)²; for a constant
-/// target (SS_tot = 0) it is 1 for a perfect fit and 0 otherwise (scikit-learn's force_finite).
+/// target (SS_tot = 0) it is 1 for a perfect fit and 0 otherwise (scikit-learn's force_finite);
+/// with fewer than two samples it is undefined and stays NaN.
 RegressionMetrics regressionMetrics(const Eigen::Ref<const Eigen::VectorXd>& prediction,
                                     const Eigen::Ref<const Eigen::VectorXd>& target);
 

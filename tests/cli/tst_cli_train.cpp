@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <csignal>
 
 #include "tests/cli_runner.h"
 #include "tests/test_utils.h"
@@ -57,7 +58,10 @@ class TestCliTrain : public QObject {
   void predictionsKeepCsvOrder();
   void historyHasOneRowPerEpoch();
   void formulaLossTrains();
-  void divergenceIsNotAnError();
+  void divergenceExitsWithStatus1();
+  void r2OfOneValidationSampleIsNull();
+  void batchLargerThanTheSplitIsOneBatch();
+  void ctrlCStopsAndWritesNothing();
   void readableSummary();
   void help();
   void errors_data();
@@ -287,13 +291,14 @@ void TestCliTrain::formulaLossTrains() {
   }
 }
 
-void TestCliTrain::divergenceIsNotAnError() {
-  // Plain SGD with lr = 50 on seed 003's workload explodes within the first epoch.
+void TestCliTrain::divergenceExitsWithStatus1() {
+  // Plain SGD with lr = 50 on seed 003's workload explodes within the first epoch. The run is
+  // reported in full (JSON, files) and the exit status is 1, as the README says (issue 16).
   QTemporaryDir dir;
   const QString history = dir.filePath("h.csv");
   const CliRun run = runCli({"train", "--dataset", "seed-sum", "--loss", "mean_squared_error",
                              "--optimizer", "sgd", "--lr", "50", "--history", history, "--json"});
-  QCOMPARE(run.exitCode, 0);
+  QCOMPARE(run.exitCode, 1);
   const QJsonObject result = parseObject(run.out);
   QCOMPARE(result.value("diverged").toBool(), true);
   const QString message = result.value("message").toString();
@@ -303,8 +308,76 @@ void TestCliTrain::divergenceIsNotAnError() {
   // The weights of the last finite step were kept: the metrics are finite.
   QVERIFY(std::isfinite(result.value("final_loss").toDouble()));
   QVERIFY(result.value("r2").isDouble());
-  QCOMPARE(run.err, "losslab-cli: warning: " + message + "\n");
+  QCOMPARE(run.err, "losslab-cli: error: " + message + "\n");
   QCOMPARE(readCsv(history).size(), 2);  // the diverged epoch's row
+}
+
+void TestCliTrain::r2OfOneValidationSampleIsNull() {
+  // 5 samples, --val-split 0.2: ⌊5 · 0.8⌋ = 4 train, 1 validates. R² = 1 − SS_res/SS_tot needs
+  // the spread of at least two targets: with one it is undefined (null, "—"), not 0 or 1.
+  const QString data = file("five.csv", "x,y\n0,1\n1,3\n2,5\n3,7\n4,9\n");
+  const CliRun run = runCli({"train", "--dataset", data, "--loss", "mean_squared_error", "--epochs",
+                             "2", "--val-split", "0.2", "--json"});
+  QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+  const QJsonObject result = parseObject(run.out);
+  QVERIFY2(result.value("r2").isNull(), qPrintable(run.out));
+  QVERIFY(result.value("mae").isDouble());  // MAE and RMSE of one sample are defined
+  QVERIFY(result.value("rmse").isDouble());
+  const CliRun text = runCli({"train", "--dataset", data, "--loss", "mean_squared_error",
+                              "--epochs", "2", "--val-split", "0.2"});
+  QVERIFY2(text.out.contains(QStringLiteral("R² —")), qPrintable(text.out));
+  // Two validation samples (--val-split 0.4): R² is a number again.
+  const CliRun two = runCli({"train", "--dataset", data, "--loss", "mean_squared_error", "--epochs",
+                             "2", "--val-split", "0.4", "--json"});
+  QVERIFY(parseObject(two.out).value("r2").isDouble());
+}
+
+void TestCliTrain::batchLargerThanTheSplitIsOneBatch() {
+  // 1,000 samples, 800 train: --batch 10000000 used to size the network's scratch for 1e7
+  // samples (8 GB for wide layers). It is the same run as --batch 800, said once on stderr.
+  const QStringList common{"train",    "--dataset", "linear",   "--loss", "huber",
+                           "--epochs", "3",         "--hidden", "8",      "--json"};
+  const CliRun huge = runCli(common + QStringList{"--batch", "10000000"});
+  const CliRun exact = runCli(common + QStringList{"--batch", "800"});
+  QVERIFY2(huge.exitCode == 0, qPrintable(huge.err));
+  QVERIFY2(exact.exitCode == 0, qPrintable(exact.err));
+  QCOMPARE(huge.err, QStringLiteral("losslab-cli: warning: --batch 10000000 is more than the 800 "
+                                    "training samples: each epoch is one batch of all of them\n"));
+  QVERIFY(exact.err.isEmpty());
+  QJsonObject a = parseObject(huge.out);
+  QJsonObject b = parseObject(exact.out);
+  a.remove("epochs_per_s");
+  b.remove("epochs_per_s");
+  QCOMPARE(a, b);
+}
+
+void TestCliTrain::ctrlCStopsAndWritesNothing() {
+  // A long run (1e6 epochs) gets SIGINT: it stops within a step, says where, leaves the old
+  // history file as it was (no temporary file either) and ends as killed by SIGINT.
+  QTemporaryDir dir;
+  const QString history = dir.filePath("h.csv");
+  QFile old(history);
+  QVERIFY(old.open(QIODevice::WriteOnly));
+  old.write("old\n");
+  old.close();
+  QProcess process;
+  process.start(QStringLiteral(LOSSLAB_CLI_PATH),
+                {"train", "--dataset", "linear", "--loss", "huber", "--epochs", "1000000",
+                 "--history", history});
+  QVERIFY(process.waitForStarted());
+  QTest::qWait(500);
+  QCOMPARE(process.state(), QProcess::Running);
+  ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+  QVERIFY2(process.waitForFinished(5000), "did not stop within 5 s of Ctrl+C");
+  QCOMPARE(process.exitStatus(), QProcess::CrashExit);  // ended by the signal, as shells expect
+  const QString err = QString::fromUtf8(process.readAllStandardError());
+  QVERIFY2(err.startsWith("losslab-cli: training stopped in epoch "), qPrintable(err));
+  QVERIFY2(err.contains("losslab-cli: interrupted (files being written were abandoned"),
+           qPrintable(err));
+  QVERIFY(process.readAllStandardOutput().isEmpty());
+  QVERIFY(old.open(QIODevice::ReadOnly));
+  QCOMPARE(old.readAll(), QByteArray("old\n"));
+  QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"h.csv"});
 }
 
 void TestCliTrain::readableSummary() {
@@ -327,9 +400,8 @@ void TestCliTrain::help() {
   QCOMPARE(run.exitCode, 0);
   for (const char* text :
        {"Usage: losslab-cli train", "LAST column is the target", "--predictions FILE.csv",
-        "(default 32", "(default 0.2)", "default 16,32", "adam (default)",
-        "Divergence is NOT an "
-        "error"}) {
+        "(default 32", "(default 0.2)", "default 16,32", "adam (default)", "the exit status is 1",
+        "Ctrl+C stops"}) {
     QVERIFY2(run.out.contains(QString::fromUtf8(text)), text);
   }
   const CliRun main = runCli({"--help"});

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Numeric CSV reader: accepted layouts (header detection, whitespace, quotes, CRLF, single
 // column, trailing blank lines) and every error path with its "<source>:<line>:<column>" text.
+#include <sys/stat.h>
+
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <fstream>
@@ -29,6 +32,9 @@ class TestCsvReader : public QObject {
   void readsFileAndNamesItInErrors();
   void missingFileIsUsageError();
   void largeFile();
+  void limits();
+  void limitsOfFiles();
+  void onlyRegularFiles();
 };
 
 void TestCsvReader::readsValues_data() {
@@ -182,6 +188,26 @@ void TestCsvReader::errors_data() {
                             << "data.csv:1:1: '1e999' is out of the range of a double";
   QTest::newRow("double sign") << "1\n+-1\n"
                                << "data.csv:2:1: '+-1' is not a number";
+  // Issue 16: other separators are named, not mistaken for a header and a bad number.
+  const QString commas =
+      "not commas; LossLab reads comma-separated values with '.' as the decimal "
+      "point";
+  QTest::newRow("semicolons") << "a;b\n3;4\n"
+                              << "data.csv:1: the fields are separated by ';' (semicolons), " +
+                                     commas;
+  QTest::newRow("tabs") << "1\t2\n3\t4\n"
+                        << "data.csv:1: the fields are separated by tabs, " + commas;
+  QTest::newRow("vertical bars") << "\n x | y \n1|2\n"
+                                 << "data.csv:2: the fields are separated by '|' (vertical "
+                                    "bars), " +
+                                        commas;
+  QTest::newRow("semicolons with decimal commas")
+      << "3,5;4,2\n"
+      << "data.csv:1:2: '5;4' is not a number (the file seems to separate fields by ';' "
+         "(semicolons), with decimal commas; LossLab reads ',' between fields and '.' as the "
+         "decimal point)";
+  QTest::newRow("NUL byte") << QString::fromLatin1("1,2\n3,4\0\n", 9)
+                            << "data.csv:2:4: a NUL byte: this is not a text file";
 }
 
 void TestCsvReader::errors() {
@@ -252,6 +278,84 @@ void TestCsvReader::largeFile() {
   LOSSLAB_VERIFY_NEAR(table.data.values.col(0).sum(), n * (n - 1) / 2, test::kExactTolerance);
   LOSSLAB_VERIFY_NEAR(table.data.values(kRows - 1, 1), -0.5 * (n - 1), test::kExactTolerance);
   LOSSLAB_VERIFY_NEAR(table.data.values.col(2).sum(), 0.25 * n, test::kExactTolerance);
+}
+
+void TestCsvReader::limits() {
+  // Each limit with a small value, reached exactly (accepted) and by one more (refused).
+  CsvOptions options;
+  options.limits.maxLineBytes = 5;
+  options.limits.maxNumbers = 6;
+  QCOMPARE(readCsvString("1,2,3\n4,5,6\n", options).data.values.size(), Eigen::Index{6});
+  auto message = [&](const std::string& text) {
+    try {
+      readCsvString(text, options, "data.csv");
+    } catch (const Error& e) {
+      return QString::fromStdString(e.what());
+    }
+    return QString();
+  };
+  QCOMPARE(message("1,2,3\n4,5,66\n"),
+           QStringLiteral("data.csv:2: line 2 is longer than the limit of 5 bytes for a line"));
+  // Found without scanning the rest: a line without a break is refused at the limit.
+  QCOMPARE(message("1\n" + std::string(1 << 20, '7')),
+           QStringLiteral("data.csv:2: line 2 is longer than the limit of 5 bytes for a line"));
+  QCOMPARE(message("1,2\n3,4\n5,6\n7,8\n"),
+           QStringLiteral("data.csv: 4 rows × 2 columns are 8 numbers, more than the limit of 6 "
+                          "numbers for a file"));
+  // The defaults as documented: 256 MiB, 1 MiB per line, 2^25 numbers.
+  const CsvLimits defaults;
+  QCOMPARE(defaults.maxBytes, std::size_t{256} << 20);
+  QCOMPARE(defaults.maxLineBytes, std::size_t{1} << 20);
+  QCOMPARE(defaults.maxNumbers, std::size_t{33554432});
+}
+
+void TestCsvReader::limitsOfFiles() {
+  // The size is checked before anything is read: a sparse file of 256 MiB + 1 byte costs no
+  // disk and is refused at once.
+  QTemporaryDir dir;
+  const QString path = dir.filePath("huge.csv");
+  QFile huge(path);
+  QVERIFY(huge.open(QIODevice::WriteOnly));
+  QVERIFY(huge.resize((qint64{256} << 20) + 1));
+  huge.close();
+  try {
+    readCsvFile(path.toStdString());
+    QFAIL("no error");
+  } catch (const Error& e) {
+    QCOMPARE(e.kind(), Error::Kind::Data);
+    QCOMPARE(QString::fromStdString(e.what()),
+             path +
+                 ": the file has 268435457 bytes, more than the limit of 256 MiB for an "
+                 "input file");
+  }
+  CsvOptions options;
+  options.limits.maxBytes = 8;
+  std::ofstream(dir.filePath("nine.csv").toStdString()) << "1\n2\n3\n4\n5";
+  std::ofstream(dir.filePath("eight.csv").toStdString()) << "1\n2\n3\n4\n";
+  QCOMPARE(readCsvFile(dir.filePath("eight.csv").toStdString(), options).data.values.rows(),
+           Eigen::Index{4});
+  QVERIFY_THROWS_EXCEPTION(Error, readCsvFile(dir.filePath("nine.csv").toStdString(), options));
+}
+
+void TestCsvReader::onlyRegularFiles() {
+  // A device or a pipe could be endless: refused by what it is, before it is opened.
+  auto message = [](const std::string& path) {
+    try {
+      readCsvFile(path);
+    } catch (const Error& e) {
+      return e.kind() == Error::Kind::Usage ? QString::fromStdString(e.what()) : QString();
+    }
+    return QString();
+  };
+  QCOMPARE(message("/dev/zero"),
+           QStringLiteral("cannot read '/dev/zero': it is a character device, not a regular file "
+                          "(give '-' to read standard input)"));
+  QTemporaryDir dir;
+  const std::string fifo = dir.filePath("fifo").toStdString();
+  QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+  QCOMPARE(message(fifo), QString::fromStdString("cannot read '" + fifo +
+                                                 "': it is a pipe, not a regular file (give '-' "
+                                                 "to read standard input)"));
 }
 
 QTEST_MAIN(TestCsvReader)

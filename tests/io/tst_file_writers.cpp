@@ -3,6 +3,8 @@
 // Expected texts are written by hand; round trips are checked with strtod, not our reader.
 #include <sys/stat.h>
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -51,6 +53,8 @@ class TestFileWriters : public QObject {
   void atomicWriteFailureLeavesOldFile();
   void atomicWriteFollowsSymlink();
   void atomicWriteRefusesDirectory();
+  void atomicFileInPieces();
+  void abandonedAtomicFileKeepsTheOldOne();
 };
 
 void TestFileWriters::shortest_data() {
@@ -164,6 +168,37 @@ void TestFileWriters::atomicWriteFollowsSymlink() {
 void TestFileWriters::atomicWriteRefusesDirectory() {
   QTemporaryDir dir;
   QVERIFY_THROWS_EXCEPTION(Error, writeFileAtomically(dir.path().toStdString(), "x"));
+}
+
+void TestFileWriters::atomicFileInPieces() {
+  QTemporaryDir dir;
+  const std::string path = dir.filePath(QStringLiteral("pieces.csv")).toStdString();
+  {
+    AtomicFile file(path);
+    for (int k = 0; k < 1000; ++k) {
+      file.write("0123456789\n");
+    }
+    // Until commit() the target does not exist; only the exclusive temporary file does.
+    QVERIFY(!QFile::exists(QString::fromStdString(path)));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    file.commit();
+    QVERIFY_THROWS_EXCEPTION(Error, file.write("late"));
+  }
+  QCOMPARE(readAll(path).size(), std::size_t{11000});
+  QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"pieces.csv"});
+}
+
+void TestFileWriters::abandonedAtomicFileKeepsTheOldOne() {
+  // An error or Ctrl+C before commit(): the destructor removes the temporary file.
+  QTemporaryDir dir;
+  const std::string path = dir.filePath(QStringLiteral("keep.csv")).toStdString();
+  writeFileAtomically(path, "old\n");
+  {
+    AtomicFile file(path);
+    file.write("half of the new");
+  }
+  QCOMPARE(readAll(path), std::string("old\n"));
+  QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"keep.csv"});
 }
 
 QTEST_GUILESS_MAIN(TestFileWriters)

@@ -118,7 +118,7 @@ void MainWindow::createMenus() {
       {Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
   const Theme current = themeFromName(Settings::theme());
   for (const auto& [theme, label] : themeNames) {
-    QAction* action = themeMenu->addAction(label, this, [theme] {
+    QAction* action = themeMenu->addAction(label, this, [theme = theme] {
       applyTheme(theme);
       Settings::setTheme(themeName(theme));
     });
