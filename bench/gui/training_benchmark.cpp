@@ -11,7 +11,7 @@
 #include "core/engine/loss_registry.h"
 #include "core/training/dataset.h"
 #include "core/training/trainer.h"
-#include "ui/training/training_session.h"
+#include "core/training/training_config.h"
 #include "ui/training/training_view.h"
 
 namespace losslab::ui {
@@ -44,17 +44,15 @@ double guiEpochsPerSecond(int epochs) {
   TrainingView view;
   view.resize(1300, 850);
   view.show();
-  TrainingSession session;
-  session.dataset = QStringLiteral("seed_sum");
-  session.samples = 1000;
-  session.noise = 0;
-  session.validationSplit = kValidationSplit;
-  session.hidden = {16, 32};
-  session.optimizer = QStringLiteral("adam");
-  session.learningRate = kLearningRate;
-  session.batchSize = 32;
+  TrainingConfig session;
+  session.data.generator = DatasetKind::SeedSum;
+  session.data.samples = 1000;
+  session.data.noise = 0;
+  session.data.validationSplit = kValidationSplit;
+  session.network.hidden = {16, 32};
+  session.optimizer = {TrainingOptimizer::Adam, kLearningRate, 32};
   session.epochs = epochs + 1;
-  session.loss = {QStringLiteral("mean_squared_error"), {}};
+  session.loss = {"mean_squared_error", {}, {}};
   if (!view.applySession(session, nullptr)) {
     return std::nan("");
   }
@@ -65,7 +63,7 @@ double guiEpochsPerSecond(int epochs) {
   QEventLoop loop;
   QObject::connect(controller, &TrainingController::stateChanged, &loop,
                    [&loop](TrainingController::State state) {
-                     if (state == TrainingController::State::Paused) {
+                     if (state == TrainingController::State::Finished) {
                        loop.quit();
                      }
                    });

@@ -9,7 +9,11 @@
 
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
+<<<<<<< HEAD
 #include "core/training/simd.h"
+=======
+#include "core/training/trainability.h"
+>>>>>>> training
 
 namespace losslab {
 
@@ -77,18 +81,7 @@ void Trainer::checkLoss(const LossPtr& loss) {
   if (!loss) {
     throw Error::usage("the trainer needs a loss");
   }
-  const LossInfo& info = loss->info();
-  if (info.target != TargetKind::SameShape) {
-    throw Error::usage("'" + info.id +
-                       "' takes class labels or no target; the trainer fits one regression "
-                       "target per sample");
-  }
-  for (const ExtraInput& extra : info.extras) {
-    if (extra.required) {
-      throw Error::usage("'" + info.id + "' needs the extra input '" + extra.name +
-                         "', which training does not provide");
-    }
-  }
+  requireTrainable(loss->info());
 }
 
 void Trainer::allocate() {

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The training controller end to end: its worker thread trains, reports epochs and snapshots
-// through queued signals, pauses, steps, resets to the same initial weights, stops on divergence
-// and applies live learning-rate and data changes at the next step.
+// through queued signals, pauses, steps, resets to the same initial weights, stops on
+// divergence, applies live learning-rate and outlier changes at the next step, takes a whole
+// configuration or refuses it whole, and follows the run's state machine (Ready, Running,
+// Paused, Finished).
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
-#include "core/engine/loss_registry.h"
 #include "tests/test_utils.h"
 #include "ui/training/training_controller.h"
 
@@ -15,31 +18,34 @@ using namespace losslab::ui;
 
 namespace {
 
+using State = TrainingController::State;
+
 // Generous: under ThreadSanitizer the worker runs ~10x slower. Waits end as soon as the
 // condition holds, so a normal run never sleeps this long.
 constexpr int kTimeoutMs = 60000;
 
-LossPtr lossById(const char* id) {
-  return LossRegistry::instance().create(id);
+/// A small, quick problem: y = 2x + 1 (200 samples), one hidden layer of 8.
+TrainingConfig smallConfig() {
+  TrainingConfig c;
+  c.data.generator = DatasetKind::Linear;
+  c.data.samples = 200;
+  c.data.noise = 0.1;
+  c.network.hidden = {8};
+  c.optimizer.learningRate = 0.01;
+  return c;
 }
 
-/// A small, quick problem: y = 2x + 1 (200 samples), one hidden layer of 8.
-void configureSmall(TrainingController& controller) {
-  DatasetOptions data;
-  data.kind = DatasetKind::Linear;
-  data.samples = 200;
-  data.noise = 0.1;
+void apply(TrainingController& controller, const TrainingConfig& config) {
   QString error;
-  QVERIFY2(controller.setDataset(data, &error), qPrintable(error));
-  MlpOptions model;
-  model.hidden = {8};
-  QVERIFY2(controller.setModel(model, &error), qPrintable(error));
-  QVERIFY2(controller.setLearningRate(0.01, &error), qPrintable(error));
-  QVERIFY2(controller.setLoss(lossById("mean_squared_error"), &error), qPrintable(error));
+  QVERIFY2(controller.apply(config, &error), qPrintable(error));
 }
 
 EpochStats statsAt(const QSignalSpy& spy, qsizetype index) {
   return qvariant_cast<EpochStats>(spy.at(index).at(1));
+}
+
+State stateAt(const QSignalSpy& spy, qsizetype index) {
+  return qvariant_cast<State>(spy.at(index).at(0));
 }
 
 }  // namespace
@@ -48,32 +54,37 @@ class TestTrainingController : public QObject {
   Q_OBJECT
 
  private slots:
-  void startReportsEpochsThenPausesAtBudget();
+  void startReportsEpochsThenFinishesAtBudget();
+  void startAfterFinishedIsANewRun();
+  void raisingTheBudgetContinuesExplicitly();
   void pauseStopsAndStepTrainsOneEpoch();
   void resetGivesIdenticalFirstEpoch();
   void compareRunsStartFromTheSameWeights();
   void hugeLearningRateEmitsDiverged();
   void learningRateChangeTakesEffectWhileRunning();
-  void dataChangeKeepsWeightsAndEpochCount();
-  void newNetworkRestarts();
+  void outliersKeepWeightsAndEpochCount();
+  void newDataSetOrNetworkStartsANewRun();
   void blockingTrainingEmitsBeforeReturning();
   void snapshotCarriesPredictionsAndInfluence();
-  void rejectsWhatCannotTrain();
+  void refusesWholeAndChangesNothing();
+  void refusesADataSetWithoutTrainingSamples();
 };
 
-void TestTrainingController::startReportsEpochsThenPausesAtBudget() {
+void TestTrainingController::startReportsEpochsThenFinishesAtBudget() {
   TrainingController controller;
-  configureSmall(controller);
-  controller.setEpochs(3);
+  TrainingConfig c = smallConfig();
+  c.epochs = 3;
+  apply(controller, c);
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Ready, kTimeoutMs);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   QSignalSpy states(&controller, &TrainingController::stateChanged);
   controller.start();
-  QTRY_VERIFY_WITH_TIMEOUT(controller.state() == TrainingController::State::Paused, kTimeoutMs);
-  // Running, then Paused once the budget was reached.
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+  // Running, then Finished once the budget was reached (not "Paused").
   QCOMPARE(states.count(), 2);
-  QCOMPARE(qvariant_cast<TrainingController::State>(states.at(0).at(0)),
-           TrainingController::State::Running);
-  QCOMPARE(epochs.count(), 3);  // all of them arrived before "Paused"
+  QCOMPARE(stateAt(states, 0), State::Running);
+  QCOMPARE(stateAt(states, 1), State::Finished);
+  QCOMPARE(epochs.count(), 3);  // all of them arrived before "Finished"
   for (int i = 0; i < 3; ++i) {
     const EpochStats s = statsAt(epochs, i);
     QCOMPARE(epochs.at(i).at(0).toInt(), i + 1);
@@ -88,22 +99,70 @@ void TestTrainingController::startReportsEpochsThenPausesAtBudget() {
     // MSE is the loss: the loss on the whole set is RMSE² (two separate computations).
     LOSSLAB_VERIFY_NEAR(s.train.loss, s.train.rmse * s.train.rmse, test::kFloat64Tolerance);
   }
-  // Start again past the budget: another 3 epochs.
+}
+
+void TestTrainingController::startAfterFinishedIsANewRun() {
+  // Before: a finished run said "Paused · 3/3" and Start trained on to 6/3.
+  TrainingController controller;
+  TrainingConfig c = smallConfig();
+  c.epochs = 3;
+  apply(controller, c);
+  QSignalSpy epochs(&controller, &TrainingController::epochFinished);
+  QSignalSpy restarted(&controller, &TrainingController::restarted);
+  controller.start();
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+  QCOMPARE(epochs.count(), 3);
+  const qsizetype restarts = restarted.count();
   controller.start();
   QTRY_COMPARE_WITH_TIMEOUT(epochs.count(), 6, kTimeoutMs);
-  QTRY_VERIFY_WITH_TIMEOUT(controller.state() == TrainingController::State::Paused, kTimeoutMs);
-  QCOMPARE(statsAt(epochs, 5).epoch, 6);
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+  QCOMPARE(restarted.count(), restarts + 1);
+  // Epochs 1, 2, 3 again, from the same weights: the same numbers to the last bit.
+  for (int i = 0; i < 3; ++i) {
+    QCOMPARE(statsAt(epochs, 3 + i).epoch, i + 1);
+    QCOMPARE(statsAt(epochs, 3 + i).loss, statsAt(epochs, i).loss);
+    QCOMPARE(statsAt(epochs, 3 + i).validation.mae, statsAt(epochs, i).validation.mae);
+  }
+  // Step does nothing on a finished run.
+  controller.step();
+  QTest::qWait(100);
+  QCOMPARE(epochs.count(), 6);
+}
+
+void TestTrainingController::raisingTheBudgetContinuesExplicitly() {
+  TrainingController controller;
+  TrainingConfig c = smallConfig();
+  c.epochs = 2;
+  apply(controller, c);
+  QSignalSpy epochs(&controller, &TrainingController::epochFinished);
+  QSignalSpy restarted(&controller, &TrainingController::restarted);
+  controller.start();
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+  const qsizetype restarts = restarted.count();
+  c.epochs = 4;
+  apply(controller, c);  // more epochs: the run may continue
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, kTimeoutMs);
+  controller.start();
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+  QCOMPARE(epochs.count(), 4);
+  QCOMPARE(statsAt(epochs, 3).epoch, 4);
+  QCOMPARE(restarted.count(), restarts);  // continued, not restarted
+  c.epochs = 3;                           // below what was trained: still finished
+  apply(controller, c);
+  QTest::qWait(50);
+  QCOMPARE(controller.state(), State::Finished);
 }
 
 void TestTrainingController::pauseStopsAndStepTrainsOneEpoch() {
   TrainingController controller;
-  configureSmall(controller);
-  controller.setEpochs(1000000);
+  TrainingConfig c = smallConfig();
+  c.epochs = 1000000;
+  apply(controller, c);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   controller.start();
   QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 2, kTimeoutMs);
   controller.pause();
-  QTRY_VERIFY_WITH_TIMEOUT(controller.state() == TrainingController::State::Paused, kTimeoutMs);
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, kTimeoutMs);
   const qsizetype atPause = epochs.count();
   QTest::qWait(200);
   QCOMPARE(epochs.count(), atPause);  // nothing trains while paused
@@ -115,12 +174,12 @@ void TestTrainingController::pauseStopsAndStepTrainsOneEpoch() {
   QCOMPARE(statsAt(epochs, atPause).epoch, last + 1);
   QTest::qWait(100);
   QCOMPARE(epochs.count(), atPause + 1);
-  QCOMPARE(controller.state(), TrainingController::State::Paused);
+  QCOMPARE(controller.state(), State::Paused);
 }
 
 void TestTrainingController::resetGivesIdenticalFirstEpoch() {
   TrainingController controller;
-  configureSmall(controller);
+  apply(controller, smallConfig());
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   QSignalSpy restarted(&controller, &TrainingController::restarted);
   controller.step();
@@ -133,7 +192,7 @@ void TestTrainingController::resetGivesIdenticalFirstEpoch() {
   const qsizetype restarts = restarted.count();
   controller.reset();
   QTRY_COMPARE_WITH_TIMEOUT(restarted.count(), restarts + 1, kTimeoutMs);
-  QTRY_VERIFY_WITH_TIMEOUT(controller.state() == TrainingController::State::Idle, kTimeoutMs);
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Ready, kTimeoutMs);
   controller.step();
   QTRY_COMPARE_WITH_TIMEOUT(epochs.count(), 3, kTimeoutMs);
   const EpochStats again = statsAt(epochs, 2);
@@ -149,12 +208,11 @@ void TestTrainingController::compareRunsStartFromTheSameWeights() {
   // Keras MSE and torch MSELoss are the same function on (B × 1) targets: runs that start from
   // the same weights and see the same batches must stay equal; MAE must differ.
   TrainingController controller;
-  configureSmall(controller);
-  QString error;
-  QVERIFY2(controller.setLosses({lossById("mean_squared_error"), lossById("torch_mse"),
-                                 lossById("mean_absolute_error")},
-                                &error),
-           qPrintable(error));
+  TrainingConfig c = smallConfig();
+  c.compare = true;
+  c.compareLosses = {
+      {"mean_squared_error", {}, {}}, {"torch_mse", {}, {}}, {"mean_absolute_error", {}, {}}};
+  apply(controller, c);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   QVERIFY(controller.trainEpochsBlocking(2));
   QCOMPARE(epochs.count(), 6);  // 2 epochs × 3 runs, in lock-step
@@ -174,13 +232,11 @@ void TestTrainingController::compareRunsStartFromTheSameWeights() {
 
 void TestTrainingController::hugeLearningRateEmitsDiverged() {
   TrainingController controller;
-  QString error;
-  QVERIFY(controller.setDataset(DatasetOptions{}, &error));  // seed 003: y = 5 Σ x, 4 features
-  OptimizerOptions sgd;
-  sgd.kind = OptimizerKind::Sgd;
-  sgd.sgd.learningRate = 50;
-  QVERIFY2(controller.setOptimizer(sgd, &error), qPrintable(error));
-  controller.setEpochs(20);
+  TrainingConfig c;
+  c.data.generator = DatasetKind::SeedSum;  // y = 5 Σ x, 4 features
+  c.optimizer = {TrainingOptimizer::Sgd, 10, 32};
+  c.epochs = 20;
+  apply(controller, c);
   QSignalSpy diverged(&controller, &TrainingController::diverged);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   controller.start();
@@ -188,11 +244,12 @@ void TestTrainingController::hugeLearningRateEmitsDiverged() {
   const QString message = diverged.at(0).at(0).toString();
   QVERIFY2(message.contains(QStringLiteral("diverged in epoch 1")), qPrintable(message));
   QVERIFY2(message.contains(QStringLiteral("lower the learning rate")), qPrintable(message));
-  QCOMPARE(controller.state(), TrainingController::State::Paused);
+  QCOMPARE(controller.state(), State::Paused);
   QCOMPARE(epochs.count(), 0);  // the diverged epoch is not part of the history
 
   // A sane learning rate continues from the restored parameters.
-  QVERIFY(controller.setLearningRate(1e-3, &error));
+  c.optimizer.learningRate = 1e-3;
+  apply(controller, c);
   QVERIFY(controller.trainEpochsBlocking(1));
   QCOMPARE(epochs.count(), 1);
   QVERIFY(std::isfinite(statsAt(epochs, 0).loss));
@@ -200,16 +257,17 @@ void TestTrainingController::hugeLearningRateEmitsDiverged() {
 
 void TestTrainingController::learningRateChangeTakesEffectWhileRunning() {
   TrainingController controller;
-  configureSmall(controller);
-  controller.setEpochs(1000000);
+  TrainingConfig c = smallConfig();
+  c.epochs = 1000000;
+  apply(controller, c);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   QSignalSpy restarted(&controller, &TrainingController::restarted);
   controller.start();
   QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, kTimeoutMs);
   const qsizetype restarts = restarted.count();
   const qsizetype before = epochs.count();
-  QString error;
-  QVERIFY(controller.setLearningRate(0.05, &error));
+  c.optimizer.learningRate = 0.05;
+  apply(controller, c);
   auto reachedNewRate = [&] {
     for (qsizetype i = before; i < epochs.count(); ++i) {
       if (statsAt(epochs, i).learningRate == 0.05) {
@@ -220,95 +278,116 @@ void TestTrainingController::learningRateChangeTakesEffectWhileRunning() {
   };
   QTRY_VERIFY_WITH_TIMEOUT(reachedNewRate(), kTimeoutMs);
   controller.pause();
-  QTRY_VERIFY_WITH_TIMEOUT(controller.state() == TrainingController::State::Paused, kTimeoutMs);
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, kTimeoutMs);
   QCOMPARE(statsAt(epochs, 0).learningRate, 0.01);
   QCOMPARE(restarted.count(), restarts);  // live: no restart, the epochs count on
   for (qsizetype i = 1; i < epochs.count(); ++i) {
     QCOMPARE(statsAt(epochs, i).epoch, statsAt(epochs, i - 1).epoch + 1);
   }
-  QCOMPARE(controller.optimizer().learningRate(), 0.05);
 }
 
-void TestTrainingController::dataChangeKeepsWeightsAndEpochCount() {
+void TestTrainingController::outliersKeepWeightsAndEpochCount() {
+  // The outlier lesson: raising the outliers mid-run perturbs the same x; training goes on.
   TrainingController controller;
-  configureSmall(controller);
+  TrainingConfig c = smallConfig();
+  apply(controller, c);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   QSignalSpy restarted(&controller, &TrainingController::restarted);
   QSignalSpy snapshots(&controller, &TrainingController::snapshotReady);
   QVERIFY(controller.trainEpochsBlocking(2));
   const qsizetype restarts = restarted.count();
-  QString error;
-  QVERIFY2(controller.setOutliers(0.1, 20, &error), qPrintable(error));
-  QCOMPARE(controller.datasetOptions().outlierFraction, 0.1);
+  c.data.outlierFraction = 0.1;
+  c.data.outlierMagnitude = 20;
+  apply(controller, c);
   QCOMPARE(static_cast<int>(controller.dataset().outliers.size()), 20);  // 10 % of 200
   QVERIFY(controller.trainEpochsBlocking(1));
   QCOMPARE(restarted.count(), restarts);
   QCOMPARE(statsAt(epochs, epochs.count() - 1).epoch, 3);
   // The newest snapshot shows the new data: outliers inside the training set.
   const TrainingSnapshot s = qvariant_cast<TrainingSnapshot>(snapshots.last().at(0));
-  QVERIFY(!s.outliers.isEmpty());
-  QCOMPARE(s.yTrue.size(), qsizetype{160});
-
-  // An imported set is not synthetic: outliers are refused and nothing changes.
-  Dataset table;
-  table.x = Eigen::MatrixXd::Random(1, 50);
-  table.y = Eigen::VectorXd::Random(50);
-  QVERIFY(controller.setDataset(table, &error));
-  QVERIFY(!controller.setOutliers(0.2, 5, &error));
-  QVERIFY(!error.isEmpty());
-  QCOMPARE(controller.dataset().size(), Eigen::Index{50});
+  QVERIFY(!s.outliers.empty());
+  QCOMPARE(s.yTrue.size(), std::size_t{160});
 }
 
-void TestTrainingController::newNetworkRestarts() {
+void TestTrainingController::newDataSetOrNetworkStartsANewRun() {
+  // Before: a new data set (an imported CSV) kept the weights and the epoch count, so Start
+  // continued the old run on the new data ("200/100 epochs").
   TrainingController controller;
-  configureSmall(controller);
+  TrainingConfig c = smallConfig();
+  c.epochs = 2;
+  apply(controller, c);
   QSignalSpy restarted(&controller, &TrainingController::restarted);
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
-  QVERIFY(controller.trainEpochsBlocking(2));
-  const qsizetype restarts = restarted.count();
-  MlpOptions model;
-  model.hidden = {4, 4};
-  QString error;
-  QVERIFY(controller.setModel(model, &error));
-  QVERIFY(controller.trainEpochsBlocking(1));
-  QCOMPARE(restarted.count(), restarts + 1);
+  controller.start();
+  QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+  auto expectNewRun = [&](const TrainingConfig& next, const char* what) {
+    const qsizetype restarts = restarted.count();
+    const qsizetype before = epochs.count();
+    apply(controller, next);
+    QTRY_COMPARE_WITH_TIMEOUT(restarted.count(), restarts + 1, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Ready, kTimeoutMs);
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Finished, kTimeoutMs);
+    QVERIFY2(epochs.count() == before + 2, what);  // 1 and 2 again, not 3 and 4
+    QVERIFY2(statsAt(epochs, epochs.count() - 1).epoch == 2, what);
+  };
+  QTemporaryDir dir;
+  QFile file(dir.filePath(QStringLiteral("t.csv")));
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  for (int i = 0; i < 50; ++i) {
+    file.write(QByteArray::number(i / 50.0) + ',' + QByteArray::number(i / 25.0) + '\n');
+  }
+  file.close();
+  TrainingConfig csv = c;
+  csv.data.source = DataConfig::Source::Csv;
+  csv.data.csvPath = file.fileName().toStdString();
+  expectNewRun(csv, "CSV");
+  QCOMPARE(controller.dataset().size(), Eigen::Index{50});
+  TrainingConfig network = csv;
+  network.network.hidden = {4, 4};
+  expectNewRun(network, "network");
+  TrainingConfig seed = network;
+  seed.seed = 5;
+  expectNewRun(seed, "seed");
+  TrainingConfig split = seed;
+  split.data.validationSplit = 0.3;
+  expectNewRun(split, "validation split");
   QCOMPARE(restarted.last().at(0).toStringList(),
            QStringList{QStringLiteral("Mean squared error (MSE)")});
-  QCOMPARE(statsAt(epochs, epochs.count() - 1).epoch, 1);  // numbering starts over
 }
 
 void TestTrainingController::blockingTrainingEmitsBeforeReturning() {
   TrainingController controller;
-  configureSmall(controller);
+  apply(controller, smallConfig());
   QSignalSpy epochs(&controller, &TrainingController::epochFinished);
   QSignalSpy snapshots(&controller, &TrainingController::snapshotReady);
   QVERIFY(controller.trainEpochsBlocking(4));
   QCOMPARE(epochs.count(), 4);  // no event loop ran in between
   QVERIFY(snapshots.count() >= 1);
   QCOMPARE(qvariant_cast<TrainingSnapshot>(snapshots.last().at(0)).runs.at(0).epoch, 4);
-  QCOMPARE(controller.state(), TrainingController::State::Paused);
+  QCOMPARE(controller.state(), State::Paused);  // 4 of 200
 }
 
 void TestTrainingController::snapshotCarriesPredictionsAndInfluence() {
   // MAE pulls every sample equally: |∂ℓᵢ/∂ŷᵢ| = |sign(ŷᵢ − yᵢ)| = 1 (reduction sum, so no 1/n).
   // MSE pulls in proportion to the residual: |∂ℓᵢ/∂ŷᵢ| = 2|ŷᵢ − yᵢ|.
   TrainingController controller;
-  configureSmall(controller);
-  QString error;
-  QVERIFY(controller.setLosses({lossById("mean_absolute_error"), lossById("mean_squared_error")},
-                               &error));
+  TrainingConfig c = smallConfig();
+  c.compare = true;
+  c.compareLosses = {{"mean_absolute_error", {}, {}}, {"mean_squared_error", {}, {}}};
+  apply(controller, c);
   QSignalSpy snapshots(&controller, &TrainingController::snapshotReady);
   QVERIFY(controller.trainEpochsBlocking(1));
   const TrainingSnapshot s = qvariant_cast<TrainingSnapshot>(snapshots.last().at(0));
   QCOMPARE(s.featureCount, 1);
-  QCOMPARE(s.runs.size(), qsizetype{2});
-  QCOMPARE(s.curveX.size(), qsizetype{TrainingController::kCurvePoints});
+  QCOMPARE(s.runs.size(), std::size_t{2});
+  QCOMPARE(s.curveX.size(), std::size_t{TrainingController::kCurvePoints});
   for (const RunSnapshot& r : s.runs) {
     QCOMPARE(r.yPred.size(), s.yTrue.size());
     QCOMPARE(r.influence.size(), s.yTrue.size());
     QCOMPARE(r.curveY.size(), s.curveX.size());
   }
-  for (qsizetype i = 0; i < s.yTrue.size(); ++i) {
+  for (std::size_t i = 0; i < s.yTrue.size(); ++i) {
     const double residual = s.runs[1].yPred[i] - s.yTrue[i];
     LOSSLAB_VERIFY_NEAR(s.runs[0].influence[i], 1.0, test::kExactTolerance);
     LOSSLAB_VERIFY_NEAR(s.runs[1].influence[i], 2 * std::fabs(residual), test::kFloat64Tolerance);
@@ -320,19 +399,56 @@ void TestTrainingController::snapshotCarriesPredictionsAndInfluence() {
                       test::kExactTolerance);
 }
 
-void TestTrainingController::rejectsWhatCannotTrain() {
+void TestTrainingController::refusesWholeAndChangesNothing() {
   TrainingController controller;
+  apply(controller, smallConfig());
+  QVERIFY(controller.trainEpochsBlocking(1));
+  const TrainingConfig before = controller.config();
+  const Dataset data = controller.dataset();
+  auto refused = [&](TrainingConfig next, const char* message) {
+    QString error;
+    QVERIFY(!controller.apply(next, &error));
+    QVERIFY2(error.contains(QString::fromUtf8(message)), qPrintable(error));
+    QVERIFY(controller.config() == before);
+    QVERIFY(controller.dataset().x == data.x && controller.dataset().y == data.y);
+    QCOMPARE(controller.losses().size(), std::size_t{1});
+  };
+  // A new data set together with a loss that cannot train: neither is applied.
+  TrainingConfig labels = smallConfig();
+  labels.data.generator = DatasetKind::Cubic;
+  labels.loss.id = "sparse_categorical_crossentropy";
+  refused(labels, "takes class labels");
+  TrainingConfig five = smallConfig();
+  five.compare = true;
+  five.compareLosses.assign(5, {"huber", {}, {}});
+  refused(five, "at most 4 losses");
+  TrainingConfig lr = smallConfig();
+  lr.optimizer.learningRate = -1;
+  refused(lr, "\"optimizer.lr\"");
+  TrainingConfig missing = smallConfig();
+  missing.data.source = DataConfig::Source::Csv;
+  missing.data.csvPath = "/nonexistent/data.csv";
+  refused(missing, "the current data set is kept");
+  QVERIFY(controller.trainEpochsBlocking(1));  // the run goes on
+}
+
+void TestTrainingController::refusesADataSetWithoutTrainingSamples() {
+  QTemporaryDir dir;
+  QFile file(dir.filePath(QStringLiteral("tiny.csv")));
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write("x,y\n1,2\n2,3\n3,4\n4,5\n5,6\n");
+  file.close();
+  TrainingController controller;
+  const Dataset before = controller.dataset();
+  TrainingConfig c;
+  c.data.source = DataConfig::Source::Csv;
+  c.data.csvPath = file.fileName().toStdString();
+  c.data.validationSplit = 0.9;  // ⌊5 · 0.1⌋ = 0 training samples
   QString error;
-  QVERIFY(!controller.setLoss(lossById("sparse_categorical_crossentropy"), &error));
-  QVERIFY2(error.contains(QStringLiteral("class labels")), qPrintable(error));
-  QVERIFY(!controller.setLosses({}, &error));
-  std::vector<LossPtr> five(5, lossById("mean_squared_error"));
-  QVERIFY(!controller.setLosses(five, &error));
-  QVERIFY(!controller.setLearningRate(-1, &error));
-  QVERIFY(!controller.setValidationSplit(1.0, &error));
-  QVERIFY(!controller.setBatchSize(0, &error));
-  QCOMPARE(controller.losses().size(), std::size_t{1});
-  QCOMPARE(controller.validationSplit(), 0.2);
+  QVERIFY(!controller.apply(c, &error));
+  QVERIFY2(error.contains(QStringLiteral("none is left for training")), qPrintable(error));
+  QVERIFY(controller.config() == TrainingConfig{});
+  QCOMPARE(controller.dataset().size(), before.size());
 }
 
 QTEST_MAIN(TestTrainingController)

@@ -4,11 +4,15 @@
 // exports write readable files.
 #include <qcustomplot.h>
 #include <QAbstractButton>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QSvgRenderer>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -18,6 +22,7 @@
 #include "ui/common/loss_factory.h"
 #include "ui/common/settings.h"
 #include "ui/common/theme.h"
+#include "ui/training/training_config_model.h"
 #include "ui/training/training_view.h"
 
 using namespace losslab;
@@ -82,6 +87,10 @@ class TestTrainingView : public QObject {
   void colorScaleLabelIsShortAndTheTooltipNamesTheLoss();
   void tableElidesLongNamesWithToolTips();
   void commandsHaveShortcutsAndToolTips();
+  void refusedValuesDoNotStayInTheirWidgets();
+  void importingANewCsvStartsANewRun();
+  void finishedRunSaysSoAndStartBeginsANewRun();
+  void statusFollowsTheEpochsField();
   void messagesAreReadableInLightAndDarkPalettes_data();
   void messagesAreReadableInLightAndDarkPalettes();
 
@@ -145,9 +154,9 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
            (QStringList{QStringLiteral("mean_squared_error"), QStringLiteral("mean_absolute_error"),
                         QStringLiteral("huber")}));
   const TrainingController* c = view.controller();
-  QCOMPARE(c->datasetOptions().kind, DatasetKind::Linear);
-  QCOMPARE(c->datasetOptions().outlierFraction, 0.1);
-  QCOMPARE(c->datasetOptions().outlierMagnitude, 20.0);
+  QCOMPARE(c->config().data.generator, DatasetKind::Linear);
+  QCOMPARE(c->config().data.outlierFraction, 0.1);
+  QCOMPARE(c->config().data.outlierMagnitude, 20.0);
   QVERIFY(c->isSynthetic());
   QCOMPARE(static_cast<double>(c->dataset().outliers.size()),
            std::round(0.1 * static_cast<double>(c->dataset().size())));
@@ -159,12 +168,15 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
     QCOMPARE(view.latestEpoch(run).epoch, 3);
     QVERIFY(std::isfinite(view.latestEpoch(run).validation.rmse));
   }
-  QTableWidget* table = view.metricsTable();
+  QTableView* table = view.metricsTable();
   QVERIFY(!table->isHidden());
-  QCOMPARE(table->rowCount(), 3);
-  QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Mean absolute error (MAE)"));
-  QVERIFY(table->item(2, 0)->toolTip().endsWith(QStringLiteral("epoch 3")));
-  QCOMPARE(table->item(2, 1)->text(), QString::number(view.latestEpoch(2).train.loss, 'g', 4));
+  const QAbstractItemModel* metrics = table->model();
+  QCOMPARE(metrics->rowCount(), 3);
+  QCOMPARE(metrics->index(1, 0).data().toString(), QStringLiteral("Mean absolute error (MAE)"));
+  QVERIFY(
+      metrics->index(2, 0).data(Qt::ToolTipRole).toString().endsWith(QStringLiteral("epoch 3")));
+  QCOMPARE(metrics->index(2, 1).data().toString(),
+           QString::number(view.latestEpoch(2).train.loss, 'g', 4));
   // Fit plot: every training sample is drawn once across the influence buckets.
   QCustomPlot* fit = view.plot(TrainingView::Plot::Fit);
   int points = 0;
@@ -175,7 +187,7 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
     }
   }
   const double n = static_cast<double>(c->dataset().size());
-  QCOMPARE(points, static_cast<int>(std::floor(n * (1 - c->validationSplit()))));
+  QCOMPARE(points, static_cast<int>(std::floor(n * (1 - c->config().data.validationSplit))));
 }
 
 void TestTrainingView::badCsvKeepsDatasetAndNamesLineAndColumn_data() {
@@ -241,9 +253,10 @@ void TestTrainingView::exportsWriteFiles() {
   QVERIFY2(view.exportPredictionsCsv(predictions, &error), qPrintable(error));
   const QStringList rows = readLines(predictions);
   const Dataset& data = view.controller()->dataset();
-  QCOMPARE(rows.size(),
-           1 + static_cast<int>(std::floor(static_cast<double>(data.size()) *
-                                           (1 - view.controller()->validationSplit()))));
+  QCOMPARE(
+      rows.size(),
+      1 + static_cast<int>(std::floor(static_cast<double>(data.size()) *
+                                      (1 - view.controller()->config().data.validationSplit))));
   QCOMPARE(rows.front().split(QLatin1Char(',')).size(), 4 + 2 * 3);
 
   const QString png = m_dir.filePath(QStringLiteral("fit.png"));
@@ -313,8 +326,8 @@ void TestTrainingView::layoutGivesTheFitTheMostRoomAndFitsSmallWindows() {
 
   // Several features, single mode (predicted vs true, an empty legend): the axis rect still
   // takes the plot's width.
-  TrainingSession seedSum;
-  seedSum.dataset = QStringLiteral("seed_sum");
+  TrainingConfig seedSum;
+  seedSum.data.generator = DatasetKind::SeedSum;
   TrainingView multi;
   QVERIFY(multi.applySession(seedSum));
   multi.resize(1400, 820);
@@ -376,10 +389,15 @@ void TestTrainingView::tableElidesLongNamesWithToolTips() {
   TrainingView view;
   view.applyOutliersPreset();
   QVERIFY(view.trainEpochsBlocking(1));
-  QTableWidget* table = view.metricsTable();
+  QTableView* table = view.metricsTable();
   QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
-  QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Mean squared error (MSE)"));
-  QVERIFY(table->item(0, 0)->toolTip().startsWith(QStringLiteral("Mean squared error (MSE)")));
+  QCOMPARE(table->model()->index(0, 0).data().toString(),
+           QStringLiteral("Mean squared error (MSE)"));
+  QVERIFY(table->model()
+              ->index(0, 0)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .startsWith(QStringLiteral("Mean squared error (MSE)")));
 }
 
 void TestTrainingView::commandsHaveShortcutsAndToolTips() {
@@ -400,18 +418,117 @@ void TestTrainingView::commandsHaveShortcutsAndToolTips() {
   QVERIFY2(start->toolTip().contains(toggle), qPrintable(start->toolTip()));
   QVERIFY(pause->toolTip().contains(toggle));
   QVERIFY(step->toolTip().contains(QStringLiteral("F10")));
-  // Ctrl+Return inside the tab starts, and pauses again.
+  // Ctrl+Return inside the tab starts, and pauses again. The budget is out of reach, so the
+  // run is still running when the second key press comes, however slow the machine (before,
+  // a 200-epoch run could finish before the test saw "Running", and the second Ctrl+Return
+  // then started it again instead of pausing it).
+  view.findChild<QSpinBox*>(QStringLiteral("epochs"))->setValue(1000000);
+  QSignalSpy states(view.controller(), &TrainingController::stateChanged);
   view.activateWindow();
   QVERIFY(QTest::qWaitForWindowActive(&view));
   view.plot(TrainingView::Plot::Fit)->setFocus();
   QTest::keyClick(view.plot(TrainingView::Plot::Fit), Qt::Key_Return, Qt::ControlModifier);
-  QTRY_COMPARE(view.controller()->state(), TrainingController::State::Running);
+  QTRY_VERIFY(states.count() >= 1);
+  QCOMPARE(qvariant_cast<TrainingController::State>(states.at(0).at(0)),
+           TrainingController::State::Running);
   QTest::keyClick(view.plot(TrainingView::Plot::Fit), Qt::Key_Return, Qt::ControlModifier);
   QTRY_COMPARE(view.controller()->state(), TrainingController::State::Paused);
+  QCOMPARE(states.count(), 2);  // Running, Paused: nothing in between
   // F10 steps one epoch (Step is enabled while paused).
   const int before = view.historyLength(0);
   QTest::keyClick(&view, Qt::Key_F10);
   QTRY_COMPARE(view.historyLength(0), before + 1);
+}
+
+void TestTrainingView::refusedValuesDoNotStayInTheirWidgets() {
+  // Before: a value the controller refused stayed in its widget, so the session and the CLI
+  // command described a run that never happened.
+  TrainingView view;
+  const QString path = m_dir.filePath(QStringLiteral("five.csv"));
+  writeFile(path, "x,y\n1,2\n2,3\n3,4\n4,5\n5,6\n");
+  QVERIFY(view.importCsv(path));
+  auto* split = view.findChild<QDoubleSpinBox*>(QStringLiteral("validationSplit"));
+  QVERIFY(split);
+  split->setValue(0.9);  // ⌊5 · 0.1⌋ = 0 training samples: refused
+  QCOMPARE(split->value(), 0.2);
+  QCOMPARE(view.session().data.validationSplit, 0.2);
+  QCOMPARE(view.controller()->config().data.validationSplit, 0.2);
+  QVERIFY(view.cliCommands().contains(QStringLiteral("--val-split 0.2")));
+  QVERIFY2(view.dataMessage().contains(QStringLiteral("none is left for training")),
+           qPrintable(view.dataMessage()));
+
+  auto* hidden = view.findChild<QLineEdit*>(QStringLiteral("hiddenWidths"));
+  QVERIFY(hidden);
+  hidden->setText(QStringLiteral("16,5000"));  // wider than a layer may be
+  emit hidden->editingFinished();
+  QCOMPARE(hidden->text(), QStringLiteral("16,32"));
+  QCOMPARE(view.session().network.hidden, (std::vector<Eigen::Index>{16, 32}));
+  QVERIFY(view.trainingMessage().contains(QStringLiteral("model.hidden")));
+  QVERIFY(view.cliCommands().contains(QStringLiteral("--hidden 16,32")));
+}
+
+void TestTrainingView::importingANewCsvStartsANewRun() {
+  // Before: importing a CSV kept the old run's weights and epoch count, so Start continued it
+  // on the new data ("Paused · 30/10 epochs").
+  TrainingView view;
+  view.show();
+  auto* epochs = view.findChild<QSpinBox*>(QStringLiteral("epochs"));
+  epochs->setValue(20);
+  QAbstractButton* start = buttonWithText(&view, QStringLiteral("Start"));
+  start->click();
+  QTRY_COMPARE_WITH_TIMEOUT(view.statusText(), QStringLiteral("Finished · 20/20 epochs"), 60000);
+  epochs->setValue(10);
+  QCOMPARE(view.statusText(), QStringLiteral("Finished · 20/10 epochs"));
+  const QString path = m_dir.filePath(QStringLiteral("new.csv"));
+  QByteArray text = "a,t\n";
+  for (int i = 0; i < 40; ++i) {
+    text += QByteArray::number(i / 40.0) + ',' + QByteArray::number(2 * i / 40.0) + '\n';
+  }
+  writeFile(path, text);
+  QVERIFY(view.importCsv(path));
+  QTRY_COMPARE(view.statusText(), QStringLiteral("Ready · 0/10 epochs"));
+  QCOMPARE(view.historyLength(0), 0);
+  start->click();
+  QTRY_COMPARE_WITH_TIMEOUT(view.statusText(), QStringLiteral("Finished · 10/10 epochs"), 60000);
+  QCOMPARE(view.historyLength(0), 10);
+  QCOMPARE(view.latestEpoch(0).epoch, 10);
+}
+
+void TestTrainingView::finishedRunSaysSoAndStartBeginsANewRun() {
+  // Before: a finished run said "Paused · 5/5" and Start trained on to "10/5".
+  TrainingView view;
+  view.show();
+  view.findChild<QSpinBox*>(QStringLiteral("epochs"))->setValue(5);
+  QAbstractButton* start = buttonWithText(&view, QStringLiteral("Start"));
+  QAbstractButton* step = buttonWithText(&view, QStringLiteral("Step"));
+  start->click();
+  QTRY_COMPARE_WITH_TIMEOUT(view.statusText(), QStringLiteral("Finished · 5/5 epochs"), 60000);
+  QVERIFY(!step->isEnabled());  // a finished run continues only when Epochs is raised
+  const double first = view.latestEpoch(0).loss;
+  QSignalSpy restarted(view.controller(), &TrainingController::restarted);
+  start->click();
+  QTRY_COMPARE_WITH_TIMEOUT(restarted.count(), 1, 60000);
+  QTRY_COMPARE_WITH_TIMEOUT(view.statusText(), QStringLiteral("Finished · 5/5 epochs"), 60000);
+  QCOMPARE(view.historyLength(0), 5);
+  QCOMPARE(view.latestEpoch(0).loss, first);  // the same run again, from the same weights
+  // Raising the budget continues explicitly.
+  view.findChild<QSpinBox*>(QStringLiteral("epochs"))->setValue(7);
+  QTRY_COMPARE(view.statusText(), QStringLiteral("Paused · 5/7 epochs"));
+  QVERIFY(step->isEnabled());
+}
+
+void TestTrainingView::statusFollowsTheEpochsField() {
+  // Before: editing Epochs after Reset left "Ready · 0/200".
+  TrainingView view;
+  auto* epochs = view.findChild<QSpinBox*>(QStringLiteral("epochs"));
+  QCOMPARE(view.statusText(), QStringLiteral("Ready · 0/200 epochs"));
+  QVERIFY(view.trainEpochsBlocking(2));
+  QCOMPARE(view.statusText(), QStringLiteral("Paused · 2/200 epochs"));
+  buttonWithText(&view, QStringLiteral("Reset"))->click();
+  QTRY_COMPARE(view.statusText(), QStringLiteral("Ready · 0/200 epochs"));
+  epochs->setValue(300);
+  QCOMPARE(view.statusText(), QStringLiteral("Ready · 0/300 epochs"));
+  QCOMPARE(view.session().epochs, 300);
 }
 
 void TestTrainingView::messagesAreReadableInLightAndDarkPalettes_data() {

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/training/csv_dataset.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+
+#include "core/engine/error.h"
+
+namespace losslab {
+
+namespace {
+
+/// A 1-based column number written as plain digits, or −1.
+Eigen::Index columnNumber(const std::string& text) {
+  long long number = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, number);
+  return !text.empty() && ec == std::errc() && ptr == end && number >= 1 ? number : -1;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) {
+    text += (text.empty() ? "" : ", ") + name;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> csvColumnNames(const CsvTable& csv) {
+  if (!csv.header.empty()) {
+    return csv.header;
+  }
+  std::vector<std::string> names;
+  for (Eigen::Index j = 0; j < csv.data.values.cols(); ++j) {
+    names.push_back("column " + std::to_string(j + 1));
+  }
+  return names;
+}
+
+Eigen::Index csvColumnIndex(const std::vector<std::string>& names, const std::string& reference) {
+  const auto it = std::find(names.begin(), names.end(), reference);
+  if (it != names.end()) {
+    return static_cast<Eigen::Index>(it - names.begin());
+  }
+  const Eigen::Index number = columnNumber(reference);
+  if (number >= 1 && number <= static_cast<Eigen::Index>(names.size())) {
+    return number - 1;
+  }
+  throw Error::usage("no column '" + reference + "': the file's columns are " + listed(names) +
+                     " (or give a column number from 1 to " + std::to_string(names.size()) + ")");
+}
+
+Dataset csvDataset(const CsvTable& csv,
+                   const std::string& target,
+                   const std::vector<std::string>& features,
+                   const std::string& source) {
+  NumericTable table;
+  table.values = csv.data.values.matrix();
+  table.columns = csvColumnNames(csv);
+  const Eigen::Index columns = table.values.cols();
+  if (columns < 2) {
+    throw Error::data(source + ": the file has " + std::to_string(columns) +
+                      " column; training needs at least one feature column and a target column");
+  }
+  const Eigen::Index targetIndex =
+      target.empty() ? columns - 1 : csvColumnIndex(table.columns, target);
+  std::vector<Eigen::Index> featureIndices;
+  for (const std::string& feature : features) {
+    featureIndices.push_back(csvColumnIndex(table.columns, feature));
+  }
+  Dataset data = datasetFromTable(table, featureIndices, targetIndex);
+  data.name = std::filesystem::path(source).filename().string();
+  return data;
+}
+
+Dataset loadCsvDataset(const std::string& path,
+                       const std::string& target,
+                       const std::vector<std::string>& features) {
+  return csvDataset(readCsvFile(path), target, features, path);
+}
+
+CsvColumnChoice canonicalCsvColumns(const std::vector<std::string>& names,
+                                    const std::string& target,
+                                    const std::vector<std::string>& features) {
+  const auto count = static_cast<Eigen::Index>(names.size());
+  const Eigen::Index targetIndex = target.empty() ? count - 1 : csvColumnIndex(names, target);
+  CsvColumnChoice choice;
+  if (targetIndex != count - 1) {
+    choice.target = names[static_cast<std::size_t>(targetIndex)];
+  }
+  std::vector<Eigen::Index> picked;
+  for (const std::string& feature : features) {
+    picked.push_back(csvColumnIndex(names, feature));
+  }
+  std::vector<Eigen::Index> everyOther;
+  for (Eigen::Index j = 0; j < count; ++j) {
+    if (j != targetIndex) {
+      everyOther.push_back(j);
+    }
+  }
+  if (!picked.empty() && picked != everyOther) {
+    for (Eigen::Index j : picked) {
+      choice.features.push_back(names[static_cast<std::size_t>(j)]);
+    }
+  }
+  return choice;
+}
+
+}  // namespace losslab

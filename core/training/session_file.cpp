@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/training/session_file.h"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/engine/error.h"
+#include "core/io/number_format.h"
+
+namespace losslab {
+
+namespace {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+using L = TrainingLimits;
+
+constexpr const char* kFormat = "losslab-session";
+constexpr const char* kCsvKind = "csv";
+
+/// Reads typed values out of JSON objects. An absent key keeps the default it is given; a
+/// present one must have the right type (ranges are configProblem()'s). The first problem
+/// throws Error::data with its dotted key ("optimizer.lr").
+class Reader {
+ public:
+  static std::string join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+
+  [[noreturn]] static void fail(const std::string& message) { throw Error::data(message); }
+
+  /// The value at `key`, or nullptr when absent.
+  static const Json* find(const Json& object, const std::string& key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  }
+
+  /// The object at `key` (an empty one when absent: every key inside takes its default).
+  static Json object(const Json& parent, const std::string& path, const std::string& key) {
+    const Json* value = find(parent, key);
+    if (!value) {
+      return Json::object();
+    }
+    if (!value->is_object()) {
+      fail("\"" + join(path, key) + "\" must be an object");
+    }
+    return *value;
+  }
+
+  static void real(const Json& object,
+                   const std::string& path,
+                   const std::string& key,
+                   double* out) {
+    if (const Json* value = find(object, key)) {
+      if (!value->is_number() || !std::isfinite(value->get<double>())) {
+        fail("\"" + join(path, key) + "\" must be a number");
+      }
+      *out = value->get<double>();
+    }
+  }
+
+  /// A whole number; the range is checked here too, since a huge value does not fit `T`.
+  template <class T>
+  static void whole(const Json& object,
+                    const std::string& path,
+                    const std::string& key,
+                    double min,
+                    double max,
+                    T* out) {
+    if (const Json* value = find(object, key)) {
+      const double v = value->is_number() ? value->get<double>() : std::nan("");
+      if (!(v >= min && v <= max) || v != std::floor(v)) {
+        fail("\"" + join(path, key) + "\" must be a whole number from " +
+             std::to_string(std::llround(min)) + " to " + std::to_string(std::llround(max)));
+      }
+      *out = static_cast<T>(v);
+    }
+  }
+
+  static void text(const Json& object,
+                   const std::string& path,
+                   const std::string& key,
+                   std::string* out) {
+    if (const Json* value = find(object, key)) {
+      if (!value->is_string()) {
+        fail("\"" + join(path, key) + "\" must be a string");
+      }
+      *out = value->get<std::string>();
+    }
+  }
+
+  static void boolean(const Json& object,
+                      const std::string& path,
+                      const std::string& key,
+                      bool* out) {
+    if (const Json* value = find(object, key)) {
+      if (!value->is_boolean()) {
+        fail("\"" + join(path, key) + "\" must be true or false");
+      }
+      *out = value->get<bool>();
+    }
+  }
+
+  static void strings(const Json& object,
+                      const std::string& path,
+                      const std::string& key,
+                      std::vector<std::string>* out) {
+    if (const Json* value = find(object, key)) {
+      bool good = value->is_array();
+      std::vector<std::string> list;
+      for (const Json& item : good ? *value : Json::array()) {
+        good = good && item.is_string();
+        list.push_back(good ? item.get<std::string>() : std::string());
+      }
+      if (!good) {
+        fail("\"" + join(path, key) + "\" must be a list of strings");
+      }
+      *out = list;
+    }
+  }
+
+  /// {"name": number, …}; true and false are read as 1 and 0 (switch parameters).
+  static void params(const Json& object, const std::string& path, ParamValues* out) {
+    const Json values = Reader::object(object, path, "params");
+    ParamValues read;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+      const Json& value = it.value();
+      if (value.is_boolean()) {
+        read[it.key()] = value.get<bool>() ? 1 : 0;
+      } else if (value.is_number() && std::isfinite(value.get<double>())) {
+        read[it.key()] = value.get<double>();
+      } else {
+        fail("\"" + join(join(path, "params"), it.key()) + "\" must be a number");
+      }
+    }
+    *out = read;
+  }
+
+  /// A loss: {"id": "huber", "params": {"delta": 0.5}}, or just "huber" (default parameters).
+  static LossChoice loss(const Json& value, const std::string& path) {
+    LossChoice loss;
+    if (value.is_string()) {
+      loss.id = value.get<std::string>();
+    } else if (value.is_object()) {
+      const Json* id = find(value, "id");
+      if (!id || !id->is_string()) {
+        fail("\"" + join(path, "id") + "\" must be a string");
+      }
+      loss.id = id->get<std::string>();
+      params(value, path, &loss.params);
+      text(value, path, "formula", &loss.formula);
+    } else {
+      fail("\"" + path + "\" must be a loss id or an object with \"id\" and \"params\"");
+    }
+    if (loss.id.find_first_not_of(" \t") == std::string::npos) {
+      fail("\"" + join(path, "id") + "\" must name a loss");
+    }
+    return loss;
+  }
+
+  static void choice(const Json& object,
+                     const std::string& path,
+                     const std::string& key,
+                     const std::vector<std::string>& allowed,
+                     std::string* out) {
+    std::string value = *out;
+    text(object, path, key, &value);
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+      std::string list;
+      for (const std::string& name : allowed) {
+        list += (list.empty() ? "" : ", ") + name;
+      }
+      fail("\"" + join(path, key) + "\" must be one of " + list + ", not \"" + value + "\"");
+    }
+    *out = value;
+  }
+};
+
+std::uint64_t readSeed(const Json& root) {
+  const Json* seed = Reader::find(root, "seed");
+  if (!seed) {
+    return TrainingConfig{}.seed;
+  }
+  // Digits in a string, or a whole JSON number; 0 to 2^53 as losslab-cli train.
+  std::uint64_t value = 0;
+  bool ok = false;
+  if (seed->is_string()) {
+    const std::string digits = seed->get<std::string>();
+    const char* end = digits.data() + digits.size();
+    const auto [ptr, ec] = std::from_chars(digits.data(), end, value);
+    ok = !digits.empty() && ec == std::errc() && ptr == end;
+  } else if (seed->is_number()) {
+    const double v = seed->get<double>();
+    ok = v >= 0 && v <= static_cast<double>(L::kMaxSeed) && v == std::floor(v);
+    value = ok ? static_cast<std::uint64_t>(v) : 0;
+  }
+  if (!ok || value > L::kMaxSeed) {
+    Reader::fail("\"seed\" must be a whole number from 0 to " + std::to_string(L::kMaxSeed) +
+                 ", written as a string");
+  }
+  return value;
+}
+
+void readData(const Json& root, TrainingConfig& c) {
+  const std::string d = "data";
+  const Json data = Reader::object(root, {}, d);
+  std::string kind =
+      c.data.source == DataConfig::Source::Csv ? kCsvKind : datasetName(c.data.generator);
+  Reader::choice(data, d, "kind",
+                 {"seed_sum", "linear", "sine", "cubic", "step", "heteroscedastic", kCsvKind},
+                 &kind);
+  c.data.source = kind == kCsvKind ? DataConfig::Source::Csv : DataConfig::Source::Generator;
+  if (kind != kCsvKind) {
+    c.data.generator = parseDatasetKind(kind);
+  }
+  Reader::whole(data, d, "samples", static_cast<double>(L::kMinSamples),
+                static_cast<double>(L::kMaxSamples), &c.data.samples);
+  Reader::real(data, d, "noise", &c.data.noise);
+  Reader::real(data, d, "outlier_fraction", &c.data.outlierFraction);
+  Reader::real(data, d, "outlier_magnitude", &c.data.outlierMagnitude);
+  Reader::real(data, d, "validation_split", &c.data.validationSplit);
+  if (c.data.source == DataConfig::Source::Csv) {
+    Reader::text(data, d, "csv_path", &c.data.csvPath);
+    Reader::text(data, d, "csv_target", &c.data.csvTarget);
+    Reader::strings(data, d, "csv_features", &c.data.csvFeatures);
+  }
+}
+
+void readModel(const Json& root, TrainingConfig& c) {
+  const Json model = Reader::object(root, {}, "model");
+  if (const Json* hidden = Reader::find(model, "hidden")) {
+    const std::string message =
+        "\"model.hidden\" must be a list of at most " + std::to_string(L::kMaxHiddenLayers) +
+        " layer widths, whole numbers from 1 to " + std::to_string(L::kMaxHiddenWidth);
+    if (!hidden->is_array() || hidden->size() > static_cast<std::size_t>(L::kMaxHiddenLayers)) {
+      Reader::fail(message);
+    }
+    c.network.hidden.clear();
+    for (const Json& width : *hidden) {
+      const double w = width.is_number() ? width.get<double>() : std::nan("");
+      if (!(w >= 1 && w <= static_cast<double>(L::kMaxHiddenWidth)) || w != std::floor(w)) {
+        Reader::fail(message);
+      }
+      c.network.hidden.push_back(static_cast<Eigen::Index>(w));
+    }
+  }
+  std::string activation = activationName(c.network.activation);
+  Reader::choice(model, "model", "activation", {"relu", "tanh", "sigmoid", "linear"}, &activation);
+  c.network.activation = parseActivation(activation);
+}
+
+void readOptimizer(const Json& root, TrainingConfig& c) {
+  const std::string o = "optimizer";
+  const Json optimizer = Reader::object(root, {}, o);
+  std::string kind = trainingOptimizerName(c.optimizer.kind);
+  Reader::choice(optimizer, o, "kind", {"adam", "sgd", "momentum", "rmsprop"}, &kind);
+  c.optimizer.kind = parseTrainingOptimizer(kind);
+  Reader::real(optimizer, o, "lr", &c.optimizer.learningRate);
+  Reader::whole(optimizer, o, "batch", 1, static_cast<double>(L::kMaxBatchSize),
+                &c.optimizer.batchSize);
+  Reader::whole(optimizer, o, "epochs", 1, L::kMaxEpochs, &c.epochs);
+}
+
+void readLosses(const Json& root, TrainingConfig& c) {
+  if (const Json* loss = Reader::find(root, "loss")) {
+    c.loss = Reader::loss(*loss, "loss");
+  }
+  const std::string k = "compare";
+  const Json compare = Reader::object(root, {}, k);
+  Reader::boolean(compare, k, "on", &c.compare);
+  if (const Json* losses = Reader::find(compare, "losses")) {
+    if (!losses->is_array() || losses->size() > static_cast<std::size_t>(L::kMaxLosses)) {
+      Reader::fail("\"compare.losses\" must be a list of at most 4 losses");
+    }
+    c.compareLosses.clear();
+    for (std::size_t i = 0; i < losses->size(); ++i) {
+      c.compareLosses.push_back(
+          Reader::loss((*losses)[i], "compare.losses[" + std::to_string(i) + "]"));
+    }
+  }
+  c.focus = c.compareLosses.empty() ? std::string() : c.compareLosses.front().id;
+  Reader::text(compare, k, "focus", &c.focus);
+}
+
+OrderedJson lossToJson(const LossChoice& loss) {
+  OrderedJson params = OrderedJson::object();
+  for (const auto& [name, value] : loss.params) {
+    params[name] = value;
+  }
+  OrderedJson object{{"id", loss.id}, {"params", params}};
+  if (!loss.formula.empty()) {
+    object["formula"] = loss.formula;
+  }
+  return object;
+}
+
+/// nlohmann's messages start with "[json.exception.parse_error.101] ": keep what follows.
+std::string parseMessage(const std::string& what) {
+  const std::size_t bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+}  // namespace
+
+std::string sessionToJson(const TrainingConfig& c) {
+  const DataConfig& d = c.data;
+  OrderedJson data{{"kind", d.source == DataConfig::Source::Csv ? std::string(kCsvKind)
+                                                                : datasetName(d.generator)},
+                   {"samples", d.samples},
+                   {"noise", d.noise},
+                   {"outlier_fraction", d.outlierFraction},
+                   {"outlier_magnitude", d.outlierMagnitude},
+                   {"validation_split", d.validationSplit}};
+  if (d.source == DataConfig::Source::Csv) {
+    data["csv_path"] = d.csvPath;
+    data["csv_target"] = d.csvTarget;
+    data["csv_features"] = d.csvFeatures;
+  }
+  OrderedJson compared = OrderedJson::array();
+  for (const LossChoice& loss : c.compareLosses) {
+    compared.push_back(lossToJson(loss));
+  }
+  const OrderedJson root{
+      {"format", kFormat},
+      {"version", kSessionFormatVersion},
+      {"seed", std::to_string(c.seed)},
+      {"data", data},
+      {"model",
+       {{"hidden", c.network.hidden}, {"activation", activationName(c.network.activation)}}},
+      {"optimizer",
+       {{"kind", trainingOptimizerName(c.optimizer.kind)},
+        {"lr", c.optimizer.learningRate},
+        {"batch", c.optimizer.batchSize},
+        {"epochs", c.epochs}}},
+      {"loss", lossToJson(c.loss)},
+      {"compare", {{"on", c.compare}, {"losses", compared}, {"focus", c.focus}}}};
+  return root.dump(4) + "\n";
+}
+
+TrainingConfig sessionFromJson(std::string_view text) {
+  Json root;
+  try {
+    root = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    throw Error::data("not valid JSON: " + parseMessage(e.what()));
+  }
+  const Json* format = root.is_object() ? Reader::find(root, "format") : nullptr;
+  if (!format || !format->is_string() || format->get<std::string>() != kFormat) {
+    throw Error::data(std::string("not a LossLab session file (\"format\" must be \"") + kFormat +
+                      "\")");
+  }
+  if (!Reader::find(root, "version")) {
+    Reader::fail("\"version\" is missing");
+  }
+  int version = kSessionFormatVersion;
+  Reader::whole(root, {}, "version", 1, 1000000, &version);
+  if (version > kSessionFormatVersion) {
+    Reader::fail("\"version\" " + std::to_string(version) +
+                 " is newer than this LossLab understands (" +
+                 std::to_string(kSessionFormatVersion) + ")");
+  }
+  TrainingConfig c;
+  c.seed = readSeed(root);
+  readData(root, c);
+  readModel(root, c);
+  readOptimizer(root, c);
+  readLosses(root, c);
+  if (std::string problem = configProblem(c); !problem.empty()) {
+    Reader::fail(problem);
+  }
+  return c;
+}
+
+TrainingConfig readSessionFile(const std::string& path) {
+  const std::filesystem::path file(path);
+  const std::string name = file.filename().string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw Error::usage(name + ": cannot read the session file '" + path + "'");
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  TrainingConfig config;
+  try {
+    config = sessionFromJson(contents.str());
+  } catch (const Error& e) {
+    throw Error(e.kind(), name + ": " + e.what());
+  }
+  if (config.data.source == DataConfig::Source::Csv &&
+      std::filesystem::path(config.data.csvPath).is_relative()) {
+    config.data.csvPath = (file.parent_path() / config.data.csvPath).lexically_normal().string();
+  }
+  return config;
+}
+
+}  // namespace losslab

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGroupBox>
+#include <QString>
+#include <functional>
+
+#include "core/training/training_config.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace losslab::ui {
+
+class TrainingConfigModel;
+class TrainingController;
+
+/// The data of the configuration: a generator (samples, noise, outliers) or an imported CSV
+/// file, the validation split and the seed. Edits go to the model; the widgets show the
+/// model's configuration after every change, accepted or refused (LabPlot's two directions,
+/// under one m_updating guard). The message line says what was imported, or why not.
+class DataPanel : public QGroupBox {
+  Q_OBJECT
+
+ public:
+  DataPanel(TrainingConfigModel* model,
+            const TrainingController* controller,
+            QWidget* parent = nullptr);
+
+  /// Reads `path` and trains on the chosen columns (target: a name or number, empty = the last;
+  /// features: empty = every other column). false (and the reason shown) otherwise.
+  bool importCsv(const QString& path, const QString& target, const QStringList& features);
+  /// The message under the panel (import result or error).
+  QString message() const;
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void showConfig(const TrainingConfig& config);
+  void showMessage(const QString& text, bool error);
+  void updateMessageColor();
+  void request(const std::function<void(TrainingConfig&)>& change);
+  void datasetChosen();
+  void seedEdited();
+  void importClicked();
+
+  TrainingConfigModel* m_model;
+  const TrainingController* m_controller;
+  QComboBox* m_dataset = nullptr;
+  QSpinBox* m_samples = nullptr;
+  QDoubleSpinBox* m_noise = nullptr;
+  QSlider* m_outlierFraction = nullptr;
+  QLabel* m_outlierFractionLabel = nullptr;
+  QSlider* m_outlierMagnitude = nullptr;
+  QLabel* m_outlierMagnitudeLabel = nullptr;
+  QDoubleSpinBox* m_validationSplit = nullptr;
+  QLineEdit* m_seed = nullptr;
+  QPushButton* m_import = nullptr;
+  QLabel* m_message = nullptr;
+  bool m_messageIsError = false;
+  bool m_updating = false;
+};
+
+}  // namespace losslab::ui

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/training/training_config_model.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+
+#include "core/engine/error.h"
+#include "core/training/csv_dataset.h"
+#include "core/training/session_file.h"
+#include "core/training/train_command.h"
+#include "ui/common/custom_loss_library.h"
+#include "ui/common/loss_factory.h"
+#include "ui/common/save_file.h"
+#include "ui/training/training_controller.h"
+
+namespace losslab::ui {
+
+namespace {
+
+std::vector<LossChoice*> lossesOf(TrainingConfig& config) {
+  std::vector<LossChoice*> all{&config.loss};
+  for (LossChoice& loss : config.compareLosses) {
+    all.push_back(&loss);
+  }
+  return all;
+}
+
+}  // namespace
+
+TrainingConfigModel::TrainingConfigModel(TrainingController* controller, QObject* parent)
+    : QObject(parent), m_controller(controller), m_config(controller->config()) {
+  remember(m_config);
+}
+
+bool TrainingConfigModel::request(const TrainingConfig& next, QString* error, bool reloadData) {
+  QString problem;
+  TrainingConfig complete = next;
+  const bool ok = completeCustomLosses(complete, &problem) &&
+                  m_controller->apply(complete, &problem, reloadData);
+  if (ok) {
+    m_config = complete;
+    remember(m_config);
+  } else {
+    if (error) {
+      *error = problem;
+    }
+    emit refused(problem);
+  }
+  emit changed(m_config);
+  return ok;
+}
+
+bool TrainingConfigModel::edit(const std::function<void(TrainingConfig&)>& change, QString* error) {
+  TrainingConfig next = m_config;
+  change(next);
+  return request(next, error);
+}
+
+LossChoice TrainingConfigModel::lossChoice(const std::string& id) const {
+  TrainingConfig config = m_config;
+  for (const LossChoice* loss : lossesOf(config)) {
+    if (loss->id == id) {
+      return *loss;
+    }
+  }
+  if (const auto it = m_remembered.find(id); it != m_remembered.end()) {
+    return it->second;
+  }
+  LossChoice choice{id, {}, {}};
+  if (losslab::isCustomLossId(id)) {
+    // The library's formula and the parameter values stored with it.
+    const QString qid = QString::fromStdString(id);
+    const std::optional<CustomLoss> entry = CustomLossLibrary::instance().find(customLossName(qid));
+    if (!entry) {
+      throw Error::usage("there is no custom loss named '" + customLossName(qid).toStdString() +
+                         "' in the library");
+    }
+    choice.formula = entry->source.toStdString();
+    choice.params = createLoss(qid)->params();
+  }
+  return choice;
+}
+
+bool TrainingConfigModel::setLossParams(const std::string& id,
+                                        const ParamValues& params,
+                                        QString* error) {
+  TrainingConfig next = m_config;
+  bool used = false;
+  for (LossChoice* loss : lossesOf(next)) {
+    if (loss->id == id) {
+      loss->params = params;
+      used = true;
+    }
+  }
+  if (!used) {
+    LossChoice choice = lossChoice(id);
+    choice.params = params;
+    m_remembered[id] = choice;
+    emit changed(m_config);
+    return true;
+  }
+  return request(next, error);
+}
+
+bool TrainingConfigModel::setCompareLosses(const QStringList& ids, QString* error) {
+  TrainingConfig next = m_config;
+  next.compareLosses.clear();
+  try {
+    for (const QString& id : ids) {
+      next.compareLosses.push_back(lossChoice(id.toStdString()));
+    }
+  } catch (const Error& e) {
+    if (error) {
+      *error = QString::fromStdString(e.what());
+    }
+    return false;
+  }
+  const bool kept = std::any_of(next.compareLosses.begin(), next.compareLosses.end(),
+                                [&](const LossChoice& loss) { return loss.id == next.focus; });
+  if (!kept && !next.compareLosses.empty()) {
+    next.focus = next.compareLosses.front().id;
+  }
+  return request(next, error);
+}
+
+bool TrainingConfigModel::applyOutliersPreset(QString* error) {
+  TrainingConfig next = m_config;
+  next.data.source = DataConfig::Source::Generator;
+  next.data.generator = DatasetKind::Linear;
+  next.data.outlierFraction = 0.1;
+  next.data.outlierMagnitude = 20;
+  next.compare = true;
+  next.compareLosses.clear();
+  for (const char* id : {"mean_squared_error", "mean_absolute_error", "huber"}) {
+    next.compareLosses.push_back(lossChoice(id));  // catalogue ids: cannot throw
+  }
+  next.focus = "mean_squared_error";  // the points show MSE's pull: the lesson
+  return request(next, error);
+}
+
+bool TrainingConfigModel::completeCustomLosses(TrainingConfig& config, QString* error) const {
+  for (LossChoice* loss : lossesOf(config)) {
+    if (!losslab::isCustomLossId(loss->id) || !loss->formula.empty()) {
+      continue;
+    }
+    // A session written before formulas were stored: the library must know the name.
+    const QString id = QString::fromStdString(loss->id);
+    const std::optional<CustomLoss> entry = CustomLossLibrary::instance().find(customLossName(id));
+    if (!entry) {
+      if (error) {
+        *error = tr("The custom loss \"%1\" is not in your library, and the session does not "
+                    "carry its formula.")
+                     .arg(customLossName(id));
+      }
+      return false;
+    }
+    try {
+      loss->params = createLoss(id, loss->params)->params();
+    } catch (const Error& e) {
+      if (error) {
+        *error = QString::fromStdString(e.what());
+      }
+      return false;
+    }
+    loss->formula = entry->source.toStdString();
+  }
+  return true;
+}
+
+void TrainingConfigModel::remember(const TrainingConfig& config) {
+  TrainingConfig copy = config;
+  for (const LossChoice* loss : lossesOf(copy)) {
+    m_remembered[loss->id] = *loss;
+  }
+  if (config.data.source == DataConfig::Source::Csv) {
+    m_imported = config.data;
+  }
+}
+
+bool TrainingConfigModel::importCsv(const QString& path,
+                                    const QString& target,
+                                    const QStringList& features,
+                                    QString* error) {
+  auto fail = [&](const QString& message) {
+    if (error) {
+      *error = message;
+    }
+    emit refused(message);
+    emit changed(m_config);
+    return false;
+  };
+  TrainingConfig next = m_config;
+  next.data.source = DataConfig::Source::Csv;
+  next.data.csvPath = QFile::encodeName(QFileInfo(path).absoluteFilePath()).toStdString();
+  try {
+    const CsvTable table = readCsvFile(QFile::encodeName(path).toStdString());
+    std::vector<std::string> chosen;
+    for (const QString& feature : features) {
+      chosen.push_back(feature.toStdString());
+    }
+    const CsvColumnChoice columns =
+        canonicalCsvColumns(csvColumnNames(table), target.toStdString(), chosen);
+    next.data.csvTarget = columns.target;
+    next.data.csvFeatures = columns.features;
+  } catch (const Error& e) {
+    // Messages name the place: "<file>:<line>:<column>: <what>".
+    return fail(tr("Could not import the file; the current data set is kept.\n%1")
+                    .arg(QString::fromStdString(e.what())));
+  }
+  return request(next, error, true);
+}
+
+DataConfig TrainingConfigModel::importedData() const {
+  DataConfig data = m_config.data;
+  data.source = DataConfig::Source::Csv;
+  data.csvPath = m_imported.csvPath;
+  data.csvTarget = m_imported.csvTarget;
+  data.csvFeatures = m_imported.csvFeatures;
+  return data;
+}
+
+bool TrainingConfigModel::saveSession(const QString& path, QString* error) const {
+  return saveFile(path, QByteArray::fromStdString(sessionToJson(m_config)), error);
+}
+
+bool TrainingConfigModel::loadSession(const QString& path, QString* error) {
+  TrainingConfig session;
+  try {
+    session = readSessionFile(QFile::encodeName(path).toStdString());
+  } catch (const Error& e) {
+    if (error) {
+      *error = QString::fromStdString(e.what());  // starts with the file's name
+    }
+    return false;
+  }
+  QString problem;
+  if (!applySession(session, &problem)) {
+    if (error) {
+      *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
+    }
+    return false;
+  }
+  return true;
+}
+
+bool TrainingConfigModel::applySession(const TrainingConfig& session, QString* error) {
+  if (!request(session, error, true)) {
+    return false;
+  }
+  m_controller->reset();  // every run from the seed's weights, epoch 0, Ready
+  return true;
+}
+
+QString TrainingConfigModel::cliCommands() const {
+  return QString::fromStdString(trainCommandLines(m_config));
+}
+
+}  // namespace losslab::ui

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <functional>
+
+class QCustomPlot;
+class QWidget;
+
+namespace losslab::ui {
+
+class TrainingConfigModel;
+
+/// The Training tab's file dialogs: each asks for a path (starting in the export folder of
+/// Settings, which it then remembers), does the work and shows an error box if it failed.
+
+/// `write(path, &error)` writes the CSV; `suggested` is the default file name.
+void askAndExportCsv(QWidget* parent,
+                     const QString& suggested,
+                     const std::function<bool(const QString&, QString*)>& write);
+void askAndExportPlot(QWidget* parent, QCustomPlot* plot);
+void askAndSaveSession(QWidget* parent, const TrainingConfigModel& model);
+/// true if a session was opened (nothing changed otherwise).
+bool askAndOpenSession(QWidget* parent, TrainingConfigModel& model);
+
+/// A plot as PNG, SVG or PDF by the path's suffix (PNG appended when it has none), with the
+/// export settings' size and dpi, atomically.
+bool exportTrainingPlot(QCustomPlot* plot, const QString& path, QString* error);
+
+}  // namespace losslab::ui

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/training/training_plots.h"
+
+#include "ui/training/fit_plot.h"
+#include "ui/training/history_panel.h"
+#include "ui/training/metrics_table.h"
+#include "ui/training/metrics_table_model.h"
+#include "ui/training/residual_plot.h"
+
+namespace losslab::ui {
+
+TrainingPlots::TrainingPlots(QWidget* parent)
+    : QSplitter(Qt::Horizontal, parent), m_metrics(new MetricsTableModel(&m_runs, this)) {
+  m_fit = new FitPlot;
+  m_history = new HistoryPanel(&m_runs);
+  m_residuals = new ResidualPlot;
+  m_table = new MetricsTable(m_metrics);
+  // The fit gets the left ~55 % at full height; history, residuals and the table share the rest.
+  auto* right = new QSplitter(Qt::Vertical);
+  right->setChildrenCollapsible(false);
+  right->addWidget(m_history);
+  right->addWidget(m_residuals);
+  right->addWidget(m_table);
+  right->setStretchFactor(0, 5);
+  right->setStretchFactor(1, 3);
+  right->setStretchFactor(2, 2);
+  right->setSizes({500, 300, 200});
+  setChildrenCollapsible(false);
+  addWidget(m_fit);
+  addWidget(right);
+  setStretchFactor(0, 57);
+  setStretchFactor(1, 43);
+  setSizes({570, 430});
+}
+
+TrainingPlots::~TrainingPlots() {
+  // The table and the history panel read m_runs, a member: the widgets go first.
+  // (The splitter's own handles go with them: delete the widgets, never the handles.)
+  while (count() > 0) {
+    delete widget(0);
+  }
+}
+
+void TrainingPlots::restart(const QStringList& names) {
+  m_runs.restart(names);
+  for (TrainingPlot* p :
+       std::initializer_list<TrainingPlot*>{m_fit, m_history->plot(), m_residuals}) {
+    p->setFollowing(true);
+  }
+  showRuns();
+}
+
+void TrainingPlots::showRuns() {
+  m_fit->setRuns(m_runs.runs());
+  m_history->plot()->setRuns(m_runs.runs());
+  m_history->plot()->rebuild(m_runs.runs());
+  m_residuals->setRuns(m_runs.runs());
+  m_metrics->refresh();
+  queueReplots();
+}
+
+void TrainingPlots::appendEpoch(const EpochStats& stats) {
+  m_runs.append(stats);
+  m_history->plot()->append(stats);
+}
+
+void TrainingPlots::showSnapshot(const TrainingSnapshot& snapshot, int focus, const Dataset& set) {
+  m_snapshot = snapshot;
+  m_hasSnapshot = true;
+  QStringList names;
+  for (const RunSnapshot& run : snapshot.runs) {
+    names << run.name;
+  }
+  QStringList known;
+  for (const RunRecord& run : m_runs.runs()) {
+    known << run.name;
+  }
+  if (names != known) {  // a live change of a loss's parameters renames its run
+    if (!m_runs.rename(names)) {
+      m_runs.restart(names);
+    }
+    showRuns();
+  }
+  m_fit->showSnapshot(snapshot, focus, set);
+  m_residuals->showSnapshot(snapshot);
+  m_history->plot()->followData();
+  m_metrics->refresh();
+  queueReplots();
+}
+
+void TrainingPlots::showConfig(const TrainingConfig& c, const Dataset& set, bool synthetic) {
+  if (!m_shownOnce || !(c.data == m_shown.data) || c.seed != m_shown.seed) {
+    m_fit->setTruth(set, synthetic);
+    m_fit->setFollowing(true);
+    m_residuals->setFollowing(true);
+  }
+  if (m_shownOnce && c.focus != m_shown.focus && m_hasSnapshot) {
+    m_fit->showSnapshot(m_snapshot, c.focusIndex(), set);
+  }
+  m_table->setVisible(c.compare);
+  m_shown = c;
+  m_shownOnce = true;
+  m_fit->queueReplot();
+}
+
+void TrainingPlots::setRunning(bool running) {
+  m_history->plot()->setLive(running);
+}
+
+void TrainingPlots::queueReplots() {
+  for (TrainingPlot* p :
+       std::initializer_list<TrainingPlot*>{m_fit, m_history->plot(), m_residuals}) {
+    p->queueReplot();
+  }
+}
+
+void TrainingPlots::replotNow() {
+  for (TrainingPlot* p :
+       std::initializer_list<TrainingPlot*>{m_fit, m_history->plot(), m_residuals}) {
+    p->replot(QCustomPlot::rpImmediateRefresh);
+  }
+}
+
+}  // namespace losslab::ui
