@@ -110,22 +110,22 @@
 <context>
     <name>PlotExporter</name>
     <message>
-        <location filename="../../ui/common/plot_exporter.cpp" line="+42"/>
+        <location filename="../../ui/common/plot_exporter.cpp" line="+48"/>
         <source>the PNG could not be encoded</source>
         <translation>无法编码 PNG</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>the PDF page could not be set up</source>
+        <translation>无法设置 PDF 页面</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the PDF could not be drawn</source>
         <translation>无法绘制 PDF</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>no PDF was produced</source>
-        <translation>未生成 PDF</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Plot exported by LossLab</source>
         <translation>由 LossLab 导出的图表</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>无法绘制 SVG</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+94"/>
         <source>No plot to export</source>
         <translation>没有可导出的图表</translation>
     </message>
@@ -691,7 +691,22 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::ExplorerExport</name>
     <message>
-        <location filename="../../ui/explorer/explorer_export.cpp" line="+54"/>
+        <location filename="../../ui/explorer/explorer_export.cpp" line="+66"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Curvature</source>
+        <translation>曲率</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Export Plot</source>
         <translation>导出图表</translation>
     </message>
@@ -701,14 +716,14 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+19"/>
+        <location line="+22"/>
+        <location line="+33"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+19"/>
+        <location line="-29"/>
+        <location line="+33"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -723,7 +738,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Plot copied to the clipboard.</source>
         <translation>图表已复制到剪贴板。</translation>
     </message>
@@ -736,7 +751,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::ExplorerView</name>
     <message>
-        <location filename="../../ui/explorer/explorer_view.cpp" line="+69"/>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+73"/>
         <source>Losses</source>
         <translation>损失函数</translation>
     </message>
@@ -876,7 +891,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>探索器</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+91"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
@@ -1226,12 +1241,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossCurvePlot</name>
     <message>
-        <location filename="../../ui/explorer/loss_curve_plot.cpp" line="+154"/>
+        <location filename="../../ui/explorer/loss_curve_plot.cpp" line="+208"/>
         <source>loss L</source>
         <translation>损失 L</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>gradient dL/dŷ</source>
         <translation>梯度 dL/dŷ</translation>
     </message>
@@ -1242,6 +1262,16 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>dL/dŷ</source>
+        <translation>dL/dŷ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dL/dx</source>
+        <translation>dL/dx</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>curvature d²L/dŷ²</source>
         <translation>曲率 d²L/dŷ²</translation>
     </message>
@@ -1249,6 +1279,16 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+0"/>
         <source>curvature d²L/dx²</source>
         <translation>曲率 d²L/dx²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d²L/dŷ²</source>
+        <translation>d²L/dŷ²</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>d²L/dx²</source>
+        <translation>d²L/dx²</translation>
     </message>
 </context>
 <context>
@@ -1335,7 +1375,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.cpp" line="+46"/>
+        <location filename="../../ui/shell/main_window.cpp" line="+48"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
@@ -1360,12 +1400,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+227"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-205"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
@@ -1420,7 +1460,22 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Full screen with large text and thick lines for a projector; Esc leaves</source>
+        <translation>全屏显示，文字大、线条粗，适合投影仪；按 Esc 退出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave Presentation Mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>E&amp;xplorer</source>
         <translation>曲线探索(&amp;x)</translation>
     </message>
@@ -1440,23 +1495,28 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+37"/>
+        <source>Presentation mode: Esc leaves, F11 too</source>
+        <translation>演示模式：按 Esc 或 F11 退出</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>&amp;Presets</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location filename="../../app/gui/main.cpp" line="+113"/>
+        <location line="-188"/>
+        <location filename="../../app/gui/main.cpp" line="+67"/>
         <source>Training: outliers (MSE vs MAE vs Huber)</source>
         <translation>训练：离群点（MSE vs MAE vs Huber）</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+202"/>
         <source>Fit a line through data with 10 % outliers with three losses at once</source>
         <translation>用三种损失函数同时对含 10% 离群点的数据拟合直线</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-84"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1471,7 +1531,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+93"/>
         <source>Teaching presets: each sets up curves and says what to notice</source>
         <translation>教学预设：每个预设都会设置好曲线，并提示观察要点</translation>
     </message>
@@ -1527,6 +1587,126 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+2"/>
         <source>Reset to default (%1)</source>
         <translation>重置为默认值（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::PlotExportDialog</name>
+    <message>
+        <location filename="../../ui/common/plot_export_dialog.cpp" line="+57"/>
+        <source>&amp;Slide (16:9)</source>
+        <translation>幻灯片 16:9(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ustom size</source>
+        <translation>自定义尺寸(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transparent background</source>
+        <translation>透明背景(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Options</source>
+        <translation>导出选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A picture for a projector: 16:9, large text, thick lines, a white page without a frame</source>
+        <translation>适合投影仪的图片：16:9、大字、粗线、白色页面、无边框</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any size, with the fonts and colours of the screen</source>
+        <translation>任意尺寸，使用屏幕上的字体和颜色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1920 × 1080 (Full HD)</source>
+        <translation>1920 × 1080（全高清）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1280 × 720 (HD)</source>
+        <translation>1280 × 720（高清）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PNG&apos;s pixels; SVG and PDF are a 13.33 × 7.5 in page either way</source>
+        <translation>PNG 的像素尺寸；SVG 和 PDF 始终为 13.33 × 7.5 英寸的页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width in pixels (SVG and PDF: 96 pixels per inch)</source>
+        <translation>宽度，单位为像素（SVG 和 PDF：每英寸 96 像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height in pixels (SVG and PDF: 96 pixels per inch)</source>
+        <translation>高度，单位为像素（SVG 和 PDF：每英寸 96 像素）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size: 100 % is the slide&apos;s 16 pt, or the screen&apos;s size</source>
+        <translation>文字大小：100 % 即幻灯片的 16 磅，或屏幕上的大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of curves and axes: 100 % is the slide&apos;s, or the screen&apos;s</source>
+        <translation>曲线和坐标轴的线宽：100 % 即幻灯片的线宽，或屏幕上的线宽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No page colour: the slide&apos;s background shows through</source>
+        <translation>无页面底色：透出幻灯片的背景</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Te&amp;xt size:</source>
+        <translation>文字大小(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line width:</source>
+        <translation>线宽(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All panels</source>
+        <translation>全部面板</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The whole stack, or one panel on its own with the x axis</source>
+        <translation>整组面板，或单独一个带 x 轴的面板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Panels:</source>
+        <translation>面板(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The PNG will be %1 × %2 pixels.</source>
+        <translation>PNG 图像将为 %1 × %2 像素。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A vector page of %1 × %2 in (%3 × %4 pt): lines and text stay sharp at any zoom.</source>
+        <translation>矢量页面 %1 × %2 英寸（%3 × %4 磅）：线条和文字在任意缩放比例下都保持清晰。</translation>
     </message>
 </context>
 <context>

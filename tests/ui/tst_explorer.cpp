@@ -3,9 +3,13 @@
 // redraw and undo, mixed axis kinds are refused with an explanation, and the headless entry
 // points (--screenshot, --list-presets, --lang zh_CN) work on the real binary.
 #include <qcustomplot.h>
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QListView>
 #include <QProcess>
@@ -21,6 +25,8 @@
 #include "tests/test_utils.h"
 #include "ui/common/engine_text.h"
 #include "ui/common/parameter_panel.h"
+#include "ui/common/plot_export_options.h"
+#include "ui/common/plot_exporter.h"
 #include "ui/common/settings.h"
 #include "ui/explorer/axis_range_dialog.h"
 #include "ui/explorer/crosshair.h"
@@ -57,6 +63,12 @@ class TestExplorer : public QObject {
   void chineseTranslationLoads();
   void chineseTranslationIsComplete();
   void unknownPresetIsAnError();
+  void slideTitlesNeverCollide_data();
+  void slideTitlesNeverCollide();
+  void copyImageLeavesTheCrosshairOut();
+  void headlessSlide_data();
+  void headlessSlide();
+  void headlessSlideRefusesOtherSizes();
   void curveListViewsTheModel();
   void lossPickerFiltersThroughTheProxy();
   void slidersDragsAreSeparateUndoSteps();
@@ -489,6 +501,119 @@ void TestExplorer::removingACurveIsUndoneInPlace() {
   QVERIFY(!model->curve(1).customName);
   explorer.undoStack()->redo();
   QCOMPARE(model->count(), 3);
+}
+
+void TestExplorer::slideTitlesNeverCollide_data() {
+  QTest::addColumn<double>("fontScale");
+  QTest::addColumn<int>("panel");
+  QTest::newRow("three panels, slide text") << 1.0 << -1;
+  QTest::newRow("three panels, text x2") << 2.0 << -1;
+  QTest::newRow("the gradient panel alone, text x2") << 2.0 << 1;
+}
+
+void TestExplorer::slideTitlesNeverCollide() {
+  // Defect (issue 14): with the second-derivative panel on, a 16:9 export made the y titles
+  // overflow their panels and collide.
+  QFETCH(double, fontScale);
+  QFETCH(int, panel);
+  ExplorerView explorer;
+  explorer.applyPreset(QStringLiteral("mse-mae-huber"));
+  explorer.actions().showSecondDerivative->setChecked(true);
+  LossCurvePlot* plot = explorer.plot();
+  PlotExportOptions options;
+  options.fontScale = fontScale;
+  options.panel = panel;
+  plot->beginExport(options.style(plot->screenStyle()), options.panel, options.layoutSize());
+  // Lay out exactly as the export does, then measure every title against its panel.
+  plot->customPlot()->toPixmap(1280, 720);
+  const std::vector<int> shown = plot->shownPanels();
+  QCOMPARE(static_cast<int>(shown.size()), panel < 0 ? 3 : 1);
+  for (int p : shown) {
+    QCPAxis* axis =
+        plot->customPlot()->axisRects().at(shown.size() == 1 ? 0 : p)->axis(QCPAxis::atLeft);
+    const double length = QFontMetricsF(axis->labelFont()).horizontalAdvance(axis->label());
+    const double room = axis->axisRect()->rect().height();
+    QVERIFY2(length <= room + 0.5, qPrintable(QStringLiteral("panel %1: '%2' is %3 px, room %4")
+                                                  .arg(p)
+                                                  .arg(axis->label())
+                                                  .arg(length)
+                                                  .arg(room)));
+  }
+  plot->endExport();
+  QCOMPARE(static_cast<int>(plot->shownPanels().size()), 3);
+}
+
+void TestExplorer::copyImageLeavesTheCrosshairOut() {
+  // Defect (issue 14): Copy Image put the crosshair that follows the mouse on the clipboard.
+  ExplorerView explorer;
+  explorer.resize(1000, 700);
+  explorer.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&explorer));
+  explorer.applyPreset(QStringLiteral("mse-mae-huber"));
+  QCustomPlot* custom = explorer.plot()->customPlot();
+  const QRect loss = custom->axisRects().at(0)->rect();
+  QTest::mouseMove(custom, loss.center() + QPoint(loss.width() / 7, 0));
+  QCoreApplication::processEvents();
+  bool lineShown = false;
+  for (int i = 0; i < custom->itemCount(); ++i) {
+    lineShown = lineShown || custom->item(i)->visible();
+  }
+  QVERIFY2(lineShown, "the crosshair follows the mouse");
+  explorer.actions().copyImage->trigger();
+  const QImage copied = QApplication::clipboard()->image();
+  QVERIFY(!copied.isNull());
+  explorer.plot()->crosshair()->hide();
+  const QImage clean = renderImage(custom, explorer.plot()->size());
+  QCOMPARE(copied.convertToFormat(QImage::Format_RGB32),
+           clean.convertToFormat(QImage::Format_RGB32));
+}
+
+void TestExplorer::headlessSlide_data() {
+  QTest::addColumn<QStringList>("extra");
+  QTest::addColumn<QSize>("pixels");
+  QTest::addColumn<int>("cornerAlpha");
+  QTest::newRow("1920x1080 white") << QStringList() << QSize(1920, 1080) << 255;
+  QTest::newRow("1280x720 transparent")
+      << QStringList{QStringLiteral("--size"), QStringLiteral("1280x720"),
+                     QStringLiteral("--transparent")}
+      << QSize(1280, 720) << 0;
+  QTest::newRow("gradient panel") << QStringList{QStringLiteral("--panel"),
+                                                 QStringLiteral("gradient")}
+                                  << QSize(1920, 1080) << 255;
+}
+
+void TestExplorer::headlessSlide() {
+  QFETCH(QStringList, extra);
+  QFETCH(QSize, pixels);
+  QFETCH(int, cornerAlpha);
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("slide.png"));
+  QProcess process;
+  process.setProcessEnvironment(offscreen());
+  process.start(QStringLiteral(LOSSLAB_GUI_PATH),
+                QStringList{QStringLiteral("--preset"), QStringLiteral("mse-mae-huber"),
+                            QStringLiteral("--screenshot"), path, QStringLiteral("--slide")} +
+                    extra);
+  QVERIFY(process.waitForFinished(60000));
+  QCOMPARE(process.exitCode(), 0);
+  const QImage image = QImage(path).convertToFormat(QImage::Format_ARGB32);
+  QCOMPARE(image.size(), pixels);
+  const QColor corner = image.pixelColor(1, 1);
+  QCOMPARE(corner.alpha(), cornerAlpha);
+  if (cornerAlpha == 255) {
+    QCOMPARE(corner, QColor(Qt::white));  // no grey frame
+  }
+}
+
+void TestExplorer::headlessSlideRefusesOtherSizes() {
+  QProcess process;
+  process.setProcessEnvironment(offscreen());
+  process.start(QStringLiteral(LOSSLAB_GUI_PATH),
+                {QStringLiteral("--screenshot"), QStringLiteral("/dev/null"),
+                 QStringLiteral("--slide"), QStringLiteral("--size"), QStringLiteral("1000x1000")});
+  QVERIFY(process.waitForFinished(30000));
+  QCOMPARE(process.exitCode(), 2);
+  QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("1280x720")));
 }
 
 QTEST_MAIN(TestExplorer)

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontInfo>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QRegularExpression>
 #include <QSvgRenderer>
@@ -15,9 +17,17 @@
 #include <limits>
 
 #include "tests/test_utils.h"
+#include "ui/common/plot_export_options.h"
 #include "ui/common/plot_exporter.h"
+#include "ui/common/plot_style.h"
 
 using losslab::ui::ExportedCurve;
+using losslab::ui::exportPlot;
+using losslab::ui::kReferenceDpi;
+using losslab::ui::mergeSvgTextRuns;
+using losslab::ui::PlotExportOptions;
+using losslab::ui::PlotStyle;
+using losslab::ui::stylePlot;
 
 namespace {
 
@@ -119,6 +129,13 @@ class TestPlotExporter : public QObject {
   void unwritablePathFailsAndCreatesNothing_data();
   void unwritablePathFailsAndCreatesNothing();
   void unknownSuffixIsRejected();
+  void slideOptionsSizes_data();
+  void slideOptionsSizes();
+  void slidePngHasNoFrame_data();
+  void slidePngHasNoFrame();
+  void slidePdfIsASixteenByNineSlide();
+  void svgNamesRealFontsAndKeepsLabelsWhole();
+  void svgRunMergeKeepsSeparateLabelsApart();
 };
 
 void TestPlotExporter::pngHasRequestedSizeAndResolution_data() {
@@ -192,12 +209,12 @@ void TestPlotExporter::pdfIsOnePageOfRequestedSize() {
   const QByteArray pdf = file.readAll();
   QVERIFY2(pdf.startsWith("%PDF"), pdf.left(16).constData());
   QVERIFY(pdf.trimmed().endsWith("%%EOF"));
-  // savePdf: one page of width × height points.
-  // savePdf: one page of width × height points (Qt writes "400.000000").
+  // One logical pixel is 1/96 in = 0.75 pt: a 400 × 300 layout is a 300 × 225 pt page
+  // (Qt writes "300.000000").
   const QString text = QString::fromLatin1(pdf);
   QVERIFY2(text.contains(
-               QRegularExpression(QStringLiteral(R"(/MediaBox \[0 0 400(\.0+)? 300(\.0+)?\])"))),
-           "page is 400 x 300 points");
+               QRegularExpression(QStringLiteral(R"(/MediaBox \[0 0 300(\.0+)? 225(\.0+)?\])"))),
+           "page is 300 x 225 points");
   QCOMPARE(text.count(QRegularExpression(QStringLiteral(R"(/Type /Page\b(?!s))"))), 1);
 }
 
@@ -352,6 +369,128 @@ void TestPlotExporter::unknownSuffixIsRejected() {
   QVERIFY(!losslab::ui::exportPlot(&plot, dir.filePath(QStringLiteral("plot.png")), QSize(0, 100),
                                    96, &error));
   QVERIFY(QDir(dir.path()).isEmpty());
+}
+
+void TestPlotExporter::slideOptionsSizes_data() {
+  QTest::addColumn<int>("slideWidth");
+  QTest::addColumn<QSize>("pixels");
+  QTest::addColumn<double>("scale");
+  // Always laid out at 1280 × 720 (1/96 in units): the same picture, sharper at 1920.
+  QTest::newRow("1920 x 1080") << 1920 << QSize(1920, 1080) << 1.5;
+  QTest::newRow("1280 x 720") << 1280 << QSize(1280, 720) << 1.0;
+}
+
+void TestPlotExporter::slideOptionsSizes() {
+  QFETCH(int, slideWidth);
+  QFETCH(QSize, pixels);
+  QFETCH(double, scale);
+  PlotExportOptions options;
+  options.slideWidth = slideWidth;
+  QCOMPARE(options.layoutSize(), QSize(1280, 720));
+  QCOMPARE(options.pixelSize(), pixels);
+  QCOMPARE(options.scale(), scale);
+  options.kind = PlotExportOptions::Kind::Custom;
+  options.customSize = QSize(640, 480);
+  QCOMPARE(options.layoutSize(), QSize(640, 480));
+  QCOMPARE(options.pixelSize(), QSize(640, 480));
+}
+
+void TestPlotExporter::slidePngHasNoFrame_data() {
+  QTest::addColumn<bool>("transparent");
+  QTest::newRow("white") << false;
+  QTest::newRow("transparent") << true;
+}
+
+void TestPlotExporter::slidePngHasNoFrame() {
+  // Defect (issue 14): every export had a grey (#efefef) frame around the panels.
+  QFETCH(bool, transparent);
+  QCustomPlot plot;
+  fillPlot(plot);
+  plot.setBackground(QColor(0xef, 0xef, 0xef));  // the screen's window colour
+  PlotExportOptions options;
+  options.transparent = transparent;
+  stylePlot(&plot, options.style(PlotStyle::screen(plot.palette(), plot.font())));
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("slide.png"));
+  QString error;
+  QVERIFY2(exportPlot(&plot, path, options.layoutSize(), options.scale() * kReferenceDpi, &error),
+           qPrintable(error));
+  QImage image(path);
+  QCOMPARE(image.size(), QSize(1920, 1080));
+  image = image.convertToFormat(QImage::Format_ARGB32);
+  // The corners (outside the axes) and the middle of the frame's edge: white or clear.
+  for (const QPoint& p : {QPoint(1, 1), QPoint(1918, 1), QPoint(1, 1078), QPoint(1918, 1078)}) {
+    const QColor colour = image.pixelColor(p);
+    if (transparent) {
+      QCOMPARE(colour.alpha(), 0);
+    } else {
+      QCOMPARE(colour, QColor(Qt::white));
+    }
+  }
+}
+
+void TestPlotExporter::slidePdfIsASixteenByNineSlide() {
+  // Defect (issue 14): PDF pages were 1200 × 800 pt, so fonts shrank on a slide. A slide is
+  // 13.33 × 7.5 in (960 × 540 pt), the size of a 16:9 slide in PowerPoint and Impress.
+  QCustomPlot plot;
+  fillPlot(plot);
+  const PlotExportOptions options;
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("slide.pdf"));
+  QString error;
+  QVERIFY2(exportPlot(&plot, path, options.layoutSize(), options.scale() * kReferenceDpi, &error),
+           qPrintable(error));
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  const QString text = QString::fromLatin1(file.readAll());
+  QVERIFY2(text.contains(
+               QRegularExpression(QStringLiteral(R"(/MediaBox \[0 0 960(\.0+)? 540(\.0+)?\])"))),
+           "page is 960 x 540 points");
+}
+
+void TestPlotExporter::svgNamesRealFontsAndKeepsLabelsWhole() {
+  // Defect (issue 14): SVG text named the generic "Sans Serif" and a label with a Greek letter
+  // came out as several <text> elements ("Huber (" and "δ = 1)").
+  QCustomPlot plot;
+  fillPlot(plot);
+  plot.graph(0)->setName(QStringLiteral("Huber (δ = 1)"));
+  plot.legend->setVisible(true);
+  stylePlot(&plot, PlotExportOptions().style(PlotStyle::screen(plot.palette(), plot.font())));
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("plot.svg"));
+  QString error;
+  QVERIFY2(exportPlot(&plot, path, QSize(640, 360), 96, &error), qPrintable(error));
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  const QString svg = QString::fromUtf8(file.readAll());
+  const QString real = QFontInfo(plot.font()).family();
+  QVERIFY(!real.isEmpty());
+  QVERIFY2(!svg.contains(QStringLiteral("font-family=\"Sans Serif\"")) || real == "Sans Serif",
+           "a generic family name is in the SVG");
+  QVERIFY2(svg.contains(QStringLiteral("font-family=\"%1\"").arg(real)), qPrintable(real));
+  QVERIFY2(svg.contains(QStringLiteral(">Huber (δ = 1)</text>")), "the legend label is one run");
+  QVERIFY(QSvgRenderer(svg.toUtf8()).isValid());
+}
+
+void TestPlotExporter::svgRunMergeKeepsSeparateLabelsApart() {
+  const QString font = QStringLiteral("fill=\"#000\" xml:space=\"preserve\" ");
+  const QString after = QStringLiteral(" font-family=\"DejaVu Sans\" font-size=\"12\"");
+  auto text = [&](double x, const QString& content) {
+    return QStringLiteral("<text %1x=\"%2\" y=\"10\"%3>%4</text>\n")
+        .arg(font)
+        .arg(x)
+        .arg(after, content);
+  };
+  // "ab" is a few pixels wide at 12 px: a run starting right after it continues the label, a
+  // run 200 px further is another label on the same baseline (a legend's next column).
+  const QImage probe(1, 1, QImage::Format_ARGB32);  // 96 dpi: 9 pt is 12 px
+  const double width = QFontMetricsF(QFont(QStringLiteral("DejaVu Sans"), 9), &probe)
+                           .horizontalAdvance(QStringLiteral("ab"));
+  const QByteArray joined = mergeSvgTextRuns((text(5, "ab") + text(5 + width, "cd")).toUtf8());
+  QCOMPARE(QString::fromUtf8(joined).count(QStringLiteral("<text")), 1);
+  QVERIFY(joined.contains(">abcd</text>"));
+  const QByteArray apart = mergeSvgTextRuns((text(5, "ab") + text(205, "cd")).toUtf8());
+  QCOMPARE(QString::fromUtf8(apart).count(QStringLiteral("<text")), 2);
 }
 
 QTEST_MAIN(TestPlotExporter)

@@ -7,15 +7,18 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDockWidget>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 
 #include "ui/common/settings.h"
+#include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/shell/main_window.h"
 
@@ -30,6 +33,7 @@ class TestShell : public QObject {
   void explorerActionsAreOffInTheTrainingTab();
   void explorerReopensWithCurvesAndDocks_data();
   void explorerReopensWithCurvesAndDocks();
+  void presentationModeIsFullScreenWithLargeText();
 };
 
 void TestShell::initTestCase() {
@@ -177,6 +181,39 @@ void TestShell::explorerReopensWithCurvesAndDocks() {
     // …and on screen, inside the explorer (not pushed out of its window).
     QVERIFY2(dock->parentWidget()->rect().contains(dock->geometry()), name);
   }
+}
+
+void TestShell::presentationModeIsFullScreenWithLargeText() {
+  MainWindow window;
+  window.resize(1200, 800);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  ExplorerView* explorer = window.explorer();
+  const double screenTicks = explorer->plot()->style().tickFont.pointSizeF();
+  const double screenPen = explorer->plot()->style().curveWidth;
+  auto* losses = window.findChild<QDockWidget*>(QStringLiteral("LossesDock"));
+  QVERIFY(losses->isVisible());
+  QTest::keyClick(&window, Qt::Key_F11);
+  QVERIFY(window.presentationMode());
+  QTRY_VERIFY(window.isFullScreen());
+  QVERIFY(!window.menuBar()->isVisible());
+  QVERIFY(!window.statusBar()->isVisible());
+  QVERIFY(!losses->isVisible());
+  QVERIFY(!explorer->toolBar()->isVisible());
+  QVERIFY(explorer->plot()->style().tickFont.pointSizeF() > 1.5 * screenTicks);
+  QVERIFY(explorer->plot()->style().curveWidth > 1.5 * screenPen);
+  // The menu bar is hidden, its shortcuts still work (Ctrl+2: second derivative).
+  QVERIFY(!explorer->actions().showSecondDerivative->isChecked());
+  QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+  QVERIFY(explorer->actions().showSecondDerivative->isChecked());
+  // Esc leaves: everything as it was.
+  QTest::keyClick(&window, Qt::Key_Escape);
+  QVERIFY(!window.presentationMode());
+  QTRY_VERIFY(!window.isFullScreen());
+  QVERIFY(window.menuBar()->isVisible());
+  QTRY_VERIFY(losses->isVisible());
+  QVERIFY(explorer->toolBar()->isVisible());
+  QCOMPARE(explorer->plot()->style().tickFont.pointSizeF(), screenTicks);
 }
 
 QTEST_MAIN(TestShell)

@@ -2,11 +2,16 @@
 #include "ui/common/plot_exporter.h"
 
 #include <qcustomplot.h>
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontInfo>
+#include <QFontMetricsF>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
-#include <QTemporaryFile>
 #include <algorithm>
 #include <cmath>
 
@@ -24,6 +29,7 @@ class PlotExporter {
 };
 
 constexpr double kMetresPerInch = 0.0254;
+constexpr double kPointsPerPixel = 72.0 / kReferenceDpi;
 
 void setError(QString* error, const QString& message) {
   if (error) {
@@ -47,40 +53,41 @@ bool writePng(QCustomPlot* plot, QIODevice& device, QSize size, double dpi, QStr
 
 bool writePdf(
     QCustomPlot* plot, QIODevice& device, QSize size, const QString& title, QString* reason) {
-  // savePdf prints to a file name (QPrinter), so it renders into a private temporary file whose
-  // bytes then go into the save file: the target only ever sees a complete PDF.
-  QTemporaryFile rendered(QDir::tempPath() + QStringLiteral("/losslab-export-XXXXXX.pdf"));
-  if (!rendered.open()) {
-    setError(reason, rendered.errorString());
+  // One logical pixel is 1/96 inch, so the page is 0.75 pt per pixel (a 1280 × 720 slide is
+  // 960 × 540 pt, 13.33 × 7.5 in) and fonts keep their point size on the page.
+  QPdfWriter writer(&device);
+  writer.setResolution(static_cast<int>(kReferenceDpi));
+  writer.setCreator(QStringLiteral("LossLab"));
+  writer.setTitle(title);
+  const QSizeF points(size.width() * kPointsPerPixel, size.height() * kPointsPerPixel);
+  if (!writer.setPageLayout(
+          QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                      QPageLayout::Portrait, QMarginsF()))) {
+    setError(reason, PlotExporter::tr("the PDF page could not be set up"));
     return false;
   }
-  rendered.close();  // QPrinter opens it by name; QTemporaryFile still removes it at the end
-  if (!plot->savePdf(rendered.fileName(), size.width(), size.height(), QCP::epAllowCosmetic,
-                     QStringLiteral("LossLab"), title)) {
+  QCPPainter painter;
+  if (!painter.begin(&writer)) {
     setError(reason, PlotExporter::tr("the PDF could not be drawn"));
     return false;
   }
-  if (!rendered.open()) {
-    setError(reason, rendered.errorString());
-    return false;
-  }
-  const QByteArray bytes = rendered.readAll();
-  if (!bytes.startsWith("%PDF")) {
-    setError(reason, PlotExporter::tr("no PDF was produced"));
-    return false;
-  }
-  return device.write(bytes) == bytes.size();
+  painter.setMode(QCPPainter::pmVectorized);
+  painter.setMode(QCPPainter::pmNoCaching);
+  plot->toPainter(&painter, size.width(), size.height());
+  return painter.end();
 }
 
 bool writeSvg(
     QCustomPlot* plot, QIODevice& device, QSize size, const QString& title, QString* reason) {
+  QBuffer svg;
+  svg.open(QIODevice::WriteOnly);
   QSvgGenerator generator;
-  generator.setOutputDevice(&device);
+  generator.setOutputDevice(&svg);
   generator.setSize(size);
   generator.setViewBox(QRect(QPoint(0, 0), size));
-  // Fonts are sized in points: use the DPI the plot is drawn with on screen so text keeps
-  // its on-screen proportion to the plot.
-  generator.setResolution(plot->logicalDpiX());
+  // Logical pixels are 1/96 inch: the SVG is as large as the plot on a 96-dpi screen and its
+  // fonts keep their point size.
+  generator.setResolution(static_cast<int>(kReferenceDpi));
   generator.setTitle(title);
   generator.setDescription(PlotExporter::tr("Plot exported by LossLab"));
   QCPPainter painter;
@@ -89,9 +96,61 @@ bool writeSvg(
     return false;
   }
   painter.setMode(QCPPainter::pmVectorized);
+  painter.setMode(QCPPainter::pmNoCaching);  // every label as text, never a cached pixmap
+  // The groups of the SVG carry the painter's font: name the real family there too, not the
+  // generic "Sans Serif" of the default font.
+  QFont font = plot->font();
+  font.setFamily(QFontInfo(font).family());
+  painter.setFont(font);
   plot->toPainter(&painter, size.width(), size.height());
   painter.end();
-  return true;
+  const QByteArray merged = mergeSvgTextRuns(svg.data());
+  return device.write(merged) == merged.size();
+}
+
+/// One <text> element of an SVG: where it is in the file, its attributes around x and y, its
+/// content, and where its text ends on the baseline.
+struct SvgTextRun {
+  qsizetype start = 0;
+  qsizetype end = 0;
+  QString before;  // attributes before x (with their trailing space)
+  QString x;
+  QString y;
+  QString after;  // attributes after y
+  QString content;
+  double xEnd = 0;
+};
+
+/// The font an SVG <text> element's attributes describe (family, size in user units = px).
+QFont svgFont(const QString& attributes) {
+  static const QRegularExpression family(QStringLiteral(R"re(font-family="([^"]*)")re"));
+  static const QRegularExpression size(QStringLiteral(R"re(font-size="([^"]*)")re"));
+  static const QRegularExpression weight(QStringLiteral(R"re(font-weight="([^"]*)")re"));
+  static const QRegularExpression italic(QStringLiteral(R"re(font-style="(italic|oblique)")re"));
+  QFont font(family.match(attributes).captured(1));
+  font.setPointSizeF(size.match(attributes).captured(1).toDouble() * kPointsPerPixel);
+  font.setWeight(static_cast<QFont::Weight>(weight.match(attributes).captured(1).toInt()));
+  font.setItalic(italic.match(attributes).hasMatch());
+  return font;
+}
+
+double svgTextAdvance(const QString& attributes, const QString& content) {
+  QString plain = content;
+  plain.replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+      .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
+      .replace(QStringLiteral("&quot;"), QStringLiteral("\""))
+      .replace(QStringLiteral("&apos;"), QStringLiteral("'"))
+      .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+  // Measured on a 96-dpi device (a QImage's default), the SVG's unit, whatever the screen's.
+  static const QImage probe(1, 1, QImage::Format_ARGB32);
+  return QFontMetricsF(svgFont(attributes), &probe).horizontalAdvance(plain);
+}
+
+/// How far a run may start from where the previous one ends and still be its continuation
+/// (shaping a run alone and within a label differs by a kerning pair at most): a third of the
+/// font size, far below the gap between two legend columns.
+double svgJoinTolerance(const QString& attributes) {
+  return svgFont(attributes).pointSizeF() / kPointsPerPixel / 3;
 }
 
 std::string columnName(const ExportedCurve& curve, const char* quantity) {
@@ -164,6 +223,49 @@ bool exportPlot(QCustomPlot* plot, const QString& path, QSize size, double dpi, 
         return writeSvg(plot, device, size, title, reason);
       },
       error);
+}
+
+QByteArray mergeSvgTextRuns(const QByteArray& svg) {
+  static const QRegularExpression element(
+      QStringLiteral(R"re(<text ([^>]*?)x="([^"]*)" y="([^"]*)"([^>]*)>([^<]*)</text>)re"));
+  const QString text = QString::fromUtf8(svg);
+  QString out;
+  out.reserve(text.size());
+  qsizetype copied = 0;  // text before this index is in `out`
+  SvgTextRun open;       // the element being extended
+  bool isOpen = false;
+  auto flush = [&] {
+    if (isOpen) {
+      out += QStringView(text).mid(copied, open.start - copied);
+      out += QStringLiteral("<text %1x=\"%2\" y=\"%3\"%4>%5</text>")
+                 .arg(open.before, open.x, open.y, open.after, open.content);
+      copied = open.end;
+      isOpen = false;
+    }
+  };
+  for (auto it = element.globalMatch(text); it.hasNext();) {
+    const QRegularExpressionMatch m = it.next();
+    SvgTextRun run{m.capturedStart(), m.capturedEnd(), m.captured(1), m.captured(2),
+                   m.captured(3),     m.captured(4),   m.captured(5), 0};
+    const QString attributes = run.before + run.after;
+    run.xEnd = run.x.toDouble() + svgTextAdvance(attributes, run.content);
+    const bool adjoins =
+        isOpen && open.before == run.before && open.after == run.after && open.y == run.y &&
+        QStringView(text).mid(open.end, run.start - open.end).trimmed().isEmpty() &&
+        std::abs(run.x.toDouble() - open.xEnd) <= svgJoinTolerance(attributes);
+    if (adjoins) {
+      open.content += run.content;
+      open.end = run.end;
+      open.xEnd = run.xEnd;
+      continue;
+    }
+    flush();
+    open = std::move(run);
+    isOpen = true;
+  }
+  flush();
+  out += QStringView(text).mid(copied);
+  return out.toUtf8();
 }
 
 QByteArray curvesCsv(const std::vector<ExportedCurve>& curves) {

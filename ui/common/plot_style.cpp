@@ -2,6 +2,7 @@
 #include "ui/common/plot_style.h"
 
 #include <qcustomplot.h>
+#include <QFontInfo>
 #include <QPalette>
 #include <iterator>
 
@@ -23,6 +24,13 @@ constexpr int kGridAlphaLight = 35;
 constexpr int kGridAlphaDark = 45;
 constexpr int kZeroAlpha = 110;
 constexpr int kLegendAlpha = 230;
+
+/// The font with the family name it really resolves to ("DejaVu Sans", not the generic "Sans
+/// Serif"): what an SVG names, so that an editor or a slide program finds the same font.
+QFont withRealFamily(QFont font) {
+  font.setFamily(QFontInfo(font).family());
+  return font;
+}
 
 QFont pointsLarger(const QFont& font, double points) {
   QFont larger = font;
@@ -55,9 +63,9 @@ PlotStyle PlotStyle::screen(const QPalette& palette, const QFont& font) {
   style.legendBackground = style.panel;
   style.legendBackground.setAlpha(kLegendAlpha);
   style.legendBorder = palette.color(QPalette::Mid);
-  style.tickFont = font;
-  style.labelFont = pointsLarger(font, kLabelExtraPoints);
-  style.legendFont = font;
+  style.tickFont = withRealFamily(font);
+  style.labelFont = pointsLarger(style.tickFont, kLabelExtraPoints);
+  style.legendFont = style.tickFont;
   return style;
 }
 

@@ -19,6 +19,7 @@ constexpr auto kTheme = "appearance/theme";
 constexpr auto kExportDirectory = "export/directory";
 constexpr auto kExportSize = "export/size";
 constexpr auto kExportDpi = "export/dpi";
+constexpr auto kPlotExport = "export/plot";
 constexpr auto kCustomLosses = "formula/customLosses";
 
 bool g_ephemeral = false;
@@ -116,6 +117,13 @@ int Settings::exportDpi() {
 }
 void Settings::setExportDpi(int dpi) {
   write(kExportDpi, dpi);
+}
+
+QVariantMap Settings::plotExport() {
+  return read(kPlotExport, QVariantMap()).toMap();
+}
+void Settings::setPlotExport(const QVariantMap& options) {
+  write(kPlotExport, options);
 }
 
 QVariantList Settings::customLosses() {

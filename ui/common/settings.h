@@ -5,6 +5,7 @@
 #include <QSize>
 #include <QString>
 #include <QVariantList>
+#include <QVariantMap>
 
 namespace losslab::ui {
 
@@ -45,6 +46,9 @@ class Settings {
   static void setExportSize(const QSize& size);
   static int exportDpi();
   static void setExportDpi(int dpi);
+  /// The plot export options last used (PlotExportOptions::remembered reads them).
+  static QVariantMap plotExport();
+  static void setPlotExport(const QVariantMap& options);
   /// The user's custom-loss library (CustomLossLibrary's records, one QVariantMap each).
   static QVariantList customLosses();
   static void setCustomLosses(const QVariantList& losses);

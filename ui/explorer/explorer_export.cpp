@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/explorer/explorer_export.h"
 
+#include <qcustomplot.h>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -9,7 +10,7 @@
 #include <QMessageBox>
 
 #include "ui/common/code_export_dialog.h"
-#include "ui/common/export_options_dialog.h"
+#include "ui/common/plot_export_dialog.h"
 #include "ui/common/settings.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/curve_names.h"
@@ -21,6 +22,20 @@ namespace {
 
 constexpr int kSavedMessageMs = 6000;
 constexpr int kShortMessageMs = 4000;
+
+/// Draws the plot as `options` export it while the scope lasts.
+class ExportScope {
+ public:
+  ExportScope(LossCurvePlot* plot, const PlotExportOptions& options) : m_plot(plot) {
+    m_plot->beginExport(options.style(m_plot->screenStyle()), options.panel, options.layoutSize());
+  }
+  ~ExportScope() { m_plot->endExport(); }
+  ExportScope(const ExportScope&) = delete;
+  ExportScope& operator=(const ExportScope&) = delete;
+
+ private:
+  LossCurvePlot* m_plot;
+};
 
 }  // namespace
 
@@ -46,6 +61,10 @@ std::vector<ExportedCurve> exportedCurves(const CurveModel& model) {
 ExplorerExport::ExplorerExport(CurveModel* model, LossCurvePlot* plot, QWidget* dialogParent)
     : QObject(dialogParent), m_model(model), m_plot(plot), m_parent(dialogParent) {}
 
+QStringList ExplorerExport::panelNames() {
+  return {tr("Loss"), tr("Gradient"), tr("Curvature")};
+}
+
 void ExplorerExport::exportPlot(const QString& baseName) {
   const QString suggested =
       Settings::exportDirectory() + QStringLiteral("/losslab-%1.png").arg(baseName);
@@ -61,21 +80,36 @@ void ExplorerExport::exportPlot(const QString& baseName) {
             : selectedFilter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
                                                             : QStringLiteral(".png");
   }
-  ExportOptionsDialog options(
-      QFileInfo(path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0,
-      Settings::exportSize(), Settings::exportDpi(), m_parent);
-  if (options.exec() != QDialog::Accepted) {
+  PlotExportDialog dialog(
+      QFileInfo(path).suffix(), PlotExportOptions::remembered(), panelNames(),
+      [this](const PlotExportOptions& options, double scale) { return renderPlot(options, scale); },
+      m_parent);
+  if (dialog.exec() != QDialog::Accepted) {
     return;
   }
-  Settings::setExportSize(options.plotSize());
-  Settings::setExportDpi(options.dpi());
+  const PlotExportOptions options = dialog.options();
+  options.remember();
   QString error;
-  if (!ui::exportPlot(m_plot->customPlot(), path, options.plotSize(), options.dpi(), &error)) {
+  if (!writePlot(path, options, &error)) {
     QMessageBox::warning(m_parent, tr("Export failed"), error);
     return;
   }
   Settings::setExportDirectory(QFileInfo(path).absolutePath());
   emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kSavedMessageMs);
+}
+
+bool ExplorerExport::writePlot(const QString& path,
+                               const PlotExportOptions& options,
+                               QString* error) {
+  const ExportScope scope(m_plot, options);
+  return ui::exportPlot(m_plot->customPlot(), path, options.layoutSize(),
+                        options.scale() * kReferenceDpi, error);
+}
+
+QImage ExplorerExport::renderPlot(const PlotExportOptions& options, double scale) {
+  const ExportScope scope(m_plot, options);
+  const QSize layout = options.layoutSize();
+  return m_plot->customPlot()->toPixmap(layout.width(), layout.height(), scale).toImage();
 }
 
 void ExplorerExport::exportData() {
@@ -98,7 +132,11 @@ void ExplorerExport::exportData() {
 }
 
 void ExplorerExport::copyImage() {
-  QApplication::clipboard()->setImage(renderImage(m_plot->customPlot(), m_plot->size()));
+  // What the screen shows, without the crosshair that follows the mouse.
+  m_plot->beginExport(m_plot->screenStyle(), -1, m_plot->size());
+  const QImage image = renderImage(m_plot->customPlot(), m_plot->size());
+  m_plot->endExport();
+  QApplication::clipboard()->setImage(image);
   emit statusMessage(tr("Plot copied to the clipboard."), kShortMessageMs);
 }
 

@@ -29,6 +29,10 @@ namespace {
 
 constexpr int kErrorMessageMs = 8000;
 constexpr int kInfoMessageMs = 4000;
+/// Presentation mode: text and lines this many times their screen size (readable from the
+/// back of a lecture room on a 1080p projector).
+constexpr double kPresentationFontScale = 1.6;
+constexpr double kPresentationLineScale = 1.6;
 
 }  // namespace
 
@@ -189,6 +193,28 @@ void ExplorerView::setActive(bool active) {
     a.undo->setEnabled(false);
     a.redo->setEnabled(false);
   }
+}
+
+void ExplorerView::setPresenting(bool on) {
+  if (on == m_presenting) {
+    return;
+  }
+  m_presenting = on;
+  if (on) {
+    m_layoutBeforePresenting = saveState();
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+      dock->hide();
+    }
+    m_toolBar->hide();
+  } else {
+    restoreState(m_layoutBeforePresenting);
+  }
+  m_plot->setScreenScale(on ? kPresentationFontScale : 1.0, on ? kPresentationLineScale : 1.0, on);
+  QFont captionFont = font();
+  if (on) {
+    captionFont.setPointSizeF(captionFont.pointSizeF() * kPresentationFontScale);
+  }
+  m_caption->setFont(captionFont);
 }
 
 bool ExplorerView::applyPreset(const QString& id) {

@@ -58,6 +58,8 @@ class ExplorerView : public QMainWindow {
   ParameterPanel* parameterPanel() const;
   LossListPanel* lossList() const { return m_list; }
   QUndoStack* undoStack() const { return m_undo; }
+  /// The exports (plot, data, clipboard, code), also for headless use.
+  ExplorerExport* exporter() const { return m_export; }
   QToolBar* toolBar() const { return m_toolBar; }
   const Actions& actions() const { return m_actions; }
   /// The caption above the plot ("<b>Title.</b> what to notice"), rich text.
@@ -75,6 +77,11 @@ class ExplorerView : public QMainWindow {
   void applyParameters(const ParamValues& values);
   /// Plots a custom loss ("custom:NAME"); a formula plotted again updates its curves.
   void plotCustomLoss(const QString& id);
+
+  /// Presentation mode: docks and tool bar out of the way, large text and thick lines on the
+  /// plot and the caption; off: everything as it was.
+  void setPresenting(bool on);
+  bool isPresenting() const { return m_presenting; }
 
   /// Enables the explorer's actions while its tab is shown, disables them otherwise.
   void setActive(bool active);
@@ -114,6 +121,8 @@ class ExplorerView : public QMainWindow {
   int m_current = -1;
   int m_gesture = 0;  // parameter edits with the same number merge into one undo step
   bool m_active = true;
+  bool m_presenting = false;
+  QByteArray m_layoutBeforePresenting;  // saveState() of docks and tool bar
 };
 
 }  // namespace losslab::ui

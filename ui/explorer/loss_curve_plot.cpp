@@ -3,8 +3,10 @@
 
 #include <qcustomplot.h>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/common/plot_style.h"
@@ -18,6 +20,10 @@ namespace {
 /// How long the x range must stay still after a wheel zoom or pan before the curves are
 /// resampled over it (a wheel turn sends several events).
 constexpr int kSettleMs = 150;
+/// The loss panel's height relative to a derivative panel's.
+constexpr double kLossPanelStretch = 1.5;
+/// A y title that does not fit its panel shrinks to fit, but never below this size (points).
+constexpr double kSmallestTitlePoints = 4;
 
 /// Writes x/y into the graph's data without reallocating when the point count is unchanged
 /// (every slider move), else replaces the data. x is sorted ascending (CurveData's contract).
@@ -111,22 +117,38 @@ LossCurvePlot::LossCurvePlot(CurveModel* model, QWidget* parent)
   connect(m_model, &CurveModel::curvesReset, this, &LossCurvePlot::rebuild);
   connect(m_model, &CurveModel::curveChanged, this, &LossCurvePlot::updateCurve);
   connect(m_model, &CurveModel::samplesChanged, this, &LossCurvePlot::updateAllData);
+  connect(m_plot, &QCustomPlot::afterLayout, this, &LossCurvePlot::fitAxisTitles);
   applyColors();
   rebuild();
 }
 
 void LossCurvePlot::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange ||
+      event->type() == QEvent::FontChange) {
     applyColors();
-    for (int i = 0; i < m_model->count(); ++i) {
-      updateCurve(i);
-    }
   }
   QWidget::changeEvent(event);
 }
 
 void LossCurvePlot::applyColors() {
-  m_style = PlotStyle::screen(palette(), font());
+  m_screenStyle = PlotStyle::screen(palette(), font()).scaled(m_fontScale, m_lineScale);
+  if (m_frameless) {
+    m_screenStyle.page = m_screenStyle.panel;
+  }
+  if (!m_exporting) {
+    applyStyle(m_screenStyle);
+  }
+}
+
+void LossCurvePlot::setScreenScale(double fontScale, double lineScale, bool frameless) {
+  m_fontScale = fontScale;
+  m_lineScale = lineScale;
+  m_frameless = frameless;
+  applyColors();
+}
+
+void LossCurvePlot::applyStyle(const PlotStyle& style) {
+  m_style = style;
   // Every panel, also the curvature panel while it is out of the layout (stylePlot would
   // only reach the ones in it).
   m_plot->setBackground(m_style.page);
@@ -134,36 +156,133 @@ void LossCurvePlot::applyColors() {
     styleAxisRect(rect, m_style);
   }
   styleLegend(m_plot->legend, m_style);
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LossCurvePlot::beginExport(const PlotStyle& style, int panel, QSize layoutSize) {
+  m_exporting = true;
+  m_soloPanel = panel >= 0 && panel < kPanels ? panel : -1;
+  m_crosshair->hide();
+  applyStyle(style);
+  layoutPanels();
+  // Lay out at the export's size once, so that the axis titles are chosen for its panels.
+  const QRect viewport = m_plot->viewport();
+  m_plot->setViewport(QRect(QPoint(0, 0), layoutSize));
+  for (int pass = 0; pass < 2; ++pass) {
+    m_plot->plotLayout()->update(QCPLayoutElement::upPreparation);
+    m_plot->plotLayout()->update(QCPLayoutElement::upMargins);
+    m_plot->plotLayout()->update(QCPLayoutElement::upLayout);
+    fitAxisTitles();
+  }
+  m_plot->setViewport(viewport);
+}
+
+void LossCurvePlot::endExport() {
+  m_exporting = false;
+  m_soloPanel = -1;
+  applyStyle(m_screenStyle);
+  layoutPanels();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::vector<int> LossCurvePlot::shownPanels() const {
+  if (m_soloPanel >= 0) {
+    return {m_soloPanel};
+  }
+  return m_showD2 ? std::vector<int>{LossPanel, GradientPanel, CurvaturePanel}
+                  : std::vector<int>{LossPanel, GradientPanel};
+}
+
+bool LossCurvePlot::isPanelShown(int panel) const {
+  const std::vector<int> shown = shownPanels();
+  return std::find(shown.begin(), shown.end(), panel) != shown.end();
+}
+
+QString LossCurvePlot::panelTitle(int panel, bool full) const {
+  const bool residual = m_model->axisKind() == CurveKind::Residual;
+  switch (panel) {
+    case LossPanel:
+      return full ? tr("loss L") : tr("L");
+    case GradientPanel:
+      return full ? (residual ? tr("gradient dL/dŷ") : tr("slope dL/dx"))
+                  : (residual ? tr("dL/dŷ") : tr("dL/dx"));
+    default:
+      return full ? (residual ? tr("curvature d²L/dŷ²") : tr("curvature d²L/dx²"))
+                  : (residual ? tr("d²L/dŷ²") : tr("d²L/dx²"));
+  }
+}
+
+void LossCurvePlot::fitAxisTitles() {
+  // A y title runs along its panel: when the panel is shorter than the title (three panels in
+  // a 16:9 picture), it would spill into its neighbours' titles. Then the short form ("dL/dŷ"),
+  // and if even that is too long, a smaller font.
+  bool changed = false;
+  for (int panel : shownPanels()) {
+    QCPAxis* axis = m_rects[static_cast<std::size_t>(panel)]->axis(QCPAxis::atLeft);
+    const double room = m_rects[static_cast<std::size_t>(panel)]->rect().height();
+    QFont font = m_style.labelFont;
+    QString title = panelTitle(panel, true);
+    if (QFontMetricsF(font).horizontalAdvance(title) > room) {
+      title = panelTitle(panel, false);
+      const double needed = QFontMetricsF(font).horizontalAdvance(title);
+      if (needed > room && needed > 0) {
+        // Text width is nearly proportional to the size (hinting aside): scale, then step
+        // down a tenth of a point at a time until it fits.
+        font.setPointSizeF(std::max(font.pointSizeF() * room / needed, kSmallestTitlePoints));
+        while (font.pointSizeF() > kSmallestTitlePoints &&
+               QFontMetricsF(font).horizontalAdvance(title) > room) {
+          font.setPointSizeF(std::max(font.pointSizeF() - 0.1, kSmallestTitlePoints));
+        }
+      }
+    }
+    if (axis->label() != title || axis->labelFont() != font) {
+      axis->setLabel(title);
+      axis->setLabelFont(font);
+      changed = true;
+    }
+  }
+  if (changed && !m_exporting) {
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+  }
+}
+
 void LossCurvePlot::layoutPanels() {
-  // Take every panel out of the layout, then put the visible ones back in order.
+  // Take every panel out of the layout, then put the shown ones back in order.
   for (QCPAxisRect* rect : m_rects) {
     if (rect->layout() == m_plot->plotLayout()) {
       m_plot->plotLayout()->take(rect);
     }
   }
   m_plot->plotLayout()->simplify();
-  const int shown = m_showD2 ? 3 : 2;
-  for (int panel = 0; panel < shown; ++panel) {
-    m_plot->plotLayout()->addElement(panel, 0, m_rects[static_cast<std::size_t>(panel)]);
+  const std::vector<int> shown = shownPanels();
+  for (int row = 0; row < static_cast<int>(shown.size()); ++row) {
+    m_plot->plotLayout()->addElement(row, 0, m_rects[static_cast<std::size_t>(shown[row])]);
   }
-  m_rects[CurvaturePanel]->setVisible(m_showD2);
-  const bool residual = m_model->axisKind() == CurveKind::Residual;
-  const QStringList titles = {tr("loss L"), residual ? tr("gradient dL/dŷ") : tr("slope dL/dx"),
-                              residual ? tr("curvature d²L/dŷ²") : tr("curvature d²L/dx²")};
   for (int panel = 0; panel < kPanels; ++panel) {
     QCPAxisRect* rect = m_rects[static_cast<std::size_t>(panel)];
-    rect->axis(QCPAxis::atLeft)->setLabel(titles[panel]);
+    rect->setVisible(isPanelShown(panel));
+    rect->axis(QCPAxis::atLeft)->setLabel(panelTitle(panel, true));
+    rect->axis(QCPAxis::atLeft)->setLabelFont(m_style.labelFont);
     // Only the bottom panel carries the x label and tick labels.
-    const bool bottom = panel == shown - 1;
+    const bool bottom = panel == shown.back();
     rect->axis(QCPAxis::atBottom)->setLabel(bottom ? m_model->axisLabel() : QString());
     rect->axis(QCPAxis::atBottom)->setTickLabels(bottom);
   }
-  m_plot->plotLayout()->setRowStretchFactor(0, 1.5);
-  std::vector<QCPAxisRect*> visible(m_rects.begin(), m_rects.begin() + shown);
-  m_crosshair->setPanels(visible, m_showD2);
+  // The loss panel is the largest, unless it is alone.
+  if (shown.size() > 1) {
+    m_plot->plotLayout()->setRowStretchFactor(0, kLossPanelStretch);
+  }
+  std::vector<QCPAxisRect*> visible;
+  for (int panel : shown) {
+    visible.push_back(m_rects[static_cast<std::size_t>(panel)]);
+  }
+  m_crosshair->setPanels(visible, isPanelShown(CurvaturePanel));
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
 }
 
 void LossCurvePlot::setSecondDerivativeVisible(bool visible) {
@@ -171,9 +290,6 @@ void LossCurvePlot::setSecondDerivativeVisible(bool visible) {
     return;
   }
   m_showD2 = visible;
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
   layoutPanels();
   rescaleY();
   m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -250,7 +366,7 @@ void LossCurvePlot::updateCurve(int index) {
     g->setPen(QPen(color, panel == LossPanel ? m_style.curveWidth : m_style.secondaryWidth));
     g->setName(item.name);
     // A hidden curvature panel draws nothing: its graphs are not even stroked.
-    g->setVisible(item.visible && (panel != CurvaturePanel || m_showD2));
+    g->setVisible(item.visible && isPanelShown(panel));
     if (panel == LossPanel) {
       if (item.visible) {
         g->addToLegend();
@@ -272,11 +388,7 @@ void LossCurvePlot::updateCurve(int index) {
 }
 
 void LossCurvePlot::updateAllData() {
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
-  // The target may have changed the x label.
-  layoutPanels();
+  layoutPanels();  // every curve's data, and the target may have changed the x label
 }
 
 void LossCurvePlot::onXRangeChanged(const QCPRange& range) {

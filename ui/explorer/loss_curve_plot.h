@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSize>
 #include <QWidget>
 #include <vector>
 
@@ -49,6 +50,20 @@ class LossCurvePlot : public QWidget {
   double yFrom(int panel) const;
   double yTo(int panel) const;
 
+  /// Fonts × fontScale and pens × lineScale on screen; `frameless`: the page around the
+  /// panels takes their colour (presentation mode: large, thick and without a grey frame).
+  void setScreenScale(double fontScale, double lineScale, bool frameless = false);
+  /// The style the plot draws with now, and the one it draws with on screen.
+  const PlotStyle& style() const { return m_style; }
+  const PlotStyle& screenStyle() const { return m_screenStyle; }
+  /// Draws with `style` and only `panel` (−1: the whole stack), laid out for `layoutSize`
+  /// (axis titles that would not fit take their short form), without the crosshair, until
+  /// endExport(). Exports and the clipboard draw between the two.
+  void beginExport(const PlotStyle& style, int panel, QSize layoutSize);
+  void endExport();
+  /// The panels drawn now, top to bottom.
+  std::vector<int> shownPanels() const;
+
   /// The curve the user is editing: its slider moves redraw only its own layer.
   void setActiveCurve(int index);
   int activeCurve() const { return m_activeCurve; }
@@ -70,6 +85,11 @@ class LossCurvePlot : public QWidget {
   void updateAllData();
   void layoutPanels();
   void applyColors();
+  void applyStyle(const PlotStyle& style);
+  bool isPanelShown(int panel) const;
+  /// "gradient dL/dŷ" (full) or "dL/dŷ".
+  QString panelTitle(int panel, bool full) const;
+  void fitAxisTitles();
   void onXRangeChanged(const QCPRange& range);
 
   CurveModel* m_model;
@@ -81,7 +101,13 @@ class LossCurvePlot : public QWidget {
   int m_activeCurve = -1;
   std::vector<QCPAxisRect*> m_rects;             // loss, gradient, curvature
   std::vector<std::vector<QCPGraph*>> m_graphs;  // [panel][curve]
-  PlotStyle m_style;  // fonts, pens and colours of every panel (ui/common/plot_style.h)
+  PlotStyle m_style;        // what the panels are drawn with now (ui/common/plot_style.h)
+  PlotStyle m_screenStyle;  // the palette's style × the screen scales
+  double m_fontScale = 1;
+  double m_lineScale = 1;
+  bool m_frameless = false;
+  bool m_exporting = false;
+  int m_soloPanel = -1;  // during an export of one panel
   bool m_showD2 = false;
   bool m_settingRange = false;  // true while the program (not the user) moves the x axis
 };

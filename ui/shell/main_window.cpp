@@ -15,6 +15,7 @@
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 #include "ui/common/settings.h"
 #include "ui/common/theme.h"
@@ -29,6 +30,7 @@ namespace {
 
 constexpr int kDefaultWidth = 1200;
 constexpr int kDefaultHeight = 780;
+constexpr int kHintMs = 3500;
 
 QString outliersTitle() {
   return MainWindow::tr("Training: outliers (MSE vs MAE vs Huber)");
@@ -127,6 +129,18 @@ void MainWindow::createMenus() {
     themes->addAction(action);
   }
   view->addSeparator();
+  m_presentAction = view->addAction(tr("&Presentation Mode"));
+  m_presentAction->setCheckable(true);
+  m_presentAction->setShortcut(QKeySequence(Qt::Key_F11));
+  m_presentAction->setStatusTip(
+      tr("Full screen with large text and thick lines for a projector; Esc leaves"));
+  connect(m_presentAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+  m_leavePresentation = new QAction(tr("Leave Presentation Mode"), this);
+  m_leavePresentation->setShortcut(QKeySequence(Qt::Key_Escape));
+  m_leavePresentation->setEnabled(false);  // Esc means nothing else to the window
+  connect(m_leavePresentation, &QAction::triggered, this, [this] { setPresentationMode(false); });
+  addAction(m_leavePresentation);
+  view->addSeparator();
   QAction* toExplorer =
       view->addAction(tr("E&xplorer"), this, [this] { m_tabs->setCurrentIndex(ExplorerTab); });
   toExplorer->setShortcut(QKeySequence(tr("Ctrl+1")));
@@ -139,6 +153,70 @@ void MainWindow::createMenus() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About LossLab"), this, &MainWindow::about);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+  // The window holds every menu action too: their shortcuts keep working while presentation
+  // mode hides the menu bar (a hidden menu bar's shortcuts are off).
+  for (QAction* menu : menuBar()->actions()) {
+    for (QAction* action : menu->menu()->actions()) {
+      if (!action->isSeparator() && !action->menu()) {
+        addAction(action);
+      }
+    }
+  }
+}
+
+void MainWindow::setPresentationMode(bool on) {
+  if (on == m_presenting) {
+    return;
+  }
+  m_presenting = on;
+  {
+    const QSignalBlocker block(m_presentAction);
+    m_presentAction->setChecked(on);
+  }
+  m_leavePresentation->setEnabled(on);
+  m_explorer->setPresenting(on);
+  menuBar()->setVisible(!on);
+  statusBar()->setVisible(!on);
+  if (on) {
+    m_formulaDock->setProperty("shownBeforePresenting", m_formulaDock->isVisible());
+    m_formulaDock->hide();
+    m_wasMaximized = isMaximized();
+    showFullScreen();
+    showHint(tr("Presentation mode: Esc leaves, F11 too"));
+  } else {
+    m_formulaDock->setVisible(m_formulaDock->property("shownBeforePresenting").toBool());
+    if (m_wasMaximized) {
+      showMaximized();
+    } else {
+      showNormal();
+    }
+    if (m_hint) {
+      m_hint->hide();
+    }
+  }
+}
+
+void MainWindow::showHint(const QString& text) {
+  if (!m_hint) {
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("hint"));
+    m_hint->setStyleSheet(QStringLiteral(
+        "QLabel { background: rgba(30, 30, 30, 200); color: white; padding: 8px 14px; "
+        "border-radius: 6px; }"));
+  }
+  QFont font = this->font();
+  font.setPointSizeF(font.pointSizeF() * 1.3);
+  m_hint->setFont(font);
+  m_hint->setText(text);
+  m_hint->adjustSize();
+  m_hint->raise();
+  m_hint->show();
+  // Placed once the window has its new (full-screen) size.
+  QTimer::singleShot(0, m_hint, [this] {
+    m_hint->move((width() - m_hint->width()) / 2, height() - m_hint->height() - height() / 12);
+  });
+  QTimer::singleShot(kHintMs, m_hint, &QWidget::hide);
 }
 
 void MainWindow::addPresetMenu() {

@@ -3,7 +3,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QComboBox;
+class QLabel;
 class QDockWidget;
 class QMenu;
 class QTabWidget;
@@ -36,6 +38,11 @@ class MainWindow : public QMainWindow {
   /// The preset last applied from any tab (empty once the explorer shows a plot of its own).
   QString currentPreset() const { return m_presetId; }
 
+  /// Presentation mode (F11, Esc to leave): full screen, menus, status bar and docks hidden,
+  /// large text and thick lines.
+  void setPresentationMode(bool on);
+  bool presentationMode() const { return m_presenting; }
+
   ExplorerView* explorer() const { return m_explorer; }
   TrainingView* trainingView() const { return m_training; }
   FormulaEditor* formulaEditor() const { return m_formula; }
@@ -48,6 +55,7 @@ class MainWindow : public QMainWindow {
   void createFormulaDock();
   void createMenus();
   void createPresetBox();
+  void showHint(const QString& text);
   void addPresetMenu();
   void tabChanged(int tab);
   void syncPresetBox();
@@ -62,6 +70,11 @@ class MainWindow : public QMainWindow {
   FormulaEditor* m_formula = nullptr;
   QDockWidget* m_formulaDock = nullptr;
   QComboBox* m_presetBox = nullptr;
+  QAction* m_presentAction = nullptr;
+  QAction* m_leavePresentation = nullptr;
+  QLabel* m_hint = nullptr;  // a transient note over the tabs (presentation mode's keys)
+  bool m_presenting = false;
+  bool m_wasMaximized = false;
   QString m_presetId;
 };
 

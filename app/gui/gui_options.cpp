@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/gui_options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace losslab::gui {
+
+namespace {
+
+constexpr int kMinWidth = 200;
+constexpr int kMinHeight = 150;
+constexpr int kMaxSide = 10000;
+constexpr int kMaxEpochs = 100000;
+
+bool parseSize(const QString& text, QSize* size) {
+  const QStringList parts = text.toLower().split(QLatin1Char('x'));
+  bool okW = false;
+  bool okH = false;
+  if (parts.size() == 2) {
+    *size = QSize(parts[0].toInt(&okW), parts[1].toInt(&okH));
+  }
+  return okW && okH && size->width() >= kMinWidth && size->height() >= kMinHeight &&
+         size->width() <= kMaxSide && size->height() <= kMaxSide;
+}
+
+bool parsePositive(const QString& text, int max, int* value) {
+  bool ok = false;
+  *value = text.toInt(&ok);
+  return ok && *value >= 1 && *value <= max;
+}
+
+}  // namespace
+
+bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* error) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("LossLab: see what a loss function does."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("lesson"),
+                               QStringLiteral("A lesson file (.losslab) to open."),
+                               QStringLiteral("[FILE.losslab]"));
+  const QCommandLineOption preset(QStringLiteral("preset"),
+                                  QStringLiteral("Start with preset ID (see --list-presets)."),
+                                  QStringLiteral("ID"));
+  const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                  QStringLiteral("Open the lesson FILE (.losslab)."),
+                                  QStringLiteral("FILE"));
+  const QCommandLineOption step(QStringLiteral("step"),
+                                QStringLiteral("Go to step N of the lesson (1 is the first)."),
+                                QStringLiteral("N"));
+  const QCommandLineOption screenshot(
+      QStringLiteral("screenshot"),
+      QStringLiteral("Render the window (or with --slide the plot) to FILE.png and exit."),
+      QStringLiteral("FILE"));
+  const QCommandLineOption size(
+      QStringLiteral("size"),
+      QStringLiteral("Window size for --screenshot (default 1400x900); with --slide 1920x1080 "
+                     "(default) or 1280x720."),
+      QStringLiteral("WxH"), QStringLiteral("1400x900"));
+  const QCommandLineOption slide(
+      QStringLiteral("slide"),
+      QStringLiteral("With --screenshot: the current tab's plot as a 16:9 slide (PNG, SVG or "
+                     "PDF by the file's suffix)."));
+  const QCommandLineOption transparent(
+      QStringLiteral("transparent"),
+      QStringLiteral("With --slide: a transparent background instead of white."));
+  const QCommandLineOption panel(
+      QStringLiteral("panel"),
+      QStringLiteral("With --slide: only the loss, gradient or curvature panel."),
+      QStringLiteral("PANEL"));
+  const QCommandLineOption listPresets(
+      QStringLiteral("list-presets"),
+      QStringLiteral("Print each preset's id and title, tab-separated, and exit."));
+  const QCommandLineOption language(
+      QStringLiteral("lang"),
+      QStringLiteral("User-interface language, e.g. zh_CN (default: the system's)."),
+      QStringLiteral("LANG"));
+  const QCommandLineOption trainEpochs(
+      QStringLiteral("train-epochs"),
+      QStringLiteral(
+          "Train N epochs in the Training tab before --screenshot (with --preset outliers, say)."),
+      QStringLiteral("N"));
+  const QCommandLineOption benchTraining(
+      QStringLiteral("bench-training"),
+      QStringLiteral(
+          "Measure training speed in the GUI against headless and print one JSON line."));
+  const QCommandLineOption benchUi(
+      QStringLiteral("bench-ui"),
+      QStringLiteral("Measure slider-to-replot latency and print one JSON line."));
+  parser.addOptions({preset, lesson, step, screenshot, size, slide, transparent, panel, listPresets,
+                     language, trainEpochs, benchUi, benchTraining});
+  parser.process(app);
+
+  options->language = parser.value(language);
+  options->preset = parser.value(preset);
+  options->screenshot = parser.value(screenshot);
+  options->slide = parser.isSet(slide);
+  options->transparent = parser.isSet(transparent);
+  options->listPresets = parser.isSet(listPresets);
+  options->benchUi = parser.isSet(benchUi);
+  options->benchTraining = parser.isSet(benchTraining);
+  options->lesson = parser.value(lesson);
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() > 1) {
+    *error = QStringLiteral("one lesson file at most, got %1 arguments").arg(positional.size());
+    return false;
+  }
+  if (!positional.isEmpty()) {
+    if (!options->lesson.isEmpty()) {
+      *error = QStringLiteral("a lesson file and --lesson: give one of them");
+      return false;
+    }
+    options->lesson = positional.first();
+  }
+  if (parser.isSet(step)) {
+    if (options->lesson.isEmpty()) {
+      *error = QStringLiteral("--step needs a lesson (--lesson FILE)");
+      return false;
+    }
+    if (!parsePositive(parser.value(step), kMaxSide, &options->step)) {
+      *error =
+          QStringLiteral("--step wants a step number from 1, got '%1'").arg(parser.value(step));
+      return false;
+    }
+  }
+  options->sizeGiven = parser.isSet(size);
+  if (!parseSize(parser.value(size), &options->windowSize)) {
+    *error = QStringLiteral("--size wants WIDTHxHEIGHT between 200x150 and 10000x10000, got '%1'")
+                 .arg(parser.value(size));
+    return false;
+  }
+  if (options->slide && options->sizeGiven && options->windowSize != QSize(1920, 1080) &&
+      options->windowSize != QSize(1280, 720)) {
+    *error =
+        QStringLiteral("--slide is 1920x1080 or 1280x720, got --size '%1'").arg(parser.value(size));
+    return false;
+  }
+  if ((options->slide || options->transparent || parser.isSet(panel)) &&
+      options->screenshot.isEmpty()) {
+    *error = QStringLiteral("--slide, --transparent and --panel go with --screenshot FILE");
+    return false;
+  }
+  if ((options->transparent || parser.isSet(panel)) && !options->slide) {
+    *error = QStringLiteral("--transparent and --panel go with --slide");
+    return false;
+  }
+  if (parser.isSet(panel)) {
+    const QStringList panels = {QStringLiteral("loss"), QStringLiteral("gradient"),
+                                QStringLiteral("curvature")};
+    options->panel = static_cast<int>(panels.indexOf(parser.value(panel).toLower()));
+    if (options->panel < 0) {
+      *error = QStringLiteral("--panel is loss, gradient or curvature, got '%1'")
+                   .arg(parser.value(panel));
+      return false;
+    }
+  }
+  if (parser.isSet(trainEpochs) &&
+      !parsePositive(parser.value(trainEpochs), kMaxEpochs, &options->trainEpochs)) {
+    *error = QStringLiteral("--train-epochs wants a whole number from 1 to 100000, got '%1'")
+                 .arg(parser.value(trainEpochs));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace losslab::gui
