@@ -9,11 +9,8 @@
 
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
-<<<<<<< HEAD
 #include "core/training/simd.h"
-=======
 #include "core/training/trainability.h"
->>>>>>> training
 
 namespace losslab {
 
