@@ -3,14 +3,14 @@
 
 #include <algorithm>
 
-#include "ui/explorer/curve_model.h"
+#include "ui/common/plot_style.h"
 
 namespace losslab::ui {
 
 void RunHistory::restart(const QStringList& names) {
   m_runs.clear();
   for (qsizetype r = 0; r < names.size(); ++r) {
-    m_runs.push_back({names[r], CurveModel::defaultColor(static_cast<int>(r)), {}});
+    m_runs.push_back({names[r], defaultCurveColor(static_cast<int>(r)), {}});
   }
 }
 
