@@ -2,6 +2,7 @@
 #include "core/training/metrics.h"
 
 #include <cmath>
+#include <vector>
 
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
@@ -59,6 +60,38 @@ RegressionMetrics evaluateMetrics(const Loss& loss,
     in.yPred = &prediction;
     in.yTrue = &target;
     m.loss = loss.valueAndGradient(in, defaultReduction(loss.info()), gradScratch);
+  }
+  return m;
+}
+
+CleanMetrics cleanMetrics(const Eigen::Ref<const Eigen::VectorXd>& prediction, const Dataset& set) {
+  if (prediction.size() != set.size()) {
+    throw Error::usage("clean metrics need one prediction per sample");
+  }
+  CleanMetrics m;
+  const Eigen::Index n = set.size();
+  if (n == 0) {
+    return m;
+  }
+  if (set.clean.size() == n) {
+    const Eigen::ArrayXd r = prediction.array() - set.clean.array();
+    m.cleanMae = r.abs().mean();
+    m.cleanRmse = std::sqrt(r.square().mean());
+  }
+  std::vector<char> outlier(static_cast<std::size_t>(n), 0);
+  for (const Eigen::Index i : set.outliers) {
+    outlier[static_cast<std::size_t>(i)] = 1;
+  }
+  double sum = 0;
+  Eigen::Index count = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (!outlier[static_cast<std::size_t>(i)]) {
+      sum += std::fabs(prediction(i) - set.y(i));
+      ++count;
+    }
+  }
+  if (count > 0) {
+    m.inlierMae = sum / static_cast<double>(count);
   }
   return m;
 }

@@ -7,6 +7,7 @@
 
 #include "core/engine/loss.h"
 #include "core/engine/tensor.h"
+#include "core/training/dataset.h"
 
 namespace losslab {
 
@@ -31,5 +32,19 @@ RegressionMetrics evaluateMetrics(const Loss& loss,
                                   const Tensor& prediction,
                                   const Tensor& target,
                                   Tensor& gradScratch);
+
+/// Errors that tell the truth about a fit on corrupted data (issue 11): the metrics above
+/// compare predictions with the observed targets, outliers included, so a fit pulled toward
+/// the outliers can look as good as one that ignores them. NaN where a set has no such samples.
+struct CleanMetrics {
+  double cleanMae = std::numeric_limits<double>::quiet_NaN();   // mean |ŷ − f(x)|, f noise-free
+  double cleanRmse = std::numeric_limits<double>::quiet_NaN();  // √(mean (ŷ − f(x))²)
+  double inlierMae = std::numeric_limits<double>::quiet_NaN();  // mean |ŷ − y| over non-outliers
+};
+
+/// CleanMetrics of `prediction` on `set` (in the set's order): the clean errors need
+/// `set.clean` (synthetic data, or a CSV clean column), inlierMae needs `set.outliers` known
+/// (every sample counts as an inlier otherwise).
+CleanMetrics cleanMetrics(const Eigen::Ref<const Eigen::VectorXd>& prediction, const Dataset& set);
 
 }  // namespace losslab
