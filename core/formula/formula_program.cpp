@@ -218,10 +218,12 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         forEach(pd, n, [&](Eigen::Index i) { return pa[i] != pb[i] ? 1.0 : 0.0; });
         break;
       case Op::And:
-        forEach(pd, n, [&](Eigen::Index i) { return (pa[i] != 0.0) & (pb[i] != 0.0) ? 1.0 : 0.0; });
+        forEach(pd, n,
+                [&](Eigen::Index i) { return ((pa[i] != 0.0) & (pb[i] != 0.0)) ? 1.0 : 0.0; });
         break;
       case Op::Or:
-        forEach(pd, n, [&](Eigen::Index i) { return (pa[i] != 0.0) | (pb[i] != 0.0) ? 1.0 : 0.0; });
+        forEach(pd, n,
+                [&](Eigen::Index i) { return ((pa[i] != 0.0) | (pb[i] != 0.0)) ? 1.0 : 0.0; });
         break;
       case Op::Abs:
         forEach(pd, n, [&](Eigen::Index i) { return std::fabs(pa[i]); });

@@ -19,7 +19,7 @@ namespace losslab {
 
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
+[[maybe_unused]] constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kHalfLogTwoPi = 0.91893853320467274178;  // ½ log(2π)
 // BCELoss backward: (p − y) / max(p(1 − p), EPSILON) with the float constant EPSILON = 1e-12
 // (aten Loss.cpp), i.e. 9.99999996e-13 once widened to double.

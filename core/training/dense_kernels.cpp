@@ -18,7 +18,9 @@
 
 // The vector helpers below pass 32- and 64-byte vectors by value. They are always inlined and
 // internal, so the calling-convention change GCC warns about can never be observed.
-#if defined(__GNUC__) && !defined(__clang__)
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wpsabi"
+#elif defined(__GNUC__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
@@ -358,8 +360,7 @@ struct Kernels {
 LOSSLAB_DENSE_KERNELS(Baseline, LOSSLAB_NO_TARGET, 2, 2, 4)
 #if defined(__x86_64__)
 LOSSLAB_DENSE_KERNELS(Avx2, __attribute__((target("avx2"))), 4, 3, 4)
-LOSSLAB_DENSE_KERNELS(
-    Avx512, __attribute__((target("avx512f,avx512dq,prefer-vector-width=512"))), 8, 6, 4)
+LOSSLAB_DENSE_KERNELS(Avx512, __attribute__((target("avx512f,avx512dq"))), 8, 4, 4)
 #endif
 
 const Kernels& kernels() {

@@ -30,7 +30,7 @@ class HistoryPlot : public TrainingPlot {
   void rebuild(const std::vector<RunRecord>& runs);
 
   void setMetric(Metric metric, const QString& label);
-  Metric metric() const { return m_metric; }
+  Metric shownMetric() const { return m_metric; }
   void setSmoothing(double weight);
   double smoothing() const { return m_smoothing; }
   void setLogarithmic(bool on);
