@@ -22,7 +22,15 @@ using namespace losslab;
 // Eigen allocates with std::malloc and libstdc++'s operator new calls malloc, so counting malloc
 // calls sees every heap allocation. glibc lets a program define malloc and reach the real one
 // through __libc_malloc; sanitizers replace malloc themselves, so the check is compiled out there.
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// (GCC says so with __SANITIZE_ADDRESS__, clang only through __has_feature.)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define LOSSLAB_MALLOC_REPLACED 1
+#endif
+#endif
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__) && \
+    !defined(LOSSLAB_MALLOC_REPLACED)
 #define LOSSLAB_COUNT_MALLOC 1
 namespace {
 std::atomic<bool> g_counting{false};

@@ -68,6 +68,12 @@ ExplorerView::ExplorerView(QWidget* parent)
           [this](const QString& text) { showStatus(text); });
 }
 
+// QWidget deletes the children after this body, and the undo stack, clearing itself, emits
+// canUndoChanged to lambdas that would then run on a half-destroyed ExplorerView (UBSan saw it).
+ExplorerView::~ExplorerView() {
+  m_undo->disconnect(this);
+}
+
 void ExplorerView::createDocks() {
   m_list = new LossListPanel(m_model, this);
   auto* listDock = new QDockWidget(tr("Losses"), this);

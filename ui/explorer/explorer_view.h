@@ -52,6 +52,7 @@ class ExplorerView : public QMainWindow {
   };
 
   explicit ExplorerView(QWidget* parent = nullptr);
+  ~ExplorerView() override;
 
   CurveModel* model() const { return m_model; }
   LossCurvePlot* plot() const { return m_plot; }
