@@ -146,6 +146,9 @@ std::string configProblem(const TrainingConfig& c) {
       realProblem("data.noise", d.noise, 0, L::kMaxNoise),
       realProblem("data.outlier_fraction", d.outlierFraction, 0, L::kMaxOutlierFraction),
       realProblem("data.outlier_magnitude", d.outlierMagnitude, 0, L::kMaxOutlierMagnitude),
+      realProblem("data.leverage_fraction", d.leverageFraction, 0, L::kMaxLeverageFraction),
+      realProblem("data.leverage_distance", d.leverageDistance, L::kMinLeverageDistance,
+                  L::kMaxLeverageDistance),
       realProblem("data.validation_split", d.validationSplit, 0, L::kMaxValidationSplit),
       d.source == DataConfig::Source::Csv && d.csvPath.empty()
           ? "\"data.csv_path\" must name the CSV file of a \"csv\" data set"
@@ -230,6 +233,9 @@ DatasetOptions datasetOptions(const TrainingConfig& config) {
   options.noise = config.data.noise;
   options.outlierFraction = config.data.outlierFraction;
   options.outlierMagnitude = config.data.outlierMagnitude;
+  options.outlierSide = config.data.outlierSide;
+  options.leverageFraction = config.data.leverageFraction;
+  options.leverageDistance = config.data.leverageDistance;
   options.seed = deriveSeed(config.seed, kDataSeedStream);
   return options;
 }
@@ -276,7 +282,7 @@ TrainOptions trainOptions(const TrainingConfig& config) {
 Dataset makeTrainingData(const TrainingConfig& config) {
   const DataConfig& d = config.data;
   if (d.source == DataConfig::Source::Csv) {
-    return loadCsvDataset(d.csvPath, d.csvTarget, d.csvFeatures);
+    return loadCsvDataset(d.csvPath, d.csvTarget, d.csvFeatures, d.csvClean);
   }
   return makeDataset(datasetOptions(config));
 }

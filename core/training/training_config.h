@@ -25,6 +25,9 @@ struct TrainingLimits {
   static constexpr double kMaxNoise = 10;
   static constexpr double kMaxOutlierFraction = 0.5;
   static constexpr double kMaxOutlierMagnitude = 100;
+  static constexpr double kMaxLeverageFraction = 0.5;
+  static constexpr double kMinLeverageDistance = 0.1;  // in widths of the x range
+  static constexpr double kMaxLeverageDistance = 10;
   static constexpr double kMaxValidationSplit = 0.9;
   static constexpr int kMaxHiddenLayers = 8;
   static constexpr Eigen::Index kMaxHiddenWidth = 1024;
@@ -59,14 +62,19 @@ struct DataConfig {
   enum class Source { Generator, Csv };
   Source source = Source::Generator;
   DatasetKind generator = DatasetKind::Sine;
-  Eigen::Index samples = 500;    // generators only
-  double noise = 0.1;            // σ of the Gaussian noise on y (generators)
-  double outlierFraction = 0;    // share of samples moved by an outlier (generators)
-  double outlierMagnitude = 20;  // an outlier adds ± this to y (generators)
+  Eigen::Index samples = 500;                   // generators only
+  double noise = 0.1;                           // σ of the Gaussian noise on y (generators)
+  double outlierFraction = 0;                   // share of samples moved by an outlier (generators)
+  double outlierMagnitude = 20;                 // an outlier adds ± this to y (generators)
+  OutlierSide outlierSide = OutlierSide::Both;  // the sign of that (generators)
+  double leverageFraction = 0;  // share of samples made bad leverage points (generators; dataset.h)
+  double leverageDistance = 1;  // how far beyond the x range, in widths of the range (generators)
   double validationSplit = 0.2;  // held-out share, in [0, kMaxValidationSplit]
   std::string csvPath;           // Csv: the file (a relative path is resolved by its reader)
   std::string csvTarget;         // Csv: a column name or 1-based number; empty = the last one
   std::vector<std::string> csvFeatures;  // Csv: columns as csvTarget; empty = all but the target
+                                         // (and the clean column)
+  std::string csvClean;  // Csv: a column of clean (noise-free) targets, as csvTarget; empty = none
 
   bool operator==(const DataConfig& other) const = default;
 };
