@@ -11,6 +11,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,12 +26,14 @@
 #include "core/io/csv_writer.h"
 #include "core/io/json_writer.h"
 #include "core/io/number_format.h"
+#include "core/training/csv_dataset.h"
 #include "core/training/dataset.h"
 #include "core/training/metrics.h"
 #include "core/training/mlp.h"
 #include "core/training/optimizers.h"
 #include "core/training/random.h"
 #include "core/training/trainer.h"
+#include "core/training/training_config.h"
 
 namespace losslab::cli {
 
@@ -40,7 +43,10 @@ constexpr const char* kDetails =
     R"(Trains a multilayer perceptron (dense hidden layers, one linear output, Glorot-uniform weights,
 zero biases) on a regression data set the way Keras' fit() does: minibatches of the training
 split reshuffled every epoch, the loss with its default reduction, a Keras 3 optimizer. Then
-reports the loss and the MAE, RMSE and R² on the validation split.
+reports the loss and the MAE, RMSE and R² on the validation split, and the errors that tell
+the truth about a fit on corrupted data: clean_mae and clean_rmse (the prediction against the
+noise-free function, or a CSV's --clean-column) and inlier_mae (the prediction against the
+observed targets of the samples that are no outliers or leverage points).
 
 Data sets (--dataset):
   seed-sum         4 features uniform in [0, 1), y = 5 (x1 + x2 + x3 + x4)  (seed 003's data)
@@ -59,7 +65,9 @@ Data sets (--dataset):
 constexpr const char* kFooter =
     R"(Results: final_loss is the loss (default reduction) on the whole training split with the final
 weights, val_loss the same on the validation split (null without one); mae, rmse and r2 are on
-the validation split, or on the training data with --val-split 0; epochs counts the epochs run;
+the validation split, or on the training data with --val-split 0, and so are clean_mae,
+clean_rmse (null without clean targets: a CSV without --clean-column) and inlier_mae (every CSV
+sample counts as an inlier); r2 is null with fewer than two samples; epochs counts the epochs run;
 epochs_per_s is the rate of the training loop alone (no data loading, history metrics or file
 writing). Files are written atomically (a temporary file, then rename) after training, numbers
 in the shortest form that reads back exactly.
@@ -126,14 +134,6 @@ std::optional<DatasetKind> generatorNamed(const std::string& name) {
     }
   }
   return std::nullopt;
-}
-
-double strictNumber(const std::string& text, const std::string& what) {
-  const std::optional<double> value = parseFinite(text);
-  if (!value) {
-    throw Error::usage(what + " needs a finite number, not '" + text + "'");
-  }
-  return *value;
 }
 
 std::vector<Eigen::Index> parseHidden(const std::string& text) {
@@ -212,7 +212,9 @@ void checkTrainable(const Loss& loss) {
   }
 }
 
-Dataset loadCsv(const std::string& path, const std::optional<std::string>& target) {
+Dataset loadCsv(const std::string& path,
+                const std::optional<std::string>& target,
+                const std::optional<std::string>& clean) {
   const CsvTable csv = readCsvFile(path);
   NumericTable table;
   table.values = csv.data.values.matrix();
@@ -234,8 +236,31 @@ Dataset loadCsv(const std::string& path, const std::optional<std::string>& targe
   } else {
     table.columns = csv.header;
   }
-  Dataset data =
-      datasetFromTable(table, std::vector<std::string>{}, target.value_or(table.columns.back()));
+  if (clean && csv.header.empty()) {
+    throw Error::usage("--clean-column " + *clean + ": '" + path +
+                       "' has no header row, so its columns have no names");
+  }
+  const Eigen::Index targetIndex =
+      csvColumnIndex(table.columns, target.value_or(table.columns.back()));
+  const Eigen::Index cleanIndex = clean ? csvColumnIndex(table.columns, *clean) : -1;
+  if (cleanIndex == targetIndex) {
+    throw Error::usage("--clean-column " + *clean + " is the target column");
+  }
+  std::vector<Eigen::Index> features;  // every column but the target and the clean targets
+  for (Eigen::Index j = 0; j < columns; ++j) {
+    if (j != targetIndex && j != cleanIndex) {
+      features.push_back(j);
+    }
+  }
+  if (features.empty()) {
+    throw Error::data(path +
+                      ": besides the target and --clean-column no column is left for "
+                      "features");
+  }
+  Dataset data = datasetFromTable(table, features, targetIndex);
+  if (cleanIndex >= 0) {
+    data.clean = table.values.col(cleanIndex);
+  }
   data.name =
       path == "-" ? std::string("<stdin>") : std::filesystem::path(path).filename().string();
   return data;
@@ -246,12 +271,14 @@ struct HistoryRow {
   double loss = 0;
   RegressionMetrics train;
   RegressionMetrics validation;
+  CleanMetrics clean;  // of the validation split
 };
 
 std::string historyCsv(const std::vector<HistoryRow>& rows) {
   CsvWriter csv;
-  for (const char* name : {"epoch", "loss", "train_loss", "train_mae", "train_rmse", "train_r2",
-                           "val_loss", "val_mae", "val_rmse", "val_r2"}) {
+  for (const char* name :
+       {"epoch", "loss", "train_loss", "train_mae", "train_rmse", "train_r2", "val_loss", "val_mae",
+        "val_rmse", "val_r2", "val_clean_mae", "val_clean_rmse", "val_inlier_mae"}) {
     csv.field(name);
   }
   csv.endRow();
@@ -259,23 +286,41 @@ std::string historyCsv(const std::vector<HistoryRow>& rows) {
     csv.field(std::to_string(row.epoch));
     const double values[] = {row.loss,           row.train.loss,      row.train.mae,
                              row.train.rmse,     row.train.r2,        row.validation.loss,
-                             row.validation.mae, row.validation.rmse, row.validation.r2};
+                             row.validation.mae, row.validation.rmse, row.validation.r2,
+                             row.clean.cleanMae, row.clean.cleanRmse, row.clean.inlierMae};
     csv.numbers(values);
   }
   return csv.take();
 }
 
-std::string predictionsCsv(const Dataset& data, const Eigen::VectorXd& prediction) {
+/// One row per sample of the whole data set, in its order, with the split it fell in.
+std::string predictionsCsv(const Dataset& data,
+                           const DatasetSplit& split,
+                           const Eigen::VectorXd& prediction) {
+  std::vector<char> validation(static_cast<std::size_t>(data.size()), 0);
+  for (const Eigen::Index i : split.validationIndices) {
+    validation[static_cast<std::size_t>(i)] = 1;
+  }
+  std::vector<char> outlier(static_cast<std::size_t>(data.size()), 0);
+  for (const Eigen::Index i : data.outliers) {
+    outlier[static_cast<std::size_t>(i)] = 1;
+  }
+  const bool hasClean = data.clean.size() == data.size();
   CsvWriter csv;
   for (const std::string& name : data.featureNames) {
     csv.field(name);
   }
-  csv.field("y_true").field("y_pred").field("residual").endRow();
+  csv.field("y_true").field("y_pred").field("residual").field("split").field("y_clean");
+  csv.field("is_outlier").endRow();
   for (Eigen::Index i = 0; i < data.size(); ++i) {
+    const auto k = static_cast<std::size_t>(i);
     for (Eigen::Index j = 0; j < data.featureCount(); ++j) {
       csv.number(data.x(j, i));
     }
-    csv.number(data.y(i)).number(prediction(i)).number(prediction(i) - data.y(i)).endRow();
+    csv.number(data.y(i)).number(prediction(i)).number(prediction(i) - data.y(i));
+    csv.field(validation[k] ? "validation" : "train");
+    csv.number(hasClean ? data.clean(i) : std::numeric_limits<double>::quiet_NaN());
+    csv.field(outlier[k] ? "1" : "0").endRow();
   }
   return csv.take();
 }
@@ -379,6 +424,8 @@ class TrainCommand final : public Command {
     std::optional<std::string> target;
     std::optional<double> noise;
     std::optional<std::string> outliers;
+    std::optional<std::string> leverage;
+    std::optional<std::string> cleanColumn;
     std::optional<long long> samples;
   };
   struct ModelOptions {
@@ -424,9 +471,18 @@ void TrainCommand::addDataOptions() {
           "CSV with a header: the target column (default: the last column)");
   addNumber(cmd, "--noise", m_data.noise, "S",
             "generated sets: Gaussian noise of standard deviation S on y (default 0)");
-  addText(cmd, "--outliers", m_data.outliers, "F[:M]",
-          "generated sets: round(F n) samples, F in [0, 1], get y + M or y - M (random sign; M "
-          "defaults to 10)");
+  addText(cmd, "--outliers", m_data.outliers, "F[:M[:SIDE]]",
+          "generated sets: round(F n) samples, F in [0, 1], get y + M or y - M (M defaults to "
+          "10); SIDE both (default: a random sign per sample), up (always + M) or down (always "
+          "- M); the same samples move whatever the side");
+  addText(cmd, "--leverage", m_data.leverage, "F[:D]",
+          "generated sets: round(F n) samples, F in [0, 1], become bad leverage points: every "
+          "feature moved to hi + D w (1 + U/4), U uniform in [0, 1), at least D widths w of the "
+          "x range beyond its upper end hi (D > 0, default 1), y kept, so off the clean "
+          "function there");
+  addText(cmd, "--clean-column", m_data.cleanColumn, "COL",
+          "CSV with a header: a column of clean (noise-free) targets, named or numbered as "
+          "--target; not a feature; gives clean_mae and clean_rmse");
   addCount(cmd, "--samples", m_data.samples, 1, kMaxSamples, "N",
            "generated sets: number of samples (default 1000)");
 }
@@ -470,16 +526,20 @@ void TrainCommand::addOutputOptions() {
   addOutputFile(cmd, "--history", m_output.history, "FILE.csv",
                 "one row per epoch: epoch, loss (Keras' epoch loss: the mean of the epoch's batch "
                 "losses), train_loss, train_mae, train_rmse, train_r2, val_loss, val_mae, "
-                "val_rmse, val_r2 (the whole splits with the weights at the end of the epoch; "
-                "val_* are nan without a validation split, loss is nan for an epoch that "
-                "diverged)");
+                "val_rmse, val_r2, val_clean_mae, val_clean_rmse, val_inlier_mae (the whole "
+                "splits with the weights at the end of the epoch; val_* are nan without a "
+                "validation split, val_clean_* without clean targets, val_r2 with fewer than "
+                "two validation samples; loss is nan for an epoch that diverged)");
   addOutputFile(cmd, "--predictions", m_output.predictions, "FILE.csv",
                 "one row per sample IN THE DATA SET'S ORDER (both splits): the features (named as "
                 "in the CSV; x1..xn for generated sets and headerless CSV), y_true, y_pred, "
-                "residual = y_pred - y_true");
+                "residual = y_pred - y_true, split (train or validation), y_clean (the "
+                "noise-free target; nan when unknown), is_outlier (1 for a sample moved by "
+                "--outliers or --leverage, else 0)");
   addFlag(cmd, "--json", m_output.json,
           "print one JSON object {\"epochs\", \"final_loss\", \"val_loss\", \"mae\", \"rmse\", "
-          "\"r2\", \"epochs_per_s\", \"diverged\", \"message\"}");
+          "\"r2\", \"clean_mae\", \"clean_rmse\", \"inlier_mae\", \"epochs_per_s\", "
+          "\"diverged\", \"message\"}");
 }
 
 DatasetOptions TrainCommand::generatorOptions(DatasetKind kind, std::uint64_t seed) const {
@@ -491,17 +551,15 @@ DatasetOptions TrainCommand::generatorOptions(DatasetKind kind, std::uint64_t se
     throw Error::usage("--noise must be ≥ 0, not " + formatShortest(options.noise));
   }
   if (m_data.outliers) {
-    const std::string& text = *m_data.outliers;
-    const std::size_t colon = text.find(':');
-    options.outlierFraction = strictNumber(text.substr(0, colon), "--outliers FRACTION");
-    options.outlierMagnitude =
-        colon == std::string::npos
-            ? kDefaultOutlierMagnitude
-            : strictNumber(text.substr(colon + 1), "--outliers FRACTION:MAGNITUDE");
-    if (!(options.outlierFraction >= 0 && options.outlierFraction <= 1)) {
-      throw Error::usage("--outliers: the fraction must be in [0, 1], not " +
-                         formatShortest(options.outlierFraction));
-    }
+    const OutlierSpec spec = parseOutlierSpec(*m_data.outliers);
+    options.outlierFraction = spec.fraction;
+    options.outlierMagnitude = spec.magnitude.value_or(kDefaultOutlierMagnitude);
+    options.outlierSide = spec.side.value_or(OutlierSide::Both);
+  }
+  if (m_data.leverage) {
+    const LeverageSpec spec = parseLeverageSpec(*m_data.leverage);
+    options.leverageFraction = spec.fraction;
+    options.leverageDistance = spec.distance.value_or(options.leverageDistance);
   }
   options.seed = deriveSeed(seed, kDataSeedStream);
   return options;
@@ -518,15 +576,20 @@ int TrainCommand::run() {
                          "' is neither a generated data set (seed-sum, linear, sine, cubic, "
                          "step, heteroscedastic) nor an existing CSV file");
     }
-    const bool generatorOption = m_data.noise || m_data.outliers || m_data.samples;
+    const bool generatorOption =
+        m_data.noise || m_data.outliers || m_data.leverage || m_data.samples;
     if (generatorOption) {
-      const char* option = m_data.noise ? "--noise" : m_data.outliers ? "--outliers" : "--samples";
+      const char* option = m_data.noise      ? "--noise"
+                           : m_data.outliers ? "--outliers"
+                           : m_data.leverage ? "--leverage"
+                                             : "--samples";
       throw Error::usage(std::string(option) +
                          " applies to generated data sets, not to a CSV file");
     }
-  } else if (m_data.target) {
-    throw Error::usage(
-        "--target names a column of a CSV data set; generated data sets have one target, y");
+  } else if (m_data.target || m_data.cleanColumn) {
+    throw Error::usage(std::string(m_data.target ? "--target" : "--clean-column") +
+                       " names a column of a CSV data set; generated data sets have one target, "
+                       "y, and know their clean values");
   }
   const auto seed = static_cast<std::uint64_t>(m_model.seed.value_or(0));
   const DatasetOptions dataOptions =
@@ -553,7 +616,8 @@ int TrainCommand::run() {
   train.computeMetrics = false;  // the history callback evaluates when asked to
 
   // ---- data and training ----
-  Dataset data = generator ? makeDataset(dataOptions) : loadCsv(datasetArg, m_data.target);
+  Dataset data =
+      generator ? makeDataset(dataOptions) : loadCsv(datasetArg, m_data.target, m_data.cleanColumn);
   if (generator) {
     // Generated features are x1..xn (the core calls a single one "x").
     for (std::size_t j = 0; j < data.featureNames.size(); ++j) {
@@ -584,6 +648,7 @@ int TrainCommand::run() {
       row.loss = report.loss;
       row.train = trainer.metrics(Trainer::Set::Train);
       row.validation = trainer.metrics(Trainer::Set::Validation);
+      row.clean = trainer.cleanMetrics(Trainer::Set::Validation);
       history.push_back(row);
       callbackSeconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -608,7 +673,7 @@ int TrainCommand::run() {
   if (m_output.predictions) {
     Eigen::MatrixXd row(1, data.size());
     trainer.model().predict(data.x, row);
-    writeOutput(m_output.predictions, predictionsCsv(data, row.row(0).transpose()));
+    writeOutput(m_output.predictions, predictionsCsv(data, trainer.data(), row.row(0).transpose()));
   }
   if (m_output.history) {
     writeOutput(m_output.history, historyCsv(history));
@@ -626,6 +691,8 @@ int TrainCommand::run() {
   const RegressionMetrics validationMetrics =
       hasValidation ? trainer.metrics(Trainer::Set::Validation) : RegressionMetrics{};
   const RegressionMetrics& reported = hasValidation ? validationMetrics : trainMetrics;
+  const CleanMetrics clean =
+      trainer.cleanMetrics(hasValidation ? Trainer::Set::Validation : Trainer::Set::Train);
   JsonWriter json;
   json.beginObject();
   json.key("epochs").integer(last.epoch);
@@ -638,7 +705,10 @@ int TrainCommand::run() {
   }
   json.key("mae").number(reported.mae);
   json.key("rmse").number(reported.rmse);
-  json.key("r2").numberOrNull(reported.r2);  // null: not defined for fewer than 2 samples
+  json.key("r2").numberOrNull(reported.r2);            // null: not defined for fewer than 2 samples
+  json.key("clean_mae").numberOrNull(clean.cleanMae);  // null: no clean targets
+  json.key("clean_rmse").numberOrNull(clean.cleanRmse);
+  json.key("inlier_mae").numberOrNull(clean.inlierMae);
   json.key("epochs_per_s").number(epochsPerSecond);
   json.key("diverged").boolean(last.diverged);
   json.key("message").string(last.message);
@@ -678,6 +748,14 @@ void TrainCommand::printSummary(Trainer& trainer,
   std::cout << (hasValidation ? "validation  " : "training    ") << "MAE "
             << shortNumber(reported.mae) << ", RMSE " << shortNumber(reported.rmse) << ", R² "
             << shortNumber(reported.r2) << '\n';
+  const CleanMetrics clean =
+      trainer.cleanMetrics(hasValidation ? Trainer::Set::Validation : Trainer::Set::Train);
+  if (!std::isnan(clean.cleanMae)) {
+    std::cout << "clean       MAE " << shortNumber(clean.cleanMae) << ", RMSE "
+              << shortNumber(clean.cleanRmse) << " (against the noise-free targets)\n";
+  }
+  std::cout << "inliers     MAE " << shortNumber(clean.inlierMae)
+            << " (samples that are no outliers)\n";
   if (last.diverged) {
     std::cout << "DIVERGED    " << last.message << '\n';
   }

@@ -272,8 +272,10 @@ DatasetSplit splitDataset(const Dataset& data, double validationFraction, std::u
   shuffleInPlace(order, rng);
   const auto middle = order.begin() + trainCount;
   DatasetSplit split;
-  split.train = data.subset(std::vector<Eigen::Index>(order.begin(), middle));
-  split.validation = data.subset(std::vector<Eigen::Index>(middle, order.end()));
+  split.trainIndices.assign(order.begin(), middle);
+  split.validationIndices.assign(middle, order.end());
+  split.train = data.subset(split.trainIndices);
+  split.validation = data.subset(split.validationIndices);
   return split;
 }
 

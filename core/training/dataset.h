@@ -72,6 +72,8 @@ Dataset makeDataset(const DatasetOptions& options);
 struct DatasetSplit {
   Dataset train;
   Dataset validation;
+  std::vector<Eigen::Index> trainIndices;       // sample k of train is sample trainIndices[k]
+  std::vector<Eigen::Index> validationIndices;  // of the data set that was split
 };
 
 /// Shuffles the sample order with `seed`, then the first ⌊n (1 − f)⌋ samples train and the rest

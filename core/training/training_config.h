@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -150,6 +151,24 @@ TrainOptions trainOptions(const TrainingConfig& config);
 /// The data set of a configuration: generated, or read from its CSV file (csv_dataset.h).
 /// Throws Error::usage / Error::data with the reason (file and line for a malformed CSV).
 Dataset makeTrainingData(const TrainingConfig& config);
+
+/// The text forms of the command line's outlier options (`losslab-cli train`, `sweep`, and what
+/// trainArguments() writes): --outliers "FRACTION[:MAGNITUDE[:SIDE]]" (SIDE both, up or down)
+/// and --leverage "FRACTION[:DISTANCE]". Parts left out are nullopt (the caller keeps its
+/// default). Throws Error::usage naming the option and the part: fractions in [0, 1], a finite
+/// magnitude, a distance in (0, kMaxCliLeverageDistance].
+struct OutlierSpec {
+  double fraction = 0;
+  std::optional<double> magnitude;
+  std::optional<OutlierSide> side;
+};
+OutlierSpec parseOutlierSpec(const std::string& text);
+struct LeverageSpec {
+  double fraction = 0;
+  std::optional<double> distance;
+};
+inline constexpr double kMaxCliLeverageDistance = 1e6;  // x stays far from overflow
+LeverageSpec parseLeverageSpec(const std::string& text);
 
 /// Empty if a data set of `samples` samples leaves at least one training sample with the
 /// validation split `split` (splitDataset keeps ⌊n (1 − f)⌋); else the reason.
