@@ -236,13 +236,20 @@ Dataset loadCsv(const std::string& path,
   } else {
     table.columns = csv.header;
   }
-  if (clean && csv.header.empty()) {
+  if (!clean) {
+    Dataset data =
+        datasetFromTable(table, std::vector<std::string>{}, target.value_or(table.columns.back()));
+    data.name =
+        path == "-" ? std::string("<stdin>") : std::filesystem::path(path).filename().string();
+    return data;
+  }
+  if (csv.header.empty()) {
     throw Error::usage("--clean-column " + *clean + ": '" + path +
                        "' has no header row, so its columns have no names");
   }
   const Eigen::Index targetIndex =
       csvColumnIndex(table.columns, target.value_or(table.columns.back()));
-  const Eigen::Index cleanIndex = clean ? csvColumnIndex(table.columns, *clean) : -1;
+  const Eigen::Index cleanIndex = csvColumnIndex(table.columns, *clean);
   if (cleanIndex == targetIndex) {
     throw Error::usage("--clean-column " + *clean + " is the target column");
   }
@@ -258,9 +265,7 @@ Dataset loadCsv(const std::string& path,
                       "features");
   }
   Dataset data = datasetFromTable(table, features, targetIndex);
-  if (cleanIndex >= 0) {
-    data.clean = table.values.col(cleanIndex);
-  }
+  data.clean = table.values.col(cleanIndex);
   data.name =
       path == "-" ? std::string("<stdin>") : std::filesystem::path(path).filename().string();
   return data;
