@@ -99,26 +99,6 @@ std::string footer() {
 
 constexpr int kDiverged = 1;  // the exit status of a diverged run (a data error)
 
-/// The loss must fit one real target per sample; said here, before any data is read.
-void checkTrainable(const Loss& loss) {
-  const LossInfo& info = loss.info();
-  const std::string hint =
-      "; train fits one real-valued target per sample: use a loss such as mean_squared_error, "
-      "huber or log_cosh";
-  if (info.target == TargetKind::ClassIndex) {
-    throw Error::usage("'" + info.id + "' takes class labels" + hint);
-  }
-  if (info.target == TargetKind::None) {
-    throw Error::usage("'" + info.id + "' takes no target" + hint);
-  }
-  for (const ExtraInput& extra : info.extras) {
-    if (extra.required) {
-      throw Error::usage("'" + info.id + "' needs the extra input '" + extra.name +
-                         "', which training does not provide" + hint);
-    }
-  }
-}
-
 struct HistoryRow {
   int epoch = 0;
   double loss = 0;
@@ -206,33 +186,6 @@ std::string widthsText(const Mlp& model) {
     text += (text.empty() ? "" : "-") + std::to_string(width);
   }
   return text;
-}
-
-/// The loss of --loss/--expr/--param as a configuration stores it: the id (a formula is
-/// "custom:formula" with its source) and the parameters given (the others take defaults).
-/// `known` are the losses of a session: --loss naming one of them without --param keeps its
-/// parameters. The messages are those of makeLoss() and checkTrainable().
-LossChoice lossChoice(const LossOptions& options,
-                      const std::string& command,
-                      const std::vector<LossChoice>& known) {
-  checkTrainable(*makeLoss(options, command));
-  LossChoice choice;
-  if (options.formula) {
-    choice.id = std::string(kCustomLossIdPrefix) + "formula";
-    choice.formula = *options.formula;
-    const LossInfo info = formulaInfo(formula::parseFormula(*options.formula), "formula");
-    choice.params = parseParams(info.params, options.params, "the formula");
-    return choice;
-  }
-  choice.id = *options.id;
-  const auto it = std::find_if(known.begin(), known.end(),
-                               [&](const LossChoice& loss) { return loss.id == choice.id; });
-  if (options.params.empty() && it != known.end()) {
-    return *it;
-  }
-  const LossRegistry::Entry* entry = LossRegistry::instance().find(choice.id);
-  choice.params = parseParams(entry->info.params, options.params, "'" + choice.id + "'");
-  return choice;
 }
 
 /// The configuration trains `loss` alone (one id, one set of parameters: the compared losses

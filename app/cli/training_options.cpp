@@ -7,7 +7,11 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/cli_limits.h"
+#include "app/cli/cli_loss.h"
 #include "core/engine/error.h"
+#include "core/engine/loss_registry.h"
+#include "core/formula/formula_loss.h"
+#include "core/formula/formula_parser.h"
 #include "core/io/csv_reader.h"
 #include "core/io/number_format.h"
 #include "core/training/csv_dataset.h"
@@ -264,6 +268,26 @@ void checkColumn(const std::vector<std::string>& names,
   }
 }
 
+/// The loss must fit one real target per sample; said here, before any data is read.
+void checkTrainable(const Loss& loss) {
+  const LossInfo& info = loss.info();
+  const std::string hint =
+      "; train fits one real-valued target per sample: use a loss such as mean_squared_error, "
+      "huber or log_cosh";
+  if (info.target == TargetKind::ClassIndex) {
+    throw Error::usage("'" + info.id + "' takes class labels" + hint);
+  }
+  if (info.target == TargetKind::None) {
+    throw Error::usage("'" + info.id + "' takes no target" + hint);
+  }
+  for (const ExtraInput& extra : info.extras) {
+    if (extra.required) {
+      throw Error::usage("'" + info.id + "' needs the extra input '" + extra.name +
+                         "', which training does not provide" + hint);
+    }
+  }
+}
+
 }  // namespace
 
 void addDataOptions(CLI::App& cmd, TrainingOptions& o, const TrainingOptionHelp& help) {
@@ -413,6 +437,29 @@ TrainingConfig sessionConfig(const TrainingConfig& config, const std::string& op
     throw Error::usage(option + ": the run is outside what a session file holds: " + problem);
   }
   return c;
+}
+
+LossChoice lossChoice(const LossOptions& options,
+                      const std::string& command,
+                      const std::vector<LossChoice>& known) {
+  checkTrainable(*makeLoss(options, command));
+  LossChoice choice;
+  if (options.formula) {
+    choice.id = std::string(kCustomLossIdPrefix) + "formula";
+    choice.formula = *options.formula;
+    const LossInfo info = formulaInfo(formula::parseFormula(*options.formula), "formula");
+    choice.params = parseParams(info.params, options.params, "the formula");
+    return choice;
+  }
+  choice.id = *options.id;
+  const auto it = std::find_if(known.begin(), known.end(),
+                               [&](const LossChoice& loss) { return loss.id == choice.id; });
+  if (options.params.empty() && it != known.end()) {
+    return *it;
+  }
+  const LossRegistry::Entry* entry = LossRegistry::instance().find(choice.id);
+  choice.params = parseParams(entry->info.params, options.params, "'" + choice.id + "'");
+  return choice;
 }
 
 std::pair<double, double> parseRange(const std::string& text, const std::string& option) {

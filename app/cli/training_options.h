@@ -9,7 +9,9 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "app/cli/cli_loss.h"
 #include "core/training/dataset.h"
 #include "core/training/training_config.h"
 
@@ -79,6 +81,15 @@ void checkTrainMemory(const Dataset& data,
 /// its parameters. Usage error naming the option when the configuration is outside the ranges
 /// of a session (TrainingLimits), or the data is standard input.
 TrainingConfig sessionConfig(const TrainingConfig& config, const std::string& option);
+
+/// The loss of --loss/--expr/--param as a configuration stores it: the id (a formula is
+/// "custom:formula" with its source) and the parameters given (the others take defaults).
+/// `known` are the losses of a session: --loss naming one of them without --param keeps its
+/// parameters. Usage errors as makeLoss() says them, and for a loss that cannot train one real
+/// target per sample ("'X' takes class labels; train fits one real-valued target …").
+LossChoice lossChoice(const LossOptions& options,
+                      const std::string& command,
+                      const std::vector<LossChoice>& known = {});
 
 /// "FROM:TO" → (FROM, TO), both finite and FROM < TO; usage error naming `option`.
 std::pair<double, double> parseRange(const std::string& text, const std::string& option);

@@ -14,7 +14,7 @@ using losslab::test::runCli;
 
 const QString kBegin = QStringLiteral("<!-- losslab-cli usage: begin -->");
 const QString kEnd = QStringLiteral("<!-- losslab-cli usage: end -->");
-const QStringList kCommands{"list", "eval", "curve", "bench", "train", "derive", "export"};
+const QStringList kCommands{"list", "eval", "curve", "bench", "train", "derive", "export", "sweep"};
 
 /// The usage paragraph of a help text: from "Usage:" to the first blank line.
 QString usageParagraph(const QString& help) {
