@@ -106,6 +106,7 @@ CliApp::CliApp() : m_app("", "losslab-cli") {
   m_commands.push_back(makeDeriveCommand(m_app));
   m_commands.push_back(makeExportCommand(m_app));
   m_commands.push_back(makeSweepCommand(m_app));
+  m_commands.push_back(makeLandscapeCommand(m_app));
 }
 
 Command* CliApp::find(const std::string& name) const {
