@@ -344,6 +344,12 @@ int SweepCommand::run() {
   }
   request.vary = parseSweepAxis(*m_options.vary);
   request.seeds = static_cast<int>(m_options.seeds.value_or(1));
+  if (request.base.seed + static_cast<std::uint64_t>(request.seeds - 1) >
+      TrainingLimits::kMaxSeed) {
+    throw Error::usage("--seeds " + std::to_string(request.seeds) + " from --seed " +
+                       std::to_string(request.base.seed) + " goes beyond the largest seed, " +
+                       std::to_string(TrainingLimits::kMaxSeed));
+  }
   request.metric = m_options.metric.value_or("val_mae");
   request.threads = static_cast<int>(
       m_options.threads.value_or(std::max(1u, std::thread::hardware_concurrency())));

@@ -292,6 +292,9 @@ void TestCliSweep::errors_data() {
       << "--param margin=1: none of the losses has a parameter";
   QTest::newRow("--threads 0") << (base + QStringList{"--vary", "delta=1:2:2", "--threads", "0"})
                                << "option '--threads' needs an integer in [1, 256]";
+  QTest::newRow("seeds beyond 2^53")
+      << (base + QStringList{"--vary", "delta=1:2:2", "--seed", "9007199254740991", "--seeds", "3"})
+      << "--seeds 3 from --seed 9007199254740991 goes beyond the largest seed";
   QTest::newRow("standard input") << QStringList{"sweep", "--dataset", "-",          "--loss",
                                                  "huber", "--vary",    "delta=1:2:2"}
                                   << "sweep reads its data once per run";
