@@ -300,16 +300,20 @@ class SweepCommand final : public Command {
                 kDetails,
                 kFooter) {
     CLI::App& cmd = app();
-    addDataOptions(cmd, m_training);
+    TrainingOptionHelp help;
+    help.standardInput = false;  // every run reads the data again
+    addDataOptions(cmd, m_training, help);
     addText(cmd, "--loss", m_options.losses, "ID[,ID...]",
             "the losses, each trained at every point (required); each must take one real target "
-            "per sample, as for train");
+            "per sample, as for train")
+        ->required();
     addList(cmd, "--param", m_options.params, "[ID.]NAME=VALUE",
             "a loss parameter: for every listed loss that has it, or for loss ID only "
             "(repeatable)");
     addText(cmd, "--vary", m_options.vary, "NAME=FROM:TO[:log|lin]:COUNT",
             "what to vary and its grid (required), e.g. delta=0.05:20:log:13 or "
-            "outliers=0:0.4:9");
+            "outliers=0:0.4:9")
+        ->required();
     addCount(cmd, "--seeds", m_options.seeds, 1, 1000, "K",
              "runs per point with seeds --seed, --seed + 1, ... (default 1)");
     addText(cmd, "--metric", m_options.metric, "NAME", "what to compare (default val_mae)");

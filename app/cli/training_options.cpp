@@ -294,7 +294,8 @@ void addDataOptions(CLI::App& cmd, TrainingOptions& o, const TrainingOptionHelp&
   CLI::Option* dataset =
       addText(cmd, "--dataset", o.dataset, "NAME|FILE",
               std::string("the data") + (help.datasetRequired ? " (required)" : "") +
-                  ": a generated set or a CSV file, '-' for standard input");
+                  ": a generated set or a CSV file" +
+                  (help.standardInput ? ", '-' for standard input" : ""));
   if (help.datasetRequired) {
     dataset->required();
   }

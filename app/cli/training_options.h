@@ -41,6 +41,7 @@ struct TrainingOptions {
 struct TrainingOptionHelp {
   std::string epochs = "epochs (default 100; seed 003 uses 10, which leaves R² ≈ 0.86)";
   bool datasetRequired = true;  // false for train (--session can give the data)
+  bool standardInput = true;    // whether --dataset - (standard input) is offered
 };
 
 /// Declares --dataset, --target, --features, --noise, --outliers, --samples on `app`.
