@@ -210,11 +210,11 @@ void TestCliLesson::cleanColumnOfACsv() {
   const CliRun same =
       runCli({"train", "--dataset", data, "--clean-column", "y", "--loss", "huber"});
   QCOMPARE(same.exitCode, 2);
-  QVERIFY2(same.err.contains("--clean-column y is the target column"), qPrintable(same.err));
+  QVERIFY2(same.err.contains("clean") && same.err.contains("target"), qPrintable(same.err));
   const QString headerless =
       losslab::test::writeTextFile(m_dir.path(), "headerless.csv", "0,1,1\n1,3,3\n2,5,5\n");
   const CliRun noNames =
-      runCli({"train", "--dataset", headerless, "--clean-column", "2", "--loss", "huber"});
+      runCli({"train", "--dataset", headerless, "--clean-column", "c", "--loss", "huber"});
   QCOMPARE(noNames.exitCode, 2);
   QVERIFY2(noNames.err.contains("has no header row"), qPrintable(noNames.err));
   const CliRun leverage =
