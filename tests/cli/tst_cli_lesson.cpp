@@ -5,6 +5,7 @@
 // and a CSV clean-target column. Expected values come from the written files or from the
 // least-squares algebra, never from the code under test.
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +79,7 @@ class TestCliLesson : public QObject {
   void leveragePointsTiltMse();
   void predictionsHaveEverySample();
   void cleanColumnOfACsv();
+  void sessionsKeepTheLesson();
   void errors_data();
   void errors();
 
@@ -222,6 +224,34 @@ void TestCliLesson::cleanColumnOfACsv() {
   QCOMPARE(leverage.exitCode, 2);
   QVERIFY2(leverage.err.contains("--leverage applies to generated data sets"),
            qPrintable(leverage.err));
+}
+
+// --save-session stores the side and the leverage points; --session replays the run to the
+// last bit, and --outliers F alone keeps the session's magnitude and side.
+void TestCliLesson::sessionsKeepTheLesson() {
+  const QString session = m_dir.filePath("lesson.json");
+  const QStringList run{"train",      "--dataset",  "linear", "--hidden", "none", "--outliers",
+                        "0.15:20:up", "--leverage", "0.01:2", "--lr",     "0.01", "--epochs",
+                        "20",         "--loss",     "huber",  "--json"};
+  const CliRun saved = runCli(run + QStringList{"--save-session", session});
+  QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+  QFile f(session);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QJsonObject data = QJsonDocument::fromJson(f.readAll()).object().value("data").toObject();
+  QCOMPARE(data.value("outlier_side").toString(), QStringLiteral("up"));
+  QCOMPARE(data.value("leverage_fraction").toDouble(), 0.01);
+  QCOMPARE(data.value("leverage_distance").toDouble(), 2.0);
+  const QJsonObject first = parseObject(saved.out);
+  for (const QStringList& replay :
+       {QStringList{"train", "--session", session, "--json"},
+        QStringList{"train", "--session", session, "--outliers", "0.15", "--json"}}) {
+    const CliRun again = runCli(replay);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    const QJsonObject result = parseObject(again.out);
+    for (const char* key : {"clean_mae", "clean_rmse", "inlier_mae", "mae", "final_loss"}) {
+      QCOMPARE(result.value(key).toDouble(), first.value(key).toDouble());  // bit for bit
+    }
+  }
 }
 
 void TestCliLesson::errors_data() {
