@@ -105,6 +105,8 @@ CliApp::CliApp() : m_app("", "losslab-cli") {
   m_commands.push_back(makeTrainCommand(m_app));
   m_commands.push_back(makeDeriveCommand(m_app));
   m_commands.push_back(makeExportCommand(m_app));
+  m_commands.push_back(makeSweepCommand(m_app));
+  m_commands.push_back(makeLandscapeCommand(m_app));
 }
 
 Command* CliApp::find(const std::string& name) const {
@@ -258,7 +260,11 @@ int parseAndRun(const std::vector<std::string>& words, int& signal) {
   } catch (const Interrupted& interrupted) {
     std::cout.flush();
     std::cerr << "losslab-cli: " << interrupted.what()
-              << " (files being written were abandoned; the old ones are unchanged)\n";
+              << (interrupted.kept().empty()
+                      ? std::string(" (files being written were abandoned; the old ones are "
+                                    "unchanged)")
+                      : ": " + interrupted.kept())
+              << '\n';
     signal = interrupted.signal();
     return kInterrupted;
   } catch (const Error& error) {

@@ -16,5 +16,7 @@ std::unique_ptr<Command> makeBenchCommand(CLI::App& parent);
 std::unique_ptr<Command> makeTrainCommand(CLI::App& parent);
 std::unique_ptr<Command> makeDeriveCommand(CLI::App& parent);
 std::unique_ptr<Command> makeExportCommand(CLI::App& parent);
+std::unique_ptr<Command> makeSweepCommand(CLI::App& parent);
+std::unique_ptr<Command> makeLandscapeCommand(CLI::App& parent);
 
 }  // namespace losslab::cli

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <csignal>
 #include <string>
+#include <utility>
 
 namespace losslab::cli {
 
@@ -31,8 +32,10 @@ extern "C" void onSignal(int signal) {
 
 }  // namespace
 
-Interrupted::Interrupted(int signal)
-    : std::runtime_error(signal == SIGTERM ? "terminated" : "interrupted"), m_signal(signal) {}
+Interrupted::Interrupted(int signal, std::string kept)
+    : std::runtime_error(signal == SIGTERM ? "terminated" : "interrupted"),
+      m_signal(signal),
+      m_kept(std::move(kept)) {}
 
 InterruptScope::InterruptScope() {
   g_signal = 0;

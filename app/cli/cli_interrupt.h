@@ -7,17 +7,23 @@
 // on to stop a loop. A second signal ends the program at once.
 
 #include <stdexcept>
+#include <string>
 
 namespace losslab::cli {
 
 /// Thrown by stopIfInterrupted(); runCommandLine() reports it and re-raises the signal.
+/// `kept` (empty by default) says what a command that keeps partial results wrote before it
+/// stopped ("12 of 39 runs finished; their results are written"); it then replaces the note
+/// that files being written were abandoned.
 class Interrupted : public std::runtime_error {
  public:
-  explicit Interrupted(int signal);
+  explicit Interrupted(int signal, std::string kept = {});
   int signal() const { return m_signal; }
+  const std::string& kept() const { return m_kept; }
 
  private:
   int m_signal;
+  std::string m_kept;
 };
 
 /// Installs the handlers for its lifetime (one per program run).

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 
 #include "core/engine/error.h"
@@ -56,7 +57,8 @@ Eigen::Index csvColumnIndex(const std::vector<std::string>& names, const std::st
 Dataset csvDataset(const CsvTable& csv,
                    const std::string& target,
                    const std::vector<std::string>& features,
-                   const std::string& source) {
+                   const std::string& source,
+                   const std::string& clean) {
   NumericTable table;
   table.values = csv.data.values.matrix();
   table.columns = csvColumnNames(csv);
@@ -71,15 +73,50 @@ Dataset csvDataset(const CsvTable& csv,
   for (const std::string& feature : features) {
     featureIndices.push_back(csvColumnIndex(table.columns, feature));
   }
+  const Eigen::Index cleanIndex = clean.empty() ? -1 : csvColumnIndex(table.columns, clean);
+  if (cleanIndex >= 0) {
+    const std::string& name = table.columns[static_cast<std::size_t>(cleanIndex)];
+    if (cleanIndex == targetIndex) {
+      throw Error::usage("the clean column '" + name + "' is also the target");
+    }
+    if (std::find(featureIndices.begin(), featureIndices.end(), cleanIndex) !=
+        featureIndices.end()) {
+      throw Error::usage("the clean column '" + name + "' is also a feature");
+    }
+    if (featureIndices.empty()) {
+      // Every other column but the target and the clean targets.
+      for (Eigen::Index j = 0; j < columns; ++j) {
+        if (j != targetIndex && j != cleanIndex) {
+          featureIndices.push_back(j);
+        }
+      }
+      if (featureIndices.empty()) {
+        throw Error::data(source + ": besides the target and the clean column '" + name +
+                          "' no column is left for features");
+      }
+    }
+  }
   Dataset data = datasetFromTable(table, featureIndices, targetIndex);
   data.name = std::filesystem::path(source).filename().string();
+  if (cleanIndex >= 0) {
+    data.clean = table.values.col(cleanIndex);
+    for (Eigen::Index i = 0; i < data.clean.size(); ++i) {
+      if (!std::isfinite(data.clean(i))) {
+        throw Error::data(source + ": row " + std::to_string(i + 1) + ", column " +
+                          std::to_string(cleanIndex + 1) + " ('" +
+                          table.columns[static_cast<std::size_t>(cleanIndex)] +
+                          "', the clean targets) is not a finite number");
+      }
+    }
+  }
   return data;
 }
 
 Dataset loadCsvDataset(const std::string& path,
                        const std::string& target,
-                       const std::vector<std::string>& features) {
-  return csvDataset(readCsvFile(path), target, features, path);
+                       const std::vector<std::string>& features,
+                       const std::string& clean) {
+  return csvDataset(readCsvFile(path), target, features, path, clean);
 }
 
 CsvColumnChoice canonicalCsvColumns(const std::vector<std::string>& names,

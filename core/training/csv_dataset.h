@@ -24,17 +24,22 @@ std::vector<std::string> csvColumnNames(const CsvTable& csv);
 Eigen::Index csvColumnIndex(const std::vector<std::string>& names, const std::string& reference);
 
 /// The data set of `target` (empty: the last column) and `features` (empty: every other
-/// column). Error::data for a file with fewer than two columns or a non-finite value, and
-/// Error::usage for an unknown or repeated column. `source` names the file in messages.
+/// column but `clean`). `clean` (empty: none) names a column of clean (noise-free) targets: it
+/// becomes Dataset::clean, so the clean metrics can be measured, and is never a feature.
+/// Error::data for a file with fewer than two columns or a non-finite value, and Error::usage
+/// for an unknown or repeated column, or a clean column that is the target or a feature.
+/// `source` names the file in messages.
 Dataset csvDataset(const CsvTable& csv,
                    const std::string& target,
                    const std::vector<std::string>& features,
-                   const std::string& source);
+                   const std::string& source,
+                   const std::string& clean = {});
 
 /// readCsvFile(path) then csvDataset(); the set is named by the file's name.
 Dataset loadCsvDataset(const std::string& path,
                        const std::string& target,
-                       const std::vector<std::string>& features);
+                       const std::vector<std::string>& features,
+                       const std::string& clean = {});
 
 /// The shortest references that pick the same columns: "" for the last column as target, an
 /// empty list for "every other column in file order", names otherwise. What a configuration

@@ -25,7 +25,7 @@ constexpr KindName kKindNames[] = {
 constexpr double kPi = 3.141592653589793238462643;
 
 // Sub-streams of the user's seed (see makeDataset).
-enum Stream : std::uint64_t { kFeatures = 0, kNoise = 1, kOutliers = 2 };
+enum Stream : std::uint64_t { kFeatures = 0, kNoise = 1, kOutliers = 2, kLeverage = 3 };
 
 struct Shape {
   Eigen::Index features;
@@ -64,6 +64,19 @@ double cleanTarget(DatasetKind kind, const Eigen::Ref<const Eigen::VectorXd>& x)
       return x(0) >= 0 ? 1.0 : 0.0;
   }
   return 0;
+}
+
+/// The first `count` positions of a partial Fisher–Yates shuffle of 0..n−1, drawing `extra`
+/// after each pick (the outliers' sign) so that the stream stays that of the original code.
+template <class Extra>
+void pickSamples(Rng& rng, Eigen::Index n, Eigen::Index count, Extra&& extra) {
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), Eigen::Index{0});
+  for (Eigen::Index k = 0; k < count; ++k) {
+    const Eigen::Index j = k + uniformIndex(rng, n - k);
+    std::swap(order[static_cast<std::size_t>(k)], order[static_cast<std::size_t>(j)]);
+    extra(order[static_cast<std::size_t>(k)]);
+  }
 }
 
 void checkColumn(const NumericTable& table, Eigen::Index column) {
@@ -124,6 +137,27 @@ std::string datasetName(DatasetKind kind) {
   return "?";
 }
 
+std::string outlierSideName(OutlierSide side) {
+  switch (side) {
+    case OutlierSide::Up:
+      return "up";
+    case OutlierSide::Down:
+      return "down";
+    case OutlierSide::Both:
+      break;
+  }
+  return "both";
+}
+
+OutlierSide parseOutlierSide(const std::string& name) {
+  for (const OutlierSide side : {OutlierSide::Both, OutlierSide::Up, OutlierSide::Down}) {
+    if (name == outlierSideName(side)) {
+      return side;
+    }
+  }
+  throw Error::usage("unknown outlier side '" + name + "' (expected both, up or down)");
+}
+
 DatasetKind parseDatasetKind(const std::string& name) {
   for (const auto& entry : kKindNames) {
     if (name == entry.name) {
@@ -147,6 +181,12 @@ Dataset makeDataset(const DatasetOptions& options) {
   }
   if (!std::isfinite(options.outlierMagnitude)) {
     throw Error::usage("the outlier magnitude must be finite");
+  }
+  if (!(options.leverageFraction >= 0 && options.leverageFraction <= 1)) {
+    throw Error::usage("the leverage fraction must be in [0, 1]");
+  }
+  if (!(options.leverageDistance > 0) || !std::isfinite(options.leverageDistance)) {
+    throw Error::usage("the leverage distance must be a finite number > 0");
   }
 
   const Shape shape = shapeOf(options.kind);
@@ -179,23 +219,39 @@ Dataset makeDataset(const DatasetOptions& options) {
     data.y(i) += sigma * standardNormal(noiseRng);
   }
 
-  // Outliers: the first k positions of a partial Fisher–Yates shuffle, each with a random sign.
+  // Outliers: the first k positions of a partial Fisher–Yates shuffle, each with a sign. The
+  // sign's uniform is drawn whatever the side, so every side moves the same samples.
   const auto count =
       static_cast<Eigen::Index>(std::llround(options.outlierFraction * static_cast<double>(n)));
   if (count > 0) {
     Rng outlierRng(deriveSeed(options.seed, kOutliers));
-    std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
-    std::iota(order.begin(), order.end(), Eigen::Index{0});
-    for (Eigen::Index k = 0; k < count; ++k) {
-      const Eigen::Index j = k + uniformIndex(outlierRng, n - k);
-      std::swap(order[static_cast<std::size_t>(k)], order[static_cast<std::size_t>(j)]);
-      const Eigen::Index i = order[static_cast<std::size_t>(k)];
-      const double sign = uniform01(outlierRng) < 0.5 ? -1.0 : 1.0;
+    pickSamples(outlierRng, n, count, [&](Eigen::Index i) {
+      const double drawn = uniform01(outlierRng) < 0.5 ? -1.0 : 1.0;
+      const double sign = options.outlierSide == OutlierSide::Up     ? 1.0
+                          : options.outlierSide == OutlierSide::Down ? -1.0
+                                                                     : drawn;
       data.y(i) += sign * options.outlierMagnitude;
       data.outliers.push_back(i);
-    }
-    std::sort(data.outliers.begin(), data.outliers.end());
+    });
   }
+
+  // Leverage points: moved beyond the x range, y kept (so off the clean function there).
+  const auto leverage =
+      static_cast<Eigen::Index>(std::llround(options.leverageFraction * static_cast<double>(n)));
+  if (leverage > 0) {
+    Rng leverageRng(deriveSeed(options.seed, kLeverage));
+    const double width = shape.hi - shape.lo;
+    pickSamples(leverageRng, n, leverage, [&](Eigen::Index i) {
+      for (Eigen::Index j = 0; j < shape.features; ++j) {
+        data.x(j, i) =
+            shape.hi + width * options.leverageDistance * (1.0 + 0.25 * uniform01(leverageRng));
+      }
+      data.clean(i) = cleanTarget(options.kind, data.x.col(i));
+      data.outliers.push_back(i);
+    });
+  }
+  std::sort(data.outliers.begin(), data.outliers.end());
+  data.outliers.erase(std::unique(data.outliers.begin(), data.outliers.end()), data.outliers.end());
   return data;
 }
 
@@ -216,8 +272,10 @@ DatasetSplit splitDataset(const Dataset& data, double validationFraction, std::u
   shuffleInPlace(order, rng);
   const auto middle = order.begin() + trainCount;
   DatasetSplit split;
-  split.train = data.subset(std::vector<Eigen::Index>(order.begin(), middle));
-  split.validation = data.subset(std::vector<Eigen::Index>(middle, order.end()));
+  split.trainIndices.assign(order.begin(), middle);
+  split.validationIndices.assign(middle, order.end());
+  split.train = data.subset(split.trainIndices);
+  split.validation = data.subset(split.validationIndices);
   return split;
 }
 

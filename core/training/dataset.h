@@ -16,8 +16,10 @@ struct Dataset {
   std::string targetName;                 //
   Eigen::MatrixXd x;                      // features × samples
   Eigen::VectorXd y;                      // target per sample
-  Eigen::VectorXd clean;               // synthetic sets: y without noise and outliers; else empty
-  std::vector<Eigen::Index> outliers;  // sorted indices of the samples moved by an outlier
+  Eigen::VectorXd clean;  // y without noise and outliers (synthetic sets, or a CSV clean column);
+                          // empty when unknown
+  std::vector<Eigen::Index> outliers;  // sorted indices of the samples moved by an outlier or
+                                       // made leverage points (both kinds are "outliers")
 
   Eigen::Index size() const { return y.size(); }
   Eigen::Index featureCount() const { return x.rows(); }
@@ -36,24 +38,42 @@ enum class DatasetKind { SeedSum, Linear, Sine, Cubic, Step, Heteroscedastic };
 std::string datasetName(DatasetKind kind);              // "seed_sum", "linear", …
 DatasetKind parseDatasetKind(const std::string& name);  // throws Error::usage
 
+/// Which way an outlier moves y: `Both` draws the sign per sample (the original behaviour: the
+/// same numbers for a seed as before sides existed), `Up` always adds, `Down` always subtracts.
+enum class OutlierSide { Both, Up, Down };
+std::string outlierSideName(OutlierSide side);          // "both", "up", "down"
+OutlierSide parseOutlierSide(const std::string& name);  // throws Error::usage
+
 struct DatasetOptions {
   DatasetKind kind = DatasetKind::SeedSum;
   Eigen::Index samples = 1000;  // ≥ 1
   double noise = 0;             // σ of the Gaussian noise added to y, ≥ 0
   double outlierFraction = 0;   // share of samples that get an outlier, in [0, 1]
-  double outlierMagnitude = 0;  // an outlier adds ±magnitude to y (sign drawn per sample)
-  std::uint64_t seed = 3;       // std::mt19937_64; x, noise and outliers use separate sub-streams
+  double outlierMagnitude = 0;  // an outlier adds ±magnitude to y (sign: outlierSide)
+  OutlierSide outlierSide = OutlierSide::Both;
+  /// Bad leverage points: round(leverageFraction · samples) samples (in [0, 1]) are moved out in
+  /// x beyond the data range [lo, hi) of width w: every feature becomes hi + w·d·(1 + U/4),
+  /// U ~ U[0, 1), d = leverageDistance > 0, so it lies at least d·w beyond hi. The point keeps
+  /// its observed y, which is now off the clean function (for linear by 2·(x' − x) ≥ 2·d·w);
+  /// its clean value is f(x'). This is the case that tilts a least-squares line.
+  double leverageFraction = 0;
+  double leverageDistance = 1;
+  std::uint64_t seed = 3;  // std::mt19937_64; x, noise, outliers and leverage: separate sub-streams
 };
 
 /// A reproducible synthetic set: the same options give the same numbers on every platform. x, the
 /// noise and the outliers come from separate sub-streams of `seed`, so changing σ does not move
 /// x or the outliers, and changing the outlier settings does not move x or the noise.
-/// Exactly round(fraction · samples) distinct samples get an outlier. Throws Error::usage.
+/// Exactly round(fraction · samples) distinct samples get an outlier (the same samples whatever
+/// the side), and round(leverageFraction · samples) distinct samples become leverage points
+/// (drawn independently: a sample may be both). Throws Error::usage.
 Dataset makeDataset(const DatasetOptions& options);
 
 struct DatasetSplit {
   Dataset train;
   Dataset validation;
+  std::vector<Eigen::Index> trainIndices;       // sample k of train is sample trainIndices[k]
+  std::vector<Eigen::Index> validationIndices;  // of the data set that was split
 };
 
 /// Shuffles the sample order with `seed`, then the first ⌊n (1 − f)⌋ samples train and the rest

@@ -2,7 +2,6 @@
 #include "core/training/metrics.h"
 
 #include <cmath>
-#include <vector>
 
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
@@ -73,19 +72,28 @@ CleanMetrics cleanMetrics(const Eigen::Ref<const Eigen::VectorXd>& prediction, c
   if (n == 0) {
     return m;
   }
+  // Plain loops without temporaries: the Trainer calls this after every epoch and a step
+  // allocates nothing (tst_trainer's stepAllocatesNothing).
   if (set.clean.size() == n) {
-    const Eigen::ArrayXd r = prediction.array() - set.clean.array();
-    m.cleanMae = r.abs().mean();
-    m.cleanRmse = std::sqrt(r.square().mean());
+    double absSum = 0;
+    double squares = 0;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double r = prediction(i) - set.clean(i);
+      absSum += std::fabs(r);
+      squares += r * r;
+    }
+    m.cleanMae = absSum / static_cast<double>(n);
+    m.cleanRmse = std::sqrt(squares / static_cast<double>(n));
   }
-  std::vector<char> outlier(static_cast<std::size_t>(n), 0);
-  for (const Eigen::Index i : set.outliers) {
-    outlier[static_cast<std::size_t>(i)] = 1;
-  }
+  // set.outliers is sorted (dataset.h): walk it alongside the samples.
+  auto next = set.outliers.begin();
   double sum = 0;
   Eigen::Index count = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
-    if (!outlier[static_cast<std::size_t>(i)]) {
+    while (next != set.outliers.end() && *next < i) {
+      ++next;
+    }
+    if (next == set.outliers.end() || *next != i) {
       sum += std::fabs(prediction(i) - set.y(i));
       ++count;
     }

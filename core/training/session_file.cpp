@@ -222,11 +222,17 @@ void readData(const Json& root, TrainingConfig& c) {
   Reader::real(data, d, "noise", &c.data.noise);
   Reader::real(data, d, "outlier_fraction", &c.data.outlierFraction);
   Reader::real(data, d, "outlier_magnitude", &c.data.outlierMagnitude);
+  std::string side = outlierSideName(c.data.outlierSide);
+  Reader::choice(data, d, "outlier_side", {"both", "up", "down"}, &side);
+  c.data.outlierSide = parseOutlierSide(side);
+  Reader::real(data, d, "leverage_fraction", &c.data.leverageFraction);
+  Reader::real(data, d, "leverage_distance", &c.data.leverageDistance);
   Reader::real(data, d, "validation_split", &c.data.validationSplit);
   if (c.data.source == DataConfig::Source::Csv) {
     Reader::text(data, d, "csv_path", &c.data.csvPath);
     Reader::text(data, d, "csv_target", &c.data.csvTarget);
     Reader::strings(data, d, "csv_features", &c.data.csvFeatures);
+    Reader::text(data, d, "csv_clean", &c.data.csvClean);
   }
 }
 
@@ -314,11 +320,17 @@ std::string sessionToJson(const TrainingConfig& c) {
                    {"noise", d.noise},
                    {"outlier_fraction", d.outlierFraction},
                    {"outlier_magnitude", d.outlierMagnitude},
+                   {"outlier_side", outlierSideName(d.outlierSide)},
+                   {"leverage_fraction", d.leverageFraction},
+                   {"leverage_distance", d.leverageDistance},
                    {"validation_split", d.validationSplit}};
   if (d.source == DataConfig::Source::Csv) {
     data["csv_path"] = d.csvPath;
     data["csv_target"] = d.csvTarget;
     data["csv_features"] = d.csvFeatures;
+    if (!d.csvClean.empty()) {
+      data["csv_clean"] = d.csvClean;
+    }
   }
   OrderedJson compared = OrderedJson::array();
   for (const LossChoice& loss : c.compareLosses) {

@@ -48,6 +48,9 @@ std::vector<std::string> trainArguments(const TrainingConfig& c, const LossChoic
     if (!d.csvTarget.empty()) {
       args.insert(args.end(), {"--target", d.csvTarget});
     }
+    if (!d.csvClean.empty()) {
+      args.insert(args.end(), {"--clean-column", d.csvClean});
+    }
     if (!d.csvFeatures.empty()) {
       std::string features;
       for (const std::string& feature : d.csvFeatures) {
@@ -56,10 +59,16 @@ std::vector<std::string> trainArguments(const TrainingConfig& c, const LossChoic
       args.insert(args.end(), {"--features", features});
     }
   } else {
-    args.insert(args.end(),
-                {"--dataset", datasetName(d.generator), "--samples", std::to_string(d.samples),
-                 "--noise", formatShortest(d.noise), "--outliers",
-                 formatShortest(d.outlierFraction) + ":" + formatShortest(d.outlierMagnitude)});
+    args.insert(
+        args.end(),
+        {"--dataset", datasetName(d.generator), "--samples", std::to_string(d.samples), "--noise",
+         formatShortest(d.noise), "--outliers",
+         formatShortest(d.outlierFraction) + ":" + formatShortest(d.outlierMagnitude) +
+             (d.outlierSide == OutlierSide::Both ? "" : ":" + outlierSideName(d.outlierSide))});
+    if (d.leverageFraction > 0) {
+      args.insert(args.end(), {"--leverage", formatShortest(d.leverageFraction) + ":" +
+                                                 formatShortest(d.leverageDistance)});
+    }
   }
   if (isCustomLossId(loss.id)) {
     args.insert(args.end(), {"--expr", loss.formula});

@@ -281,6 +281,11 @@ EpochReport Trainer::runEpoch() {
   if (m_options.computeMetrics) {
     report.train = metrics(Set::Train);
     report.validation = metrics(Set::Validation);
+    // metrics() left the validation predictions in place: no second forward pass.
+    report.clean =
+        losslab::cleanMetrics(Eigen::Map<const Eigen::VectorXd>(m_validationEval.pred.data(),
+                                                                m_validationEval.pred.rows()),
+                              m_data.validation);
   }
   return report;
 }
@@ -320,6 +325,13 @@ RegressionMetrics Trainer::metrics(Set which) {
   predictInto(which);
   Evaluation& e = evaluation(which);
   return evaluateMetrics(*m_loss, e.pred, e.target, e.grad);
+}
+
+CleanMetrics Trainer::cleanMetrics(Set which) {
+  predictInto(which);
+  const Tensor& pred = evaluation(which).pred;
+  return losslab::cleanMetrics(Eigen::Map<const Eigen::VectorXd>(pred.data(), pred.rows()),
+                               set(which));
 }
 
 Eigen::VectorXd Trainer::predictions(Set which) {

@@ -53,9 +53,12 @@ struct EpochReport {
   double loss = std::numeric_limits<double>::quiet_NaN();
   RegressionMetrics train;       // whole training set, parameters at the end of the epoch
   RegressionMetrics validation;  // whole validation set (all NaN when it is empty)
-  bool diverged = false;         // training stopped: see `message`; parameters were restored
-  bool stopped = false;  // requestStop() interrupted the epoch (it resumes on the next call)
-  std::string message;   // why training stopped; empty otherwise
+  /// Clean MAE/RMSE (prediction vs the noise-free targets) and inlier MAE of the validation set
+  /// (metrics.h; NaN when it is empty or has no clean targets).
+  CleanMetrics clean;
+  bool diverged = false;  // training stopped: see `message`; parameters were restored
+  bool stopped = false;   // requestStop() interrupted the epoch (it resumes on the next call)
+  std::string message;    // why training stopped; empty otherwise
 };
 
 /// One step's outcome.
@@ -136,6 +139,8 @@ class Trainer {
   Eigen::VectorXd gradientInfluence(Set set = Set::Train);
   /// Metrics of the current network on a whole set with the current loss.
   RegressionMetrics metrics(Set set);
+  /// Clean and inlier errors of the current network on a whole set (metrics.h's cleanMetrics).
+  CleanMetrics cleanMetrics(Set set);
 
  private:
   struct Batch {

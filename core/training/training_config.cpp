@@ -2,6 +2,7 @@
 #include "core/training/training_config.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -146,6 +147,9 @@ std::string configProblem(const TrainingConfig& c) {
       realProblem("data.noise", d.noise, 0, L::kMaxNoise),
       realProblem("data.outlier_fraction", d.outlierFraction, 0, L::kMaxOutlierFraction),
       realProblem("data.outlier_magnitude", d.outlierMagnitude, 0, L::kMaxOutlierMagnitude),
+      realProblem("data.leverage_fraction", d.leverageFraction, 0, L::kMaxLeverageFraction),
+      realProblem("data.leverage_distance", d.leverageDistance, L::kMinLeverageDistance,
+                  L::kMaxLeverageDistance),
       realProblem("data.validation_split", d.validationSplit, 0, L::kMaxValidationSplit),
       d.source == DataConfig::Source::Csv && d.csvPath.empty()
           ? "\"data.csv_path\" must name the CSV file of a \"csv\" data set"
@@ -230,6 +234,9 @@ DatasetOptions datasetOptions(const TrainingConfig& config) {
   options.noise = config.data.noise;
   options.outlierFraction = config.data.outlierFraction;
   options.outlierMagnitude = config.data.outlierMagnitude;
+  options.outlierSide = config.data.outlierSide;
+  options.leverageFraction = config.data.leverageFraction;
+  options.leverageDistance = config.data.leverageDistance;
   options.seed = deriveSeed(config.seed, kDataSeedStream);
   return options;
 }
@@ -276,9 +283,86 @@ TrainOptions trainOptions(const TrainingConfig& config) {
 Dataset makeTrainingData(const TrainingConfig& config) {
   const DataConfig& d = config.data;
   if (d.source == DataConfig::Source::Csv) {
-    return loadCsvDataset(d.csvPath, d.csvTarget, d.csvFeatures);
+    return loadCsvDataset(d.csvPath, d.csvTarget, d.csvFeatures, d.csvClean);
   }
   return makeDataset(datasetOptions(config));
+}
+
+namespace {
+
+/// "A:B:C" split at the colons.
+std::vector<std::string> colonParts(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t colon = text.find(':', begin);
+    parts.push_back(text.substr(begin, colon == std::string::npos ? colon : colon - begin));
+    if (colon == std::string::npos) {
+      return parts;
+    }
+    begin = colon + 1;
+  }
+}
+
+double finitePart(const std::string& text, const std::string& what) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    throw Error::usage(what + " needs a finite number, not '" + text + "'");
+  }
+  return value;
+}
+
+double fractionPart(const std::string& text, const std::string& option) {
+  const double value = finitePart(text, option + " FRACTION");
+  if (!(value >= 0 && value <= 1)) {
+    throw Error::usage(option + ": the fraction must be in [0, 1], not " + formatShortest(value));
+  }
+  return value;
+}
+
+}  // namespace
+
+OutlierSpec parseOutlierSpec(const std::string& text) {
+  const std::vector<std::string> parts = colonParts(text);
+  if (parts.size() > 3) {
+    throw Error::usage("--outliers takes FRACTION[:MAGNITUDE[:SIDE]], not '" + text + "'");
+  }
+  OutlierSpec spec;
+  spec.fraction = fractionPart(parts[0], "--outliers");
+  if (parts.size() > 1) {
+    spec.magnitude = finitePart(parts[1], "--outliers FRACTION:MAGNITUDE");
+  }
+  if (parts.size() > 2) {
+    try {
+      spec.side = parseOutlierSide(parts[2]);
+    } catch (const Error&) {
+      throw Error::usage("--outliers FRACTION:MAGNITUDE:SIDE: the side is both, up or down, not '" +
+                         parts[2] + "'");
+    }
+  }
+  return spec;
+}
+
+LeverageSpec parseLeverageSpec(const std::string& text) {
+  const std::vector<std::string> parts = colonParts(text);
+  if (parts.size() > 2) {
+    throw Error::usage("--leverage takes FRACTION[:DISTANCE], not '" + text + "'");
+  }
+  LeverageSpec spec;
+  spec.fraction = fractionPart(parts[0], "--leverage");
+  if (parts.size() > 1) {
+    const double d = finitePart(parts[1], "--leverage FRACTION:DISTANCE");
+    if (!(d > 0 && d <= kMaxCliLeverageDistance)) {
+      throw Error::usage(
+          "--leverage: the distance (in widths of the x range) must be > 0 and at "
+          "most " +
+          formatShortest(kMaxCliLeverageDistance) + ", not " + formatShortest(d));
+    }
+    spec.distance = d;
+  }
+  return spec;
 }
 
 std::string trainingSampleProblem(Eigen::Index samples, double split) {

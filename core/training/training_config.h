@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ struct TrainingLimits {
   static constexpr double kMaxNoise = 10;
   static constexpr double kMaxOutlierFraction = 0.5;
   static constexpr double kMaxOutlierMagnitude = 100;
+  static constexpr double kMaxLeverageFraction = 0.5;
+  static constexpr double kMinLeverageDistance = 0.1;  // in widths of the x range
+  static constexpr double kMaxLeverageDistance = 10;
   static constexpr double kMaxValidationSplit = 0.9;
   static constexpr int kMaxHiddenLayers = 8;
   static constexpr Eigen::Index kMaxHiddenWidth = 1024;
@@ -59,14 +63,19 @@ struct DataConfig {
   enum class Source { Generator, Csv };
   Source source = Source::Generator;
   DatasetKind generator = DatasetKind::Sine;
-  Eigen::Index samples = 500;    // generators only
-  double noise = 0.1;            // σ of the Gaussian noise on y (generators)
-  double outlierFraction = 0;    // share of samples moved by an outlier (generators)
-  double outlierMagnitude = 20;  // an outlier adds ± this to y (generators)
+  Eigen::Index samples = 500;                   // generators only
+  double noise = 0.1;                           // σ of the Gaussian noise on y (generators)
+  double outlierFraction = 0;                   // share of samples moved by an outlier (generators)
+  double outlierMagnitude = 20;                 // an outlier adds ± this to y (generators)
+  OutlierSide outlierSide = OutlierSide::Both;  // the sign of that (generators)
+  double leverageFraction = 0;  // share of samples made bad leverage points (generators; dataset.h)
+  double leverageDistance = 1;  // how far beyond the x range, in widths of the range (generators)
   double validationSplit = 0.2;  // held-out share, in [0, kMaxValidationSplit]
   std::string csvPath;           // Csv: the file (a relative path is resolved by its reader)
   std::string csvTarget;         // Csv: a column name or 1-based number; empty = the last one
   std::vector<std::string> csvFeatures;  // Csv: columns as csvTarget; empty = all but the target
+                                         // (and the clean column)
+  std::string csvClean;  // Csv: a column of clean (noise-free) targets, as csvTarget; empty = none
 
   bool operator==(const DataConfig& other) const = default;
 };
@@ -142,6 +151,24 @@ TrainOptions trainOptions(const TrainingConfig& config);
 /// The data set of a configuration: generated, or read from its CSV file (csv_dataset.h).
 /// Throws Error::usage / Error::data with the reason (file and line for a malformed CSV).
 Dataset makeTrainingData(const TrainingConfig& config);
+
+/// The text forms of the command line's outlier options (`losslab-cli train`, `sweep`, and what
+/// trainArguments() writes): --outliers "FRACTION[:MAGNITUDE[:SIDE]]" (SIDE both, up or down)
+/// and --leverage "FRACTION[:DISTANCE]". Parts left out are nullopt (the caller keeps its
+/// default). Throws Error::usage naming the option and the part: fractions in [0, 1], a finite
+/// magnitude, a distance in (0, kMaxCliLeverageDistance].
+struct OutlierSpec {
+  double fraction = 0;
+  std::optional<double> magnitude;
+  std::optional<OutlierSide> side;
+};
+OutlierSpec parseOutlierSpec(const std::string& text);
+struct LeverageSpec {
+  double fraction = 0;
+  std::optional<double> distance;
+};
+inline constexpr double kMaxCliLeverageDistance = 1e6;  // x stays far from overflow
+LeverageSpec parseLeverageSpec(const std::string& text);
 
 /// Empty if a data set of `samples` samples leaves at least one training sample with the
 /// validation split `split` (splitDataset keeps ⌊n (1 − f)⌋); else the reason.

@@ -14,7 +14,8 @@ using losslab::test::runCli;
 
 const QString kBegin = QStringLiteral("<!-- losslab-cli usage: begin -->");
 const QString kEnd = QStringLiteral("<!-- losslab-cli usage: end -->");
-const QStringList kCommands{"list", "eval", "curve", "bench", "train", "derive", "export"};
+const QStringList kCommands{"list",   "eval",   "curve", "bench",    "train",
+                            "derive", "export", "sweep", "landscape"};
 
 /// The usage paragraph of a help text: from "Usage:" to the first blank line.
 QString usageParagraph(const QString& help) {

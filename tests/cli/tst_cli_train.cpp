@@ -41,8 +41,9 @@ double toDouble(const QString& text) {
   return ok ? value : std::nan("");
 }
 
-const QStringList kResultKeys{"diverged", "epochs", "epochs_per_s", "final_loss", "mae",
-                              "message",  "r2",     "rmse",         "val_loss"};  // sorted
+const QStringList kResultKeys{"clean_mae",    "clean_rmse", "diverged",   "epochs",
+                              "epochs_per_s", "final_loss", "inlier_mae", "mae",
+                              "message",      "r2",         "rmse",       "val_loss"};  // sorted
 
 }  // namespace
 
@@ -144,14 +145,18 @@ void TestCliTrain::predictionsOfGeneratedData() {
   QVERIFY(result.value("val_loss").isNull());  // no validation split
   const QList<QStringList> rows = readCsv(predictions);
   QCOMPARE(rows.size(), 201);
-  QCOMPARE(rows[0], (QStringList{"x1", "x2", "x3", "x4", "y_true", "y_pred", "residual"}));
+  QCOMPARE(rows[0], (QStringList{"x1", "x2", "x3", "x4", "y_true", "y_pred", "residual", "split",
+                                 "y_clean", "is_outlier"}));
   double sumAbs = 0;
   double sumSquares = 0;
   double sumY = 0;
   QList<double> ys;
   for (qsizetype i = 1; i < rows.size(); ++i) {
     const QStringList& row = rows[i];
-    QCOMPARE(row.size(), 7);
+    QCOMPARE(row.size(), 10);
+    QCOMPARE(row[7], QStringLiteral("train"));  // --val-split 0: every sample trains
+    QCOMPARE(row[8], row[4]);                   // no noise, no outliers: y is clean
+    QCOMPARE(row[9], QStringLiteral("0"));
     double features = 0;
     for (int j = 0; j < 4; ++j) {
       const double x = toDouble(row[j]);
@@ -193,14 +198,19 @@ void TestCliTrain::predictionsKeepCsvOrder_data() {
   const QString named = "a,t,b\n3.3,10,0.1\n1,20,2\n2,30,3\n5,40,4\n4,50,5\n0,60,6\n9,70,7\n";
   QTest::newRow("header, --target in the middle")
       << named << QStringList{"--target", "t"}
-      << QStringList{"a", "b", "y_true", "y_pred", "residual"} << 1;
+      << QStringList{"a", "b", "y_true", "y_pred", "residual", "split", "y_clean", "is_outlier"}
+      << 1;
   // Header and no --target: the last column.
   QTest::newRow("header, default target is the last column")
-      << named << QStringList{} << QStringList{"a", "t", "y_true", "y_pred", "residual"} << 2;
+      << named << QStringList{}
+      << QStringList{"a", "t", "y_true", "y_pred", "residual", "split", "y_clean", "is_outlier"}
+      << 2;
   // No header: the last column is the target and the features are x1..xn.
   QTest::newRow("no header, last column")
       << "3.3,10,0.1\n1,20,2\n2,30,3\n5,40,4\n4,50,5\n0,60,6\n9,70,7\n"
-      << QStringList{} << QStringList{"x1", "x2", "y_true", "y_pred", "residual"} << 2;
+      << QStringList{}
+      << QStringList{"x1", "x2", "y_true", "y_pred", "residual", "split", "y_clean", "is_outlier"}
+      << 2;
 }
 
 void TestCliTrain::predictionsKeepCsvOrder() {
@@ -222,6 +232,7 @@ void TestCliTrain::predictionsKeepCsvOrder() {
   const QList<QStringList> rows = readCsv(predictions);
   QCOMPARE(rows.size(), 8);
   QCOMPARE(rows[0], header);
+  int validation = 0;
   const qsizetype first = csv.startsWith("a,") ? 1 : 0;  // skip the input's header
   for (qsizetype i = 1; i < rows.size(); ++i) {
     const QStringList& in = input[i - 1 + first];
@@ -230,7 +241,12 @@ void TestCliTrain::predictionsKeepCsvOrder() {
     QCOMPARE(rows[i].mid(0, 2), features);  // the same numbers, as written in the input
     QCOMPARE(toDouble(rows[i][2]), toDouble(in[target]));
     LOSSLAB_VERIFY_NEAR(toDouble(rows[i][4]), toDouble(rows[i][3]) - toDouble(rows[i][2]), 1e-13);
+    validation += rows[i][5] == QStringLiteral("validation") ? 1 : 0;
+    QVERIFY(rows[i][5] == QStringLiteral("validation") || rows[i][5] == QStringLiteral("train"));
+    QCOMPARE(rows[i][6], QStringLiteral("nan"));  // no --clean-column
+    QCOMPARE(rows[i][7], QStringLiteral("0"));
   }
+  QCOMPARE(validation, 3);
 }
 
 void TestCliTrain::historyHasOneRowPerEpoch() {
@@ -245,9 +261,10 @@ void TestCliTrain::historyHasOneRowPerEpoch() {
   QCOMPARE(rows.size(), 1 + result.value("epochs").toInt());
   QCOMPARE(rows.size(), 8);
   QCOMPARE(rows[0], (QStringList{"epoch", "loss", "train_loss", "train_mae", "train_rmse",
-                                 "train_r2", "val_loss", "val_mae", "val_rmse", "val_r2"}));
+                                 "train_r2", "val_loss", "val_mae", "val_rmse", "val_r2",
+                                 "val_clean_mae", "val_clean_rmse", "val_inlier_mae"}));
   for (qsizetype i = 1; i < rows.size(); ++i) {
-    QCOMPARE(rows[i].size(), 10);
+    QCOMPARE(rows[i].size(), 13);
     QCOMPARE(rows[i][0].toInt(), static_cast<int>(i));
     for (const QString& field : rows[i]) {
       QVERIFY2(std::isfinite(toDouble(field)), qPrintable(rows[i].join(',')));
@@ -271,7 +288,7 @@ void TestCliTrain::historyHasOneRowPerEpoch() {
   QCOMPARE(noValidation.exitCode, 0);
   const QList<QStringList> plain = readCsv(history);
   QCOMPARE(plain.size(), 3);
-  QCOMPARE(plain[1].mid(6), (QStringList{"nan", "nan", "nan", "nan"}));
+  QCOMPARE(plain[1].mid(6), (QStringList{"nan", "nan", "nan", "nan", "nan", "nan", "nan"}));
   QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"history.csv"});
 }
 

@@ -166,6 +166,12 @@ void TestSessionFile::badFilesNameTheProblem_data() {
   row("unknown optimizer", r("\"sgd\"", "\"adagrad\""),
       "\"optimizer.kind\" must be one of adam, sgd, momentum, rmsprop, not \"adagrad\"");
   row("negative noise", r("\"noise\": 0.3", "\"noise\": -1"), "\"data.noise\"");
+  row("unknown outlier side", r("\"outlier_side\": \"both\"", "\"outlier_side\": \"left\""),
+      "\"data.outlier_side\" must be one of both, up, down, not \"left\"");
+  row("leverage share is text", r("\"leverage_fraction\": 0.0", "\"leverage_fraction\": \"some\""),
+      "\"data.leverage_fraction\" must be a number");
+  row("absurd leverage distance", r("\"leverage_distance\": 1.0", "\"leverage_distance\": 1e9"),
+      "\"data.leverage_distance\" must be a number from 0.1 to 10");
   row("absurd sample count", r("\"samples\": 240", "\"samples\": 1e12"), "\"data.samples\"");
   row("unknown data set", r("\"linear\"", "\"spiral\""), "\"data.kind\"");
   row("unbalanced brackets", r("\"data\": {", "\"data\": [{"), "not valid JSON");

@@ -65,6 +65,14 @@ void TestTrainCommand::generatedData() {
   QCOMPARE(valueOf(args, "--seed"), QStringLiteral("12"));
   QCOMPARE(valueOf(args, "--val-split"), QStringLiteral("0.2"));
   QVERIFY(!args.contains("--target") && !args.contains("--features"));
+  QVERIFY(!args.contains("--leverage"));  // none: no option, so older CLIs still read it
+  // A side other than both, and leverage points, are part of the command.
+  c.data.outlierSide = OutlierSide::Up;
+  c.data.leverageFraction = 0.05;
+  c.data.leverageDistance = 2.5;
+  const QStringList lesson = qt(trainArguments(c, c.loss));
+  QCOMPARE(valueOf(lesson, "--outliers"), QStringLiteral("0.15:20:up"));
+  QCOMPARE(valueOf(lesson, "--leverage"), QStringLiteral("0.05:2.5"));
 }
 
 void TestTrainCommand::csvColumns() {
@@ -77,6 +85,10 @@ void TestTrainCommand::csvColumns() {
   // a headerless file's command never names a column the CLI cannot know.
   QVERIFY(!args.contains("--target") && !args.contains("--features"));
   QVERIFY(!args.contains("--samples") && !args.contains("--noise") && !args.contains("--outliers"));
+  QVERIFY(!args.contains("--clean-column"));
+  c.data.csvClean = "y_clean";
+  QCOMPARE(valueOf(qt(trainArguments(c, c.loss)), "--clean-column"), QStringLiteral("y_clean"));
+  c.data.csvClean.clear();
   c.data.csvTarget = "column 4";
   c.data.csvFeatures = {"column 1", "column 3"};
   args = qt(trainArguments(c, c.loss));
