@@ -54,6 +54,7 @@ std::string exportEquivalent(const Loss& loss,
   x.origin = "the built-in loss '" + info.id + "' (" + python::safeText(info.name) +
              "), written as the formula below";
   x.torchFramework = info.framework == Framework::PyTorch;
+  x.rowSquaredNorm = equivalent.rowSquaredNorm;
   std::map<std::string, const ParamSpec*> specs;
   for (const ParamSpec& spec : info.params) {
     specs[spec.id] = &spec;
@@ -61,7 +62,7 @@ std::string exportEquivalent(const Loss& loss,
   x.params = exportParams(x.parsed, values, x.names, [&](const std::string& name) {
     return specs.count(name) ? specs[name]->rangeText() : std::string("unbounded");
   });
-  if (!equivalent.note.empty()) {
+  if (!equivalent.note.empty() && !equivalent.rowSquaredNorm) {
     x.notes.push_back(equivalent.note);
   }
   std::string fixed;
@@ -102,7 +103,7 @@ std::string codeTargetName(CodeTarget target) {
 
 std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
   if (const auto* custom = dynamic_cast<const FormulaLoss*>(&loss)) {
-    return FormulaEquivalent{custom->formula().source, "", 0};
+    return FormulaEquivalent{custom->formula().source, "", 0, false};
   }
   const std::optional<FormulaText> text = loss.info().facts.formula(loss.params());
   if (!text) {
@@ -116,7 +117,8 @@ std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
     }
     source += id + " = " + formatShortest(value) + "\n";
   }
-  return FormulaEquivalent{source + text->expression, text->note, text->columns};
+  return FormulaEquivalent{source + text->expression, text->note, text->columns,
+                           text->rowSquaredNorm};
 }
 
 ExportRoute exportRoute(const Loss& loss, CodeTarget target) {

@@ -50,6 +50,9 @@ struct FormulaEquivalent {
   std::string source;  // declarations, then the expression
   std::string note;    // where the equivalence is limited (e.g. "one column"), or empty
   int columns = 0;     // it holds only for this many columns (0: any)
+  /// square(r) stands for each row's squared norm (FormulaText::rowSquaredNorm): the export
+  /// is row-wise and holds for any number of columns.
+  bool rowSquaredNorm = false;
 };
 
 /// The formula equivalent of a built-in loss (LossFacts::formula at its parameter values), or

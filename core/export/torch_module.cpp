@@ -16,8 +16,10 @@ std::string torchModule(const FormulaExport& x) {
     pyNames[p.formulaName] = p.pyName;
     taken.insert(p.pyName);
   }
+  std::string rowNorm;
+  const formula::ExprPtr root = printedExpression(x, pyNames, taken, rowNorm);
   ExpressionPrinter printer(CodeTarget::PyTorch, pyNames, taken);
-  const std::vector<std::string> temporaries = printer.prepare(x.parsed.value);
+  const std::vector<std::string> temporaries = printer.prepare(root);
 
   std::string code = formulaHeader(x, CodeTarget::PyTorch);
   code += "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n\n";
@@ -30,6 +32,7 @@ std::string torchModule(const FormulaExport& x) {
   code += "def " + python::callText("", x.names.function, args) + ":\n";
   code += "    \"\"\"" +
           std::string(x.parsed.aggregate ? "One value for the whole batch, whatever the reduction."
+                      : x.rowSquaredNorm ? "One value per sample (row), reduced over the samples."
                                          : "The element loss, reduced as PyTorch's losses are.") +
           "\"\"\"\n";
   code += "    y_pred, y_true = input, target\n";
@@ -37,13 +40,16 @@ std::string torchModule(const FormulaExport& x) {
     code += "    " + p.pyName + " = torch.as_tensor(" + p.pyName +
             ", dtype=input.dtype, device=input.device)\n";
   }
-  if (usesResidual(x.parsed.value)) {
+  if (!rowNorm.empty()) {
+    code += "    " + rowNorm + " = torch.sum(torch.square(y_pred - y_true), dim=-1)\n";
+  }
+  if (usesResidual(root)) {
     code += "    r = y_pred - y_true\n";
   }
   for (const std::string& line : temporaries) {
     code += "    " + line + "\n";
   }
-  code += "    " + printer.assignment("loss", x.parsed.value, "    ") + "\n";
+  code += "    " + printer.assignment("loss", root, "    ") + "\n";
   const std::string invalid =
       "    raise ValueError(f\"reduction must be 'mean', 'sum' or 'none', not {reduction!r}\")\n";
   if (x.parsed.aggregate) {
