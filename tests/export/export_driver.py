@@ -9,7 +9,8 @@ imports the module, evaluates it in float64 and differentiates it with torch aut
   pytorch: the nn.Module (default reduction) and the functional form (and reduction="sum");
   keras:   the keras.losses.Loss subclass through Loss.__call__ (raw shapes), the closure through
            LossFunctionWrapper (what model.compile(loss=fn) builds), and the class rebuilt from
-           its get_config().
+           its get_config(); with "rank", one-column data with a rank-1 y_true (then y_pred)
+           through both.
 Exact points ("points") are single elements: value, d/dx and d²/dx² by autograd.
 Prints one JSON object: job name → results, or {"error": traceback}; NaN and ±inf are the
 strings "nan", "inf", "-inf".
@@ -105,6 +106,17 @@ def keras_job(mod, job):
         "config": {k: v for k, v in config.items() if isinstance(v, (bool, int, float, str))},
         "points": [],
     }
+    if "rank" in job:
+        # Keras 3's calling convention with a rank-1 tensor: Loss.__call__ passes the raw
+        # shapes to call(), LossFunctionWrapper aligns them first (keras/src/losses/loss.py).
+        column = {k: torch.tensor(v, dtype=torch.float64) for k, v in job["rank"].items()}
+        shapes = {"y_true (B,)": (column["y_true"], column["y_pred"].unsqueeze(-1)),
+                  "y_pred (B,)": (column["y_true"].unsqueeze(-1), column["y_pred"])}
+        wrapper = keras.losses.LossFunctionWrapper(factories[0]())
+        result["rank"] = {}
+        for label, (y_true, y_pred) in shapes.items():
+            result["rank"]["class, " + label] = cls()(y_true, y_pred).item()
+            result["rank"]["wrapper, " + label] = wrapper(y_true, y_pred).item()
     for point in job["points"]:
         point_args = tensors(point)
         x = next(a for item, a in zip(point, point_args) if item.get("grad"))
