@@ -34,6 +34,7 @@ struct FormulaExport {
   /// square(r) stands for the row's squared norm s = Σ_j r_j² (FormulaText::rowSquaredNorm):
   /// the writers compute s once per row and the loss is one value per row.
   bool rowSquaredNorm = false;
+  std::string reduction;  // the default reduction of the class and function (exportFormula sets it)
 };
 
 /// The expression the writers print. For a row-squared-norm export, square(r) is replaced by

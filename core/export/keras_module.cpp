@@ -68,8 +68,11 @@ std::string kerasModule(const FormulaExport& x) {
     initArgs.push_back(p.pyName + "=" + python::floatLiteral(p.value));
   }
   initArgs.push_back("name=" + python::stringLiteral(x.names.lossName));
-  initArgs.push_back("reduction=\"sum_over_batch_size\"");
+  initArgs.push_back("reduction=" + python::stringLiteral(x.reduction));
   initArgs.push_back("**kwargs");
+  // Registered, so that keras.saving.load_model finds the class by name (get_config holds
+  // every constructor argument; Loss.from_config rebuilds it).
+  code += "@keras.saving.register_keras_serializable(package=\"LossLab\")\n";
   code += "class " + x.names.klass + "(keras.losses.Loss):\n";
   code += "    \"\"\"" +
           python::safeText(x.parsed.aggregate ? "One value for the whole batch."

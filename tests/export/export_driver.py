@@ -6,9 +6,11 @@ usage: export_driver.py JOBS.json   (the exported modules and keras_standin/ on 
 
 Each job names an exported module, its target and its inputs in positional order; the driver
 imports the module, evaluates it in float64 and differentiates it with torch autograd:
-  pytorch: the nn.Module (default reduction) and the functional form (and reduction="sum");
+  pytorch: the nn.Module (default reduction), the functional form (and reduction="sum"), the
+           module compiled by torch.jit.script, its state_dict keys and its buffers after .float();
   keras:   the keras.losses.Loss subclass through Loss.__call__ (raw shapes), the closure through
-           LossFunctionWrapper (what model.compile(loss=fn) builds), and the class rebuilt from
+           LossFunctionWrapper (what model.compile(loss=fn) builds), the class through
+           keras.saving's serialize/deserialize (registered name), and the class rebuilt from
            its get_config(); with "rank", one-column data with a rank-1 y_true (then y_pred)
            through both.
 Exact points ("points") are single elements: value, d/dx and d²/dx² by autograd.
@@ -70,6 +72,10 @@ def torch_job(mod, job):
                   for item, a in zip(job["inputs"], args) if item.get("grad")},
         "functional": functions[0](*plain, **keywords).item(),
         "sum": functions[0](*plain, **keywords, reduction="sum").item(),
+        # Idiomatic modules: TorchScript compiles them, the tensors they hold are buffers.
+        "scripted": torch.jit.script(modules[0](**keywords))(*plain).item(),
+        "buffers": sorted(modules[0](**keywords).state_dict().keys()),
+        "moved": all(b.dtype == torch.float32 for b in modules[0](**keywords).float().buffers()),
         "points": [],
     }
     for point in job["points"]:
@@ -103,6 +109,10 @@ def keras_job(mod, job):
                   for item, a in zip(job["inputs"], args) if item.get("grad")},
         "closure": closure(*plain).item(),
         "roundtrip": cls.from_config(config)(*plain).item(),
+        # What keras.saving does with a compiled loss: by its registered name.
+        "registered": keras.saving.get_registered_name(loss),
+        "deserialized": keras.saving.deserialize_keras_object(
+            keras.saving.serialize_keras_object(loss))(*plain).item(),
         "config": {k: v for k, v in config.items() if isinstance(v, (bool, int, float, str))},
         "points": [],
     }
@@ -142,6 +152,11 @@ def main():
     out = {}
     for job in jobs:
         try:
+            if job["target"] == "keras":
+                # One process imports many exports that share class names (one id, several
+                # parameter sets); a user's program imports one. Start each with no registrations.
+                import keras
+                keras.saving._REGISTERED.clear()
             mod = importlib.import_module(job["module"])
             out[job["name"]] = (torch_job if job["target"] == "pytorch" else keras_job)(mod, job)
         except Exception:  # noqa: BLE001 (reported per job)

@@ -350,8 +350,25 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
            qPrintable(result.value("error").toString() + "\n" + QString::fromStdString(row.code)));
   const Evaluation expected = evaluate(*row.loss, row.request);
   QStringList forms = {"value"};
-  forms << (row.target == CodeTarget::PyTorch ? QStringList{"functional"}
-                                              : QStringList{"closure", "roundtrip"});
+  forms << (row.target == CodeTarget::PyTorch
+                ? QStringList{"functional", "scripted"}
+                : QStringList{"closure", "roundtrip", "deserialized"});
+  if (row.target == CodeTarget::PyTorch) {
+    // The tensors the module holds are buffers: state_dict() has them, .float() moves them.
+    QStringList sent = result.value("buffers").toVariant().toStringList();
+    QStringList expectedBuffers;
+    for (const std::string& name : row.route.optionalTensors) {
+      if (tensorOf(row.request, name)) {
+        expectedBuffers << QString::fromStdString(name);
+      }
+    }
+    expectedBuffers.sort();
+    QCOMPARE(sent, expectedBuffers);
+    QVERIFY(result.value("moved").toBool());
+  } else {
+    QVERIFY2(result.value("registered").toString().startsWith("LossLab>"),
+             qPrintable(result.value("registered").toString()));
+  }
   for (const QString& form : forms) {
     const double v = number(result.value(form));
     QVERIFY2(relativelyClose(v, expected.value, kTolerance),
