@@ -12,9 +12,14 @@ namespace {
 
 constexpr const char* kDetails =
     R"(Prints Python code that computes the loss with the given parameter values:
-  keras    a keras.losses.Loss subclass (reduction "sum_over_batch_size", get_config) and a
-           make_<name>(...) closure returning a plain loss function; keras.ops only (Keras 3)
-  pytorch  a functional <name>(input, target, ..., reduction="mean") and an nn.Module
+  keras    a keras.losses.Loss subclass (registered serializable, get_config/from_config,
+           reduction "sum_over_batch_size") and a make_<name>(...) closure returning a plain
+           loss function; keras.ops only (Keras 3)
+  pytorch  a functional <name>(input, target, ..., reduction="mean") and an nn.Module that
+           torch.jit.script compiles (tensors it holds are buffers)
+--name NAME names them (NAME "my huber" or "MyHuber": my_huber_loss, MyHuberLoss,
+make_my_huber_loss); --reduction R sets the default reduction (keras: sum_over_batch_size,
+sum, mean, mean_with_sample_weight, none; pytorch: mean, sum, none).
 Formula losses and built-in losses with a formula equivalent are written out from their
 expression with LossLab's kink conventions; other built-in losses call the framework's own
 function with the same semantics. A loss without a faithful export is a usage error.
@@ -30,6 +35,10 @@ class ExportCommand final : public Command {
             parent, "export", "a loss or formula as Keras 3 or PyTorch code", kDetails, kFooter) {
     addLossOptions(app(), m_loss);
     addText(app(), "--to", m_to, "FRAMEWORK", "keras or pytorch (also: torch)")->required();
+    addText(app(), "--name", m_name, "NAME",
+            "base of the generated names (default: the loss id, or the formula's name)");
+    addText(app(), "--reduction", m_reduction, "R",
+            "default reduction of the exported class and function (default: the framework's)");
     addOutputFile(app(), "--out", m_out, "FILE.py",
                   "write the code to FILE (atomically) instead of standard output");
   }
@@ -39,6 +48,8 @@ class ExportCommand final : public Command {
  private:
   LossOptions m_loss;
   std::optional<std::string> m_to;
+  std::optional<std::string> m_name;
+  std::optional<std::string> m_reduction;
   std::optional<std::string> m_out;
 };
 
@@ -52,7 +63,13 @@ int ExportCommand::run() {
     throw Error::usage("--to takes keras or pytorch, not '" + *m_to + "'");
   }
   const LossPtr loss = makeLoss(m_loss, name());
-  std::string code = exportCode(*loss, target);
+  ExportOptions options;
+  options.name = m_name.value_or("");
+  options.reduction = m_reduction.value_or("");
+  if (m_name && m_name->find_first_not_of(" \t") == std::string::npos) {
+    throw Error::usage("--name is empty");
+  }
+  std::string code = exportCode(*loss, target, options);
   if (!m_out && !code.empty() && code.back() != '\n') {
     code += '\n';
   }

@@ -76,6 +76,11 @@ struct FormulaText {
   std::string expression;
   std::string note;  // where the equivalence is limited (e.g. "one column"), or empty
   int columns = 0;   // the equivalence holds only for this many columns (0: any)
+  /// A function of each row's squared norm (Ceres, spec §1.7): the expression reads r only as
+  /// square(r), and the loss of a row is the expression with square(r) replaced by
+  /// s = Σ_j r_j² (one value per row). The formula language has no row sums, so as a formula
+  /// it holds for one column (`columns` = 1); the exporter writes the row-wise form.
+  bool rowSquaredNorm = false;
 };
 
 // ---- the framework's own function ----------------------------------------------------------

@@ -23,16 +23,50 @@ Framework frameworkOf(CodeTarget target) {
   return target == CodeTarget::Keras ? Framework::Keras : Framework::PyTorch;
 }
 
-std::string directCode(const LossInfo& info, const ParamValues& values, const FrameworkCall& call) {
-  return call.framework == Framework::Keras ? directKeras(info, values, call)
-                                            : directTorch(info, values, call);
+/// The Python names: from --name, else the loss's own `base`.
+python::Names namesOf(const ExportOptions& options, const std::string& base) {
+  return options.name.empty() ? python::namesFor(base, base)
+                              : python::namesFor(options.name, options.name);
 }
 
-std::string exportFormulaLoss(const FormulaLoss& custom, CodeTarget target) {
+/// The reduction option checked against the target, or the target's default.
+std::string reductionOf(const ExportOptions& options, CodeTarget target) {
+  const std::vector<std::string> known = exportReductions(target);
+  if (options.reduction.empty()) {
+    return known.front();
+  }
+  for (const std::string& r : known) {
+    if (r == options.reduction) {
+      return r;
+    }
+  }
+  std::string list;
+  for (const std::string& r : known) {
+    list += (list.empty() ? "" : ", ") + r;
+  }
+  throw Error::usage("reduction '" + options.reduction + "' is not one of " +
+                     codeTargetName(target) + "'s: " + list);
+}
+
+std::string directCode(const LossInfo& info,
+                       const ParamValues& values,
+                       const FrameworkCall& call,
+                       const ExportOptions& options,
+                       CodeTarget target) {
+  const python::Names names = namesOf(options, info.id);
+  const std::string reduction = reductionOf(options, target);
+  return call.framework == Framework::Keras ? directKeras(info, values, call, names, reduction)
+                                            : directTorch(info, values, call, names, reduction);
+}
+
+std::string exportFormulaLoss(const FormulaLoss& custom,
+                              CodeTarget target,
+                              const ExportOptions& options) {
   const LossInfo& info = custom.info();
   FormulaExport x;
   x.parsed = custom.formula();
-  x.names = python::namesFor(info.name, info.name);
+  x.names = namesOf(options, info.name);
+  x.reduction = reductionOf(options, target);
   x.origin = "the formula loss \"" + python::safeText(info.name) + "\"";
   std::map<std::string, formula::FormulaParam> declared;
   for (const formula::FormulaParam& p : x.parsed.params) {
@@ -45,15 +79,18 @@ std::string exportFormulaLoss(const FormulaLoss& custom, CodeTarget target) {
 
 std::string exportEquivalent(const Loss& loss,
                              const FormulaEquivalent& equivalent,
-                             CodeTarget target) {
+                             CodeTarget target,
+                             const ExportOptions& options) {
   const LossInfo& info = loss.info();
   const ParamValues& values = loss.params();
   FormulaExport x;
   x.parsed = formula::parseFormula(equivalent.source);
-  x.names = python::namesFor(info.id, info.id);
+  x.names = namesOf(options, info.id);
+  x.reduction = reductionOf(options, target);
   x.origin = "the built-in loss '" + info.id + "' (" + python::safeText(info.name) +
              "), written as the formula below";
   x.torchFramework = info.framework == Framework::PyTorch;
+  x.rowSquaredNorm = equivalent.rowSquaredNorm;
   std::map<std::string, const ParamSpec*> specs;
   for (const ParamSpec& spec : info.params) {
     specs[spec.id] = &spec;
@@ -61,7 +98,7 @@ std::string exportEquivalent(const Loss& loss,
   x.params = exportParams(x.parsed, values, x.names, [&](const std::string& name) {
     return specs.count(name) ? specs[name]->rangeText() : std::string("unbounded");
   });
-  if (!equivalent.note.empty()) {
+  if (!equivalent.note.empty() && !equivalent.rowSquaredNorm) {
     x.notes.push_back(equivalent.note);
   }
   std::string fixed;
@@ -102,7 +139,7 @@ std::string codeTargetName(CodeTarget target) {
 
 std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
   if (const auto* custom = dynamic_cast<const FormulaLoss*>(&loss)) {
-    return FormulaEquivalent{custom->formula().source, "", 0};
+    return FormulaEquivalent{custom->formula().source, "", 0, false};
   }
   const std::optional<FormulaText> text = loss.info().facts.formula(loss.params());
   if (!text) {
@@ -116,7 +153,8 @@ std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
     }
     source += id + " = " + formatShortest(value) + "\n";
   }
-  return FormulaEquivalent{source + text->expression, text->note, text->columns};
+  return FormulaEquivalent{source + text->expression, text->note, text->columns,
+                           text->rowSquaredNorm};
 }
 
 ExportRoute exportRoute(const Loss& loss, CodeTarget target) {
@@ -151,17 +189,28 @@ ExportRoute exportRoute(const Loss& loss, CodeTarget target) {
   return route;
 }
 
-std::string exportCode(const Loss& loss, CodeTarget target) {
+std::vector<std::string> exportReductions(CodeTarget target) {
+  if (target == CodeTarget::Keras) {
+    return {"sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none"};
+  }
+  return {"mean", "sum", "none"};
+}
+
+std::string exportCode(const Loss& loss, CodeTarget target, const ExportOptions& options) {
+  if (options.name.find_first_not_of(" \t") == std::string::npos && !options.name.empty()) {
+    throw Error::usage("the export name is blank");
+  }
   if (const auto* custom = dynamic_cast<const FormulaLoss*>(&loss)) {
-    return exportFormulaLoss(*custom, target);
+    return exportFormulaLoss(*custom, target, options);
   }
   const LossInfo& info = loss.info();
   const ExportRoute route = exportRoute(loss, target);
   switch (route.kind) {
     case ExportRoute::Kind::FrameworkCall:
-      return directCode(info, loss.params(), *frameworkCall(info, frameworkOf(target)));
+      return directCode(info, loss.params(), *frameworkCall(info, frameworkOf(target)), options,
+                        target);
     case ExportRoute::Kind::Formula:
-      return exportEquivalent(loss, *formulaEquivalent(loss), target);
+      return exportEquivalent(loss, *formulaEquivalent(loss), target, options);
     case ExportRoute::Kind::None:
       break;
   }

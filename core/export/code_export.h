@@ -26,8 +26,23 @@ std::string codeTargetName(CodeTarget target);
 /// differentiates with (TensorFlow's, spec §1.4): values and gradients equal the engine's.
 /// Built-in losses are exported through their formula equivalent when one exists (see
 /// formulaEquivalent), else as a call of the framework's own function with identical semantics.
-/// Throws Error::usage naming the loss and the reason when there is no faithful export.
-std::string exportCode(const Loss& loss, CodeTarget target);
+/// Throws Error::usage naming the loss and the reason when there is no faithful export, or
+/// naming the option when `options` has a reduction the target does not know or an empty name.
+/// Choices of an export beyond the loss itself (`losslab-cli export --name --reduction`).
+struct ExportOptions {
+  /// The base of the Python names: "my huber" gives my_huber_loss / MyHuberLoss /
+  /// make_my_huber_loss and the Keras loss name "my huber". Empty: the loss's id (a formula
+  /// loss: its name).
+  std::string name;
+  /// The default reduction of the exported class and function (one of exportReductions);
+  /// empty: the framework's default (Keras "sum_over_batch_size", PyTorch "mean").
+  std::string reduction;
+};
+
+/// The reductions the exported code of `target` accepts, the default first.
+std::vector<std::string> exportReductions(CodeTarget target);
+
+std::string exportCode(const Loss& loss, CodeTarget target, const ExportOptions& options = {});
 
 /// How exportCode writes a loss for a target.
 struct ExportRoute {
@@ -50,6 +65,9 @@ struct FormulaEquivalent {
   std::string source;  // declarations, then the expression
   std::string note;    // where the equivalence is limited (e.g. "one column"), or empty
   int columns = 0;     // it holds only for this many columns (0: any)
+  /// square(r) stands for each row's squared norm (FormulaText::rowSquaredNorm): the export
+  /// is row-wise and holds for any number of columns.
+  bool rowSquaredNorm = false;
 };
 
 /// The formula equivalent of a built-in loss (LossFacts::formula at its parameter values), or

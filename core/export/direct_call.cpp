@@ -71,8 +71,11 @@ std::string prelude(const FrameworkCall& call, const std::string& indent) {
 
 }  // namespace
 
-std::string directKeras(const LossInfo& info, const ParamValues& values, const FrameworkCall& c) {
-  const python::Names names = python::namesFor(info.id, info.id);
+std::string directKeras(const LossInfo& info,
+                        const ParamValues& values,
+                        const FrameworkCall& c,
+                        const python::Names& names,
+                        const std::string& reduction) {
   std::vector<std::string> literalArgs;  // name=value
   for (const CallArg& a : c.args) {
     literalArgs.push_back(a.keyword + "=" + argLiteral(a, values.at(a.param)));
@@ -131,8 +134,11 @@ std::string directKeras(const LossInfo& info, const ParamValues& values, const F
   std::vector<std::string> initArgs = {"self"};
   initArgs.insert(initArgs.end(), ownArgs.begin(), ownArgs.end());
   initArgs.push_back("name=" + python::stringLiteral(names.lossName));
-  initArgs.push_back("reduction=\"sum_over_batch_size\"");
+  initArgs.push_back("reduction=" + python::stringLiteral(reduction));
   initArgs.push_back("**kwargs");
+  // Registered, so that keras.saving.load_model finds the class by name (get_config holds
+  // every constructor argument; Loss.from_config rebuilds it).
+  code += "@keras.saving.register_keras_serializable(package=\"LossLab\")\n";
   code += "class " + names.klass + "(keras.losses.Loss):\n";
   code += "    \"\"\"" + c.function + " with LossLab's parameter values.\"\"\"\n\n";
   code += "    def " + python::callText("    ", "__init__", initArgs) + ":\n";
@@ -161,8 +167,27 @@ std::string directKeras(const LossInfo& info, const ParamValues& values, const F
   return code;
 }
 
-std::string directTorch(const LossInfo& info, const ParamValues& values, const FrameworkCall& c) {
-  const python::Names names = python::namesFor(info.id, info.id);
+/// The TorchScript type of an argument.
+std::string torchType(ArgKind kind) {
+  switch (kind) {
+    case ArgKind::Real:
+      return "float";
+    case ArgKind::Bool:
+      return "bool";
+    case ArgKind::Int:
+      return "int";
+    case ArgKind::IntOrNone:
+    case ArgKind::Axis:
+      return "Optional[int]";
+  }
+  return "float";
+}
+
+std::string directTorch(const LossInfo& info,
+                        const ParamValues& values,
+                        const FrameworkCall& c,
+                        const python::Names& names,
+                        const std::string& reduction) {
   std::vector<std::string> literalArgs;
   for (const CallArg& a : c.args) {
     literalArgs.push_back(a.keyword + "=" + argLiteral(a, values.at(a.param)));
@@ -170,16 +195,31 @@ std::string directTorch(const LossInfo& info, const ParamValues& values, const F
   for (const std::string& t : c.optionalTensors) {
     literalArgs.push_back(t + "=None");
   }
+  // Annotated so that torch.jit.script compiles the module (an unannotated argument is a
+  // Tensor to TorchScript).
+  std::vector<std::string> typedArgs;
+  bool optional = !c.optionalTensors.empty();
+  for (const CallArg& a : c.args) {
+    typedArgs.push_back(a.keyword + ": " + torchType(a.kind) + " = " +
+                        argLiteral(a, values.at(a.param)));
+    optional = optional || a.kind == ArgKind::IntOrNone || a.kind == ArgKind::Axis;
+  }
+  for (const std::string& t : c.optionalTensors) {
+    typedArgs.push_back(t + ": Optional[torch.Tensor] = None");
+  }
   std::string code = directHeader(info, values, c, literalArgs);
+  code += optional ? "from typing import Optional\n\n" : "";
   code += "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n\n";
 
   std::vector<std::string> inputs;
+  std::vector<std::string> typedInputs;
   for (const CallInput& input : c.inputs) {
     inputs.push_back(input.name);
+    typedInputs.push_back(input.name + ": torch.Tensor");
   }
-  std::vector<std::string> signature = inputs;
-  signature.insert(signature.end(), literalArgs.begin(), literalArgs.end());
-  signature.push_back("reduction=\"mean\"");
+  std::vector<std::string> signature = typedInputs;
+  signature.insert(signature.end(), typedArgs.begin(), typedArgs.end());
+  signature.push_back("reduction: str = " + python::stringLiteral(reduction));
   std::vector<std::string> callArgs = inputs;
   std::vector<std::string> forwardArgs = inputs;
   auto keyword = [&](const std::string& name) {
@@ -193,16 +233,16 @@ std::string directTorch(const LossInfo& info, const ParamValues& values, const F
     keyword(t);
   }
   keyword("reduction");
-  code += "def " + python::callText("", names.function, signature) + ":\n";
+  code += "def " + python::callText("", names.function, signature) + " -> torch.Tensor:\n";
   code += "    \"\"\"" + c.function + " with LossLab's parameter values.\"\"\"\n";
   code += prelude(c, "    ");
   code += "    return " + python::callText("    ", c.function, callArgs) + "\n\n\n";
 
   std::vector<std::string> initArgs = {"self"};
-  initArgs.insert(initArgs.end(), literalArgs.begin(), literalArgs.end());
-  initArgs.push_back("reduction=\"mean\"");
+  initArgs.insert(initArgs.end(), typedArgs.begin(), typedArgs.end());
+  initArgs.push_back("reduction: str = " + python::stringLiteral(reduction));
   std::string forwardSignature = "self";
-  for (const std::string& input : inputs) {
+  for (const std::string& input : typedInputs) {
     forwardSignature += ", " + input;
   }
   code += "class " + names.klass + "(nn.Module):\n";
@@ -212,11 +252,12 @@ std::string directTorch(const LossInfo& info, const ParamValues& values, const F
   for (const CallArg& a : c.args) {
     code += "        self." + a.keyword + " = " + a.keyword + "\n";
   }
+  // Tensors the loss holds are buffers: in state_dict(), moved by .to() / .double().
   for (const std::string& t : c.optionalTensors) {
-    code += "        self." + t + " = " + t + "\n";
+    code += "        self.register_buffer(" + python::stringLiteral(t) + ", " + t + ")\n";
   }
   code += "        self.reduction = reduction\n\n";
-  code += "    def forward(" + forwardSignature + "):\n";
+  code += "    def forward(" + forwardSignature + ") -> torch.Tensor:\n";
   code += "        return " + python::callText("        ", names.function, forwardArgs) + "\n";
   return code;
 }

@@ -6,12 +6,21 @@
 #include <string>
 
 #include "core/engine/loss.h"
+#include "core/export/python_text.h"
 
 namespace losslab {
 
 /// Keras 3: a keras.losses.Loss subclass and a closure, both calling `call.function`.
-std::string directKeras(const LossInfo& info, const ParamValues& values, const FrameworkCall& call);
+std::string directKeras(const LossInfo& info,
+                        const ParamValues& values,
+                        const FrameworkCall& call,
+                        const python::Names& names,
+                        const std::string& reduction);
 /// PyTorch: a functional form and an nn.Module calling `call.function`.
-std::string directTorch(const LossInfo& info, const ParamValues& values, const FrameworkCall& call);
+std::string directTorch(const LossInfo& info,
+                        const ParamValues& values,
+                        const FrameworkCall& call,
+                        const python::Names& names,
+                        const std::string& reduction);
 
 }  // namespace losslab

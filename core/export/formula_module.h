@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,7 +31,20 @@ struct FormulaExport {
   std::vector<std::string> notes;
   python::Names names;
   bool torchFramework = false;  // a PyTorch id: its reductions are element-wise
+  /// square(r) stands for the row's squared norm s = Σ_j r_j² (FormulaText::rowSquaredNorm):
+  /// the writers compute s once per row and the loss is one value per row.
+  bool rowSquaredNorm = false;
+  std::string reduction;  // the default reduction of the class and function (exportFormula sets it)
 };
+
+/// The expression the writers print. For a row-squared-norm export, square(r) is replaced by
+/// a parameter node that `pyNames` maps to a fresh local (returned in `rowNorm`; the writer
+/// assigns it the row sum of squares); else the parsed expression and an empty `rowNorm`.
+/// Throws Error::usage if r occurs outside square(r) there (the row form would be wrong).
+formula::ExprPtr printedExpression(const FormulaExport& x,
+                                   std::map<std::string, std::string>& pyNames,
+                                   std::set<std::string>& taken,
+                                   std::string& rowNorm);
 
 /// "in [0.01, 10] log", "unbounded", … for a parameter declared in a formula.
 std::string declaredRange(const formula::FormulaParam& p);

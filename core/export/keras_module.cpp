@@ -16,25 +16,51 @@ std::string kerasModule(const FormulaExport& x) {
     pyNames[p.formulaName] = p.pyName;
     taken.insert(p.pyName);
   }
+  const std::string align = python::uniqueName("same_rank", taken);
+  std::string rowNorm;
+  const formula::ExprPtr root = printedExpression(x, pyNames, taken, rowNorm);
   ExpressionPrinter printer(CodeTarget::Keras, pyNames, taken);
-  const std::vector<std::string> temporaries = printer.prepare(x.parsed.value);
+  const std::vector<std::string> temporaries = printer.prepare(root);
 
   // The body shared by call() and the closure: parameters are locals named as in the formula.
   auto body = [&](const std::string& indent) {
-    std::string b;
-    if (usesResidual(x.parsed.value)) {
+    std::string b = indent + "y_true, y_pred = " + align + "(y_true, y_pred)\n";
+    if (!rowNorm.empty()) {
+      b += indent + rowNorm + " = ops.sum(ops.square(y_pred - y_true), axis=-1)\n";
+    }
+    if (usesResidual(root)) {
       b += indent + "r = y_pred - y_true\n";
     }
     for (const std::string& line : temporaries) {
       b += indent + line + "\n";
     }
-    b += indent + printer.assignment("loss", x.parsed.value, indent) + "\n";
-    b += indent + (x.parsed.aggregate ? "return loss\n" : "return ops.mean(loss, axis=-1)\n");
+    b += indent + printer.assignment("loss", root, indent) + "\n";
+    const bool perSample = x.parsed.aggregate || !rowNorm.empty();
+    b += indent + (perSample ? "return loss\n" : "return ops.mean(loss, axis=-1)\n");
     return b;
   };
 
   std::string code = formulaHeader(x, CodeTarget::Keras);
   code += "import keras\nfrom keras import ops\n\n\n";
+  // Keras 3's Loss.__call__ hands call() the raw tensors; only LossFunctionWrapper aligns
+  // (B,) with (B, 1). Without this, y_pred - y_true would broadcast to (B, B).
+  code += "def " + align + "(y_true, y_pred):\n";
+  code +=
+      "    \"\"\"Keras 3's squeeze_or_expand_to_same_rank (keras/src/losses/loss.py): when the "
+      "ranks\n    differ by one and the longer tensor's last axis has size 1, a rank-1 tensor gets "
+      "a\n    trailing axis, else that axis is squeezed.\"\"\"\n";
+  code += "    true_rank, pred_rank = len(y_true.shape), len(y_pred.shape)\n";
+  code += "    if true_rank == pred_rank + 1 and y_true.shape[-1] == 1:\n";
+  code += "        if pred_rank == 1:\n";
+  code += "            y_pred = ops.expand_dims(y_pred, axis=-1)\n";
+  code += "        else:\n";
+  code += "            y_true = ops.squeeze(y_true, axis=-1)\n";
+  code += "    elif pred_rank == true_rank + 1 and y_pred.shape[-1] == 1:\n";
+  code += "        if true_rank == 1:\n";
+  code += "            y_true = ops.expand_dims(y_true, axis=-1)\n";
+  code += "        else:\n";
+  code += "            y_pred = ops.squeeze(y_pred, axis=-1)\n";
+  code += "    return y_true, y_pred\n\n\n";
 
   // The class (seed 002's MyHuberLoss shape, spec §3.4).
   std::vector<std::string> initArgs = {"self"};
@@ -42,12 +68,16 @@ std::string kerasModule(const FormulaExport& x) {
     initArgs.push_back(p.pyName + "=" + python::floatLiteral(p.value));
   }
   initArgs.push_back("name=" + python::stringLiteral(x.names.lossName));
-  initArgs.push_back("reduction=\"sum_over_batch_size\"");
+  initArgs.push_back("reduction=" + python::stringLiteral(x.reduction));
   initArgs.push_back("**kwargs");
+  // Registered, so that keras.saving.load_model finds the class by name (get_config holds
+  // every constructor argument; Loss.from_config rebuilds it).
+  code += "@keras.saving.register_keras_serializable(package=\"LossLab\")\n";
   code += "class " + x.names.klass + "(keras.losses.Loss):\n";
   code += "    \"\"\"" +
-          python::safeText(x.parsed.aggregate
-                               ? "One value for the whole batch."
+          python::safeText(x.parsed.aggregate ? "One value for the whole batch."
+                           : x.rowSquaredNorm
+                               ? "Per sample: the formula of the row's squared norm."
                                : "Per sample: the mean over the last axis of the formula.") +
           "\"\"\"\n\n";
   code += "    def " + python::callText("    ", "__init__", initArgs) + ":\n";

@@ -149,11 +149,19 @@ std::string commentParagraph(std::string_view text, std::size_t width) {
 /// snake_case ASCII identifier from a display name or id: "Huber (δ)" → "huber".
 std::string identifier(std::string_view text) {
   std::string out;
+  bool afterLower = false;  // camelCase words become snake_case words ("MyHuber" → my_huber)
   for (char ch : text) {
     const unsigned char c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) && c < 0x80) {
+      if (std::isupper(c) && afterLower) {
+        out += '_';
+      }
+      afterLower = std::islower(c) || std::isdigit(c);
       out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '_') {
+      continue;
+    }
+    afterLower = false;
+    if (!out.empty() && out.back() != '_') {
       out += '_';
     }
   }

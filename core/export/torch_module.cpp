@@ -11,41 +11,54 @@ namespace losslab {
 
 std::string torchModule(const FormulaExport& x) {
   std::set<std::string> taken = {x.names.function, x.names.klass};
-  std::map<std::string, std::string> pyNames;
   for (const ExportParam& p : x.params) {
-    pyNames[p.formulaName] = p.pyName;
     taken.insert(p.pyName);
   }
+  // TorchScript keeps a variable's type: the float argument `a` becomes the tensor `a_t`.
+  std::map<std::string, std::string> pyNames;
+  std::map<std::string, std::string> tensorNames;  // Python name → its tensor local
+  for (const ExportParam& p : x.params) {
+    tensorNames[p.pyName] = python::uniqueName(p.pyName + "_t", taken);
+    pyNames[p.formulaName] = tensorNames[p.pyName];
+  }
+  std::string rowNorm;
+  const formula::ExprPtr root = printedExpression(x, pyNames, taken, rowNorm);
   ExpressionPrinter printer(CodeTarget::PyTorch, pyNames, taken);
-  const std::vector<std::string> temporaries = printer.prepare(x.parsed.value);
+  const std::vector<std::string> temporaries = printer.prepare(root);
 
   std::string code = formulaHeader(x, CodeTarget::PyTorch);
   code += "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n\n";
 
-  std::vector<std::string> args = {"input", "target"};
+  std::vector<std::string> args = {"input: torch.Tensor", "target: torch.Tensor"};
   for (const ExportParam& p : x.params) {
-    args.push_back(p.pyName + "=" + python::floatLiteral(p.value));
+    args.push_back(p.pyName + ": float = " + python::floatLiteral(p.value));
   }
-  args.push_back("reduction=\"mean\"");
-  code += "def " + python::callText("", x.names.function, args) + ":\n";
+  args.push_back("reduction: str = " + python::stringLiteral(x.reduction));
+  code += "def " + python::callText("", x.names.function, args) + " -> torch.Tensor:\n";
   code += "    \"\"\"" +
           std::string(x.parsed.aggregate ? "One value for the whole batch, whatever the reduction."
+                      : x.rowSquaredNorm ? "One value per sample (row), reduced over the samples."
                                          : "The element loss, reduced as PyTorch's losses are.") +
           "\"\"\"\n";
   code += "    y_pred, y_true = input, target\n";
   for (const ExportParam& p : x.params) {
-    code += "    " + p.pyName + " = torch.as_tensor(" + p.pyName +
+    code += "    " + tensorNames[p.pyName] + " = torch.as_tensor(" + p.pyName +
             ", dtype=input.dtype, device=input.device)\n";
   }
-  if (usesResidual(x.parsed.value)) {
+  if (!rowNorm.empty()) {
+    code += "    " + rowNorm + " = torch.sum(torch.square(y_pred - y_true), dim=-1)\n";
+  }
+  if (usesResidual(root)) {
     code += "    r = y_pred - y_true\n";
   }
   for (const std::string& line : temporaries) {
     code += "    " + line + "\n";
   }
-  code += "    " + printer.assignment("loss", x.parsed.value, "    ") + "\n";
+  code += "    " + printer.assignment("loss", root, "    ") + "\n";
+  // No f-string: TorchScript compiles string concatenation only.
   const std::string invalid =
-      "    raise ValueError(f\"reduction must be 'mean', 'sum' or 'none', not {reduction!r}\")\n";
+      "    raise ValueError(\"reduction must be 'mean', 'sum' or 'none', not '\" + reduction + "
+      "\"'\")\n";
   if (x.parsed.aggregate) {
     code += "    if reduction not in (\"mean\", \"sum\", \"none\"):\n    " + invalid;
     code += "    return loss\n\n\n";
@@ -58,10 +71,10 @@ std::string torchModule(const FormulaExport& x) {
   std::vector<std::string> initArgs = {"self"};
   std::vector<std::string> forwardArgs = {"input", "target"};
   for (const ExportParam& p : x.params) {
-    initArgs.push_back(p.pyName + "=" + python::floatLiteral(p.value));
+    initArgs.push_back(p.pyName + ": float = " + python::floatLiteral(p.value));
     forwardArgs.push_back(p.pyName + "=self." + p.pyName);
   }
-  initArgs.push_back("reduction=\"mean\"");
+  initArgs.push_back("reduction: str = " + python::stringLiteral(x.reduction));
   forwardArgs.push_back("reduction=self.reduction");
   code += "class " + x.names.klass + "(nn.Module):\n";
   code +=
@@ -72,7 +85,7 @@ std::string torchModule(const FormulaExport& x) {
     code += "        self." + p.pyName + " = " + p.pyName + "\n";
   }
   code += "        self.reduction = reduction\n\n";
-  code += "    def forward(self, input, target):\n";
+  code += "    def forward(self, input: torch.Tensor, target: torch.Tensor) -> torch.Tensor:\n";
   code += "        return " + python::callText("        ", x.names.function, forwardArgs) + "\n";
   return code;
 }

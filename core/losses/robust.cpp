@@ -356,16 +356,57 @@ void addCeres(LossRegistry& registry,
 
 // ---- facts -------------------------------------------------------------------------------------
 
-/// Ceres robustifiers as formulas, ℓ = ½ρ(s) with s = r² (spec §1.7). Ceres applies ρ to the
-/// squared norm of a whole residual block; element-wise they agree for one column.
+/// A Ceres robustifier as a formula, ℓ = ½ρ(s) with s written square(r) (spec §1.7). Ceres
+/// applies ρ to the squared norm of the whole residual block: as a formula (no row sums) it
+/// holds for one column, and the exporter replaces square(r) by the row's Σ_j r_j²
+/// (FormulaText::rowSquaredNorm), so the expression must read r only as square(r).
+FormulaText ceresText(std::vector<std::string> params, std::string expression) {
+  FormulaText t{std::move(params), std::move(expression),
+                "Ceres applies rho to the squared norm of the whole row; as a formula this is the "
+                "one-column (D = 1) form",
+                1};
+  t.rowSquaredNorm = true;
+  return t;
+}
+
 LossFacts ceresFacts(std::vector<std::string> params, std::string expression) {
   LossFacts f;
-  f.formula = std::optional<FormulaText>(FormulaText{
-      std::move(params), std::move(expression),
-      "Ceres applies rho to the squared norm of the whole row; this 1-D form is identical for one "
-      "column (D = 1)",
-      1});
+  f.formula = std::optional<FormulaText>(ceresText(std::move(params), std::move(expression)));
   return f;
+}
+
+/// ρ(s) of an inner-loss choice in the formula language, `s` a parenthesised expression and
+/// `a` the name of its parameter; nothing for arctan (the formula language has no atan).
+/// Huber's √s is written √max(s, a²) so the branch where() discards has a finite gradient at
+/// s = 0 in autodiff (√ has an infinite slope there, and 0·∞ would poison the sum).
+std::optional<std::string> rhoText(const std::string& name,
+                                   const std::string& s,
+                                   const std::string& a) {
+  const std::string a2 = "square(" + a + ")";
+  if (name == "huber") {
+    return "where(" + s + " <= " + a2 + ", " + s + ", 2*" + a + "*sqrt(max(" + s + ", " + a2 +
+           ")) - " + a2 + ")";
+  }
+  if (name == "soft_l1") {
+    return "2*" + a2 + "*(sqrt(1 + " + s + "/" + a2 + ") - 1)";
+  }
+  if (name == "cauchy") {
+    return a2 + "*log1p(" + s + "/" + a2 + ")";
+  }
+  if (name == "tukey") {
+    return "where(" + s + " <= " + a2 + ", " + a2 + "/3*(1 - (1 - " + s + "/" + a2 + ")^3), " + a2 +
+           "/3)";
+  }
+  if (name == "arctan") {
+    return std::nullopt;
+  }
+  return s;  // "none", "trivial"
+}
+
+/// The inner parameter's id if the inner loss reads it.
+std::vector<std::string> innerParam(const std::string& name, const char* id) {
+  return name == "none" || name == "trivial" ? std::vector<std::string>{}
+                                             : std::vector<std::string>{id};
 }
 
 /// Huber's region test at |r| = a, s = a²: Ceres' outlier test is s > a², so the point is an
@@ -405,14 +446,15 @@ std::string barronExpression(double alpha) {
 }  // namespace
 
 LOSSLAB_LOSS_FILE(robust) {
-  const char* wraps = "it wraps another robustifier: compose the pieces";
+  const char* wraps = "with an arctan inner loss: the formula language has no arctan";
   LossFacts trivial = ceresFacts({}, "0.5*square(r)");
   trivial.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};
   addCeres<TrivialSpec>(registry, "ceres_trivial", "TrivialLoss (Ceres)", "½‖r‖²: ρ(s) = s", {},
                         std::move(trivial));
 
-  LossFacts huber =
-      ceresFacts({"a"}, "where(square(r) <= square(a), 0.5*square(r), a*abs(r) - 0.5*square(a))");
+  LossFacts huber = ceresFacts({"a"},
+                               "where(square(r) <= square(a), 0.5*square(r), "
+                               "a*sqrt(max(square(r), square(a))) - 0.5*square(a))");
   huber.kinks = [](const ParamValues& p) { return ceresHuberPoints(paramOr(p, "a", 1), 1); };
   huber.examples = {{{"a", 0.9}}, {{"a", 2}}};
   addCeres<HuberSpec>(registry, "ceres_huber", "HuberLoss (a, Ceres)",
@@ -482,6 +524,16 @@ LOSSLAB_LOSS_FILE(robust) {
   // The inner-loss choices index kInnerLosses (from "none" where allowed, else "trivial").
   LossFacts scaled;
   scaled.exportLimit = wraps;
+  scaled.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
+    const std::string rho = choiceAt(p, "rho", 0);
+    const std::optional<std::string> text = rhoText(rho, "square(r)", "rho_a");
+    if (!text) {
+      return std::nullopt;
+    }
+    std::vector<std::string> params = innerParam(rho, "rho_a");
+    params.push_back("a");
+    return ceresText(params, "0.5*a*(" + *text + ")");
+  };
   scaled.kinks = [](const ParamValues& p) {
     if (choiceAt(p, "rho", 0) != "huber") {
       return std::vector<KinkPoint>{};
@@ -501,6 +553,21 @@ LOSSLAB_LOSS_FILE(robust) {
 
   LossFacts composed;
   composed.exportLimit = wraps;
+  composed.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
+    const std::string f = choiceAt(p, "f", 1);
+    const std::string g = choiceAt(p, "g", 1);
+    const std::optional<std::string> inner = rhoText(g, "square(r)", "g_a");
+    const std::optional<std::string> outer =
+        inner ? rhoText(f, "(" + *inner + ")", "f_a") : std::nullopt;
+    if (!outer) {
+      return std::nullopt;
+    }
+    std::vector<std::string> params = innerParam(f, "f_a");
+    for (const std::string& id : innerParam(g, "g_a")) {
+      params.push_back(id);
+    }
+    return ceresText(params, "0.5*(" + *outer + ")");
+  };
   composed.kinks = [](const ParamValues& p) {
     if (choiceAt(p, "g", 1) != "huber" || choiceAt(p, "f", 1) != "cauchy") {
       return std::vector<KinkPoint>{};
@@ -529,6 +596,14 @@ LOSSLAB_LOSS_FILE(robust) {
 
   LossFacts wrapper;
   wrapper.exportLimit = wraps;
+  wrapper.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
+    const std::string rho = choiceAt(p, "rho", 0);
+    const std::optional<std::string> text = rhoText(rho, "square(r)", "rho_a");
+    if (!text) {
+      return std::nullopt;
+    }
+    return ceresText(innerParam(rho, "rho_a"), "0.5*(" + *text + ")");
+  };
   wrapper.kinks = [](const ParamValues& p) {
     if (choiceAt(p, "rho", 0) != "huber") {
       return std::vector<KinkPoint>{};

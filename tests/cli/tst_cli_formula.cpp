@@ -47,6 +47,7 @@ class TestCliFormula : public QObject {
   void curveExpr();
   void exportCode_data();
   void exportCode();
+  void exportRefusesAnUnknownReduction();
   void exportToFile();
   void help_data();
   void help();
@@ -268,13 +269,34 @@ void TestCliFormula::exportCode_data() {
                      "reduction=\"sum_over_batch_size\""};
   QTest::newRow("formula to pytorch")
       << QStringList{"--expr", "k*abs(r)", "--param", "k=2", "--to", "pytorch"}
-      << QStringList{"import torch", "class CustomLoss(nn.Module):", "k=2.0", "torch.abs(r)",
-                     "reduction=\"mean\""};
+      << QStringList{"import torch", "class CustomLoss(nn.Module):", "k: float = 2.0",
+                     "torch.abs(r)", "reduction: str = \"mean\""};
   QTest::newRow("built-in to keras with a parameter")
       << QStringList{"--loss", "huber", "--param", "delta=0.5", "--to", "keras"}
       << QStringList{"import keras", "'huber'", "0.5"};
   QTest::newRow("built-in to torch")
       << QStringList{"--loss", "huber", "--to", "torch"} << QStringList{"import torch", "'huber'"};
+  QTest::newRow("--name and --reduction, keras")
+      << QStringList{"--loss", "huber", "--to", "keras", "--name", "MyHuber", "--reduction", "sum"}
+      << QStringList{"class MyHuberLoss(keras.losses.Loss):", "def make_my_huber_loss(",
+                     "name=\"MyHuber\"", "reduction=\"sum\""};
+  QTest::newRow("--name and --reduction, pytorch")
+      << QStringList{"--expr", "abs(r)", "--to",        "pytorch",
+                     "--name", "my l1",  "--reduction", "none"}
+      << QStringList{"def my_l1_loss(", "class MyL1Loss(nn.Module):", "reduction: str = \"none\""};
+}
+
+void TestCliFormula::exportRefusesAnUnknownReduction() {
+  const CliRun run = runCli(
+      {"export", "--loss", "huber", "--to", "pytorch", "--reduction", "sum_over_batch_size"});
+  QCOMPARE(run.exitCode, 2);
+  QVERIFY(run.out.isEmpty());
+  QVERIFY2(run.err.contains("reduction 'sum_over_batch_size' is not one of PyTorch's: mean, sum, "
+                            "none"),
+           qPrintable(run.err));
+  const CliRun blank = runCli({"export", "--loss", "huber", "--to", "keras", "--name", " "});
+  QCOMPARE(blank.exitCode, 2);
+  QVERIFY2(blank.err.contains("--name is empty"), qPrintable(blank.err));
 }
 
 void TestCliFormula::exportCode() {

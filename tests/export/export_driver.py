@@ -6,10 +6,13 @@ usage: export_driver.py JOBS.json   (the exported modules and keras_standin/ on 
 
 Each job names an exported module, its target and its inputs in positional order; the driver
 imports the module, evaluates it in float64 and differentiates it with torch autograd:
-  pytorch: the nn.Module (default reduction) and the functional form (and reduction="sum");
+  pytorch: the nn.Module (default reduction), the functional form (and reduction="sum"), the
+           module compiled by torch.jit.script, its state_dict keys and its buffers after .float();
   keras:   the keras.losses.Loss subclass through Loss.__call__ (raw shapes), the closure through
-           LossFunctionWrapper (what model.compile(loss=fn) builds), and the class rebuilt from
-           its get_config().
+           LossFunctionWrapper (what model.compile(loss=fn) builds), the class through
+           keras.saving's serialize/deserialize (registered name), and the class rebuilt from
+           its get_config(); with "rank", one-column data with a rank-1 y_true (then y_pred)
+           through both.
 Exact points ("points") are single elements: value, d/dx and d²/dx² by autograd.
 Prints one JSON object: job name → results, or {"error": traceback}; NaN and ±inf are the
 strings "nan", "inf", "-inf".
@@ -69,6 +72,10 @@ def torch_job(mod, job):
                   for item, a in zip(job["inputs"], args) if item.get("grad")},
         "functional": functions[0](*plain, **keywords).item(),
         "sum": functions[0](*plain, **keywords, reduction="sum").item(),
+        # Idiomatic modules: TorchScript compiles them, the tensors they hold are buffers.
+        "scripted": torch.jit.script(modules[0](**keywords))(*plain).item(),
+        "buffers": sorted(modules[0](**keywords).state_dict().keys()),
+        "moved": all(b.dtype == torch.float32 for b in modules[0](**keywords).float().buffers()),
         "points": [],
     }
     for point in job["points"]:
@@ -102,9 +109,24 @@ def keras_job(mod, job):
                   for item, a in zip(job["inputs"], args) if item.get("grad")},
         "closure": closure(*plain).item(),
         "roundtrip": cls.from_config(config)(*plain).item(),
+        # What keras.saving does with a compiled loss: by its registered name.
+        "registered": keras.saving.get_registered_name(loss),
+        "deserialized": keras.saving.deserialize_keras_object(
+            keras.saving.serialize_keras_object(loss))(*plain).item(),
         "config": {k: v for k, v in config.items() if isinstance(v, (bool, int, float, str))},
         "points": [],
     }
+    if "rank" in job:
+        # Keras 3's calling convention with a rank-1 tensor: Loss.__call__ passes the raw
+        # shapes to call(), LossFunctionWrapper aligns them first (keras/src/losses/loss.py).
+        column = {k: torch.tensor(v, dtype=torch.float64) for k, v in job["rank"].items()}
+        shapes = {"y_true (B,)": (column["y_true"], column["y_pred"].unsqueeze(-1)),
+                  "y_pred (B,)": (column["y_true"].unsqueeze(-1), column["y_pred"])}
+        wrapper = keras.losses.LossFunctionWrapper(factories[0]())
+        result["rank"] = {}
+        for label, (y_true, y_pred) in shapes.items():
+            result["rank"]["class, " + label] = cls()(y_true, y_pred).item()
+            result["rank"]["wrapper, " + label] = wrapper(y_true, y_pred).item()
     for point in job["points"]:
         point_args = tensors(point)
         x = next(a for item, a in zip(point, point_args) if item.get("grad"))
@@ -130,6 +152,11 @@ def main():
     out = {}
     for job in jobs:
         try:
+            if job["target"] == "keras":
+                # One process imports many exports that share class names (one id, several
+                # parameter sets); a user's program imports one. Start each with no registrations.
+                import keras
+                keras.saving._REGISTERED.clear()
             mod = importlib.import_module(job["module"])
             out[job["name"]] = (torch_job if job["target"] == "pytorch" else keras_job)(mod, job)
         except Exception:  # noqa: BLE001 (reported per job)

@@ -306,7 +306,11 @@ print(json.dumps(out))
 
 // A minimal NumPy stand-in for the parts of Keras 3 the export uses.
 const char* kFakeKerasInit = R"PY(
-from . import config, losses, ops
+from . import config, losses, ops, saving
+)PY";
+const char* kFakeKerasSaving = R"PY(
+def register_keras_serializable(package="Custom", name=None):
+    return lambda cls: cls
 )PY";
 const char* kFakeKerasConfig = R"PY(
 _epsilon = 1e-7
@@ -347,6 +351,10 @@ def mean(x, axis=None):
     return np.mean(x, axis=axis)
 def sum(x, axis=None):
     return np.sum(x, axis=axis)
+def expand_dims(x, axis):
+    return np.expand_dims(x, axis)
+def squeeze(x, axis=None):
+    return np.squeeze(x, axis=axis)
 def where(c, a, b):
     return np.where(c, a, b)
 def ones_like(x, dtype=None):
@@ -456,20 +464,30 @@ void TestCodeExport::exportedCodeStatesFormulaAndParameters() {
     QVERIFY(code.contains("#   delta = 1.3; in [0.01, 10]\n"));
     QVERIFY(code.contains("de/dy_pred = where(abs(r) <= delta, r, delta*sign(r))"));
     QVERIFY(code.contains("keras.config.epsilon()) is applied only where the formula says so"));
-    QVERIFY(code.contains("delta=1.3"));  // the current value, not the declared 1.0
-    QVERIFY(!code.contains("delta=1.0"));
+    QVERIFY(code.contains("delta=1.3") || code.contains("delta: float = 1.3"));  // current value
+    QVERIFY(!code.contains("delta=1.0") && !code.contains("delta: float = 1.0"));
     if (target == CodeTarget::Keras) {
       QVERIFY(code.contains("class MyHuberLoss(keras.losses.Loss):"));
       QVERIFY(code.contains("name=\"my huber\", reduction=\"sum_over_batch_size\", **kwargs"));
       QVERIFY(code.contains("config.update({\"delta\": self.delta})"));
       QVERIFY(code.contains("def make_my_huber_loss(delta=1.3):"));
+      QVERIFY(
+          code.contains("@keras.saving.register_keras_serializable(package=\"LossLab\")\n"
+                        "class MyHuberLoss"));
+      QVERIFY(code.contains("y_true, y_pred = same_rank(y_true, y_pred)"));
       QVERIFY(code.contains("axis=-1"));
       QVERIFY(!code.contains("torch"));
     } else {
-      QVERIFY(code.contains("def my_huber_loss(input, target, delta=1.3, reduction=\"mean\"):"));
-      QVERIFY(code.contains("delta = torch.as_tensor(delta, dtype=input.dtype"));
+      QVERIFY2(
+          code.contains("def my_huber_loss(\n    input: torch.Tensor,\n    target: torch.Tensor,\n"
+                        "    delta: float = 1.3,\n    reduction: str = \"mean\",\n) -> "
+                        "torch.Tensor:"),
+          qPrintable(code));
+      QVERIFY(code.contains("delta_t = torch.as_tensor(delta, dtype=input.dtype"));
       QVERIFY(code.contains("class MyHuberLoss(nn.Module):"));
-      QVERIFY(code.contains("def forward(self, input, target):"));
+      QVERIFY(code.contains(
+          "def forward(self, input: torch.Tensor, target: torch.Tensor) -> torch.Tensor:"));
+      QVERIFY(!code.contains("f\""));  // TorchScript compiles no f-string
       QVERIFY(!code.contains("ops."));
     }
   }
@@ -554,8 +572,11 @@ void TestCodeExport::directCallsCarryTheParameters() {
   const LossPtr ce = LossRegistry::instance().create(
       "torch_cross_entropy", {{"ignore_index", 2}, {"label_smoothing", 0.05}});
   const QString torch = QString::fromStdString(exportCode(*ce, CodeTarget::PyTorch));
-  QVERIFY2(torch.contains("ignore_index=2, label_smoothing=0.05, weight=None, reduction=\"mean\""),
-           qPrintable(torch));
+  QVERIFY2(
+      torch.contains("ignore_index: int = 2,\n    label_smoothing: float = 0.05,\n"
+                     "    weight: Optional[torch.Tensor] = None,\n    reduction: str = \"mean\","),
+      qPrintable(torch));
+  QVERIFY(torch.contains("self.register_buffer(\"weight\", weight)"));
   QVERIFY(torch.contains("target = target.reshape(-1).long()"));
   QVERIFY(torch.contains("F.cross_entropy("));
 
@@ -922,7 +943,8 @@ void TestCodeExport::runKerasOnce() {
   const std::pair<const char*, const char*> files[] = {{"__init__.py", kFakeKerasInit},
                                                        {"config.py", kFakeKerasConfig},
                                                        {"losses.py", kFakeKerasLosses},
-                                                       {"ops.py", kFakeKerasOps}};
+                                                       {"ops.py", kFakeKerasOps},
+                                                       {"saving.py", kFakeKerasSaving}};
   for (const auto& [name, content] : files) {
     QVERIFY(writeFile(fake + "/keras/" + name, content));
   }

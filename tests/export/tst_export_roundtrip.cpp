@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <optional>
 #include <random>
 
 #include "core/engine/curve.h"
@@ -107,7 +108,18 @@ struct Row {
   std::string refusal;            // exportCode's message when refused
   EvalRequest request;            // the random data the export runs on
   std::vector<KinkPoint> points;  // the exact points sent to Python, in order
+  /// Keras formula exports: one-column data also sent with a rank-1 y_true (then y_pred), as
+  /// model.fit hands a Loss subclass a (B,) target against a (B, 1) output.
+  std::optional<EvalRequest> rankRequest;
 };
+
+QJsonArray flat(const Tensor& t) {
+  QJsonArray values;
+  for (Eigen::Index i = 0; i < t.size(); ++i) {
+    values.append(t.data()[i]);
+  }
+  return values;
+}
 
 }  // namespace
 
@@ -121,6 +133,8 @@ class TestExportRoundTrip : public QObject {
   void exportMatchesTheEngine_data() { rows(); }
   void exportMatchesTheEngine();
   void exactPointsSurviveTheExport_data() { rows(); }
+  void kerasCallAlignsRanks_data() { rows(); }
+  void kerasCallAlignsRanks();
   void exactPointsSurviveTheExport();
 
  private:
@@ -158,10 +172,19 @@ void TestExportRoundTrip::initTestCase() {
       if (row.route.kind != ExportRoute::Kind::None) {
         const std::optional<FormulaEquivalent> equivalent = formulaEquivalent(*row.loss);
         const bool viaFormula = row.route.kind == ExportRoute::Kind::Formula;
-        const int columns = viaFormula && equivalent->columns > 0 ? equivalent->columns : 3;
+        // More than one column wherever the loss takes them: a row-wise (Ceres) export is
+        // checked on rows of three, though its formula holds for one column only.
+        const bool fixedWidth =
+            viaFormula && equivalent->columns > 0 && !equivalent->rowSquaredNorm;
+        const int columns = fixedWidth ? equivalent->columns : 3;
         // Optional inputs (class weights) only where the export passes them on.
         SampleShape shape{5, columns, !viaFormula};
         row.request = sampleRequest(row.loss->info(), c.params, rng, shape);
+        if (viaFormula && target == CodeTarget::Keras &&
+            (equivalent->columns <= 1 || equivalent->rowSquaredNorm)) {
+          row.rankRequest =
+              sampleRequest(row.loss->info(), c.params, rng, SampleShape{5, 1, false});
+        }
         for (const KinkPoint& k : c.entry->info.facts.kinks(c.params)) {
           if (k.autodiffAgrees) {
             row.points.push_back(k);
@@ -261,14 +284,19 @@ void TestExportRoundTrip::runPythonOnce() {
         sentPoints.append(p);
       }
     }
-    jobs.append(QJsonObject{
+    QJsonObject job{
         {"name", QString::fromStdString(row.name)},
         {"module", module},
         {"target", row.target == CodeTarget::PyTorch ? "pytorch" : "keras"},
         {"inputs", inputs},
         {"keywords", keywords},
         {"points", sentPoints},
-    });
+    };
+    if (row.rankRequest) {
+      job.insert("rank", QJsonObject{{"y_true", flat(row.rankRequest->yTrue->values)},
+                                     {"y_pred", flat(row.rankRequest->yPred.values)}});
+    }
+    jobs.append(job);
   }
   const QString jobsPath = m_dir.filePath("jobs.json");
   if (!writeFile(jobsPath, QJsonDocument(jobs).toJson())) {
@@ -322,8 +350,25 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
            qPrintable(result.value("error").toString() + "\n" + QString::fromStdString(row.code)));
   const Evaluation expected = evaluate(*row.loss, row.request);
   QStringList forms = {"value"};
-  forms << (row.target == CodeTarget::PyTorch ? QStringList{"functional"}
-                                              : QStringList{"closure", "roundtrip"});
+  forms << (row.target == CodeTarget::PyTorch
+                ? QStringList{"functional", "scripted"}
+                : QStringList{"closure", "roundtrip", "deserialized"});
+  if (row.target == CodeTarget::PyTorch) {
+    // The tensors the module holds are buffers: state_dict() has them, .float() moves them.
+    QStringList sent = result.value("buffers").toVariant().toStringList();
+    QStringList expectedBuffers;
+    for (const std::string& name : row.route.optionalTensors) {
+      if (tensorOf(row.request, name)) {
+        expectedBuffers << QString::fromStdString(name);
+      }
+    }
+    expectedBuffers.sort();
+    QCOMPARE(sent, expectedBuffers);
+    QVERIFY(result.value("moved").toBool());
+  } else {
+    QVERIFY2(result.value("registered").toString().startsWith("LossLab>"),
+             qPrintable(result.value("registered").toString()));
+  }
   for (const QString& form : forms) {
     const double v = number(result.value(form));
     QVERIFY2(relativelyClose(v, expected.value, kTolerance),
@@ -377,6 +422,7 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
     double expectedSum = evaluate(*row.loss, summed).value;
     if (row.route.kind == ExportRoute::Kind::Formula &&
         row.loss->info().framework != Framework::PyTorch &&
+        !formulaEquivalent(*row.loss)->rowSquaredNorm &&
         !formula::parseFormula(formulaEquivalent(*row.loss)->source).aggregate) {
       expectedSum *= static_cast<double>(row.request.yPred.values.cols());
     }
@@ -384,6 +430,32 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
   } else {
     QCOMPARE(result.value("config").toObject().value("reduction").toString(),
              QString("sum_over_batch_size"));
+  }
+}
+
+void TestExportRoundTrip::kerasCallAlignsRanks() {
+  const Row& row = current();
+  if (!row.rankRequest) {
+    QSKIP("not a Keras formula export");
+  }
+  const QJsonObject result = resultOf(row);
+  if (!m_skip.isEmpty()) {
+    QSKIP(qPrintable(m_skip));
+  }
+  QVERIFY2(!result.contains("error"), qPrintable(result.value("error").toString()));
+  const double expected = evaluate(*row.loss, *row.rankRequest).value;
+  const QJsonObject rank = result.value("rank").toObject();
+  // Loss.__call__ (raw shapes) and LossFunctionWrapper (aligned), each with y_true (B,) against
+  // y_pred (B, 1) and the other way round.
+  for (const char* form : {"class, y_true (B,)", "class, y_pred (B,)", "wrapper, y_true (B,)",
+                           "wrapper, y_pred (B,)"}) {
+    QVERIFY2(rank.contains(form), qPrintable(form));
+    const double v = number(rank.value(form));
+    QVERIFY2(relativelyClose(v, expected, kTolerance),
+             qPrintable(QString("%1: exported %2, engine %3")
+                            .arg(form)
+                            .arg(v, 0, 'g', 17)
+                            .arg(expected, 0, 'g', 17)));
   }
 }
 
