@@ -89,8 +89,27 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* 
   const QCommandLineOption benchUi(
       QStringLiteral("bench-ui"),
       QStringLiteral("Measure slider-to-replot latency and print one JSON line."));
+  const QCommandLineOption tab(QStringLiteral("tab"),
+                               QStringLiteral("Show tab NAME: explorer, training or sweep."),
+                               QStringLiteral("NAME"));
+  const QCommandLineOption landscape(
+      QStringLiteral("landscape"),
+      QStringLiteral("Train the linear model (no hidden layers) and show its loss landscape."));
+  const QCommandLineOption sweep(
+      QStringLiteral("sweep"),
+      QStringLiteral("Run a sweep NAME=FROM:TO[:log|lin]:COUNT of the Training tab's "
+                     "configuration in the Sweep tab (before --screenshot)."),
+      QStringLiteral("SPEC"));
+  const QCommandLineOption sweepSeeds(QStringLiteral("sweep-seeds"),
+                                      QStringLiteral("Seeds per sweep point (default 3)."),
+                                      QStringLiteral("K"), QStringLiteral("3"));
+  const QCommandLineOption sweepMetric(
+      QStringLiteral("sweep-metric"),
+      QStringLiteral("The sweep's metric (val_mae, clean_mae, …; default val_mae)."),
+      QStringLiteral("NAME"));
   parser.addOptions({preset, lesson, step, screenshot, size, slide, transparent, panel, listPresets,
-                     language, trainEpochs, benchUi, benchTraining});
+                     language, trainEpochs, benchUi, benchTraining, tab, landscape, sweep,
+                     sweepSeeds, sweepMetric});
   parser.process(app);
 
   options->language = parser.value(language);
@@ -102,6 +121,20 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* 
   options->benchUi = parser.isSet(benchUi);
   options->benchTraining = parser.isSet(benchTraining);
   options->lesson = parser.value(lesson);
+  options->tab = parser.value(tab).toLower();
+  if (parser.isSet(tab) && options->tab != QLatin1String("explorer") &&
+      options->tab != QLatin1String("training") && options->tab != QLatin1String("sweep")) {
+    *error = QStringLiteral("--tab is explorer, training or sweep, got '%1'").arg(options->tab);
+    return false;
+  }
+  options->landscape = parser.isSet(landscape);
+  options->sweep = parser.value(sweep);
+  options->sweepMetric = parser.value(sweepMetric);
+  if (!parsePositive(parser.value(sweepSeeds), 100, &options->sweepSeeds)) {
+    *error = QStringLiteral("--sweep-seeds wants a whole number from 1 to 100, got '%1'")
+                 .arg(parser.value(sweepSeeds));
+    return false;
+  }
   const QStringList positional = parser.positionalArguments();
   if (positional.size() > 1) {
     *error = QStringLiteral("one lesson file at most, got %1 arguments").arg(positional.size());

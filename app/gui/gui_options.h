@@ -21,6 +21,11 @@ struct GuiOptions {
   bool transparent = false;
   int panel = -1;  // --panel loss|gradient|curvature (−1: the whole stack)
   int trainEpochs = 0;
+  QString tab;             // --tab explorer|training|sweep (empty: as the preset leaves it)
+  bool landscape = false;  // --landscape: the linear model and its loss landscape panel
+  QString sweep;           // --sweep NAME=FROM:TO[:log|lin]:COUNT: run it in the Sweep tab
+  int sweepSeeds = 3;      // --sweep-seeds K
+  QString sweepMetric;     // --sweep-metric NAME (empty: the tab's default)
   bool listPresets = false;
   bool benchUi = false;
   bool benchTraining = false;

@@ -20,6 +20,8 @@
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/explorer/presets.h"
 #include "ui/shell/main_window.h"
+#include "ui/sweep/sweep_view.h"
+#include "ui/training/training_config_model.h"
 #include "ui/training/training_view.h"
 
 namespace {
@@ -84,12 +86,38 @@ int main(int argc, char* argv[]) {
         QStringLiteral("unknown preset '%1' (losslab --list-presets shows them)")
             .arg(options.preset));
   }
+  if (options.landscape) {
+    window.trainingView()->model()->edit([](losslab::TrainingConfig& c) { c.network.hidden = {}; });
+    window.trainingView()->setLandscapeVisible(true);
+  }
   if (options.trainEpochs > 0) {
     window.tabs()->setCurrentIndex(losslab::ui::MainWindow::TrainingTab);
     if (!window.trainingView()->trainEpochsBlocking(options.trainEpochs)) {
       QTextStream(stderr) << "losslab: training stopped early: "
                           << window.trainingView()->trainingMessage() << '\n';
     }
+  }
+  if (!options.sweep.isEmpty()) {
+    losslab::ui::SweepView* sweep = window.sweepView();
+    try {
+      sweep->setAxis(losslab::parseSweepAxis(options.sweep.toStdString()));
+    } catch (const std::exception& e) {
+      return losslab::gui::fail(QStringLiteral("--sweep: %1").arg(QString::fromUtf8(e.what())));
+    }
+    sweep->setSeeds(options.sweepSeeds);
+    if (!options.sweepMetric.isEmpty()) {
+      sweep->setMetric(options.sweepMetric);
+    }
+    window.tabs()->setCurrentIndex(losslab::ui::MainWindow::SweepTab);
+    if (!sweep->runBlocking()) {
+      return losslab::gui::fail(QStringLiteral("--sweep: %1").arg(sweep->message()));
+    }
+  }
+  if (!options.tab.isEmpty()) {
+    window.tabs()->setCurrentIndex(
+        options.tab == QLatin1String("sweep")      ? losslab::ui::MainWindow::SweepTab
+        : options.tab == QLatin1String("training") ? losslab::ui::MainWindow::TrainingTab
+                                                   : losslab::ui::MainWindow::ExplorerTab);
   }
   if (!options.screenshot.isEmpty()) {
     return losslab::gui::writeScreenshot(window, options);

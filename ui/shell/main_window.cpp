@@ -22,6 +22,8 @@
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/presets.h"
 #include "ui/formula/formula_editor.h"
+#include "ui/sweep/sweep_view.h"
+#include "ui/training/training_config_model.h"
 #include "ui/training/training_view.h"
 
 namespace losslab::ui {
@@ -60,6 +62,22 @@ MainWindow::MainWindow(QWidget* parent)
   m_tabs->addTab(trainingScroll, tr("&Training"));
   m_tabs->setTabToolTip(
       TrainingTab, tr("Train a small regression network with the chosen loss and watch it learn"));
+  // The Sweep tab varies the Training tab's configuration (its base, kept in step with the
+  // model) and hands a clicked point's configuration back to the model.
+  m_sweep = new SweepView(this);
+  m_tabs->addTab(m_sweep, tr("&Sweep"));
+  m_tabs->setTabToolTip(SweepTab, tr("Which δ? Train a grid of settings with several seeds"));
+  TrainingConfigModel* model = m_training->model();
+  m_sweep->setBaseConfig(model->config());
+  connect(model, &TrainingConfigModel::changed, m_sweep, &SweepView::setBaseConfig);
+  connect(m_sweep, &SweepView::configChosen, this, [this](const TrainingConfig& config) {
+    QString error;
+    if (m_training->applySession(config, &error)) {
+      m_tabs->setCurrentIndex(TrainingTab);
+    } else {
+      statusBar()->showMessage(error, kHintMs);
+    }
+  });
   setCentralWidget(m_tabs);
 
   createFormulaDock();
@@ -319,7 +337,7 @@ void MainWindow::readSettings() {
     applyPreset(QString::fromLatin1(kOutliersPreset));
   }
   const int tab = Settings::lastTab();
-  m_tabs->setCurrentIndex(tab == TrainingTab ? TrainingTab : ExplorerTab);
+  m_tabs->setCurrentIndex(tab == TrainingTab || tab == SweepTab ? tab : ExplorerTab);
   tabChanged(m_tabs->currentIndex());
 }
 

@@ -14,6 +14,7 @@ namespace losslab::ui {
 
 class ExplorerView;
 class FormulaEditor;
+class SweepView;
 class TrainingView;
 
 /// The Training tab's outlier lesson (MSE vs MAE vs Huber fitting data with outliers); not a
@@ -28,7 +29,7 @@ class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  enum Tab { ExplorerTab = 0, TrainingTab = 1 };
+  enum Tab { ExplorerTab = 0, TrainingTab = 1, SweepTab = 2 };
 
   explicit MainWindow(QWidget* parent = nullptr);
 
@@ -45,6 +46,7 @@ class MainWindow : public QMainWindow {
 
   ExplorerView* explorer() const { return m_explorer; }
   TrainingView* trainingView() const { return m_training; }
+  SweepView* sweepView() const { return m_sweep; }
   FormulaEditor* formulaEditor() const { return m_formula; }
   QTabWidget* tabs() const { return m_tabs; }
 
@@ -67,6 +69,7 @@ class MainWindow : public QMainWindow {
   ExplorerView* m_explorer;
   TrainingView* m_training;
   QTabWidget* m_tabs;
+  SweepView* m_sweep = nullptr;
   FormulaEditor* m_formula = nullptr;
   QDockWidget* m_formulaDock = nullptr;
   QComboBox* m_presetBox = nullptr;

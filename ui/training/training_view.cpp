@@ -2,9 +2,11 @@
 #include "ui/training/training_view.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -15,6 +17,7 @@
 #include "ui/training/data_panel.h"
 #include "ui/training/fit_plot.h"
 #include "ui/training/history_panel.h"
+#include "ui/training/landscape_panel.h"
 #include "ui/training/loss_panel.h"
 #include "ui/training/metrics_table.h"
 #include "ui/training/network_panel.h"
@@ -42,7 +45,28 @@ TrainingView::TrainingView(QWidget* parent)
   m_trainingMessage->setTextFormat(Qt::PlainText);
   right->addWidget(m_trainingMessage);
   m_plots = new TrainingPlots;
-  right->addWidget(m_plots, 1);
+  // The loss landscape (issue 12) beside the plots, toggled by its box.
+  auto* plotsRow = new QHBoxLayout;
+  plotsRow->addWidget(m_plots, 3);
+  m_landscapeBox = new QWidget;
+  auto* landscapeColumn = new QVBoxLayout(m_landscapeBox);
+  landscapeColumn->setContentsMargins(0, 0, 0, 0);
+  m_landscape = new LandscapePanel;
+  landscapeColumn->addWidget(m_landscape, 1);
+  auto* exportLandscape = new QPushButton(tr("Export Landscape…"));
+  landscapeColumn->addWidget(exportLandscape);
+  connect(exportLandscape, &QPushButton::clicked, this,
+          [this] { askAndExportPlot(this, m_landscape->plot()); });
+  m_landscapeBox->setVisible(false);
+  plotsRow->addWidget(m_landscapeBox, 2);
+  auto* showLandscape = new QCheckBox(tr("Loss &landscape"));
+  showLandscape->setObjectName(QStringLiteral("showLandscape"));
+  showLandscape->setToolTip(
+      tr("The training loss over (w, b) of the linear model, with the "
+         "optimizer's path"));
+  connect(showLandscape, &QCheckBox::toggled, this, &TrainingView::setLandscapeVisible);
+  right->addWidget(showLandscape);
+  right->addLayout(plotsRow, 1);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
@@ -112,6 +136,7 @@ void TrainingView::connectController() {
           [this](const TrainingSnapshot& snapshot) {
             m_plots->showSnapshot(snapshot, m_model->config().focusIndex(),
                                   m_controller->dataset());
+            m_landscape->showSnapshot(snapshot, m_model->config().focusIndex());
             updateStatus();
           });
   connect(m_controller, &TrainingController::stateChanged, this,
@@ -139,6 +164,10 @@ QCustomPlot* TrainingView::plot(Plot which) const {
   return m_plots->fit();
 }
 
+void TrainingView::setLandscapeVisible(bool on) {
+  m_landscapeBox->setVisible(on);
+}
+
 QTableView* TrainingView::metricsTable() const {
   return m_plots->table();
 }
@@ -147,12 +176,14 @@ QTableView* TrainingView::metricsTable() const {
 
 void TrainingView::restarted(const QStringList& names) {
   m_plots->restart(names);
+  m_landscape->restart();
   m_trainingMessage->setVisible(false);
   updateStatus();
 }
 
 void TrainingView::configChanged() {
   m_plots->showConfig(m_model->config(), m_controller->dataset(), m_controller->isSynthetic());
+  m_landscape->setConfig(m_model->config());
   updateStatus();
 }
 

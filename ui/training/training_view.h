@@ -17,6 +17,7 @@ class QTableView;
 namespace losslab::ui {
 
 class DataPanel;
+class LandscapePanel;
 class LossPanel;
 class TrainingConfigModel;
 class TrainingPlots;
@@ -43,6 +44,9 @@ class TrainingView : public QWidget {
   TrainingConfigModel* model() const { return m_model; }
   QCustomPlot* plot(Plot which) const;
   QTableView* metricsTable() const;
+  /// The loss landscape beside the plots (hidden until "Landscape" is ticked).
+  LandscapePanel* landscape() const { return m_landscape; }
+  void setLandscapeVisible(bool on);
 
   /// Trains `epochs` epochs of every run synchronously (headless use, tests), raising the
   /// Epochs budget if needed; the plots and the table are up to date on return. false if
@@ -116,6 +120,8 @@ class TrainingView : public QWidget {
   CommandBar* m_commands = nullptr;
   QLabel* m_trainingMessage = nullptr;
   TrainingPlots* m_plots = nullptr;
+  LandscapePanel* m_landscape = nullptr;
+  QWidget* m_landscapeBox = nullptr;
 };
 
 }  // namespace losslab::ui
