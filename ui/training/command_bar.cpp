@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/command_bar.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -127,6 +128,17 @@ CommandBar::CommandBar(QWidget* parent) : QWidget(parent) {
   row->addWidget(m_pause);
   row->addWidget(m_step);
   row->addWidget(m_reset);
+  m_speed = new QComboBox;
+  m_speed->setObjectName(QStringLiteral("speed"));
+  m_speed->addItem(tr("Full speed"), 0.0);
+  for (double rate : {30.0, 10.0, 5.0, 2.0, 1.0}) {
+    m_speed->addItem(rate == 1 ? tr("1 epoch/s") : tr("%1 epochs/s").arg(rate), rate);
+  }
+  m_speed->setToolTip(
+      tr("Training speed: as fast as possible, or slow motion (a few epochs per "
+         "second, every epoch drawn) to narrate a run"));
+  connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { emit speedChanged(speed()); });
+  row->addWidget(m_speed);
   row->addSpacing(8);
   row->addWidget(m_status, 1);
   row->addWidget(session);
@@ -174,7 +186,11 @@ void CommandBar::showStatus(TrainingController::State state, int epoch, int budg
       meaning = tr("Start begins a new run; raise Epochs to continue this one");
       break;
   }
-  m_status->setText(tr("%1 · %2/%3 epochs").arg(name).arg(epoch).arg(budget));
+  QString text = tr("%1 · %2/%3 epochs").arg(name).arg(epoch).arg(budget);
+  if (speed() > 0) {
+    text += QStringLiteral(" · ") + m_speed->currentText();  // "5 epochs/s": slow motion
+  }
+  m_status->setText(text);
   m_status->setToolTip(tr("%1: %2 of %3 epochs (the Epochs budget) trained in this run. %4.")
                            .arg(name)
                            .arg(epoch)
@@ -186,6 +202,10 @@ void CommandBar::showStatus(TrainingController::State state, int epoch, int budg
       QStringLiteral(" (%1, %2)")
           .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText),
                QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText)));
+}
+
+double CommandBar::speed() const {
+  return m_speed->currentData().toDouble();
 }
 
 QString CommandBar::status() const {

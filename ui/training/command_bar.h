@@ -5,6 +5,7 @@
 
 #include "ui/training/training_controller.h"
 
+class QComboBox;
 class QLabel;
 class QToolButton;
 
@@ -12,7 +13,8 @@ namespace losslab::ui {
 
 /// The Training tab's command row: Start, Pause, Step and Reset (function keys that work
 /// window-wide while the tab is shown, Ctrl+Return toggles Start/Pause inside it), the run's
-/// status ("Paused · 50/200 epochs"), and the Session and Export menus.
+/// status ("Paused · 50/200 epochs", "… · 5 epochs/s" in slow motion), the speed (as fast as
+/// possible, or a few epochs per second to narrate a run), and the Session and Export menus.
 class CommandBar : public QWidget {
   Q_OBJECT
 
@@ -24,6 +26,8 @@ class CommandBar : public QWidget {
   /// Enables the buttons for `state` and shows "<state> · <epoch>/<budget> epochs".
   void showStatus(TrainingController::State state, int epoch, int budget);
   QString status() const;
+  /// The chosen speed in epochs per second (0: as fast as possible).
+  double speed() const;
   /// Ctrl+Return: Pause while running, else Start.
   void startOrPause();
 
@@ -35,12 +39,15 @@ class CommandBar : public QWidget {
   void openSessionClicked();
   void saveSessionClicked();
   void exportClicked(losslab::ui::CommandBar::Export what);
+  /// The speed choice: epochs per second, 0 = as fast as possible.
+  void speedChanged(double epochsPerSecond);
 
  private:
   QToolButton* m_start = nullptr;
   QToolButton* m_pause = nullptr;
   QToolButton* m_step = nullptr;
   QToolButton* m_reset = nullptr;
+  QComboBox* m_speed = nullptr;
   QLabel* m_status = nullptr;
   TrainingController::State m_state = TrainingController::State::Ready;
 };

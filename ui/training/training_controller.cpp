@@ -224,6 +224,12 @@ void TrainingController::reset() {
   postCommand(Command::Reset, 0, true);
 }
 
+void TrainingController::setEpochsPerSecond(double rate) {
+  m_epochsPerSecond = rate > 0 ? rate : 0;
+  m_mailbox->epochsPerSecond.store(m_epochsPerSecond);
+  postCommand(Command::Pace, 0, false);
+}
+
 bool TrainingController::trainEpochsBlocking(int epochs) {
   if (epochs <= 0) {
     return true;

@@ -70,6 +70,7 @@ class TrainingController : public QObject {
 
   const TrainingConfig& config() const { return m_config; }
   State state() const { return m_state; }
+  double epochsPerSecond() const { return m_epochsPerSecond; }
   const Dataset& dataset() const { return m_dataset; }
   bool isSynthetic() const { return m_config.data.source == DataConfig::Source::Generator; }
   const std::vector<LossPtr>& losses() const { return m_losses; }
@@ -89,6 +90,9 @@ class TrainingController : public QObject {
   void step();
   /// Fresh weights from the network seed, fresh optimizers and shuffling: epoch 0, Ready.
   void reset();
+  /// Slow motion: at most `rate` epochs per second (the worker waits between epochs and draws
+  /// each one); 0 = as fast as possible. Takes effect at once, also while running.
+  void setEpochsPerSecond(double rate);
 
  public:
   /// Pauses, then trains `epochs` more epochs of every run on the worker while this thread
@@ -124,6 +128,7 @@ class TrainingController : public QObject {
   Dataset m_dataset;
   std::vector<LossPtr> m_losses;
   State m_state = State::Ready;
+  double m_epochsPerSecond = 0;
 };
 
 }  // namespace losslab::ui

@@ -85,6 +85,10 @@ TrainingView::TrainingView(QWidget* parent)
   connect(m_commands, &CommandBar::stepClicked, m_controller, &TrainingController::step);
   connect(m_commands, &CommandBar::resetClicked, m_controller, &TrainingController::reset);
   connect(m_commands, &CommandBar::exportClicked, this, &TrainingView::exportClicked);
+  connect(m_commands, &CommandBar::speedChanged, this, [this](double rate) {
+    m_controller->setEpochsPerSecond(rate);
+    updateStatus();
+  });
   connect(m_commands, &CommandBar::saveSessionClicked, this,
           [this] { askAndSaveSession(this, *m_model); });
   connect(m_commands, &CommandBar::openSessionClicked, this, [this] {

@@ -48,6 +48,15 @@ void TrainingWorker::processCommands() {
       case Command::Budget:
         budgetChanged();
         break;
+      case Command::Pace:
+        if (!m_clock.isValid()) {
+          m_clock.start();
+        }
+        m_pacer.restart(m_clock.elapsed(), m_mailbox->epochsPerSecond.load());
+        if (m_state == State::Running) {
+          scheduleSlice();  // a new pace takes over from a waiting timer at once
+        }
+        break;
       case Command::Blocking: {
         const bool ok = trainEpochs(command.epochs);
         const std::lock_guard<std::mutex> lock(m_mailbox->mutex);
@@ -151,6 +160,10 @@ void TrainingWorker::start() {
     newRun();  // Start after Finished is a new run; raising Epochs is how a run continues
   }
   setState(State::Running);
+  if (!m_clock.isValid()) {
+    m_clock.start();
+  }
+  m_pacer.restart(m_clock.elapsed(), m_mailbox->epochsPerSecond.load());
   scheduleSlice();
 }
 
@@ -214,6 +227,10 @@ void TrainingWorker::trainSlice() {
   if (m_state != State::Running) {
     return;
   }
+  if (m_pacer.paced()) {
+    trainPacedSlice();
+    return;
+  }
   QElapsedTimer slice;
   slice.start();
   while (slice.elapsed() < TrainingController::kPostIntervalMs) {
@@ -232,6 +249,41 @@ void TrainingWorker::trainSlice() {
   }
   postProgress(false);
   scheduleSlice();
+}
+
+void TrainingWorker::trainPacedSlice() {
+  if (!m_paceTimer) {
+    m_paceTimer = new QTimer(this);  // on the training thread: its timeout runs here
+    m_paceTimer->setSingleShot(true);
+    m_paceTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_paceTimer, &QTimer::timeout, this, &TrainingWorker::trainSlice);
+  }
+  const qint64 now = m_clock.elapsed();
+  if (m_pacer.due(now)) {
+    if (finishedEpochs() >= m_mailbox->budget.load()) {
+      postProgress(true);
+      setState(State::Finished);
+      return;
+    }
+    const int target = finishedEpochs() + 1;
+    while (finishedEpochs() < target) {
+      const Outcome outcome = trainRound();
+      if (outcome == Outcome::Interrupted) {
+        scheduleSlice();  // the queued command runs first; the epoch resumes after it
+        return;
+      }
+      if (outcome != Outcome::Finished) {
+        return;  // stopWith() paused and posted
+      }
+    }
+    m_pacer.trained(now);
+    postProgress(true);  // every slow-motion epoch is drawn
+    if (finishedEpochs() >= m_mailbox->budget.load()) {
+      setState(State::Finished);
+      return;
+    }
+  }
+  m_paceTimer->start(static_cast<int>(std::max<qint64>(1, m_pacer.waitMs(m_clock.elapsed()))));
 }
 
 TrainingWorker::Outcome TrainingWorker::trainRound() {

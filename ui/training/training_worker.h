@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/training/trainer.h"
+#include "ui/training/epoch_pacer.h"
 #include "ui/training/training_controller.h"
 
 namespace losslab::ui {
@@ -38,7 +40,7 @@ struct TrainingMailbox {
 
   /// A request from the GUI thread, run by the worker in the order posted.
   struct Command {
-    enum Kind { Rebuild, Start, Pause, Step, Reset, Budget, Blocking };
+    enum Kind { Rebuild, Start, Pause, Step, Reset, Budget, Blocking, Pace };
     Kind kind = Rebuild;
     int epochs = 0;  // Blocking: how many epochs
   };
@@ -65,12 +67,16 @@ struct TrainingMailbox {
   std::atomic<bool> interrupt{false};  // stop before the next optimizer step (set with a command)
   std::atomic<int> postsInFlight{0};   // progress posts not yet turned into signals
   std::atomic<int> budget{200};        // the Epochs budget (config.epochs)
+  std::atomic<double> epochsPerSecond{0};  // slow motion; 0: as fast as possible
 };
 
 // ---- the worker (lives on the training thread) -------------------------------------------------
 
 /// Owns the trainers, runs the commands and the run's state machine (see TrainingController),
-/// trains in slices of ≈ kPostIntervalMs and posts what happened.
+/// trains in slices of ≈ kPostIntervalMs and posts what happened. In slow motion (a rate of
+/// epochs per second) a slice is one epoch of every run, posted at once, and the worker waits
+/// for the next due time on a single-shot timer of its own thread (EpochPacer): no busy loop, and
+/// commands (Pause, edits) run while it waits.
 class TrainingWorker : public QObject {
   Q_OBJECT
 
@@ -87,6 +93,8 @@ class TrainingWorker : public QObject {
   void processCommands();
   /// One training slice of ≈ kPostIntervalMs, then the next one is queued (slot of sliceRequested).
   void trainSlice();
+  /// A slow-motion slice: one epoch of every run if it is due, then a timer to the next.
+  void trainPacedSlice();
 
  signals:
   void commandsPosted();     // emitted by the GUI thread: there are commands
@@ -132,6 +140,9 @@ class TrainingWorker : public QObject {
   bool m_sliceQueued = false;
   std::vector<EpochStats> m_pending;  // epochs not yet posted
   QElapsedTimer m_sincePost;
+  QElapsedTimer m_clock;  // the pacer's clock (started with the worker)
+  EpochPacer m_pacer;
+  QTimer* m_paceTimer = nullptr;  // created on the training thread
 };
 
 }  // namespace losslab::ui
