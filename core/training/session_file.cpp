@@ -357,7 +357,9 @@ TrainingConfig sessionFromJson(std::string_view text) {
   Json root;
   try {
     root = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // parse_error, and out_of_range for a number beyond a double ("1e666"): both are bad files,
+    // never an escaping exception (found by tests/fuzz/fuzz_session).
     throw Error::data("not valid JSON: " + parseMessage(e.what()));
   }
   const Json* format = root.is_object() ? Reader::find(root, "format") : nullptr;

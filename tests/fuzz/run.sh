@@ -10,7 +10,7 @@ seconds=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for target in formula csv cli_args; do
+for target in formula csv session cli_args; do
   binary="$build/tests/fuzz/fuzz_$target"
   [[ -x $binary ]] || { echo "missing $binary (cmake --build $build)" >&2; exit 2; }
   mkdir -p "$work/$target"

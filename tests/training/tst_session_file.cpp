@@ -162,6 +162,10 @@ void TestSessionFile::badFilesNameTheProblem_data() {
   row("newer version", r("\"version\": 1", "\"version\": 7"), "newer");
   row("lr is text", r("\"lr\": 0.05", "\"lr\": \"fast\""), "\"optimizer.lr\" must be a number");
   row("absurd lr", r("\"lr\": 0.05", "\"lr\": 1e9"), "\"optimizer.lr\" must be a number from");
+  // Defect (issue 16, found by tests/fuzz/fuzz_session): a number beyond a double made the JSON
+  // library throw out_of_range, which escaped the loader and ended the program.
+  row("number beyond a double", r("\"lr\": 0.05", "\"lr\": 1e666"),
+      "not valid JSON: number overflow parsing '1e666'");
   row("fractional batch", r("\"batch\": 16", "\"batch\": 16.5"), "\"optimizer.batch\"");
   row("unknown optimizer", r("\"sgd\"", "\"adagrad\""),
       "\"optimizer.kind\" must be one of adam, sgd, momentum, rmsprop, not \"adagrad\"");
