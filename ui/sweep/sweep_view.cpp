@@ -230,7 +230,7 @@ bool SweepView::start() {
   showMessage(tr("Running…"), false);
   // The worker owns copies; results come back queued to this (GUI) thread.
   std::shared_ptr<std::atomic<bool>> stopFlag = m_stop;
-  m_thread = QThread::create([this, r, stopFlag] {
+  m_thread.reset(QThread::create([this, r, stopFlag] {
     SweepResult result;
     QString failure;
     try {
@@ -253,7 +253,7 @@ bool SweepView::start() {
           finish(result);
         },
         Qt::QueuedConnection);
-  });
+  }));
   connect(this, &SweepView::progressed, m_progress, [this](int done, int total) {
     m_progress->setRange(0, total);
     m_progress->setValue(done);
@@ -280,8 +280,7 @@ bool SweepView::runBlocking() {
 
 void SweepView::finish(const SweepResult& result) {
   m_thread->wait();
-  delete m_thread;
-  m_thread = nullptr;
+  m_thread.reset();
   disconnect(this, &SweepView::progressed, m_progress, nullptr);
   m_running = false;
   m_run->setEnabled(true);

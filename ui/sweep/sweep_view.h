@@ -86,7 +86,7 @@ class SweepView : public QWidget {
   SweepResult m_result;
   bool m_running = false;
   std::shared_ptr<std::atomic<bool>> m_stop;
-  QThread* m_thread = nullptr;
+  std::unique_ptr<QThread> m_thread;  // the running sweep, if any; its result arrives queued
   QComboBox* m_vary = nullptr;
   QDoubleSpinBox* m_from = nullptr;
   QDoubleSpinBox* m_to = nullptr;

@@ -16,6 +16,15 @@ constexpr int kGridPoints = 101;
 constexpr int kLevels = 14;  // banded colours: each band edge is a contour of L
 constexpr double kHuberDelta = 1;
 
+QVector<double> pathCoordinates(const QVector<QPointF>& path, bool w) {
+  QVector<double> v;
+  v.reserve(path.size());
+  for (const QPointF& p : path) {
+    v << (w ? p.x() : p.y());
+  }
+  return v;
+}
+
 }  // namespace
 
 struct LandscapePanel::Result {
@@ -57,7 +66,7 @@ LandscapePanel::LandscapePanel(QWidget* parent) : QWidget(parent) {
 
 LandscapePanel::~LandscapePanel() {
   if (m_thread) {
-    m_thread->wait();
+    m_thread->wait();  // the result it would deliver is dropped with this panel
   }
 }
 
@@ -82,6 +91,7 @@ void LandscapePanel::setConfig(const TrainingConfig& config) {
 
 void LandscapePanel::restart() {
   m_path.clear();
+  m_pathEpoch = -1;
   m_pathCurve->data()->clear();
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -112,8 +122,16 @@ void LandscapePanel::showSnapshot(const TrainingSnapshot& snapshot, int focus) {
   }
   const double w = (run.curveY.back() - run.curveY.front()) / (x.back() - x.front());
   const double b = run.curveY.front() - w * x.front();
+  // One point per epoch: a second snapshot of the same epoch (a configuration edit re-sends
+  // one) moves the newest point instead of adding a step the optimizer never took.
+  if (run.epoch < m_pathEpoch) {
+    m_path.clear();  // a new run
+  } else if (run.epoch == m_pathEpoch && !m_path.isEmpty()) {
+    m_path.removeLast();
+  }
   m_path << QPointF(w, b);
-  m_pathCurve->addData(w, b);
+  m_pathEpoch = run.epoch;
+  m_pathCurve->setData(pathCoordinates(m_path, true), pathCoordinates(m_path, false));
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -129,7 +147,7 @@ void LandscapePanel::compute() {
   const LossChoice focus = losses[static_cast<std::size_t>(m_config.focusIndex())];
   auto result = std::make_shared<Result>();
   result->data = m_data;
-  m_thread = QThread::create([result, focus] {
+  m_thread.reset(QThread::create([result, focus] {
     try {
       const LossPtr loss = createLoss(focus);
       GridAxis w{-1, 1, kGridPoints};
@@ -146,14 +164,16 @@ void LandscapePanel::compute() {
     } catch (const std::exception& e) {
       result->error = QString::fromUtf8(e.what());
     }
-  });
-  connect(m_thread, &QThread::finished, this, [this, result] { computed(result); });
+  }));
+  connect(m_thread.get(), &QThread::finished, this, [this, result] { computed(result); });
   m_thread->start();
 }
 
 void LandscapePanel::computed(const std::shared_ptr<Result>& result) {
-  m_thread->deleteLater();
-  m_thread = nullptr;
+  // finished() arrives queued, so the thread has ended; owned here rather than deleteLater'd,
+  // which would leak a thread whose deferred delete never ran (the panel closed first).
+  m_thread->wait();
+  m_thread.reset();
   if (!result->error.isEmpty()) {
     m_note->setText(result->error);
   } else {

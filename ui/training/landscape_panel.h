@@ -45,6 +45,7 @@ class LandscapePanel : public QWidget {
   const LossGrid& grid() const { return m_grid; }
   /// The training set the map was computed on.
   const Dataset& data() const { return m_data; }
+  /// The optimizer's path: (w, b) at the end of each epoch, the initial weights first.
   const QVector<QPointF>& path() const { return m_path; }
   bool isComputing() const { return m_thread != nullptr; }
 
@@ -61,8 +62,9 @@ class LandscapePanel : public QWidget {
   Dataset m_data;
   LossGrid m_grid;
   QVector<QPointF> m_path;
+  int m_pathEpoch = -1;  // the epoch of m_path.back()
   bool m_pending = false;
-  QThread* m_thread = nullptr;
+  std::unique_ptr<QThread> m_thread;  // the running computation, if any
   QCustomPlot* m_plot;
   QCPColorMap* m_map;
   QCPCurve* m_pathCurve;
