@@ -199,14 +199,31 @@ LinearOptimum minimizeLinear(const Dataset& data, const Loss& loss, const Linear
   return {best(0), best(1), bestValue};
 }
 
+namespace {
+
+/// The interquartile range: a spread that 25 % of outliers cannot inflate (the range can).
+double interquartileRange(Eigen::ArrayXd v) {
+  auto at = [&v](double q) {
+    auto* nth = v.data() + static_cast<Eigen::Index>(q * static_cast<double>(v.size() - 1));
+    std::nth_element(v.data(), nth, v.data() + v.size());
+    return *nth;
+  };
+  const double upper = at(0.75);
+  return upper - at(0.25);
+}
+
+}  // namespace
+
 void autoLinearRange(const Dataset& data, GridAxis& w, GridAxis& b) {
   const LinearOptimum ls = leastSquares(data);
-  const Eigen::ArrayXd x = data.x.row(0).transpose();
-  const double xSpread = std::max(x.maxCoeff() - x.minCoeff(), 1e-12);
-  const double ySpread = std::max(data.y.maxCoeff() - data.y.minCoeff(), 1e-12);
+  // Robust scales: with the range of y, 15 % outliers of size 20 on y = 2x + 1 framed
+  // w ∈ [−30, 30] and left the optima (all near (2, 1)) in one cell band of the map.
+  const double xSpread = std::max(interquartileRange(data.x.row(0).transpose().array()), 1e-12);
+  const double ySpread = std::max(interquartileRange(data.y.array()), 1e-12);
   const double wScale = std::max(std::fabs(ls.w), ySpread / xSpread);
   const double bScale = std::max(std::fabs(ls.b), 0.5 * ySpread);
-  // Wide enough for the least-squares point and a model started near w = b = 0.
+  // Wide enough for the least-squares point, the robust optima between it and the bulk of the
+  // data, and a model started near w = b = 0.
   w.from = std::min(ls.w - 1.5 * wScale, -0.5 * wScale);
   w.to = std::max(ls.w + 1.5 * wScale, 0.5 * wScale);
   b.from = std::min(ls.b - 1.5 * bScale, -0.5 * bScale);

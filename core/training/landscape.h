@@ -58,9 +58,9 @@ LinearOptimum leastSquares(const Dataset& data);
 /// (MSE, MAE, Huber, log-cosh, …) this is the global minimum.
 LinearOptimum minimizeLinear(const Dataset& data, const Loss& loss, const LinearOptimum& start);
 
-/// A grid that frames the least-squares line and the data's slope scale: w ± 3·(spread), b ±
-/// 3·(spread), where the spread comes from the ranges of x and y. Always contains the origin
-/// of the optimizer's start (w = b = 0 is where a zero-initialised model starts) when close.
+/// A grid that frames the least-squares line and the data's slope scale: w ± 1.5·(scale), b ±
+/// 1.5·(scale), the scales from the interquartile ranges of x and y (outliers cannot stretch
+/// them), at least |w_LS| and |b_LS|. Always contains the optimizer's start w = b = 0.
 void autoLinearRange(const Dataset& data, GridAxis& w, GridAxis& b);
 
 // ---- slices through a network's weights ------------------------------------------------------

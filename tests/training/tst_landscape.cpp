@@ -6,7 +6,9 @@
 #include <QTest>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
+#include <utility>
 
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
@@ -60,6 +62,7 @@ class TestLandscape : public QObject {
   void mseMinimumIsLeastSquares();
   void maeMinimumBeatsEveryLineThroughTwoPoints();
   void huberOptimumIgnoresOutliers();
+  void autoRangeFramesTheOptimaNotTheOutliers();
   void badRequestsAreRefused();
   void filterNormalizedDirection();
   void principalDirectionsSpanTheTrajectory();
@@ -159,6 +162,29 @@ void TestLandscape::huberOptimumIgnoresOutliers() {
   QVERIFY2(std::fabs(ls.b - 1) > 2.0, qPrintable(QString::number(ls.b)));
   QVERIFY2(std::fabs(huber.b - 1) < 0.4, qPrintable(QString::number(huber.b)));
   QVERIFY2(std::fabs(huber.w - 2) < 0.2, qPrintable(QString::number(huber.w)));
+}
+
+void TestLandscape::autoRangeFramesTheOptimaNotTheOutliers() {
+  const Dataset data = lessonData(400);
+  GridAxis w{0, 0, 101};
+  GridAxis b{0, 0, 101};
+  autoLinearRange(data, w, b);
+  const LinearOptimum ls = leastSquares(data);
+  const LinearOptimum mae = minimizeLinear(
+      data, *LossRegistry::instance().create("mean_absolute_error"), {ls.w, ls.b, 0});
+  // The map shows the start (0, 0), the least-squares point and the robust one...
+  const std::initializer_list<std::pair<double, double>> points = {
+      {0.0, 0.0}, {ls.w, ls.b}, {mae.w, mae.b}};
+  for (const auto& [pw, pb] : points) {
+    QVERIFY(w.from < pw && pw < w.to);
+    QVERIFY(b.from < pb && pb < b.to);
+  }
+  // ...and they are apart by many cells: the clean line is y = 2x + 1 with x ∈ [−2, 2]; the
+  // outliers lift y by 20 but must not set the scale (the range of y did: w ∈ [−30, 30]).
+  QVERIFY2(w.to - w.from < 12, qPrintable(QStringLiteral("%1 %2").arg(w.from).arg(w.to)));
+  QVERIFY2(b.to - b.from < 15, qPrintable(QStringLiteral("%1 %2").arg(b.from).arg(b.to)));
+  const double cell = (b.to - b.from) / (b.count - 1);
+  QVERIFY((ls.b - mae.b) / cell > 10);
 }
 
 void TestLandscape::badRequestsAreRefused() {

@@ -3,6 +3,7 @@
 // focus loss on the training set, cell for cell; the optimizer's path gets a point per epoch
 // when stepping one epoch at a time, and the newest point is the fitted line's (w, b).
 #include <qcustomplot.h>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QSignalSpy>
 #include <QTest>
@@ -71,6 +72,10 @@ void TestLandscapePanel::mapEqualsCoreLandscape() {
 void TestLandscapePanel::pathGetsAPointPerEpoch() {
   TrainingView view;
   view.setLandscapeVisible(true);
+  // The box that toggles the panel says it is shown (--landscape left it unticked).
+  auto* box = view.findChild<QCheckBox*>(QStringLiteral("showLandscape"));
+  QVERIFY(box);
+  QVERIFY(box->isChecked());
   QString error;
   QVERIFY2(view.applySession(linearConfig(), &error), qPrintable(error));
   LandscapePanel* panel = view.landscape();

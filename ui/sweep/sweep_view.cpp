@@ -35,6 +35,8 @@ constexpr int kExportHeight = 750;
 constexpr double kExportDpi = 96;
 constexpr int kBandAlpha = 50;
 constexpr double kBestSize = 16;
+constexpr double kLogMargin = 1.15;
+constexpr double kLinearMargin = 1.08;
 
 // Roles of the graphs, stored on each graph so a click on a band finds its loss's medians.
 constexpr const char* kLossProperty = "sweepLoss";
@@ -145,9 +147,10 @@ QWidget* SweepView::createControls() {
 }
 
 void SweepView::setBaseConfig(const TrainingConfig& config) {
-  const bool first = m_losses->text().isEmpty();
+  // The losses follow the Training tab's until the user types their own.
+  const bool follow = !m_losses->isModified();
   m_base = config;
-  if (first) {
+  if (follow) {
     QStringList ids;
     for (const LossChoice& loss : config.trainedLosses()) {
       ids << QString::fromStdString(loss.id);
@@ -192,6 +195,7 @@ void SweepView::setAxis(const SweepAxis& axis) {
 
 void SweepView::setLosses(const QStringList& ids) {
   m_losses->setText(ids.join(QLatin1Char(',')));
+  m_losses->setModified(true);
 }
 
 void SweepView::setSeeds(int seeds) {
@@ -358,7 +362,14 @@ void SweepView::showResult() {
     }
   }
   m_plot->rescaleAxes();
-  m_plot->yAxis->scaleRange(1.1);
+  // A margin so the end points and their best-point stars are not cut by the axes.
+  const QCPRange x = m_plot->xAxis->range();
+  if (m_last.vary.log) {
+    m_plot->xAxis->setRange(x.lower / kLogMargin, x.upper * kLogMargin);
+  } else {
+    m_plot->xAxis->scaleRange(kLinearMargin);
+  }
+  m_plot->yAxis->scaleRange(kLinearMargin);
   m_plot->replot();
 }
 

@@ -59,13 +59,13 @@ TrainingView::TrainingView(QWidget* parent)
           [this] { askAndExportPlot(this, m_landscape->plot()); });
   m_landscapeBox->setVisible(false);
   plotsRow->addWidget(m_landscapeBox, 2);
-  auto* showLandscape = new QCheckBox(tr("Loss &landscape"));
-  showLandscape->setObjectName(QStringLiteral("showLandscape"));
-  showLandscape->setToolTip(
+  m_showLandscape = new QCheckBox(tr("Loss &landscape"));
+  m_showLandscape->setObjectName(QStringLiteral("showLandscape"));
+  m_showLandscape->setToolTip(
       tr("The training loss over (w, b) of the linear model, with the "
          "optimizer's path"));
-  connect(showLandscape, &QCheckBox::toggled, this, &TrainingView::setLandscapeVisible);
-  right->addWidget(showLandscape);
+  connect(m_showLandscape, &QCheckBox::toggled, m_landscapeBox, &QWidget::setVisible);
+  right->addWidget(m_showLandscape);
   right->addLayout(plotsRow, 1);
 
   auto* layout = new QHBoxLayout(this);
@@ -169,7 +169,7 @@ QCustomPlot* TrainingView::plot(Plot which) const {
 }
 
 void TrainingView::setLandscapeVisible(bool on) {
-  m_landscapeBox->setVisible(on);
+  m_showLandscape->setChecked(on);  // the box is what shows the panel: the two never disagree
 }
 
 QTableView* TrainingView::metricsTable() const {

@@ -10,6 +10,7 @@
 #include "ui/training/history_plot.h"
 #include "ui/training/training_controller.h"
 
+class QCheckBox;
 class QCustomPlot;
 class QLabel;
 class QTableView;
@@ -122,6 +123,7 @@ class TrainingView : public QWidget {
   TrainingPlots* m_plots = nullptr;
   LandscapePanel* m_landscape = nullptr;
   QWidget* m_landscapeBox = nullptr;
+  QCheckBox* m_showLandscape = nullptr;
 };
 
 }  // namespace losslab::ui
