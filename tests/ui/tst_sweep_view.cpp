@@ -63,10 +63,21 @@ void TestSweepView::tinySweepShowsOneGraphPerLoss() {
   QCOMPARE(static_cast<int>(view.result().runs.size()), 2 * 3 * 2);
   const QList<QCPGraph*> graphs = medianGraphs(view.plot());
   QCOMPARE(graphs.size(), 2);
-  QCOMPARE(graphs[0]->name(), QStringLiteral("huber"));
+  // The legend names the loss as the catalogue does, the axes say what they are in words.
+  QCOMPARE(graphs[0]->name(), QStringLiteral("Huber (δ)"));
+  QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("delta"));
+  QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("validation MAE (val_mae)"));
   for (QCPGraph* g : graphs) {
     QCOMPARE(g->dataCount(), 3);
   }
+  // Huber's best δ is starred; MSE has no δ (the same run at every point): no star for it.
+  QStringList starred;
+  for (int i = 0; i < view.plot()->graphCount(); ++i) {
+    if (view.plot()->graph(i)->scatterStyle().shape() == QCPScatterStyle::ssStar) {
+      starred << view.plot()->graph(i)->name();
+    }
+  }
+  QCOMPARE(starred, QStringList{QStringLiteral("best Huber (δ)")});
   QCOMPARE(view.plot()->xAxis->scaleType(), QCPAxis::stLogarithmic);
   // The median of 2 seeds lies in its band.
   for (const SweepSummary& s : view.result().summary) {

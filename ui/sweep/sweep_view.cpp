@@ -17,10 +17,12 @@
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "core/engine/error.h"
+#include "ui/common/loss_factory.h"
 #include "ui/common/plot_exporter.h"
 #include "ui/common/plot_style.h"
 #include "ui/common/save_file.h"
@@ -42,6 +44,36 @@ constexpr double kLinearMargin = 1.08;
 constexpr const char* kLossProperty = "sweepLoss";
 
 }  // namespace
+
+// What a slide's reader should see on the axes: words, with the key in brackets.
+QString SweepView::axisLabel(const std::string& name) {
+  const QString key = QString::fromStdString(name);
+  QString words;
+  if (name == "lr") {
+    words = tr("learning rate");
+  } else if (name == "batch") {
+    words = tr("batch size");
+  } else if (name == "outliers") {
+    words = tr("outlier fraction");
+  } else if (name == "outlier_magnitude") {
+    words = tr("outlier size");
+  } else if (name == "noise") {
+    words = tr("noise σ");
+  } else if (name == "clean_mae") {
+    words = tr("MAE against the noise-free function");
+  } else if (name == "clean_rmse") {
+    words = tr("RMSE against the noise-free function");
+  } else if (name == "inlier_mae") {
+    words = tr("MAE on the inliers");
+  } else if (name == "val_mae") {
+    words = tr("validation MAE");
+  } else if (name == "val_loss") {
+    words = tr("validation loss");
+  } else {
+    return key;  // a loss parameter (δ is "delta" in every framework) or a rare metric
+  }
+  return QStringLiteral("%1 (%2)").arg(words, key);
+}
 
 SweepView::SweepView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
@@ -308,8 +340,8 @@ void SweepView::finish(const SweepResult& result) {
 
 void SweepView::showResult() {
   m_plot->clearGraphs();
-  m_plot->xAxis->setLabel(QString::fromStdString(m_last.vary.name));
-  m_plot->yAxis->setLabel(QString::fromStdString(m_last.metric));
+  m_plot->xAxis->setLabel(axisLabel(m_last.vary.name));
+  m_plot->yAxis->setLabel(axisLabel(m_last.metric));
   if (m_last.vary.log) {
     m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
@@ -343,13 +375,18 @@ void SweepView::showResult() {
     max->setBrush(band);
     max->setChannelFillGraph(min);
     QCPGraph* g = m_plot->addGraph();
-    g->setName(QString::fromStdString(m_last.losses[static_cast<std::size_t>(loss)].id));
+    g->setName(
+        lossDisplayName(QString::fromStdString(m_last.losses[static_cast<std::size_t>(loss)].id)));
     g->setPen(QPen(color, style.curveWidth));
     g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
     g->setData(x, median, true);
     g->setProperty(kLossProperty, loss);
+    // A loss without the varied parameter is trained once per point unchanged (a reference
+    // line, all points equal): it has no best point to mark.
+    const bool flat = !median.isEmpty() && *std::max_element(median.begin(), median.end()) ==
+                                               *std::min_element(median.begin(), median.end());
     for (const SweepSummary& b : m_result.best) {
-      if (b.loss == loss && std::isfinite(b.median)) {
+      if (b.loss == loss && std::isfinite(b.median) && !flat) {
         QCPGraph* best = m_plot->addGraph();
         best->setName(tr("best %1").arg(g->name()));
         best->removeFromLegend();

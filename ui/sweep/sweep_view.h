@@ -73,6 +73,7 @@ class SweepView : public QWidget {
   void finished();
 
  private:
+  static QString axisLabel(const std::string& name);
   QWidget* createControls();
   void finish(const SweepResult& result);
   void showResult();
