@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/cli/cli_commands.h"
@@ -25,6 +26,7 @@
 #include "core/io/csv_writer.h"
 #include "core/io/json_writer.h"
 #include "core/io/number_format.h"
+#include "core/training/session_file.h"
 #include "core/training/sweep.h"
 
 namespace losslab::cli {
@@ -76,6 +78,7 @@ struct Options {
   std::optional<std::string> metric;
   std::optional<long long> threads;
   std::optional<std::string> out;
+  std::optional<std::string> session;  // FILE.json: the base configuration and the sweep plan
   bool json = false;
 };
 
@@ -94,20 +97,25 @@ std::vector<std::string> splitCommas(const std::string& text) {
 
 /// The losses of --loss A,B,C with --param NAME=VALUE (every listed loss that has NAME) or
 /// --param ID.NAME=VALUE (that loss only).
-std::vector<LossChoice> sweepLosses(const Options& o, const std::string& command) {
-  if (!o.losses) {
+/// The losses of --loss (each with the parameters `known` gives its id: a session's), or
+/// `fallback` (a session's plan) without --loss; then --param on top.
+std::vector<LossChoice> sweepLosses(const Options& o,
+                                    const std::string& command,
+                                    const std::vector<LossChoice>& known = {},
+                                    const std::vector<LossChoice>& fallback = {}) {
+  if (!o.losses && fallback.empty()) {
     throw Error::usage("'" + command + "' needs --loss ID[,ID...] (see 'losslab-cli " + command +
                        " --help')");
   }
-  std::vector<LossChoice> losses;
-  for (const std::string& id : splitCommas(*o.losses)) {
+  std::vector<LossChoice> losses = o.losses ? std::vector<LossChoice>{} : fallback;
+  for (const std::string& id : o.losses ? splitCommas(*o.losses) : std::vector<std::string>{}) {
     LossOptions single;
     single.id = id;
     if (std::any_of(losses.begin(), losses.end(),
                     [&](const LossChoice& loss) { return loss.id == id; })) {
       throw Error::usage("--loss: '" + id + "' is listed twice");
     }
-    losses.push_back(lossChoice(single, command));
+    losses.push_back(lossChoice(single, command, known));
   }
   for (const std::string& assignment : o.params) {
     const auto [name, text] = splitAssignment(assignment, "--param");
@@ -301,19 +309,22 @@ class SweepCommand final : public Command {
                 kFooter) {
     CLI::App& cmd = app();
     TrainingOptionHelp help;
-    help.standardInput = false;  // every run reads the data again
+    help.standardInput = false;    // every run reads the data again
+    help.datasetRequired = false;  // a --session gives it
     addDataOptions(cmd, m_training, help);
+    addInputFile(cmd, "--session", m_options.session, "FILE.json",
+                 "sweep from a session file (the GUI's Session > Save Session…): its run is the "
+                 "base, its Sweep tab settings the defaults of --vary, --seeds, --metric, --loss "
+                 "and --epochs; the options given change them");
     addText(cmd, "--loss", m_options.losses, "ID[,ID...]",
-            "the losses, each trained at every point (required); each must take one real target "
-            "per sample, as for train")
-        ->required();
+            "the losses, each trained at every point (required without --session); each must "
+            "take one real target per sample, as for train");
     addList(cmd, "--param", m_options.params, "[ID.]NAME=VALUE",
             "a loss parameter: for every listed loss that has it, or for loss ID only "
             "(repeatable)");
     addText(cmd, "--vary", m_options.vary, "NAME=FROM:TO[:log|lin]:COUNT",
-            "what to vary and its grid (required), e.g. delta=0.05:20:log:13 or "
-            "outliers=0:0.4:9")
-        ->required();
+            "what to vary and its grid (required without a session's sweep), e.g. "
+            "delta=0.05:20:log:13 or outliers=0:0.4:9");
     addCount(cmd, "--seeds", m_options.seeds, 1, 1000, "K",
              "runs per point with seeds --seed, --seed + 1, ... (default 1)");
     addText(cmd, "--metric", m_options.metric, "NAME", "what to compare (default val_mae)");
@@ -336,25 +347,45 @@ class SweepCommand final : public Command {
 
 int SweepCommand::run() {
   SweepRequest request;
-  request.base = configFromOptions(m_training, name());
+  std::optional<Session> session;
+  if (m_options.session) {
+    session = readSession(*m_options.session);
+    if (const std::string problem = fullConfigProblem(session->config); !problem.empty()) {
+      throw Error::data(*m_options.session + ": " + problem);
+    }
+  }
+  request.base = configFromOptions(m_training, name(), session ? &session->config : nullptr);
   if (request.base.data.source == DataConfig::Source::Csv && request.base.data.csvPath == "-") {
     throw Error::usage("sweep reads its data once per run: give a CSV file, not standard input");
   }
-  request.losses = sweepLosses(m_options, name());
-  if (!m_options.vary) {
+  // A session's plan gives what the options leave out (its losses with the session's
+  // parameters, its epochs unless --epochs is given).
+  std::optional<SweepRequest> planned;
+  if (session && session->sweep) {
+    planned = sweepRequest(request.base, *session->sweep);
+    if (!m_training.epochs) {
+      request.base.epochs = planned->base.epochs;
+    }
+  }
+  const std::vector<LossChoice> known =
+      session ? session->config.trainedLosses() : std::vector<LossChoice>{};
+  std::vector<LossChoice> fallback = planned ? planned->losses : known;
+  request.losses = sweepLosses(m_options, name(), known, fallback);
+  if (!m_options.vary && !planned) {
     throw Error::usage(
         "'sweep' needs --vary NAME=FROM:TO[:log|lin]:COUNT (see 'losslab-cli "
-        "sweep --help')");
+        "sweep --help')" +
+        std::string(session ? "; the session has no sweep settings" : ""));
   }
-  request.vary = parseSweepAxis(*m_options.vary);
-  request.seeds = static_cast<int>(m_options.seeds.value_or(1));
+  request.vary = m_options.vary ? parseSweepAxis(*m_options.vary) : planned->vary;
+  request.seeds = static_cast<int>(m_options.seeds.value_or(planned ? planned->seeds : 1));
   if (request.base.seed + static_cast<std::uint64_t>(request.seeds - 1) >
       TrainingLimits::kMaxSeed) {
     throw Error::usage("--seeds " + std::to_string(request.seeds) + " from --seed " +
                        std::to_string(request.base.seed) + " goes beyond the largest seed, " +
                        std::to_string(TrainingLimits::kMaxSeed));
   }
-  request.metric = m_options.metric.value_or("val_mae");
+  request.metric = m_options.metric.value_or(planned ? planned->metric : "val_mae");
   request.threads = static_cast<int>(
       m_options.threads.value_or(std::max(1u, std::thread::hardware_concurrency())));
   request.base.loss = request.losses.front();

@@ -312,7 +312,7 @@ std::string parseMessage(const std::string& what) {
 
 }  // namespace
 
-std::string sessionToJson(const TrainingConfig& c) {
+std::string sessionToJson(const TrainingConfig& c, const std::optional<SweepPlan>& sweep) {
   const DataConfig& d = c.data;
   OrderedJson data{{"kind", d.source == DataConfig::Source::Csv ? std::string(kCsvKind)
                                                                 : datasetName(d.generator)},
@@ -336,7 +336,7 @@ std::string sessionToJson(const TrainingConfig& c) {
   for (const LossChoice& loss : c.compareLosses) {
     compared.push_back(lossToJson(loss));
   }
-  const OrderedJson root{
+  OrderedJson root{
       {"format", kFormat},
       {"version", kSessionFormatVersion},
       {"seed", std::to_string(c.seed)},
@@ -350,18 +350,42 @@ std::string sessionToJson(const TrainingConfig& c) {
         {"epochs", c.epochs}}},
       {"loss", lossToJson(c.loss)},
       {"compare", {{"on", c.compare}, {"losses", compared}, {"focus", c.focus}}}};
+  if (sweep) {
+    root["sweep"] = OrderedJson{
+        {"vary", sweep->vary.name},   {"from", sweep->vary.from}, {"to", sweep->vary.to},
+        {"count", sweep->vary.count}, {"log", sweep->vary.log},   {"seeds", sweep->seeds},
+        {"metric", sweep->metric},    {"losses", sweep->losses},  {"epochs", sweep->epochs}};
+  }
   return root.dump(4) + "\n";
 }
 
-TrainingConfig sessionFromJson(std::string_view text) {
-  Json root;
+namespace {
+
+Json parseSession(std::string_view text) {
   try {
-    root = Json::parse(text.begin(), text.end());
+    return Json::parse(text.begin(), text.end());
   } catch (const Json::exception& e) {
     // parse_error, and out_of_range for a number beyond a double ("1e666"): both are bad files,
     // never an escaping exception (found by tests/fuzz/fuzz_session).
     throw Error::data("not valid JSON: " + parseMessage(e.what()));
   }
+}
+
+std::string readWhole(const std::string& path) {
+  std::ifstream in(std::filesystem::path(path), std::ios::binary);
+  if (!in) {
+    throw Error::usage(std::filesystem::path(path).filename().string() +
+                       ": cannot read the session file '" + path + "'");
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+}  // namespace
+
+TrainingConfig sessionFromJson(std::string_view text) {
+  const Json root = parseSession(text);
   const Json* format = root.is_object() ? Reader::find(root, "format") : nullptr;
   if (!format || !format->is_string() || format->get<std::string>() != kFormat) {
     throw Error::data(std::string("not a LossLab session file (\"format\" must be \"") + kFormat +
@@ -389,26 +413,52 @@ TrainingConfig sessionFromJson(std::string_view text) {
   return c;
 }
 
-TrainingConfig readSessionFile(const std::string& path) {
-  const std::filesystem::path file(path);
-  const std::string name = file.filename().string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw Error::usage(name + ": cannot read the session file '" + path + "'");
+std::optional<SweepPlan> sweepPlanFromJson(std::string_view text) {
+  const Json root = parseSession(text);
+  if (!root.is_object() || !Reader::find(root, "sweep")) {
+    return std::nullopt;
   }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  TrainingConfig config;
+  const std::string path = "sweep";
+  const Json s = Reader::object(root, {}, path);
+  SweepPlan plan;
+  Reader::text(s, path, "vary", &plan.vary.name);
+  if (plan.vary.name.empty()) {
+    Reader::fail("\"sweep.vary\" must name a loss parameter or a training value");
+  }
+  Reader::real(s, path, "from", &plan.vary.from);
+  Reader::real(s, path, "to", &plan.vary.to);
+  Reader::whole(s, path, "count", 1, SweepAxis::kMaxPoints, &plan.vary.count);
+  Reader::boolean(s, path, "log", &plan.vary.log);
+  if (plan.vary.log && !(plan.vary.from > 0 && plan.vary.to > 0)) {
+    Reader::fail("\"sweep.from\" and \"sweep.to\" must be positive for a log grid");
+  }
+  Reader::whole(s, path, "seeds", 1, 1000, &plan.seeds);
+  Reader::choice(s, path, "metric", sweepMetricNames(), &plan.metric);
+  Reader::strings(s, path, "losses", &plan.losses);
+  Reader::whole(s, path, "epochs", 0, L::kMaxEpochs, &plan.epochs);
+  return plan;
+}
+
+Session readSession(const std::string& path) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  const std::string contents = readWhole(path);
+  Session session;
   try {
-    config = sessionFromJson(contents.str());
+    session.config = sessionFromJson(contents);
+    session.sweep = sweepPlanFromJson(contents);
   } catch (const Error& e) {
     throw Error(e.kind(), name + ": " + e.what());
   }
-  if (config.data.source == DataConfig::Source::Csv &&
-      std::filesystem::path(config.data.csvPath).is_relative()) {
-    config.data.csvPath = (file.parent_path() / config.data.csvPath).lexically_normal().string();
+  DataConfig& data = session.config.data;
+  if (data.source == DataConfig::Source::Csv && std::filesystem::path(data.csvPath).is_relative()) {
+    data.csvPath =
+        (std::filesystem::path(path).parent_path() / data.csvPath).lexically_normal().string();
   }
-  return config;
+  return session;
+}
+
+TrainingConfig readSessionFile(const std::string& path) {
+  return readSession(path).config;
 }
 
 }  // namespace losslab

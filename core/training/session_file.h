@@ -4,6 +4,9 @@
 #include <string>
 #include <string_view>
 
+#include <optional>
+
+#include "core/training/sweep.h"
 #include "core/training/training_config.h"
 
 namespace losslab {
@@ -18,7 +21,9 @@ namespace losslab {
 ///    "model": {"hidden": [16, 32], "activation": "relu"},
 ///    "optimizer": {"kind": "adam", "lr": 0.01, "batch": 32, "epochs": 200},
 ///    "loss": {"id": "mean_squared_error", "params": {} [, "formula": "…"]},
-///    "compare": {"on": false, "losses": [{"id": …, "params": …}, …], "focus": "…"}}
+///    "compare": {"on": false, "losses": [{"id": …, "params": …}, …], "focus": "…"}
+///    [, "sweep": {"vary": "delta", "from": 0.05, "to": 20, "count": 13, "log": true,
+///                 "seeds": 3, "metric": "val_mae", "losses": ["huber", …], "epochs": 0}]}
 ///
 /// The seed is a string (a JSON number is a double; 2^53 is the limit either way). Numbers are
 /// written shortest round trip, so a value reads back as the same double. "kind" "csv" means
@@ -27,8 +32,21 @@ namespace losslab {
 /// loss only: the GUI then finds it in its custom-loss library).
 inline constexpr int kSessionFormatVersion = 1;
 
-/// Pretty-printed JSON of `config` (a trailing newline).
-std::string sessionToJson(const TrainingConfig& config);
+/// Pretty-printed JSON of `config` (a trailing newline), with the Sweep tab's plan if given.
+std::string sessionToJson(const TrainingConfig& config,
+                          const std::optional<SweepPlan>& sweep = std::nullopt);
+
+/// The "sweep" object of a session file's contents (nullopt when absent: files written before
+/// sweeps, or by `train --save-session`). Throws Error::data naming the key ("\"sweep.seeds\"
+/// must be …"); whether the plan fits the configuration is checkSweep()'s to say.
+std::optional<SweepPlan> sweepPlanFromJson(std::string_view json);
+
+/// A whole session file: the configuration (readSessionFile) and the sweep plan.
+struct Session {
+  TrainingConfig config;
+  std::optional<SweepPlan> sweep;
+};
+Session readSession(const std::string& path);
 
 /// Parses a session file's contents. A key that is absent takes its default (a hand-written
 /// file may give only what it changes); a key that is present must be valid. Throws

@@ -226,6 +226,31 @@ TrainingConfig sweepRunConfig(const SweepRequest& request,
   return config;
 }
 
+SweepRequest sweepRequest(const TrainingConfig& base, const SweepPlan& plan) {
+  SweepRequest r;
+  r.base = base;
+  if (plan.epochs > 0) {
+    r.base.epochs = plan.epochs;
+  }
+  const std::vector<LossChoice> known = base.trainedLosses();
+  if (plan.losses.empty()) {
+    r.losses = known;
+  }
+  for (const std::string& id : plan.losses) {
+    LossChoice choice{id, {}, {}};
+    for (const LossChoice& k : known) {
+      if (k.id == id) {
+        choice = k;
+      }
+    }
+    r.losses.push_back(choice);
+  }
+  r.vary = plan.vary;
+  r.seeds = plan.seeds;
+  r.metric = plan.metric;
+  return r;
+}
+
 void checkSweep(const SweepRequest& request) {
   if (request.losses.empty()) {
     throw Error::usage("sweep: give at least one loss");

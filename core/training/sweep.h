@@ -26,6 +26,8 @@ struct SweepAxis {
 
   /// The grid values (integers for batch, samples and epochs: rounded, duplicates kept out).
   std::vector<double> values() const;
+
+  bool operator==(const SweepAxis& other) const = default;
 };
 
 /// Parses NAME=FROM:TO[:log|lin]:COUNT ("delta=0.05:20:log:13"). Throws Error::usage naming
@@ -49,6 +51,23 @@ struct SweepRequest {
   std::string metric = "val_mae";
   int threads = 1;  // runs in parallel, each single-threaded
 };
+
+/// What the Sweep tab is set to, kept in the session file under "sweep" (session_file.h) so
+/// that a saved session reopens with its sweep, and `losslab-cli sweep --session FILE` runs it.
+/// Applied to a training configuration it gives a SweepRequest (sweepRequest()).
+struct SweepPlan {
+  SweepAxis vary{"delta", 0.05, 20, 13, true};
+  int seeds = 3;
+  std::string metric = "val_mae";
+  std::vector<std::string> losses;  // ids; empty: the configuration's trained losses
+  int epochs = 0;                   // 0: the configuration's
+
+  bool operator==(const SweepPlan& other) const = default;
+};
+
+/// The request of `plan` on `base`: each loss with base's parameters for its id (defaults for
+/// an id base does not have), epochs from the plan when it gives them, one thread.
+SweepRequest sweepRequest(const TrainingConfig& base, const SweepPlan& plan);
 
 /// One training run of the sweep.
 struct SweepRun {

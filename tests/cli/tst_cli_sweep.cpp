@@ -4,6 +4,7 @@
 // runs reported and left out of the summary, --out, Ctrl+C keeping what finished, usage errors.
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -71,6 +72,7 @@ class TestCliSweep : public QObject {
   void divergedRunsAreReported();
   void outWritesEveryRun();
   void ctrlCKeepsWhatFinished();
+  void sessionGivesTheRunAndThePlan();
   void help();
   void errors_data();
   void errors();
@@ -242,6 +244,54 @@ void TestCliSweep::ctrlCKeepsWhatFinished() {
   const qsizetype finished = result.value("points").toArray().size();
   QVERIFY2(finished < 200, qPrintable(err));
   QCOMPARE(lines(out).size(), 1 + finished);
+}
+
+void TestCliSweep::sessionGivesTheRunAndThePlan() {
+  // Issue 12: the Sweep tab's settings are saved in the session, and `sweep --session` runs
+  // them. The session is written by `train --save-session`, the plan added as the GUI writes
+  // it; the result must be the explicit command's, to the last digit.
+  const QString path = m_dir.filePath(QStringLiteral("sweep-session.json"));
+  const CliRun saved = runCli({"train", "--dataset", "linear", "--samples", "120", "--noise", "0.2",
+                               "--outliers", "0.1:8", "--hidden", "none", "--lr", "0.05",
+                               "--epochs", "8", "--loss", "huber", "--save-session", path});
+  QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+  const CliRun plain = runCli({"sweep", "--session", path, "--json"});
+  QCOMPARE(plain.exitCode, 2);  // no plan in a train-written session, and no --vary
+  QVERIFY2(plain.err.contains("the session has no sweep settings"), qPrintable(plain.err));
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+  file.close();
+  root.insert("sweep", QJsonObject{{"vary", "delta"},
+                                   {"from", 0.1},
+                                   {"to", 10},
+                                   {"count", 3},
+                                   {"log", true},
+                                   {"seeds", 2},
+                                   {"metric", "val_mae"},
+                                   {"losses", QJsonArray{"huber", "mean_absolute_error"}},
+                                   {"epochs", 0}});
+  QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  file.write(QJsonDocument(root).toJson());
+  file.close();
+  const CliRun fromSession = runCli({"sweep", "--session", path, "--json"});
+  QVERIFY2(fromSession.exitCode == 0, qPrintable(fromSession.err));
+  const CliRun explicitRun = runCli(kSmall);
+  QVERIFY2(explicitRun.exitCode == 0, qPrintable(explicitRun.err));
+  QCOMPARE(fromSession.out, explicitRun.out);
+  // An option given changes that part of the plan.
+  const CliRun oneSeed = runCli({"sweep", "--session", path, "--seeds", "1", "--json"});
+  QVERIFY2(oneSeed.exitCode == 0, qPrintable(oneSeed.err));
+  QCOMPARE(parseObject(oneSeed.out).value("points").toArray().size(), 2 * 3);
+  // A bad plan names its key and the file.
+  root.insert("sweep", QJsonObject{{"vary", "delta"}, {"seeds", 0}});
+  QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+  file.write(QJsonDocument(root).toJson());
+  file.close();
+  const CliRun bad = runCli({"sweep", "--session", path, "--json"});
+  QCOMPARE(bad.exitCode, 1);
+  QVERIFY2(bad.err.contains("sweep-session.json: \"sweep.seeds\" must be a whole number"),
+           qPrintable(bad.err));
 }
 
 void TestCliSweep::help() {

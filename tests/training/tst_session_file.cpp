@@ -60,6 +60,9 @@ class TestSessionFile : public QObject {
   void relativeCsvPathIsTheFilesFolder();
   void badFilesNameTheProblem_data();
   void badFilesNameTheProblem();
+  void sweepPlanRoundTrip();
+  void badSweepPlansNameTheKey_data();
+  void badSweepPlansNameTheKey();
 };
 
 void TestSessionFile::roundTrip() {
@@ -199,6 +202,67 @@ void TestSessionFile::badFilesNameTheProblem() {
   try {
     sessionFromJson(json.toStdString());
     QFAIL("a bad session was read");
+  } catch (const Error& e) {
+    QCOMPARE(e.kind(), Error::Kind::Data);
+    QVERIFY2(QString::fromUtf8(e.what()).contains(message), e.what());
+  }
+}
+
+void TestSessionFile::sweepPlanRoundTrip() {
+  const TrainingConfig c = unusualConfig();
+  // Issue 12: the Sweep tab's settings are saved in the session. A file without them (older
+  // ones, or train --save-session) has no plan.
+  QVERIFY(!sweepPlanFromJson(sessionToJson(c)).has_value());
+  SweepPlan plan;
+  plan.vary = SweepAxis{"outliers", 0, 0.4, 9, false};
+  plan.seeds = 5;
+  plan.metric = "clean_mae";
+  plan.losses = {"mean_squared_error", "huber"};
+  plan.epochs = 150;
+  const std::string json = sessionToJson(c, plan);
+  const std::optional<SweepPlan> back = sweepPlanFromJson(json);
+  QVERIFY(back.has_value());
+  QVERIFY(*back == plan);
+  QVERIFY(sessionFromJson(json) == c);  // the training part is unchanged by the plan
+  SweepPlan other = plan;
+  other.vary.log = true;
+  QVERIFY(!(other == plan));
+  // A plan turned into a request takes each loss's parameters from the configuration.
+  const SweepRequest request = sweepRequest(c, plan);
+  QCOMPARE(request.base.epochs, 150);
+  QCOMPARE(static_cast<int>(request.losses.size()), 2);
+  for (const LossChoice& known : c.trainedLosses()) {
+    if (known.id == "huber") {
+      QVERIFY(request.losses[1] == known);
+    }
+  }
+}
+
+void TestSessionFile::badSweepPlansNameTheKey_data() {
+  QTest::addColumn<QString>("json");
+  QTest::addColumn<QString>("message");
+  SweepPlan plan;
+  const std::string good = sessionToJson(unusualConfig(), plan);
+  auto row = [&](const char* name, const std::string& from, const std::string& to,
+                 const char* message) {
+    QTest::newRow(name) << QString::fromStdString(replaced(good, from, to))
+                        << QString::fromUtf8(message);
+  };
+  row("sweep is a list", "\"sweep\": {", "\"sweep\": [{", "not valid JSON");
+  row("no name", "\"vary\": \"delta\"", "\"vary\": \"\"", "\"sweep.vary\" must name");
+  row("seeds zero", "\"seeds\": 3", "\"seeds\": 0", "\"sweep.seeds\" must be a whole number");
+  row("unknown metric", "\"metric\": \"val_mae\"", "\"metric\": \"accuracy\"",
+      "\"sweep.metric\" must be one of");
+  row("log from zero", "\"from\": 0.05", "\"from\": 0", "must be positive for a log grid");
+  row("count is text", "\"count\": 13", "\"count\": \"many\"", "\"sweep.count\"");
+}
+
+void TestSessionFile::badSweepPlansNameTheKey() {
+  QFETCH(QString, json);
+  QFETCH(QString, message);
+  try {
+    sweepPlanFromJson(json.toStdString());
+    QFAIL("a bad sweep plan was read");
   } catch (const Error& e) {
     QCOMPARE(e.kind(), Error::Kind::Data);
     QVERIFY2(QString::fromUtf8(e.what()).contains(message), e.what());

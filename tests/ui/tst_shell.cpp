@@ -21,6 +21,8 @@
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/shell/main_window.h"
+#include "ui/sweep/sweep_view.h"
+#include "ui/training/training_view.h"
 
 using namespace losslab;
 using namespace losslab::ui;
@@ -34,6 +36,7 @@ class TestShell : public QObject {
   void explorerReopensWithCurvesAndDocks_data();
   void explorerReopensWithCurvesAndDocks();
   void presentationModeIsFullScreenWithLargeText();
+  void sessionKeepsTheSweep();
 };
 
 void TestShell::initTestCase() {
@@ -214,6 +217,30 @@ void TestShell::presentationModeIsFullScreenWithLargeText() {
   QTRY_VERIFY(losses->isVisible());
   QVERIFY(explorer->toolBar()->isVisible());
   QCOMPARE(explorer->plot()->style().tickFont.pointSizeF(), screenTicks);
+}
+
+void TestShell::sessionKeepsTheSweep() {
+  // Issue 12: the Sweep tab's settings are "saved in the session".
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("run.json"));
+  MainWindow window;
+  auto* sweep = window.findChild<SweepView*>();
+  auto* training = window.findChild<TrainingView*>();
+  QVERIFY(sweep && training);
+  SweepPlan plan;
+  plan.vary = SweepAxis{"outliers", 0, 0.4, 9, false};
+  plan.seeds = 4;
+  plan.metric = "clean_mae";
+  plan.losses = {"mean_squared_error", "mean_absolute_error", "huber"};
+  plan.epochs = 120;
+  sweep->setPlan(plan);
+  QVERIFY(sweep->plan() == plan);
+  QString error;
+  QVERIFY2(training->saveSession(path, &error), qPrintable(error));
+  sweep->setPlan(SweepPlan{});  // the defaults: δ from 0.05 to 20, following the losses
+  QVERIFY(!(sweep->plan() == plan));
+  QVERIFY2(training->loadSession(path, &error), qPrintable(error));
+  QVERIFY(sweep->plan() == plan);
 }
 
 QTEST_MAIN(TestShell)

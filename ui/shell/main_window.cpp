@@ -70,6 +70,10 @@ MainWindow::MainWindow(QWidget* parent)
   TrainingConfigModel* model = m_training->model();
   m_sweep->setBaseConfig(model->config());
   connect(model, &TrainingConfigModel::changed, m_sweep, &SweepView::setBaseConfig);
+  // The sweep's settings are saved in the session: the training model holds them.
+  model->setSweepPlan(m_sweep->plan());
+  connect(m_sweep, &SweepView::planChanged, model, &TrainingConfigModel::setSweepPlan);
+  connect(model, &TrainingConfigModel::sweepPlanLoaded, m_sweep, &SweepView::setPlan);
   connect(m_sweep, &SweepView::configChosen, this, [this](const TrainingConfig& config) {
     QString error;
     if (m_training->applySession(config, &error)) {

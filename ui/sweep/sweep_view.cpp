@@ -170,6 +170,17 @@ QWidget* SweepView::createControls() {
   m_message->setWordWrap(true);
   m_message->setTextFormat(Qt::PlainText);
   form->addRow(m_message);
+  auto changed = [this] { emit planChanged(plan()); };
+  connect(m_vary, &QComboBox::currentTextChanged, this, changed);
+  connect(m_metric, &QComboBox::currentTextChanged, this, changed);
+  for (QDoubleSpinBox* spinBox : {m_from, m_to}) {
+    connect(spinBox, &QDoubleSpinBox::valueChanged, this, changed);
+  }
+  for (QSpinBox* spinBox : {m_count, m_seeds, m_epochs}) {
+    connect(spinBox, &QSpinBox::valueChanged, this, changed);
+  }
+  connect(m_log, &QCheckBox::toggled, this, changed);
+  connect(m_losses, &QLineEdit::textChanged, this, changed);
   connect(m_run, &QPushButton::clicked, this, [this] { start(); });
   connect(m_stopButton, &QPushButton::clicked, this, &SweepView::stop);
   connect(csv, &QPushButton::clicked, this, &SweepView::askExportCsv);
@@ -217,6 +228,40 @@ SweepRequest SweepView::request() const {
   return r;
 }
 
+SweepPlan SweepView::plan() const {
+  SweepPlan p;
+  const SweepRequest r = request();
+  p.vary = r.vary;
+  p.seeds = r.seeds;
+  p.metric = r.metric;
+  if (m_losses->isModified()) {  // else the losses follow the Training tab
+    for (const LossChoice& loss : r.losses) {
+      p.losses.push_back(loss.id);
+    }
+  }
+  p.epochs = m_epochs->value();
+  return p;
+}
+
+void SweepView::setPlan(const SweepPlan& plan) {
+  setAxis(plan.vary);
+  setSeeds(plan.seeds);
+  setMetric(QString::fromStdString(plan.metric));
+  if (plan.epochs > 0) {
+    setEpochs(plan.epochs);
+  }
+  if (plan.losses.empty()) {
+    m_losses->setModified(false);
+    setBaseConfig(m_base);  // follow the Training tab again
+  } else {
+    QStringList ids;
+    for (const std::string& id : plan.losses) {
+      ids << QString::fromStdString(id);
+    }
+    setLosses(ids);
+  }
+}
+
 void SweepView::setAxis(const SweepAxis& axis) {
   m_vary->setCurrentText(QString::fromStdString(axis.name));
   m_from->setValue(axis.from);
@@ -226,8 +271,9 @@ void SweepView::setAxis(const SweepAxis& axis) {
 }
 
 void SweepView::setLosses(const QStringList& ids) {
-  m_losses->setText(ids.join(QLatin1Char(',')));
+  m_losses->setText(ids.join(QLatin1Char(',')));  // clears the modified flag (and emits)
   m_losses->setModified(true);
+  emit planChanged(plan());  // now with the losses as the user's own
 }
 
 void SweepView::setSeeds(int seeds) {

@@ -42,6 +42,10 @@ class SweepView : public QWidget {
   void setBaseConfig(const TrainingConfig& config);
   /// The request the controls describe (throws Error::usage for a grid that does not parse).
   SweepRequest request() const;
+  /// What the controls are set to (saved in the session), and setting them all from a plan
+  /// (a session opened). An empty loss list in the plan follows the Training tab.
+  SweepPlan plan() const;
+  void setPlan(const SweepPlan& plan);
 
   // Controls, for tests and headless use.
   void setAxis(const SweepAxis& axis);
@@ -71,6 +75,8 @@ class SweepView : public QWidget {
   void configChosen(const losslab::TrainingConfig& config);
   void progressed(int done, int total);
   void finished();
+  /// A control changed: the plan they now describe.
+  void planChanged(const losslab::SweepPlan& plan);
 
  private:
   static QString axisLabel(const std::string& name);

@@ -221,13 +221,13 @@ DataConfig TrainingConfigModel::importedData() const {
 }
 
 bool TrainingConfigModel::saveSession(const QString& path, QString* error) const {
-  return saveFile(path, QByteArray::fromStdString(sessionToJson(m_config)), error);
+  return saveFile(path, QByteArray::fromStdString(sessionToJson(m_config, m_sweepPlan)), error);
 }
 
 bool TrainingConfigModel::loadSession(const QString& path, QString* error) {
-  TrainingConfig session;
+  Session session;
   try {
-    session = readSessionFile(QFile::encodeName(path).toStdString());
+    session = readSession(QFile::encodeName(path).toStdString());
   } catch (const Error& e) {
     if (error) {
       *error = QString::fromStdString(e.what());  // starts with the file's name
@@ -235,11 +235,15 @@ bool TrainingConfigModel::loadSession(const QString& path, QString* error) {
     return false;
   }
   QString problem;
-  if (!applySession(session, &problem)) {
+  if (!applySession(session.config, &problem)) {
     if (error) {
       *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
     }
-    return false;
+    return false;  // the plan too stays as it was
+  }
+  if (session.sweep) {
+    m_sweepPlan = session.sweep;
+    emit sweepPlanLoaded(*session.sweep);
   }
   return true;
 }

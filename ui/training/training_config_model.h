@@ -6,8 +6,10 @@
 #include <QStringList>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
+#include "core/training/sweep.h"
 #include "core/training/training_config.h"
 
 namespace losslab::ui {
@@ -82,11 +84,18 @@ class TrainingConfigModel : public QObject {
   /// `losslab-cli train` command lines that reproduce the run(s), one per trained loss.
   QString cliCommands() const;
 
+  /// The Sweep tab's plan: part of what a session file holds (so this model owns it), never
+  /// part of the run (setting it changes no configuration and resets nothing).
+  const std::optional<SweepPlan>& sweepPlan() const { return m_sweepPlan; }
+  void setSweepPlan(const SweepPlan& plan) { m_sweepPlan = plan; }
+
  signals:
   /// The configuration the widgets show (after every request, accepted or refused).
   void changed(const losslab::TrainingConfig& config);
   /// A request was refused: what was wrong (the configuration is unchanged).
   void refused(const QString& message);
+  /// A session with a sweep plan was opened: the Sweep tab shows it.
+  void sweepPlanLoaded(const losslab::SweepPlan& plan);
 
  private:
   /// Fills in custom losses' formulas from the library; false with the reason.
@@ -97,6 +106,7 @@ class TrainingConfigModel : public QObject {
   TrainingConfig m_config;
   std::map<std::string, LossChoice> m_remembered;  // per loss id
   DataConfig m_imported;                           // the last imported CSV
+  std::optional<SweepPlan> m_sweepPlan;
 };
 
 }  // namespace losslab::ui
