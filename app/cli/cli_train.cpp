@@ -22,6 +22,7 @@
 #include "app/cli/training_options.h"
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
+#include "core/export/training_script.h"
 #include "core/formula/formula_loss.h"
 #include "core/formula/formula_parser.h"
 #include "core/io/csv_writer.h"
@@ -251,6 +252,8 @@ class TrainCommand final : public Command {
     std::optional<std::string> predictions;
     std::optional<std::string> session;
     std::optional<std::string> saveSession;
+    std::optional<std::string> exportScript;  // pytorch or keras
+    std::optional<std::string> out;           // the script's file
     bool json = false;
   };
 
@@ -258,6 +261,8 @@ class TrainCommand final : public Command {
   void addOutputOptions();
 
   TrainingConfig configuration() const;
+  /// --export-script: writes the script of `config` and trains nothing; the exit status.
+  int exportScript(const TrainingConfig& config) const;
   /// Trains `loss` on `config` and reports; the exit status (0, or 1 if it diverged).
   int trainOne(const TrainingConfig& config,
                const Dataset& data,
@@ -303,6 +308,14 @@ void TrainCommand::addOutputOptions() {
                 "residual = y_pred - y_true, split (train or validation), y_clean (the "
                 "noise-free target; nan when unknown), is_outlier (1 for a sample moved by "
                 "--outliers or --leverage, else 0)");
+  addText(cmd, "--export-script", m_output.exportScript, "FRAMEWORK",
+          "instead of training, write a self-contained Python script that replays this run in "
+          "pytorch (float64) or keras (Keras 3): the training split, the initial weights, every "
+          "epoch's batch order, the optimizer with LossLab's update rules and the loss; it prints "
+          "'epoch,loss' CSV, the loss column of --history (compare sessions: each loss, with a "
+          "loss_id column)");
+  addOutputFile(cmd, "--out", m_output.out, "FILE.py",
+                "where --export-script writes the script (atomically; default standard output)");
   addFlag(cmd, "--json", m_output.json,
           "print one JSON object {\"epochs\", \"final_loss\", \"val_loss\", \"mae\", \"rmse\", "
           "\"r2\", \"clean_mae\", \"clean_rmse\", \"inlier_mae\", \"epochs_per_s\", "
@@ -350,6 +363,9 @@ TrainingConfig TrainCommand::configuration() const {
 int TrainCommand::run() {
   // ---- the whole request is checked before any data is read or generated ----
   const TrainingConfig config = configuration();
+  if (m_output.exportScript || m_output.out) {
+    return exportScript(config);
+  }
   const std::vector<LossChoice> losses = config.trainedLosses();
   if (losses.size() > 1 && (m_output.history || m_output.predictions)) {
     throw Error::usage(std::string(m_output.history ? "--history" : "--predictions") +
@@ -369,6 +385,44 @@ int TrainCommand::run() {
     writeOutput(m_output.saveSession, sessionToJson(*saved));
   }
   return status;
+}
+
+int TrainCommand::exportScript(const TrainingConfig& config) const {
+  if (!m_output.exportScript) {
+    throw Error::usage(
+        "--out names the file of --export-script; give --export-script pytorch or "
+        "keras (--history, --predictions and --save-session name their own files)");
+  }
+  CodeTarget target = CodeTarget::PyTorch;
+  if (*m_output.exportScript == "keras") {
+    target = CodeTarget::Keras;
+  } else if (*m_output.exportScript != "pytorch" && *m_output.exportScript != "torch") {
+    throw Error::usage("--export-script takes pytorch or keras, not '" + *m_output.exportScript +
+                       "'");
+  }
+  for (const auto& [given, option] : {std::pair{m_output.history.has_value(), "--history"},
+                                      std::pair{m_output.predictions.has_value(), "--predictions"},
+                                      std::pair{m_output.json, "--json"}}) {
+    if (given) {
+      throw Error::usage(std::string(option) +
+                         ": --export-script writes the script instead of training; run train "
+                         "again without --export-script for the run's own outputs");
+    }
+  }
+  const std::optional<TrainingConfig> saved =
+      m_output.saveSession ? std::optional(sessionConfig(config, "--save-session")) : std::nullopt;
+  const Dataset data = cliTrainingData(config);
+  std::string code;
+  try {
+    code = exportTrainingScript(config, data, target);
+  } catch (const Error& error) {
+    throw Error(error.kind(), "--export-script " + *m_output.exportScript + ": " + error.what());
+  }
+  writeOutput(m_output.out, code);
+  if (saved) {
+    writeOutput(m_output.saveSession, sessionToJson(*saved));
+  }
+  return 0;
 }
 
 int TrainCommand::trainOne(const TrainingConfig& config,

@@ -36,6 +36,22 @@ std::string number(double value) {
 
 }  // namespace
 
+std::vector<std::vector<Eigen::Index>> trainingOrders(const TrainOptions& options,
+                                                      Eigen::Index trainSize,
+                                                      int epochs) {
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(std::max<Eigen::Index>(trainSize, 0)));
+  std::iota(order.begin(), order.end(), Eigen::Index{0});
+  Rng rng(deriveSeed(options.seed, kShuffle));  // as reset() seeds m_shuffleRng
+  std::vector<std::vector<Eigen::Index>> orders;
+  for (int e = 0; e < epochs; ++e) {
+    if (options.shuffle) {
+      shuffleInPlace(order, rng);  // as step() does at the start of an epoch
+    }
+    orders.push_back(order);
+  }
+  return orders;
+}
+
 Trainer::Trainer(const Dataset& data,
                  const MlpOptions& model,
                  LossPtr loss,

@@ -69,6 +69,15 @@ struct StepResult {
   bool diverged = false;
 };
 
+/// The sample orders (indices into the training split) of the first `epochs` epochs of a fresh
+/// Trainer with `options` on `trainSize` training samples: the Trainer's own shuffling (the
+/// shuffle sub-stream of options.seed; each epoch shuffles the previous epoch's order in place;
+/// the identity every epoch without options.shuffle). Its batches are consecutive runs of
+/// min(batchSize, trainSize) of them. An exported training script replays these.
+std::vector<std::vector<Eigen::Index>> trainingOrders(const TrainOptions& options,
+                                                      Eigen::Index trainSize,
+                                                      int epochs);
+
 /// Minibatch training of an Mlp on one regression target with any y_true-shaped loss of the
 /// engine (ensmallen's `EndEpoch` callback shape, house style §10.3).
 ///

@@ -26,7 +26,7 @@ const QList<Rule>& rules() {
       {"core/engine", {}},
       {"core/losses", {"core/engine"}},
       {"core/formula", {"core/engine"}},
-      {"core/export", {"core/engine", "core/formula", "core/io"}},
+      {"core/export", {"core/engine", "core/formula", "core/io", "core/training"}},
       {"core/io", {"core/engine"}},
       {"core/training", {"core/engine", "core/losses", "core/formula", "core/io"}},
       {"core/testing", {"core/engine"}},

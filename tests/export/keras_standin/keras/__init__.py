@@ -14,7 +14,12 @@ losses.py, backend/common) where LossLab's numbers depend on it:
 * keras.losses.LossFunctionWrapper: squeeze_or_expand_to_same_rank, then the function; this is
   what model.compile(loss=fn) builds.
 * keras.saving.register_keras_serializable, serialize/deserialize_keras_object.
+* For exported training scripts: keras.Sequential (compile, set_weights, train_on_batch,
+  reset_metrics), keras.Input, keras.layers.Dense and keras.optimizers SGD/Adam/RMSprop with
+  Keras 3's update_step arithmetic (models.py, layers.py, optimizers.py).
 
 floatx is float64 here (Keras' default is float32), so values compare with LossLab's float64.
 """
-from . import config, ops, losses, saving  # noqa: F401
+from . import config, ops, losses, saving, layers, optimizers, models  # noqa: F401
+from .layers import Input  # noqa: F401
+from .models import Sequential  # noqa: F401

@@ -15,3 +15,9 @@ def set_epsilon(value):
 
 def floatx():
     return _FLOATX
+
+
+def set_floatx(value):
+    """Exported training scripts ask for float64; the stand-in knows no other."""
+    if value != "float64":
+        raise ValueError("the stand-in computes in float64 only")
