@@ -39,6 +39,15 @@ std::string floats(const Eigen::Ref<const Eigen::VectorXd>& v, const std::string
 
 }  // namespace
 
+std::string lossModulesText(const ScriptRun& run) {
+  std::string text;
+  for (const ScriptLoss& loss : run.losses) {
+    text += "# ---- the loss " + python::safeText(loss.id) + " (losslab-cli export) ----\n";
+    text += loss.code + (loss.code.empty() || loss.code.back() == '\n' ? "" : "\n") + "\n\n";
+  }
+  return text;
+}
+
 std::string constantsText(const ScriptRun& run) {
   std::string text =
       "# ---- the run, as LossLab trained it (every number reads back exactly) ----\n";

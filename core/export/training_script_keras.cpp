@@ -99,11 +99,8 @@ std::string kerasScript(const ScriptRun& run) {
   text +=
       "# Keras 3 in float64 (set before anything is built).\n"
       "import keras\nimport numpy\n\nkeras.config.set_floatx(\"float64\")\n\n";
-  for (const ScriptLoss& loss : run.losses) {
-    text += "# ---- the loss " + python::safeText(loss.id) + " (losslab-cli export) ----\n";
-    text += loss.code + (loss.code.empty() || loss.code.back() == '\n' ? "" : "\n") + "\n\n";
-  }
-  text += script::constantsText(run);
+  text += lossModulesText(run);
+  text += constantsText(run);
   text += "ACTIVATION = " + activationText(run.activation) +
           "  # of the hidden layers; the output is linear\n";
   text += optimizerText(run.optimizer);

@@ -35,6 +35,8 @@ struct ScriptRun {
   std::string header;  // comment lines: what the script replays
 };
 
+/// Each trained loss's exported module under a heading, in the order of run.losses.
+std::string lossModulesText(const ScriptRun& run);
 /// The constants block: FEATURES, HIDDEN, BATCH_SIZE, INITIAL_WEIGHTS (per layer a pair of
 /// W rows and b), TRAIN_X (a row per sample), TRAIN_Y, BATCH_ORDERS (a row per epoch).
 std::string constantsText(const ScriptRun& run);

@@ -198,11 +198,8 @@ std::string torchScript(const ScriptRun& run) {
       "# PyTorch in float64; the optimizer follows LossLab's (Keras 3's) update rules.\n"
       "import math\n\nimport torch\nfrom torch import nn\n\n"
       "torch.set_default_dtype(torch.float64)\n\n";
-  for (const ScriptLoss& loss : run.losses) {
-    text += "# ---- the loss " + python::safeText(loss.id) + " (losslab-cli export) ----\n";
-    text += loss.code + (loss.code.empty() || loss.code.back() == '\n' ? "" : "\n") + "\n\n";
-  }
-  text += script::constantsText(run);
+  text += lossModulesText(run);
+  text += constantsText(run);
   const std::string activation = activationModule(run.activation);
   text += "ACTIVATION = " + (activation.empty() ? std::string("None") : activation) +
           "  # of the hidden layers; the output is linear\n";

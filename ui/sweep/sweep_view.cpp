@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "core/engine/error.h"
 #include "ui/common/loss_factory.h"
@@ -47,32 +48,24 @@ constexpr const char* kLossProperty = "sweepLoss";
 
 // What a slide's reader should see on the axes: words, with the key in brackets.
 QString SweepView::axisLabel(const std::string& name) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"lr", QT_TR_NOOP("learning rate")},
+      {"batch", QT_TR_NOOP("batch size")},
+      {"outliers", QT_TR_NOOP("outlier fraction")},
+      {"outlier_magnitude", QT_TR_NOOP("outlier size")},
+      {"noise", QT_TR_NOOP("noise σ")},
+      {"clean_mae", QT_TR_NOOP("MAE against the noise-free function")},
+      {"clean_rmse", QT_TR_NOOP("RMSE against the noise-free function")},
+      {"inlier_mae", QT_TR_NOOP("MAE on the inliers")},
+      {"val_mae", QT_TR_NOOP("validation MAE")},
+      {"val_loss", QT_TR_NOOP("validation loss")}};
   const QString key = QString::fromStdString(name);
-  QString words;
-  if (name == "lr") {
-    words = tr("learning rate");
-  } else if (name == "batch") {
-    words = tr("batch size");
-  } else if (name == "outliers") {
-    words = tr("outlier fraction");
-  } else if (name == "outlier_magnitude") {
-    words = tr("outlier size");
-  } else if (name == "noise") {
-    words = tr("noise σ");
-  } else if (name == "clean_mae") {
-    words = tr("MAE against the noise-free function");
-  } else if (name == "clean_rmse") {
-    words = tr("RMSE against the noise-free function");
-  } else if (name == "inlier_mae") {
-    words = tr("MAE on the inliers");
-  } else if (name == "val_mae") {
-    words = tr("validation MAE");
-  } else if (name == "val_loss") {
-    words = tr("validation loss");
-  } else {
-    return key;  // a loss parameter (δ is "delta" in every framework) or a rare metric
+  for (const auto& [id, words] : kWords) {
+    if (name == id) {
+      return QStringLiteral("%1 (%2)").arg(tr(words), key);
+    }
   }
-  return QStringLiteral("%1 (%2)").arg(words, key);
+  return key;  // a loss parameter (δ is "delta" in every framework) or a rare metric
 }
 
 SweepView::SweepView(QWidget* parent) : QWidget(parent) {

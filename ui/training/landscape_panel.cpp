@@ -16,15 +16,6 @@ constexpr int kGridPoints = 101;
 constexpr int kLevels = 14;  // banded colours: each band edge is a contour of L
 constexpr double kHuberDelta = 1;
 
-QVector<double> pathCoordinates(const QVector<QPointF>& path, bool w) {
-  QVector<double> v;
-  v.reserve(path.size());
-  for (const QPointF& p : path) {
-    v << (w ? p.x() : p.y());
-  }
-  return v;
-}
-
 }  // namespace
 
 struct LandscapePanel::Result {
@@ -124,14 +115,17 @@ void LandscapePanel::showSnapshot(const TrainingSnapshot& snapshot, int focus) {
   const double b = run.curveY.front() - w * x.front();
   // One point per epoch: a second snapshot of the same epoch (a configuration edit re-sends
   // one) moves the newest point instead of adding a step the optimizer never took.
+  // The curve's sort key t is the point's index in m_path.
   if (run.epoch < m_pathEpoch) {
     m_path.clear();  // a new run
+    m_pathCurve->data()->clear();
   } else if (run.epoch == m_pathEpoch && !m_path.isEmpty()) {
     m_path.removeLast();
+    m_pathCurve->data()->remove(static_cast<double>(m_path.size()));
   }
+  m_pathCurve->addData(static_cast<double>(m_path.size()), w, b);
   m_path << QPointF(w, b);
   m_pathEpoch = run.epoch;
-  m_pathCurve->setData(pathCoordinates(m_path, true), pathCoordinates(m_path, false));
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
