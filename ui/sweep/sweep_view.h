@@ -6,13 +6,14 @@
 #include <QStringList>
 #include <QWidget>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "core/training/sweep.h"
+#include "ui/sweep/sweep_plot.h"
 
 class QCheckBox;
 class QComboBox;
-class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -79,13 +80,16 @@ class SweepView : public QWidget {
   void planChanged(const losslab::SweepPlan& plan);
 
  private:
-  static QString axisLabel(const std::string& name);
   QWidget* createControls();
   void finish(const SweepResult& result);
   void showResult();
   void showMessage(const QString& text, bool error);
-  void askExportCsv();
-  void askExportPlot();
+  /// A save dialog starting in the remembered export folder, then `write`; a message box if
+  /// the write fails.
+  void askAndExport(const QString& title,
+                    const QString& name,
+                    const QString& filter,
+                    const std::function<bool(const QString&, QString*)>& write);
   void pointClicked(QObject* plottable, const QPointF& pixel);
 
   TrainingConfig m_base;
@@ -107,7 +111,7 @@ class SweepView : public QWidget {
   QPushButton* m_stopButton = nullptr;
   QProgressBar* m_progress = nullptr;
   QLabel* m_message = nullptr;
-  QCustomPlot* m_plot = nullptr;
+  SweepPlot* m_plot = nullptr;
 };
 
 }  // namespace losslab::ui

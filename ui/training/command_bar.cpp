@@ -119,6 +119,9 @@ CommandBar::CommandBar(QWidget* parent) : QWidget(parent) {
   menu->addSeparator();
   item(tr("Copy as losslab-cli Command"), Export::CliCommand)
       ->setToolTip(tr("The command line that trains the same run in a terminal"));
+  item(tr("Training Script (PyTorch or Keras)…"), Export::TrainingScript)
+      ->setToolTip(tr("A Python script that trains the same model from the same initial weights "
+                      "in PyTorch or Keras 3 and prints its loss per epoch"));
 
   m_status = new ElidedLabel;  // a narrow window elides the status, never the buttons
   m_status->setObjectName(QStringLiteral("status"));

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <cmath>
 
+#include "core/engine/error.h"
+#include "core/export/training_script.h"
 #include "core/io/csv_writer.h"
 #include "ui/common/save_file.h"
 
@@ -88,6 +90,26 @@ bool exportPredictionsCsv(const TrainingSnapshot* snapshot, const QString& path,
     return false;
   }
   return saveFile(path, QByteArray::fromStdString(predictionsCsv(*snapshot)), error);
+}
+
+bool exportTrainingScriptFile(const TrainingConfig& config,
+                              const Dataset& data,
+                              CodeTarget target,
+                              const QString& origin,
+                              const QString& path,
+                              QString* error) {
+  std::string script;
+  try {
+    script = exportTrainingScript(config, data, target, origin.toStdString());
+  } catch (const Error& e) {
+    if (error) {
+      *error = Text::tr("No %1 training script was written: %2")
+                   .arg(QString::fromStdString(codeTargetName(target)),
+                        QString::fromStdString(e.what()));
+    }
+    return false;
+  }
+  return saveFile(path, QByteArray::fromStdString(script), error);
 }
 
 }  // namespace losslab::ui

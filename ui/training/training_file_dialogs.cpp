@@ -64,6 +64,26 @@ void askAndExportPlot(QWidget* parent, QCustomPlot* plot) {
   }
 }
 
+void askAndExportTrainingScript(
+    QWidget* parent, const std::function<bool(CodeTarget, const QString&, QString*)>& write) {
+  const QString torch = Text::tr("PyTorch training script (*.py)");
+  const QString keras = Text::tr("Keras 3 training script (*.py)");
+  QString chosen = torch;
+  const QString path = QFileDialog::getSaveFileName(
+      parent, Text::tr("Export Training Script"),
+      QDir(Settings::exportDirectory()).filePath(QStringLiteral("train.py")),
+      torch + QStringLiteral(";;") + keras, &chosen);
+  if (path.isEmpty()) {
+    return;
+  }
+  Settings::setExportDirectory(QFileInfo(path).absolutePath());
+  const CodeTarget target = chosen == keras ? CodeTarget::Keras : CodeTarget::PyTorch;
+  QString error;
+  if (!write(target, path, &error)) {
+    QMessageBox::warning(parent, Text::tr("Export Training Script"), error);
+  }
+}
+
 void askAndSaveSession(QWidget* parent, const TrainingConfigModel& model) {
   const QString path =
       askSavePath(parent, Text::tr("Save Session"), QStringLiteral("training.losslab.json"),

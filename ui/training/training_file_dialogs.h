@@ -4,6 +4,8 @@
 #include <QString>
 #include <functional>
 
+#include "core/export/code_export.h"
+
 class QCustomPlot;
 class QWidget;
 
@@ -19,6 +21,10 @@ void askAndExportCsv(QWidget* parent,
                      const QString& suggested,
                      const std::function<bool(const QString&, QString*)>& write);
 void askAndExportPlot(QWidget* parent, QCustomPlot* plot);
+/// Asks for a .py path and the framework (by the file type chosen: PyTorch or Keras 3), then
+/// `write(target, path, &error)`; "train.py" by default.
+void askAndExportTrainingScript(
+    QWidget* parent, const std::function<bool(CodeTarget, const QString&, QString*)>& write);
 void askAndSaveSession(QWidget* parent, const TrainingConfigModel& model);
 /// true if a session was opened (nothing changed otherwise).
 bool askAndOpenSession(QWidget* parent, TrainingConfigModel& model);

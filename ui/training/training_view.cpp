@@ -355,6 +355,16 @@ bool TrainingView::loadSession(const QString& path, QString* error) {
   return ok;
 }
 
+bool TrainingView::exportTrainingScript(CodeTarget target,
+                                        const QString& path,
+                                        QString* error) const {
+  // The header comment is one line: compare mode's commands (one per loss) joined by " ; ".
+  const QString origin = QStringLiteral("LossLab's Training tab, the same run as: ") +
+                         cliCommands().trimmed().replace(QLatin1Char('\n'), QStringLiteral(" ; "));
+  return ui::exportTrainingScriptFile(m_controller->config(), m_controller->dataset(), target,
+                                      origin, path, error);
+}
+
 QString TrainingView::cliCommands() const {
   return m_model->cliCommands();
 }
@@ -372,6 +382,10 @@ void TrainingView::exportClicked(CommandBar::Export what) {
                     });
   } else if (what == E::CliCommand) {
     QApplication::clipboard()->setText(cliCommands());
+  } else if (what == E::TrainingScript) {
+    askAndExportTrainingScript(this, [this](CodeTarget target, const QString& path, QString* e) {
+      return exportTrainingScript(target, path, e);
+    });
   } else {
     askAndExportPlot(this, plot(what == E::FitPlot       ? Plot::Fit
                                 : what == E::HistoryPlot ? Plot::History

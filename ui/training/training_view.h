@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include "core/export/code_export.h"
 #include "core/training/training_config.h"
 #include "ui/training/command_bar.h"
 #include "ui/training/history_plot.h"
@@ -91,6 +92,9 @@ class TrainingView : public QWidget {
 
   bool exportHistoryCsv(const QString& path, QString* error = nullptr) const;
   bool exportPredictionsCsv(const QString& path, QString* error = nullptr) const;
+  /// The current run as a Python training script (training_exporter.h) for PyTorch or Keras 3:
+  /// the controller's configuration and data set, the CLI command in its header.
+  bool exportTrainingScript(CodeTarget target, const QString& path, QString* error = nullptr) const;
   /// One plot as PNG, SVG or PDF by the path's suffix (PNG when it has none), with the export
   /// settings' size and dpi, atomically (ui/common/plot_exporter.h).
   bool exportPlotPng(const QString& path, Plot which = Plot::Fit, QString* error = nullptr);
