@@ -187,7 +187,16 @@ void TestExplorer::crosshairReadsEngineValuesAtCursor() {
   // At r = 1.5 by hand: MSE r² = 2.25 (slope 2r = 3); MAE |r| = 1.5 (slope 1); Huber δ = 1:
   // δ(|r| − δ/2) = 1 (slope δ·sign r = 1). Evaluated exactly at x, not read off the samples.
   const QString text = window.explorer()->plot()->crosshair()->readout(1.5, false);
-  QVERIFY2(text.startsWith(QStringLiteral("x = 1.5")), qPrintable(text));
+  // Named as the axes name them (issue 14: the tooltip said dL/dx under an axis saying dL/dŷ):
+  // the x axis is the residual r = ŷ − y, the gradient panel's title dL/dŷ.
+  QVERIFY2(text.startsWith(QStringLiteral("r = 1.5")), qPrintable(text));
+  Crosshair* crosshair = window.explorer()->plot()->crosshair();
+  const QString rich = crosshair->readout(1.5, true);
+  QVERIFY2(rich.contains(QStringLiteral("L = 2.25, dL/dŷ = 3")), qPrintable(rich));
+  QVERIFY2(!rich.contains(QStringLiteral("dL/dx")), qPrintable(rich));
+  // Each line is one unbreakable run: the tooltip never wraps inside a number.
+  QVERIFY2(rich.startsWith(QStringLiteral("<p style='white-space:pre'>")), qPrintable(rich));
+  QCOMPARE(rich.count(QStringLiteral("<br>")), 3);
   QVERIFY2(text.contains(QStringLiteral("L = 2.25, slope 3")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("L = 1.5, slope 1")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("L = 1, slope 1")), qPrintable(text));

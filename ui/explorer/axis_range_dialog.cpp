@@ -9,17 +9,27 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/common/number_spin_box.h"
+
 namespace losslab::ui {
 
 namespace {
 
 // Plot coordinates, not parameters: wide enough for any zoom a user types, with enough
-// decimals for the flat tails of a robust loss.
+// decimals for the flat tails of a robust loss. The boxes show the shortest text of their value
+// (NumberSpinBox), and a range taken from the plot is shown to kShownDigits significant digits,
+// not as "1.16680961706" or "3.000000".
 constexpr double kLimit = 1e9;
-constexpr int kDecimals = 6;
+constexpr int kDecimals = 12;
+constexpr int kShownDigits = 6;
 
-QDoubleSpinBox* rangeBox(QWidget* parent) {
-  auto* box = new QDoubleSpinBox(parent);
+double shown(double value) {
+  return QString::number(value, 'g', kShownDigits).toDouble();
+}
+
+QDoubleSpinBox* rangeBox(QWidget* parent, const QString& name) {
+  auto* box = new NumberSpinBox(parent);
+  box->setObjectName(name);
   box->setRange(-kLimit, kLimit);
   box->setDecimals(kDecimals);
   box->setAccelerated(true);
@@ -39,18 +49,32 @@ QHBoxLayout* pair(QDoubleSpinBox* from, QDoubleSpinBox* to) {
 
 AxisRangeDialog::AxisRangeDialog(QWidget* parent)
     : QDialog(parent),
-      m_xFrom(rangeBox(this)),
-      m_xTo(rangeBox(this)),
+      m_xFrom(rangeBox(this, QStringLiteral("xFrom"))),
+      m_xTo(rangeBox(this, QStringLiteral("xTo"))),
       m_problem(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Axis Ranges"));
   auto* form = new QFormLayout;
-  form->addRow(tr("&x (all panels):"), pair(m_xFrom, m_xTo));
+  // Labels with a buddy: "&x" is then the mnemonic Alt+X, not a literal "&x" (a label made by
+  // addRow(text, layout) has no buddy).
+  auto addRow = [this, form](const QString& text, QDoubleSpinBox* from, QDoubleSpinBox* to) {
+    auto* label = new QLabel(text, this);
+    label->setBuddy(from);
+    form->addRow(label, pair(from, to));
+  };
+  addRow(tr("&x (all panels):"), m_xFrom, m_xTo);
   const QString names[kPanels] = {tr("&Loss y:"), tr("&Gradient y:"), tr("&Curvature y:")};
   for (int panel = 0; panel < kPanels; ++panel) {
-    m_yFrom[panel] = rangeBox(this);
-    m_yTo[panel] = rangeBox(this);
-    form->addRow(names[panel], pair(m_yFrom[panel], m_yTo[panel]));
+    m_yFrom[panel] = rangeBox(this, QStringLiteral("yFrom%1").arg(panel));
+    m_yTo[panel] = rangeBox(this, QStringLiteral("yTo%1").arg(panel));
+    addRow(names[panel], m_yFrom[panel], m_yTo[panel]);
+  }
+  // Tab goes from → to, row by row, then to the buttons (creation order put the buttons,
+  // made in the initialiser list, before the y rows).
+  const std::array<QWidget*, 9> order = {m_xFrom,  m_xTo,      m_yFrom[0], m_yTo[0], m_yFrom[1],
+                                         m_yTo[1], m_yFrom[2], m_yTo[2],   m_buttons};
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    setTabOrder(order[i - 1], order[i]);
   }
   m_problem->setWordWrap(true);
   auto* layout = new QVBoxLayout(this);
@@ -66,13 +90,13 @@ AxisRangeDialog::AxisRangeDialog(QWidget* parent)
 }
 
 void AxisRangeDialog::setXRange(double from, double to) {
-  m_xFrom->setValue(from);
-  m_xTo->setValue(to);
+  m_xFrom->setValue(shown(from));
+  m_xTo->setValue(shown(to));
 }
 
 void AxisRangeDialog::setYRange(int panel, double from, double to) {
-  m_yFrom.at(panel)->setValue(from);
-  m_yTo.at(panel)->setValue(to);
+  m_yFrom.at(panel)->setValue(shown(from));
+  m_yTo.at(panel)->setValue(shown(to));
 }
 
 double AxisRangeDialog::xFrom() const {

@@ -3,6 +3,7 @@
 
 #include <qcustomplot.h>
 #include <QEvent>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QToolTip>
 
@@ -15,6 +16,9 @@ namespace {
 
 /// Significant digits of a reading: enough to tell curves apart, short enough to scan.
 constexpr int kReadingDigits = 5;
+
+/// Space between the crosshair line and the readout, in pixels.
+constexpr int kReadoutGap = 16;
 
 QString number(double value) {
   return readingText(value, kReadingDigits);
@@ -51,9 +55,24 @@ void Crosshair::setPanels(const std::vector<QCPAxisRect*>& panels, bool showCurv
   }
 }
 
+QString Crosshair::variable() const {
+  // The same names as the axes: a regression loss is drawn against r = ŷ − y (y = 0) or ŷ
+  // (y fixed), and its slope is dL/dŷ either way; other kinds are drawn against their x.
+  if (m_model->axisKind() != CurveKind::Residual) {
+    return QStringLiteral("x");
+  }
+  return m_model->target() == 0 ? QStringLiteral("r") : QStringLiteral("ŷ");
+}
+
 QString Crosshair::readout(double x, bool rich) const {
-  QString text = rich ? QStringLiteral("<b>x = %1</b>").arg(number(x))
-                      : QStringLiteral("x = %1").arg(number(x));
+  const bool residual = m_model->axisKind() == CurveKind::Residual;
+  const QString d1 = residual ? QStringLiteral("dL/dŷ") : QStringLiteral("dL/dx");
+  const QString d2 = residual ? QStringLiteral("d²L/dŷ²") : QStringLiteral("d²L/dx²");
+  // white-space: pre: a rich tooltip word-wraps at a width of its own choosing, and must
+  // never break inside a number or a symbol ("dL/" | "dŷ"); lines break only at <br>.
+  QString text =
+      rich ? QStringLiteral("<p style='white-space:pre'><b>%1 = %2</b>").arg(variable(), number(x))
+           : QStringLiteral("%1 = %2").arg(variable(), number(x));
   for (int i = 0; i < m_model->count(); ++i) {
     const CurveItem& item = m_model->curve(i);
     double value = 0;
@@ -65,15 +84,16 @@ QString Crosshair::readout(double x, bool rich) const {
     if (rich) {
       text += QStringLiteral("<br><span style='color:%1'>&#9632;</span> %2: ")
                   .arg(item.color.name(), item.name.toHtmlEscaped());
-      text += m_showCurvature ? tr("L = %1, dL/dx = %2, d²L/dx² = %3")
-                                    .arg(number(value), number(slope), number(curvature))
-                              : tr("L = %1, dL/dx = %2").arg(number(value), number(slope));
+      text += m_showCurvature
+                  ? QStringLiteral("L = %1, %2 = %3, %4 = %5")
+                        .arg(number(value), d1, number(slope), d2, number(curvature))
+                  : QStringLiteral("L = %1, %2 = %3").arg(number(value), d1, number(slope));
     } else {
       text += QStringLiteral("   ") +
               tr("%1: L = %2, slope %3").arg(item.name, number(value), number(slope));
     }
   }
-  return text;
+  return rich ? text + QStringLiteral("</p>") : text;
 }
 
 void Crosshair::hide() {
@@ -112,7 +132,24 @@ void Crosshair::onMouseMove(QMouseEvent* event) {
     m_lines[i]->point2->setCoords(x, 1);
     m_lines[i]->setVisible(true);
   }
-  QToolTip::showText(event->globalPosition().toPoint(), readout(x, true), m_plot);
+  // The readout sits at the top of the plot beside the line (left of it in the right half),
+  // not under the cursor, so it covers neither the point read nor the curves near it.
+  const QString text = readout(x, true);
+  const QRect top = m_panels.front()->rect();
+  const int lineX = static_cast<int>(event->position().x());
+  QLabel probe;  // the tooltip's size, to place it before showing it
+  probe.setText(text);
+  const QSize size = probe.sizeHint();
+  QPoint anchor(lineX > top.center().x() ? lineX - kReadoutGap - size.width() : lineX + kReadoutGap,
+                top.top());
+  // Never over the legend: below it when they would overlap.
+  if (m_plot->legend && m_plot->legend->visible()) {
+    const QRect legend = m_plot->legend->outerRect();
+    if (QRect(anchor, size).intersects(legend)) {
+      anchor.setY(legend.bottom() + kReadoutGap / 2);
+    }
+  }
+  QToolTip::showText(m_plot->mapToGlobal(anchor), text, m_plot);
   emit readoutChanged(readout(x, false));
   m_plot->layer(QStringLiteral("overlay"))->replot();
 }

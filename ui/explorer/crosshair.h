@@ -27,7 +27,8 @@ class Crosshair : public QObject {
 
   /// The panels the line crosses, top to bottom (loss, gradient[, curvature]).
   void setPanels(const std::vector<QCPAxisRect*>& panels, bool showCurvature);
-  /// The readout at x: rich text (for the tooltip) or plain text (for the status bar).
+  /// The readout at x: rich text (for the tooltip) or plain text (for the status bar), with
+  /// the axes' names: "r = 1.5 … L = 2.25, dL/dŷ = 3" for a regression loss.
   QString readout(double x, bool rich) const;
   void hide();
 
@@ -39,6 +40,8 @@ class Crosshair : public QObject {
 
  private:
   void onMouseMove(QMouseEvent* event);
+  /// The name of the x axis' variable: r, ŷ or x.
+  QString variable() const;
 
   QCustomPlot* m_plot;
   CurveModel* m_model;
