@@ -6,6 +6,30 @@
 
 namespace losslab::ui {
 
+bool isWindowCommand(const QKeyEvent* key) {
+  if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+    return true;
+  }
+  if (!(key->modifiers() & Qt::ControlModifier)) {
+    return false;
+  }
+  const int k = key->key();
+  if (k == Qt::Key_Return || k == Qt::Key_Enter) {
+    return true;
+  }
+  return k >= Qt::Key_A && k <= Qt::Key_Z && k != Qt::Key_A && k != Qt::Key_C && k != Qt::Key_V &&
+         k != Qt::Key_X;
+}
+
+bool passWindowCommand(QEvent* event) {
+  if (event->type() != QEvent::ShortcutOverride ||
+      !isWindowCommand(static_cast<QKeyEvent*>(event))) {
+    return false;
+  }
+  event->ignore();
+  return true;
+}
+
 double roundToDecimals(double value, int decimals) {
   return QString::number(value, 'f', decimals).toDouble();
 }

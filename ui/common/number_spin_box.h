@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDoubleSpinBox>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
@@ -24,6 +25,16 @@ inline constexpr int kMaxDecimals = 300;
 /// Significant digits a log-scale spin box keeps at the lower end of its slider.
 inline constexpr int kLogSignificantDigits = 3;
 
+/// True for a key combination a spin box has no use for but the window has: Undo/Redo (a
+/// parameter's undo, not the text's) and Ctrl+letter or Ctrl+Return commands other than
+/// select all / copy / cut / paste (Ctrl+E, Export Plot, did nothing with a spin box focused:
+/// its line edit took it as "end of line").
+bool isWindowCommand(const QKeyEvent* key);
+
+/// Lets window commands (isWindowCommand) through a focused spin box: the ShortcutOverride is
+/// left unaccepted, so the shortcut fires. Call from event().
+bool passWindowCommand(QEvent* event);
+
 /// The locale's number format without group separators ("12345.5", never "12,345.5").
 inline QLocale spinLocale(const QLocale& locale) {
   QLocale result = locale;
@@ -37,6 +48,10 @@ inline QLocale spinLocale(const QLocale& locale) {
 class NumberSpinBox final : public QDoubleSpinBox {
  public:
   using QDoubleSpinBox::QDoubleSpinBox;
+
+  bool event(QEvent* event) override {
+    return passWindowCommand(event) || QDoubleSpinBox::event(event);
+  }
 
   QLineEdit* editor() const { return lineEdit(); }
 
@@ -85,6 +100,8 @@ class NumberSpinBox final : public QDoubleSpinBox {
 class IntegerSpinBox final : public QSpinBox {
  public:
   using QSpinBox::QSpinBox;
+
+  bool event(QEvent* event) override { return passWindowCommand(event) || QSpinBox::event(event); }
 
   QLineEdit* editor() const { return lineEdit(); }
 

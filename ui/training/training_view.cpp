@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "ui/common/theme.h"
+#include "ui/common/wheel_guard.h"
 #include "ui/training/data_panel.h"
 #include "ui/training/fit_plot.h"
 #include "ui/training/history_panel.h"
@@ -126,6 +127,7 @@ QWidget* TrainingView::createControls() {
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  guardWheel(scroll);  // the wheel scrolls the column, never an unfocused combo or slider
   const int scrollBar = scroll->verticalScrollBar()->sizeHint().width();
   scroll->setMinimumWidth(controls->minimumSizeHint().width() + scrollBar);
   scroll->setMaximumWidth(controls->sizeHint().width() + scrollBar);
