@@ -219,6 +219,13 @@ void ParameterPanel::addNumberRow(QGridLayout* grid, int gridRow, Row& row) {
   row.slider->setRange(0, row.steps);
   row.slider->setSingleStep(1);
   row.slider->setPageStep(std::max(1, row.steps / 10));
+  // Ticks to aim at (one per decade on a log slider, ten on a linear one) and room to aim
+  // (issue 14: δ's 0.01–10 had ≈100 px and no ticks).
+  row.slider->setTickPosition(QSlider::TicksBelow);
+  const double decades = span.log ? std::log10(span.upper / span.lower) : 0;
+  row.slider->setTickInterval(decades >= 1 ? static_cast<int>(std::lround(row.steps / decades))
+                                           : std::max(1, row.steps / 10));
+  row.slider->setMinimumWidth(kMinSliderWidth);
   spin->setObjectName(QStringLiteral("spin_") + id);
   spin->setToolTip(tip);
   spin->setKeyboardTracking(false);  // emit on Enter / focus out, not on every keystroke
@@ -286,7 +293,7 @@ void ParameterPanel::onSliderMoved(std::size_t index, int position) {
     return;
   }
   Row& row = m_rows[index];
-  const double value = sliderValue(row.spec, position, row.steps);
+  const double value = sliderRoundValue(row.spec, position, row.steps);
   if (commit(index, value)) {
     showValue(row, value, /*moveSlider=*/false);  // the user holds the slider: leave it be
     emit parametersChanged(m_values);

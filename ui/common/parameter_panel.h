@@ -37,6 +37,8 @@ class ParameterPanel : public QWidget {
  public:
   /// Positions of a Real slider (integer sliders use one position per integer up to this).
   static constexpr int kSliderSteps = 1000;
+  /// The narrowest a slider gets, in pixels.
+  static constexpr int kMinSliderWidth = 150;
 
   explicit ParameterPanel(QWidget* parent = nullptr);
   ~ParameterPanel() override;

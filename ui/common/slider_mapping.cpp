@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace losslab::ui {
 
@@ -106,6 +108,25 @@ double sliderValue(const ParamSpec& spec, int position, int steps) {
     }
   }
   return value;
+}
+
+double sliderRoundValue(const ParamSpec& spec, int position, int steps) {
+  const double exact = sliderValue(spec, position, steps);
+  if (spec.kind != ParamSpec::Kind::Real || !std::isfinite(exact) || exact == 0) {
+    return exact;
+  }
+  // The fewest significant digits that still land on this position and are valid: a log
+  // slider of 1000 steps over three decades moves by 0.7 % a step, so three or four digits.
+  for (int digits = 1; digits <= kMaxRoundDigits; ++digits) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*g", digits, exact);
+    const double candidate = std::strtod(text, nullptr);
+    if (sliderPosition(spec, candidate, steps) == std::clamp(position, 0, steps) &&
+        spec.validate(candidate).empty()) {
+      return candidate;
+    }
+  }
+  return exact;
 }
 
 }  // namespace losslab::ui

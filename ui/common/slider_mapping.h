@@ -36,4 +36,13 @@ int sliderPosition(const ParamSpec& spec, double value, int steps);
 /// is valid and still maps back to that end. Integer parameters are rounded to an integer.
 double sliderValue(const ParamSpec& spec, int position, int steps);
 
+/// Significant digits sliderRoundValue tries before it gives up and returns the exact value.
+inline constexpr int kMaxRoundDigits = 6;
+
+/// What a slider drag sets (issue 14: labels and undo texts showed "δ = 0.0736207097495"): the
+/// number with the fewest significant digits (up to kMaxRoundDigits) that maps back to
+/// `position` and is valid, else sliderValue(). The ends stay exact (0.01 and 10 are short).
+/// Integer, boolean and choice parameters: sliderValue().
+double sliderRoundValue(const ParamSpec& spec, int position, int steps);
+
 }  // namespace losslab::ui
