@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/common/log_axis_ticker.h"
 #include "ui/common/loss_factory.h"
 #include "ui/common/plot_style.h"
 
@@ -58,7 +59,7 @@ void SweepPlot::showSweep(const SweepRequest& request, const SweepResult& result
   yAxis->setLabel(axisLabel(request.metric));
   if (request.vary.log) {
     xAxis->setScaleType(QCPAxis::stLogarithmic);
-    xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    xAxis->setTicker(QSharedPointer<LogAxisTicker>::create());
   } else {
     xAxis->setScaleType(QCPAxis::stLinear);
     xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());

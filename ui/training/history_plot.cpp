@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/history_plot.h"
 
+#include "ui/common/log_axis_ticker.h"
+
 namespace losslab::ui {
 
 HistoryPlot::HistoryPlot(QWidget* parent) : TrainingPlot(parent) {
@@ -120,7 +122,7 @@ void HistoryPlot::setSmoothing(double weight) {
 
 void HistoryPlot::setLogarithmic(bool on) {
   yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-  yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+  yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new LogAxisTicker)
                       : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
   setFollowing(true);
   rescale();
