@@ -671,7 +671,8 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
       torchCall("kl_div", "KLDivLoss", {{"log_target", "log_target", ArgKind::Bool}});
   klCall.note =
       "LossLab's default reduction is 'mean' (sum / number of elements, as PyTorch's default); "
-      "pass reduction=\"batchmean\" for the true KL per sample";
+      "pass reduction=\"batchmean\" for the true KL per sample. With log_target, a target of "
+      "-inf (log 0) gives NaN in torch's kl_div (exp(-inf)*(-inf - x)); LossLab counts it as 0";
   klDiv.calls = {klCall};
   klDiv.extraReductions = {Reduction::BatchMean};
   klDiv.inputs = [](const ParamValues& p) {
