@@ -26,7 +26,8 @@ with respect to y_pred and to every differentiable extra input.
 CSV files: one row per sample, fields separated by commas and '.' as the decimal point (a file
 separated by semicolons, tabs or '|' is refused, naming the separator), an optional header row
 (a first row with no numeric field), blank lines only at the end. NaN and inf fields are
-rejected. FILE is a regular file, or '-' for standard input (for one of the files).
+rejected, except -inf (log 0) in a file of log-probabilities (kl_div's y_pred, and its y_true
+with log_target=true). FILE is a regular file, or '-' for standard input (for one of the files).
 
 Limits, checked before the work they bound: a CSV file has at most MAX_BYTES, a line at most
 MAX_LINE and a file at most MAX_NUMBERS numbers; an evaluation may use at most MEMORY of
@@ -50,9 +51,10 @@ std::string details() {
 constexpr const char* kFooter =
     "Exit status: 0 success, 1 data error (file contents), 2 usage error.";
 
-RankedTensor readTensor(const std::string& path, bool vector) {
+RankedTensor readTensor(const std::string& path, bool vector, bool logProbability = false) {
   CsvOptions options;
   options.vectorIfSingleColumn = vector;
+  options.allowMinusInfinity = logProbability;  // log 0 is a legal log-probability
   return readCsvFile(path, options).data;
 }
 
@@ -193,7 +195,11 @@ int EvalCommand::run() {
   if (info.target != TargetKind::None && !m_yTrue) {
     throw Error::usage(
         "'" + info.id + "' needs --y-true FILE" +
-        (info.target == TargetKind::ClassIndex ? " (one integer class label per row)" : ""));
+        (info.target == TargetKind::ClassIndex
+             ? (info.facts.probabilityTargets
+                    ? " (one integer class label per row, or class probabilities of y_pred's shape)"
+                    : " (one integer class label per row)")
+             : ""));
   }
   const std::vector<std::pair<std::string, std::string>> inputs = extraInputs(info);
   std::vector<std::string> paths{*m_yPred, m_yTrue.value_or(""), m_sampleWeight.value_or("")};
@@ -204,9 +210,10 @@ int EvalCommand::run() {
     throw Error::usage("standard input ('-') can be read only once: give '-' to one file option");
   }
 
-  request.yPred = readTensor(*m_yPred, false);
+  const InputDomain domain = info.facts.inputs(loss->params());
+  request.yPred = readTensor(*m_yPred, false, domain.prediction == Values::LogProbability);
   if (m_yTrue) {
-    request.yTrue = readTensor(*m_yTrue, false);
+    request.yTrue = readTensor(*m_yTrue, false, domain.target == Values::LogProbability);
   }
   for (const auto& [input, path] : inputs) {
     request.extras[input] = readTensor(path, false);

@@ -211,6 +211,9 @@ struct LossFacts {
   ByParams<std::vector<KinkPoint>> kinks;
   /// Reductions accepted beyond the framework's own (kl_div's batchmean).
   std::vector<Reduction> extraReductions;
+  /// A TargetKind::ClassIndex loss that also takes class probabilities: y_true of y_pred's
+  /// shape (B×K, K ≥ 2) instead of the B×1 labels (torch cross_entropy, PyTorch ≥ 1.10).
+  bool probabilityTargets = false;
   /// Parameter sets the registry-driven tests run besides the defaults: each branch of every
   /// choice and boolean, and values away from the defaults.
   std::vector<ParamValues> examples;

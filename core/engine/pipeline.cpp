@@ -16,10 +16,12 @@ bool isTorch(const LossInfo& info) {
   return info.framework == Framework::PyTorch;
 }
 
-Tensor labelsAsColumn(const RankedTensor& labels, Eigen::Index batch) {
+Tensor labelsAsColumn(const RankedTensor& labels, Eigen::Index batch, bool probabilities) {
   if (labels.values.cols() != 1) {
-    throw Error::usage("labels must be one value per sample (a single column), got shape " +
-                       shapeText(labels));
+    throw Error::usage(
+        "labels must be one value per sample (a single column)" +
+        std::string(probabilities ? ", or class probabilities of y_pred's shape" : "") +
+        ", got shape " + shapeText(labels));
   }
   if (labels.values.rows() != batch) {
     throw Error::usage("y_true has " + std::to_string(labels.values.rows()) +
@@ -105,7 +107,12 @@ Evaluation evaluate(const Loss& loss, const EvalRequest& request) {
       if (!request.yTrue) {
         throw Error::usage("'" + info.id + "' needs y_true (integer class labels)");
       }
-      yTrue = labelsAsColumn(*request.yTrue, batch);
+      if (info.facts.probabilityTargets && yPred.cols() > 1 &&
+          request.yTrue->values.rows() == batch && request.yTrue->values.cols() == yPred.cols()) {
+        yTrue = request.yTrue->values;  // class probabilities, one row per sample
+        break;
+      }
+      yTrue = labelsAsColumn(*request.yTrue, batch, info.facts.probabilityTargets);
       break;
     case TargetKind::None:
       if (request.yTrue) {

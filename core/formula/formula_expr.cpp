@@ -113,16 +113,18 @@ double fold(Op op, const std::vector<double>& a) {
       return sigmoid(a[0]);
     case Op::Softplus:
       return softplus(a[0]);
-    case Op::Relu:
-      return std::fmax(a[0], 0.0);
+    case Op::Relu:  // relu(NaN) = NaN, as the interpreter (formula_program.cpp)
+      return a[0] > 0 ? a[0] : (a[0] == a[0] ? 0.0 : a[0]);
     case Op::LogCosh:
       return std::fabs(a[0]) + softplus(-2 * std::fabs(a[0])) - kLog2;
-    case Op::Max:
-      return a[0] >= a[1] ? a[0] : a[1];
+    case Op::Max:  // NaN in either gives NaN, as the interpreter
+      return (a[0] >= a[1] || a[0] != a[0]) ? a[0] : a[1];
     case Op::Min:
-      return a[0] <= a[1] ? a[0] : a[1];
-    case Op::Clip:
-      return std::fmin(std::fmax(a[0], a[1]), a[2]);
+      return (a[0] <= a[1] || a[0] != a[0]) ? a[0] : a[1];
+    case Op::Clip: {
+      const double low = a[0] < a[1] ? a[1] : a[0];
+      return low > a[2] ? a[2] : low;
+    }
     case Op::Where:
       return a[0] != 0 ? a[1] : a[2];
     default:

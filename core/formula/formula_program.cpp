@@ -229,9 +229,10 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         forEach(pd, n, [&](Eigen::Index i) { return std::fabs(pa[i]); });
         break;
       case Op::Sign:
-        // sign(0) = 0 and sign(NaN) = NaN, as TensorFlow and PyTorch.
+        // sign(0) = 0 and sign(NaN) = 0: PyTorch's torch.sign (checked on 1.13; pytorch#41245)
+        // and the built-in kernels' signum. −0 gives 0.
         forEach(pd, n,
-                [&](Eigen::Index i) { return pa[i] > 0.0 ? 1.0 : (pa[i] < 0.0 ? -1.0 : pa[i]); });
+                [&](Eigen::Index i) { return pa[i] > 0.0 ? 1.0 : (pa[i] < 0.0 ? -1.0 : 0.0); });
         break;
       case Op::Exp:
         d = a.exp();
@@ -279,18 +280,22 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         forEach(pd, n, [&](Eigen::Index i) {
           const double x = pa[i];
           const double y = pb[i];
-          return x >= y ? x : y;
+          return (x >= y || x != x) ? x : y;  // NaN in either gives NaN (torch.maximum)
         });
         break;
       case Op::Min:
         forEach(pd, n, [&](Eigen::Index i) {
           const double x = pa[i];
           const double y = pb[i];
-          return x <= y ? x : y;
+          return (x <= y || x != x) ? x : y;  // NaN in either gives NaN (torch.minimum)
         });
         break;
       case Op::Clip:
-        d = a.max(b).min(c);
+        // min(max(x, lo), hi) with NaN x giving NaN (torch.clamp; Eigen's max/min do not say).
+        forEach(pd, n, [&](Eigen::Index i) {
+          const double low = pa[i] < pb[i] ? pb[i] : pa[i];
+          return low > pc[i] ? pc[i] : low;
+        });
         break;
       case Op::Where:
         // Both loads unconditional: GCC only if-converts (masks) a select of plain values.

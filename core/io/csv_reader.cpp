@@ -280,6 +280,10 @@ class Parser {
 
   /// The fast path: a row of exactly `cols` unquoted fields that all parse as accepted numbers
   /// goes straight into `row`. False (row partly written) sends the line to the general path.
+  bool minusInfinityAllowed(double value) const {
+    return m_options.allowMinusInfinity && std::isinf(value) && value < 0;
+  }
+
   bool parseSimpleRow(std::string_view line, double* row, Eigen::Index cols) const {
     const char* p = line.data();
     const char* const end = p + line.size();
@@ -298,7 +302,7 @@ class Parser {
           trim(std::string_view(start, static_cast<std::size_t>(p - start)));
       double value = 0;
       if (parseNumber(field, value) != NumberStatus::Ok ||
-          (!m_options.allowNonFinite && !std::isfinite(value))) {
+          (!m_options.allowNonFinite && !std::isfinite(value) && !minusInfinityAllowed(value))) {
         return false;
       }
       row[j] = value;
@@ -391,11 +395,13 @@ class Parser {
         throw Error::data(where(lineNumber, j + 1) + "'" + shortened(field.text) +
                           "' is out of the range of a double");
       }
-      if (!std::isfinite(value) && !m_options.allowNonFinite) {
+      if (!std::isfinite(value) && !m_options.allowNonFinite && !minusInfinityAllowed(value)) {
         const char* name = std::isnan(value) ? "NaN" : value > 0 ? "inf" : "-inf";
         throw Error::data(where(lineNumber, j + 1) + name + " at line " +
                           std::to_string(lineNumber) + ", column " + std::to_string(j + 1) +
-                          " (non-finite values are not accepted)");
+                          (m_options.allowMinusInfinity
+                               ? " (of the non-finite values only -inf, log 0, is accepted here)"
+                               : " (non-finite values are not accepted)"));
       }
       row[j] = value;
     }

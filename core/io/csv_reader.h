@@ -28,6 +28,7 @@ struct CsvOptions {
   };
   Header header = Header::Auto;
   bool allowNonFinite = false;        // accept NaN / inf / -inf fields (rejected by default)
+  bool allowMinusInfinity = false;    // accept -inf (log 0) but no NaN or +inf
   bool vectorIfSingleColumn = false;  // one column gives rank 1, shape (n,), instead of (n, 1)
   CsvLimits limits;
 };

@@ -19,14 +19,15 @@ namespace losslab {
 
 namespace {
 
-[[maybe_unused]] constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kHalfLogTwoPi = 0.91893853320467274178;  // ½ log(2π)
 // BCELoss backward: (p − y) / max(p(1 − p), EPSILON) with the float constant EPSILON = 1e-12
 // (aten Loss.cpp), i.e. 9.99999996e-13 once widened to double.
 constexpr double kTorchBceDenominator = static_cast<double>(1e-12f);
 // binary_cross_entropy_double_backward shifts p and 1 − p by the double 1e-12.
 constexpr double kTorchBceDoubleBackwardEps = 1e-12;
-constexpr double kTorchLogClamp = -100.0;  // BCELoss clamps each log at −100
+constexpr double kTorchLogClamp = -100.0;            // BCELoss clamps each log at −100
+constexpr double kTorchDefaultIgnoreIndex = -100.0;  // CrossEntropyLoss' default
 
 std::string number(double v) {
   std::ostringstream out;
@@ -39,35 +40,56 @@ std::string at(Eigen::Index i, Eigen::Index j) {
   return "row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1);
 }
 
-/// An optional non-differentiable extra input that broadcasts against y_pred: either y_pred's
-/// shape or one row of D columns (PyTorch's (D,) tensor). nullptr when absent; a wrong shape is
-/// a usage error.
-const Tensor* broadcastExtra(const LossInputs& in,
-                             std::string_view name,
-                             const LossInfo& info,
-                             bool allowSameShape) {
-  const Tensor* extra = in.extra(name);
-  if (!extra) {
-    return nullptr;
+/// An optional non-differentiable extra input that broadcasts against y_pred: y_pred's shape
+/// (where `allowSameShape`), or one value per column of y_pred (PyTorch's (D,) tensor), written
+/// as a row (1, D) or as a column (D, 1). Absent, every element reads `fallback`; a wrong shape
+/// is a usage error.
+class Broadcast {
+ public:
+  Broadcast(const LossInputs& in,
+            std::string_view name,
+            const LossInfo& info,
+            bool allowSameShape) {
+    const Tensor* extra = in.extra(name);
+    if (!extra) {
+      return;
+    }
+    const Tensor& pred = *in.yPred;
+    const bool same = extra->rows() == pred.rows() && extra->cols() == pred.cols();
+    const bool row = extra->rows() == 1 && extra->cols() == pred.cols();
+    const bool column = extra->cols() == 1 && extra->rows() == pred.cols();
+    if (allowSameShape && same) {
+      m_tensor = extra;
+      m_perElement = true;
+    } else if (row) {
+      m_tensor = extra;
+    } else if (column) {
+      m_row = extra->transpose();
+      m_tensor = &m_row;
+    } else {
+      const std::string d = std::to_string(pred.cols());
+      throw Error::usage(
+          info.id + ": " + std::string(name) + " has shape " + shapeText(*extra) +
+          " but must be (1, " + d + ") or (" + d + ", 1)" +
+          (allowSameShape ? " or y_pred's shape " + shapeText(pred) : std::string()));
+    }
   }
-  const Tensor& pred = *in.yPred;
-  const bool row = extra->rows() == 1 && extra->cols() == pred.cols();
-  const bool same = extra->rows() == pred.rows() && extra->cols() == pred.cols();
-  if (!row && !(allowSameShape && same)) {
-    throw Error::usage(info.id + ": " + std::string(name) + " has shape " + shapeText(*extra) +
-                       " but must be (1, " + std::to_string(pred.cols()) + ")" +
-                       (allowSameShape ? " or y_pred's shape " + shapeText(pred) : std::string()));
-  }
-  return extra;
-}
+  Broadcast(const Broadcast&) = delete;
+  Broadcast& operator=(const Broadcast&) = delete;
 
-/// Element (i, j) of a broadcast extra, `fallback` when it is absent.
-double broadcastAt(const Tensor* t, Eigen::Index i, Eigen::Index j, double fallback = 1.0) {
-  if (!t) {
-    return fallback;
+  /// Element (i, j), `fallback` when the input is absent.
+  double at(Eigen::Index i, Eigen::Index j, double fallback = 1.0) const {
+    if (!m_tensor) {
+      return fallback;
+    }
+    return m_perElement ? (*m_tensor)(i, j) : (*m_tensor)(0, j);
   }
-  return t->rows() == 1 ? (*t)(0, j) : (*t)(i, j);
-}
+
+ private:
+  const Tensor* m_tensor = nullptr;
+  Tensor m_row;  // a (D, 1) column as a row
+  bool m_perElement = false;
+};
 
 /// PyTorch BCELoss, element-wise with optional weight w (y_pred's shape or 1×D):
 ///   e = −w [y max(log p, −100) + (1 − y) max(log(1 − p), −100)],
@@ -87,7 +109,7 @@ class TorchBce final : public Loss {
   void evaluate(const LossInputs& in, BatchEval& out) const override {
     const Tensor& pred = *in.yPred;
     const Tensor& target = *in.yTrue;
-    const Tensor* weight = broadcastExtra(in, "weight", info(), true);
+    const Broadcast weight(in, "weight", info(), true);
     out.unreduced.resize(pred.rows(), pred.cols());
     out.grad.resize(pred.rows(), pred.cols());
     out.d2.resize(pred.rows(), pred.cols());
@@ -103,7 +125,7 @@ class TorchBce final : public Loss {
           throw Error::data("torch_bce: y_true must lie in [0, 1], but " + at(i, j) + " is " +
                             number(y));
         }
-        const double w = broadcastAt(weight, i, j);
+        const double w = weight.at(i, j);
         const double logP = std::fmax(std::log(p), kTorchLogClamp);
         const double logQ = std::fmax(std::log1p(-p), kTorchLogClamp);
         out.unreduced(i, j) = -w * (y * logP + (1 - y) * logQ);
@@ -129,8 +151,8 @@ class TorchBceWithLogits final : public Loss {
   void evaluate(const LossInputs& in, BatchEval& out) const override {
     const Tensor& pred = *in.yPred;
     const Tensor& target = *in.yTrue;
-    const Tensor* weight = broadcastExtra(in, "weight", info(), true);
-    const Tensor* posWeight = broadcastExtra(in, "pos_weight", info(), true);
+    const Broadcast weight(in, "weight", info(), true);
+    const Broadcast posWeight(in, "pos_weight", info(), true);
     out.unreduced.resize(pred.rows(), pred.cols());
     out.grad.resize(pred.rows(), pred.cols());
     out.d2.resize(pred.rows(), pred.cols());
@@ -138,8 +160,8 @@ class TorchBceWithLogits final : public Loss {
       for (Eigen::Index j = 0; j < pred.cols(); ++j) {
         const double x = pred(i, j);
         const double y = target(i, j);
-        const double w = broadcastAt(weight, i, j);
-        const double wp = broadcastAt(posWeight, i, j);
+        const double w = weight.at(i, j);
+        const double wp = posWeight.at(i, j);
         const double l = 1 + (wp - 1) * y;
         out.unreduced(i, j) = w * ((1 - y) * x + l * softplus(-x));
         out.grad(i, j) = w * (l * sigmoid(x) - wp * y);
@@ -158,7 +180,13 @@ class TorchBceWithLogits final : public Loss {
 /// the same sum (checked on torch 1.13 with weights, λ = 0.2 and an ignored row). With w ≡ 1 this
 /// is the number of kept rows. All rows ignored: torch gives NaN (0/0), LossLab 0.
 /// Labels other than ignore_index must be integers in [0, K).
-/// At x = 0, t = 0 (no weights, λ = 0): [log K, 1/K − 1 for class 0, 1/K elsewhere].
+/// Class probabilities instead of labels (PyTorch ≥ 1.10: y_true of y_pred's shape, K ≥ 2), with
+/// the smoothed target q = (1 − λ) y + λ/K:
+///   ℓ_i = −Σ_k w_k q_ik log s_ik,  ∂ℓ_i/∂x_j = s_j Σ_k w_k q_ik − w_j q_ij,
+/// and 'mean' divides by B, not by a weight sum (aten: sum / (numel / K)). Like torch, the
+/// rows are not checked (any reals, not summing to 1 is allowed), and ignore_index other than
+/// its default −100 is refused ("not supported for floating point target").
+/// At x = 0, y = (1, 0, …) this equals the label case: [log K, 1/K − 1, 1/K, …].
 class TorchCrossEntropy final : public Loss {
  public:
   TorchCrossEntropy(const LossInfo& info, const ParamValues& params)
@@ -170,15 +198,19 @@ class TorchCrossEntropy final : public Loss {
     const Tensor& logits = *in.yPred;
     const Tensor& labels = *in.yTrue;
     const Eigen::Index k = logits.cols();
-    const Tensor* weight = broadcastExtra(in, "weight", info(), false);
+    const Broadcast weight(in, "weight", info(), false);
     double weightSum = 0;  // W
     for (Eigen::Index j = 0; j < k; ++j) {
-      weightSum += broadcastAt(weight, 0, j);
+      weightSum += weight.at(0, j);
     }
     const double share = m_smoothing / static_cast<double>(k);
     out.unreduced.resize(logits.rows(), 1);
     out.grad.resize(logits.rows(), k);
     out.meanDenominator = 0;
+    if (labels.cols() == k && k > 1) {
+      probabilities(logits, labels, weight, share, out);
+      return;
+    }
     for (Eigen::Index i = 0; i < logits.rows(); ++i) {
       const double label = labels(i, 0);
       if (label == m_ignoreIndex) {
@@ -198,23 +230,58 @@ class TorchCrossEntropy final : public Loss {
         sum += std::exp(logits(i, j) - top);
       }
       const double logSum = std::log(sum);
-      const double wt = broadcastAt(weight, 0, t);
+      const double wt = weight.at(0, t);
       double smooth = 0;  // Σ_k w_k (−log s_k)
       for (Eigen::Index j = 0; j < k; ++j) {
-        smooth -= broadcastAt(weight, 0, j) * (logits(i, j) - top - logSum);
+        smooth -= weight.at(0, j) * (logits(i, j) - top - logSum);
       }
       out.unreduced(i, 0) =
           -(1 - m_smoothing) * wt * (logits(i, t) - top - logSum) + share * smooth;
       for (Eigen::Index j = 0; j < k; ++j) {
         const double s = std::exp(logits(i, j) - top) / sum;
         out.grad(i, j) = (1 - m_smoothing) * wt * (s - (j == t ? 1.0 : 0.0)) +
-                         share * (weightSum * s - broadcastAt(weight, 0, j));
+                         share * (weightSum * s - weight.at(0, j));
       }
       out.meanDenominator += wt;
     }
   }
 
  private:
+  /// The probability-target form (see above); out is sized, meanDenominator stays 0 (mean / B).
+  void probabilities(const Tensor& logits,
+                     const Tensor& target,
+                     const Broadcast& weight,
+                     double share,
+                     BatchEval& out) const {
+    if (m_ignoreIndex != kTorchDefaultIgnoreIndex) {
+      throw Error::usage(
+          "torch_cross_entropy: ignore_index is not supported with class-probability targets "
+          "(y_true of y_pred's shape); leave it at -100");
+    }
+    const Eigen::Index k = logits.cols();
+    for (Eigen::Index i = 0; i < logits.rows(); ++i) {
+      const double top = logits.row(i).maxCoeff();
+      double sum = 0;
+      for (Eigen::Index j = 0; j < k; ++j) {
+        sum += std::exp(logits(i, j) - top);
+      }
+      const double logSum = std::log(sum);
+      double loss = 0;
+      double mass = 0;  // Σ_k w_k q_ik
+      for (Eigen::Index j = 0; j < k; ++j) {
+        const double wq = weight.at(0, j) * ((1 - m_smoothing) * target(i, j) + share);
+        loss -= wq * (logits(i, j) - top - logSum);
+        mass += wq;
+      }
+      out.unreduced(i, 0) = loss;
+      for (Eigen::Index j = 0; j < k; ++j) {
+        const double s = std::exp(logits(i, j) - top) / sum;
+        const double wq = weight.at(0, j) * ((1 - m_smoothing) * target(i, j) + share);
+        out.grad(i, j) = s * mass - wq;
+      }
+    }
+  }
+
   double m_ignoreIndex;
   double m_smoothing;
 };
@@ -328,6 +395,9 @@ class GaussianNll final : public Loss {
 ///   log_target: e = e^t (t − x), e′ = −e^t, e″ = 0.
 /// 'batchmean' (sum / B, the true KL per sample) is applied by the pipeline. t < 0 without
 /// log_target has no t log t (torch: NaN): a data error. t = 0 with x = −∞ gives NaN, as torch.
+/// A log_target of −∞ (log 0, a legal log-probability) contributes 0 with gradient 0: the limit,
+/// and what xlogy gives for t = 0 without log_target. torch 1.13's kl_div evaluates exp(t)·(t − x)
+/// literally and returns NaN for that element's value (its gradient −exp(t) = −0 is the same).
 /// At x = log t with t = 1 (or log_target t = 0), x = 0: [0, −1, 0].
 struct KlDiv {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
@@ -349,7 +419,8 @@ struct KlDiv {
   LossEval operator()(double x, double t) const {
     if (m_logTarget) {
       const double p = std::exp(t);
-      return {p * (t - x), -p, 0};
+      // t = −∞ (log 0): the limit 0 of p(t − x), where exp(t)·(t − x) is 0·(−∞) = NaN.
+      return {t == -kInfinity ? 0.0 : p * (t - x), -p, 0};
     }
     const double entropy = t == 0 ? 0.0 : t * std::log(t);
     return {entropy - t * x, -t, 0};
@@ -371,7 +442,7 @@ class MultilabelSoftMargin final : public Loss {
   void evaluate(const LossInputs& in, BatchEval& out) const override {
     const Tensor& x = *in.yPred;
     const Tensor& y = *in.yTrue;
-    const Tensor* weight = broadcastExtra(in, "weight", info(), false);
+    const Broadcast weight(in, "weight", info(), false);
     const double scale = 1.0 / static_cast<double>(x.cols());
     out.unreduced.resize(x.rows(), 1);
     out.grad.resize(x.rows(), x.cols());
@@ -379,7 +450,7 @@ class MultilabelSoftMargin final : public Loss {
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
       double sum = 0;
       for (Eigen::Index j = 0; j < x.cols(); ++j) {
-        const double w = broadcastAt(weight, 0, j) * scale;
+        const double w = weight.at(0, j) * scale;
         const double v = x(i, j);
         const double t = y(i, j);
         sum += w * (t * softplus(-v) + (1 - t) * softplus(v));
@@ -432,7 +503,7 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
   const TargetKind same = TargetKind::SameShape;
   const TargetKind index = TargetKind::ClassIndex;
   const ExtraInput elementWeight{"weight", false, false,
-                                 "rescaling weight per element: y_pred's shape or (1, D)"};
+                                 "rescaling weight per element: y_pred's shape, (1, D) or (D, 1)"};
 
   LossFacts bce;
   bce.calls = {torchCall("binary_cross_entropy", "BCELoss", {}, {"weight"})};
@@ -473,7 +544,7 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
             "w[(1 − y)x − (1 + (w_p − 1)y) log σ(x)]", {},
             {elementWeight,
              {"pos_weight", false, false,
-              "weight of positive examples per class: (1, D) or y_pred's shape"}},
+              "weight of positive examples per class: (1, D), (D, 1) or y_pred's shape"}},
             true, std::move(bceLogits)));
 
   ParamSpec ignoreIndex = intParam("ignore_index", "ignored label", -100,
@@ -487,11 +558,14 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
                                     {"label_smoothing", "label_smoothing", ArgKind::Real}},
                                    {"weight"});
   ceCall.prelude =
-      "# LossLab's labels are a (B, 1) column of class indices and its class weights (1, K);\n"
-      "# PyTorch takes (B,) integers and (K,) weights.\n"
-      "target = target.reshape(-1).long()\n"
+      "# LossLab's labels are a (B, 1) column of class indices (or class probabilities of the\n"
+      "# input's shape) and its class weights (1, K) or (K, 1); PyTorch takes (B,) integers\n"
+      "# (or (B, K) probabilities) and (K,) weights.\n"
+      "if target.shape != input.shape:\n"
+      "    target = target.reshape(-1).long()\n"
       "weight = None if weight is None else weight.reshape(-1)\n";
   ce.calls = {ceCall};
+  ce.probabilityTargets = true;
   ce.exportLimit =
       "it reduces each row with a sum or norm, while formula aggregates run over the whole batch";
   ce.curve = CurveTraits{.logits = true, .classRow = true};
@@ -517,7 +591,7 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
       "(1 − λ) w_t(−log softmax(x)_t) + (λ/K) Σ_k w_k(−log softmax(x)_k)",
       {ignoreIndex, realParam("label_smoothing", "λ (label smoothing)", 0, 0, 1,
                               "Targets become (1 − λ) onehot + λ/K")},
-      {{"weight", false, false, "class weights, (1, K)"}}, false, std::move(ce)));
+      {{"weight", false, false, "class weights, (1, K) or (K, 1)"}}, false, std::move(ce)));
 
   LossFacts poissonNll;
   poissonNll.formula = [](const ParamValues& v) {
@@ -597,7 +671,8 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
       torchCall("kl_div", "KLDivLoss", {{"log_target", "log_target", ArgKind::Bool}});
   klCall.note =
       "LossLab's default reduction is 'mean' (sum / number of elements, as PyTorch's default); "
-      "pass reduction=\"batchmean\" for the true KL per sample";
+      "pass reduction=\"batchmean\" for the true KL per sample. With log_target, a target of "
+      "-inf (log 0) gives NaN in torch's kl_div (exp(-inf)*(-inf - x)); LossLab counts it as 0";
   klDiv.calls = {klCall};
   klDiv.extraReductions = {Reduction::BatchMean};
   klDiv.inputs = [](const ParamValues& p) {
@@ -631,10 +706,10 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
                                   .target = Values::Binary,
                                   .extras = {optionalWeight("weight", true)}};
   multilabel.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "x = 0, y = 1, C = 1")};
-  registry.add<MultilabelSoftMargin>(
-      torch("multilabel_soft_margin", "MultiLabelSoftMarginLoss (PyTorch)", same, CurveKind::Margin,
-            "−(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)] per sample", {},
-            {{"weight", false, false, "class weights, (1, C)"}}, true, std::move(multilabel)));
+  registry.add<MultilabelSoftMargin>(torch(
+      "multilabel_soft_margin", "MultiLabelSoftMarginLoss (PyTorch)", same, CurveKind::Margin,
+      "−(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)] per sample", {},
+      {{"weight", false, false, "class weights, (1, C) or (C, 1)"}}, true, std::move(multilabel)));
 }
 
 }  // namespace losslab

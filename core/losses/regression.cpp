@@ -50,8 +50,9 @@ struct SquaredLogError {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
   explicit SquaredLogError(const ParamValues& params) : m_eps(param(params, "epsilon")) {}
   LossEval operator()(double p, double t) const {
-    const double shifted = std::fmax(p, m_eps) + 1;
-    const double diff = std::log(shifted) - std::log(std::fmax(t, m_eps) + 1);
+    // max(·, ε) as ops.maximum: NaN stays NaN (std::fmax would return ε).
+    const double shifted = (p < m_eps ? m_eps : p) + 1;
+    const double diff = std::log(shifted) - std::log((t < m_eps ? m_eps : t) + 1);
     if (p < m_eps) {
       return {diff * diff, 0, 0};
     }

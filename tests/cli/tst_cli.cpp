@@ -236,6 +236,24 @@ void TestCli::evalJson_data() {
       << QStringList{"--loss",  "triplet_margin",        "--y-pred", "anchor.csv",
                      "--input", "positive=positive.csv", "--input",  "negative=negative15.csv"}
       << 0.5 << QList<double>{0.5} << QList<double>{0} << "negative" << QList<double>{-1};
+  // kl_div log_target, x = (−1, −0.5), log t = (−inf, −1), sum: the −inf element contributes 0
+  // with gradient −e^{−∞} = 0; the other e^{−1}(−1 + 0.5), gradient −e^{−1}. per_sample is the
+  // row mean of the element tensor.
+  const double e1 = std::exp(-1.0);
+  QTest::newRow("kl_div log_target with -inf (log 0) in y_true")
+      << QStringList{"--loss",   "kl_div",   "--param",  "log_target=true", "--y-pred",
+                     "logx.csv", "--y-true", "logt.csv", "--reduction",     "sum"}
+      << -0.5 * e1 << QList<double>{-0.25 * e1} << QList<double>{0, -e1} << "" << QList<double>{};
+  // torch_cross_entropy with class probabilities y = [[¼, ¾], [1, 0]], x = [[0, 0], [ln 3, 0]],
+  // class weights w = (2, 4) as a column file: ℓ_1 = (2·¼ + 4·¾) ln 2 = 3.5 ln 2,
+  // ℓ_2 = 2 ln(4/3); mean divides by B = 2. ∂ℓ_i/∂x_j = s_j Σ_k w_k y_k − w_j y_j, halved:
+  // row 1: s = (½, ½), Σ = 3.5 → (0.625, −0.625); row 2: s = (¾, ¼), Σ = 2 → (−0.25, 0.25).
+  QTest::newRow("torch_cross_entropy probability targets, weight column")
+      << QStringList{"--loss",   "torch_cross_entropy", "--y-pred", "logits22.csv",
+                     "--y-true", "probs22.csv",         "--input",  "weight=wcol.csv"}
+      << (3.5 * std::log(2.0) + 2 * std::log(4.0 / 3)) / 2
+      << QList<double>{3.5 * std::log(2.0), 2 * std::log(4.0 / 3)}
+      << QList<double>{0.625, -0.625, -0.25, 0.25} << "" << QList<double>{};
 }
 
 void TestCli::evalJson() {
@@ -257,6 +275,11 @@ void TestCli::evalJson() {
   file("positive.csv", "1\n");
   file("negative.csv", "3\n");
   file("negative15.csv", "1.5\n");
+  file("logx.csv", "-1,-0.5\n");
+  file("logt.csv", "-inf,-1\n");
+  file("logits22.csv", "0,0\n1.0986122886681098,0\n");  // ln 3 rounded to a double
+  file("probs22.csv", "0.25,0.75\n1,0\n");
+  file("wcol.csv", "2\n4\n");
   // File names become paths in the temporary directory ("--input NAME=FILE" too).
   QStringList args{"eval", "--json"};
   for (const QString& argument : arguments) {
@@ -495,6 +518,14 @@ void TestCli::errors_data() {
   QTest::newRow("csv NaN") << QStringList{"eval", "--loss",   "huber", "--y-pred",
                                           "@nan", "--y-true", "@t"}
                            << data << "@nan:2:1: NaN at line 2, column 1";
+  // −inf passes only in a file of log-probabilities (kl_div), never NaN there, nor −inf elsewhere.
+  QTest::newRow("csv -inf outside log-probabilities")
+      << QStringList{"eval", "--loss", "huber", "--y-pred", "@minf", "--y-true", "@t"} << data
+      << "@minf:2:1: -inf at line 2, column 1 (non-finite values are not accepted)";
+  QTest::newRow("csv NaN in kl_div log-probabilities")
+      << QStringList{"eval",     "--loss", "kl_div",   "--param", "log_target=true",
+                     "--y-pred", "@p",     "--y-true", "@nan"}
+      << data << "@nan:2:1: NaN at line 2, column 1 (of the non-finite values only -inf";
   QTest::newRow("missing file") << QStringList{"eval",     "--loss",   "huber", "--y-pred",
                                                "@missing", "--y-true", "@t"}
                                 << usage << "cannot open '@missing'";
@@ -561,6 +592,7 @@ void TestCli::errors() {
       {"@ragged", file("err_ragged.csv", "1,2\n3,4\n5\n")},
       {"@empty", file("err_empty.csv", "")},
       {"@nan", file("err_nan.csv", "1\nnan\n")},
+      {"@minf", file("err_minf.csv", "1\n-inf\n")},
       {"@missing", m_dir.filePath("no_such_file.csv")},
   };
   auto substitute = [&](QString text) {

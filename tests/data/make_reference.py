@@ -904,6 +904,9 @@ def probabilistic():
                reduction="sum")
     torch_case("torch_bce_logits pos_weight none", "torch_bce_logits", {}, t_bce_logits, tsoft,
                z, extras={"pos_weight": [[2.0, 1.0, 0.25]]}, reduction="none")
+    torch_case("torch_bce_logits pos_weight (D, 1) column sum", "torch_bce_logits", {},
+               t_bce_logits, tsoft, z, extras={"pos_weight": [[2.0], [1.0], [0.25]]},
+               reduction="sum")
 
     def t_ce(ignore_index=-100, ls=0.0):
         def fn(yt, yp, ex, red):
@@ -925,6 +928,32 @@ def probabilistic():
                {"label_smoothing": 0.2}, t_ce(ls=0.2), ce_lab, ce_z, extras={"weight": cw})
     torch_case("torch_cross_entropy label -100 ignored by default none", "torch_cross_entropy", {},
                t_ce(), col([2, -100, 3, 1]), ce_z, reduction="none")
+
+    # Class-probability targets (PyTorch >= 1.10): y_true of the logits' shape; 'mean' divides
+    # by B, not by a weight sum. Class weights also as a (K, 1) column. Fixed data (no RNG
+    # draws, so the cases above and below keep theirs).
+    def t_ce_prob(ls=0.0):
+        def fn(yt, yp, ex, red):
+            w = ex.get("weight")
+            return F.cross_entropy(yp, yt, weight=None if w is None else w.reshape(-1),
+                                   label_smoothing=ls, reduction=red)
+        return fn
+    ce_p = [[0.1, 0.6, 0.2, 0.1], [0.0, 0.0, 1.0, 0.0], [0.25, 0.25, 0.25, 0.25],
+            [0.7, 0.05, 0.05, 0.2]]
+    ce_p_soft = [[0.3, 0.9, 0.0, 0.1], [0.5, 0.0, 0.2, 0.0], [0.1, 0.1, 0.1, 0.1],
+                 [1.0, 0.5, 0.0, 0.25]]  # rows not summing to 1: torch does not check
+    cw_col = [[0.5], [2.0], [1.0], [1.5]]
+    for red in ("mean", "sum", "none"):
+        torch_case(f"torch_cross_entropy probability targets {red}", "torch_cross_entropy", {},
+                   t_ce_prob(), ce_p, ce_z, reduction=red)
+        torch_case(f"torch_cross_entropy probability targets, weight, label_smoothing=0.2 {red}",
+                   "torch_cross_entropy", {"label_smoothing": 0.2}, t_ce_prob(0.2), ce_p, ce_z,
+                   extras={"weight": cw}, reduction=red)
+    torch_case("torch_cross_entropy soft targets not summing to 1, weight (K, 1) column, "
+               "label_smoothing=0.1 mean", "torch_cross_entropy", {"label_smoothing": 0.1},
+               t_ce_prob(0.1), ce_p_soft, ce_z, extras={"weight": cw_col})
+    torch_case("torch_cross_entropy labels, weight (K, 1) column mean", "torch_cross_entropy", {},
+               t_ce(), ce_lab, ce_z, extras={"weight": cw_col})
 
     # PyTorch: PoissonNLLLoss, GaussianNLLLoss, KLDivLoss, MultiLabelSoftMarginLoss
     def t_pnll(log_input=True, full=False, eps_=1e-8):

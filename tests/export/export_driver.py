@@ -7,7 +7,8 @@ usage: export_driver.py JOBS.json   (the exported modules and keras_standin/ on 
 Each job names an exported module, its target and its inputs in positional order; the driver
 imports the module, evaluates it in float64 and differentiates it with torch autograd:
   pytorch: the nn.Module (default reduction), the functional form (and reduction="sum"), the
-           module compiled by torch.jit.script, its state_dict keys and its buffers after .float();
+           module compiled by torch.jit.script, the module called with keyword arguments only,
+           its state_dict keys and its buffers after .float();
   keras:   the keras.losses.Loss subclass through Loss.__call__ (raw shapes), the closure through
            LossFunctionWrapper (what model.compile(loss=fn) builds), the class through
            keras.saving's serialize/deserialize (registered name), and the class rebuilt from
@@ -74,6 +75,9 @@ def torch_job(mod, job):
         "sum": functions[0](*plain, **keywords, reduction="sum").item(),
         # Idiomatic modules: TorchScript compiles them, the tensors they hold are buffers.
         "scripted": torch.jit.script(modules[0](**keywords))(*plain).item(),
+        # Every tensor is also a keyword argument, extra inputs named as on the CLI.
+        "keyword": modules[0](**keywords)(
+            **{item["name"]: a for item, a in zip(job["inputs"], plain)}).item(),
         "buffers": sorted(modules[0](**keywords).state_dict().keys()),
         "moved": all(b.dtype == torch.float32 for b in modules[0](**keywords).float().buffers()),
         "points": [],

@@ -178,6 +178,15 @@ std::vector<Case> makeCases() {
                {{"positive", g.uniform(4, 3, -1, 1)}, {"negative", g.uniform(4, 3, -1, 1)}}});
   c->keras = false;
   c->torchInputs = {"y_pred", "positive", "negative"};
+  // Class-probability targets of the logits' shape (soft rows, not summing to 1): the
+  // exported prelude keeps them (labels are reshaped to (B,) integers).
+  c = builtIn("built-in torch_cross_entropy probability targets label_smoothing=0.2",
+              "torch_cross_entropy", {{"label_smoothing", 0.2}},
+              {g.uniform(4, 3, 0, 1), g.uniform(4, 3, -2, 2), {}});
+  c->keras = false;
+  c = builtIn("built-in torch_cross_entropy labels label_smoothing=0.2", "torch_cross_entropy",
+              {{"label_smoothing", 0.2}}, {g.labels(4, 1, {0, 1, 2}), g.uniform(4, 3, -2, 2), {}});
+  c->keras = false;
   return cases;
 }
 

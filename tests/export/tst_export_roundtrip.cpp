@@ -351,7 +351,7 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
   const Evaluation expected = evaluate(*row.loss, row.request);
   QStringList forms = {"value"};
   forms << (row.target == CodeTarget::PyTorch
-                ? QStringList{"functional", "scripted"}
+                ? QStringList{"functional", "scripted", "keyword"}
                 : QStringList{"closure", "roundtrip", "deserialized"});
   if (row.target == CodeTarget::PyTorch) {
     // The tensors the module holds are buffers: state_dict() has them, .float() moves them.
@@ -365,6 +365,13 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
     expectedBuffers.sort();
     QCOMPARE(sent, expectedBuffers);
     QVERIFY(result.value("moved").toBool());
+    // Extra inputs are keyword arguments named as on the CLI (--input NAME=FILE); "keyword"
+    // above called the module with keywords only.
+    for (const CallInput& input : row.route.inputs) {
+      if (input.tensor != "y_pred" && input.tensor != "y_true") {
+        QCOMPARE(QString::fromStdString(input.name), QString::fromStdString(input.tensor));
+      }
+    }
   } else {
     QVERIFY2(result.value("registered").toString().startsWith("LossLab>"),
              qPrintable(result.value("registered").toString()));
