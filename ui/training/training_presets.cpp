@@ -7,11 +7,8 @@ namespace losslab::ui {
 
 namespace {
 
-QString text(const char* source) {
-  // The context is spelt out for lupdate; translated when the list is first built (main()
-  // installs the translators before that).
-  return QCoreApplication::translate("losslab::ui::TrainingPresets", source);
-}
+// Titles and captions are translated when the list is first built (main() installs the
+// translators before that). The context is spelt out for lupdate.
 
 /// Linear data y = 2x + 1 and MSE, MAE and Huber (δ = 1, catalogue defaults) from one seed;
 /// the points coloured by MSE's pull.
@@ -39,34 +36,45 @@ std::vector<TrainingPreset> makePresets() {
     c.data.outlierMagnitude = 20;
     c.data.outlierSide = OutlierSide::Up;
     list.push_back(
-        {QStringLiteral("outliers"), text("Training: one-sided outliers (line)"),
-         text("15 % of the points lifted by 20, a straight-line model. MSE's line is pulled up "
-              "towards them (by about their mean, 3); MAE and Huber stay on the clean dashed "
-              "line. The history shows the error against that clean line."),
+        {QStringLiteral("outliers"),
+         QCoreApplication::translate("losslab::ui::TrainingPresets",
+                                     "Training: one-sided outliers (line)"),
+         QCoreApplication::translate(
+             "losslab::ui::TrainingPresets",
+             "15 % of the points lifted by 20, fitted with a straight line. MSE's line is "
+             "pulled up by their mean (0.15 × 20 = 3); MAE and Huber stay on the clean "
+             "dashed line. The history shows the error against that clean line."),
          c});
   }
   {
     TrainingConfig c = lesson(false);
     c.data.leverageFraction = 0.02;
     c.data.leverageDistance = 2;
-    list.push_back(
-        {QStringLiteral("leverage"), text("Training: bad leverage points (line)"),
-         text("2 % of the points moved far to the right, their y left behind. With that long "
-              "lever MSE's line tilts towards them; MAE keeps the clean slope, Huber tilts a "
-              "little (a capped pull still acts on a long arm)."),
-         c});
+    list.push_back({QStringLiteral("leverage"),
+                    QCoreApplication::translate("losslab::ui::TrainingPresets",
+                                                "Training: bad leverage points (line)"),
+                    QCoreApplication::translate(
+                        "losslab::ui::TrainingPresets",
+                        "2 % of the points moved far to the right, their y left behind: bad "
+                        "leverage points. On that long lever MSE's line tilts towards them; MAE "
+                        "keeps the clean slope; Huber tilts less (its pull is capped, but the arm "
+                        "is long)."),
+                    c});
   }
   {
     TrainingConfig c = lesson(true);
     c.data.outlierFraction = 0.15;
     c.data.outlierMagnitude = 20;
     c.data.outlierSide = OutlierSide::Up;
-    list.push_back(
-        {QStringLiteral("outliers-network"), text("Training: one-sided outliers (16-32 network)"),
-         text("The same outliers with a 16-32 network, which could bend towards each one: MSE's "
-              "curve is lifted off the clean line and wiggles; MAE and Huber follow the line "
-              "through the inliers."),
-         c});
+    list.push_back({QStringLiteral("outliers-network"),
+                    QCoreApplication::translate("losslab::ui::TrainingPresets",
+                                                "Training: one-sided outliers (16-32 network)"),
+                    QCoreApplication::translate(
+                        "losslab::ui::TrainingPresets",
+                        "The same outliers with a 16-32 network: MSE's curve is lifted off the "
+                        "clean line by about 3 and bends; MAE and Huber follow the inliers. A "
+                        "flexible model does not rescue MSE: it still averages the outliers in."),
+                    c});
   }
   return list;
 }
