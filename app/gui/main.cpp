@@ -22,6 +22,7 @@
 #include "ui/shell/main_window.h"
 #include "ui/sweep/sweep_view.h"
 #include "ui/training/training_config_model.h"
+#include "ui/training/training_presets.h"
 #include "ui/training/training_view.h"
 
 namespace {
@@ -65,10 +66,9 @@ int main(int argc, char* argv[]) {
     for (const losslab::ui::Preset& p : losslab::ui::presets()) {
       out << p.id << '\t' << p.title << '\n';
     }
-    out << losslab::ui::kOutliersPreset << '\t'
-        << QCoreApplication::translate("losslab::ui::MainWindow",
-                                       "Training: outliers (MSE vs MAE vs Huber)")
-        << '\n';
+    for (const losslab::ui::TrainingPreset& p : losslab::ui::trainingPresets()) {
+      out << p.id << '\t' << p.title << '\n';
+    }
     return 0;
   }
   if (options.benchTraining) {

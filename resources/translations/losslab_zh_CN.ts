@@ -1505,17 +1505,6 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location filename="../../app/gui/main.cpp" line="+67"/>
-        <source>Training: outliers (MSE vs MAE vs Huber)</source>
-        <translation>训练：离群点（MSE vs MAE vs Huber）</translation>
-    </message>
-    <message>
-        <location line="+202"/>
-        <source>Fit a line through data with 10 % outliers with three losses at once</source>
-        <translation>用三种损失函数同时对含 10% 离群点的数据拟合直线</translation>
-    </message>
-    <message>
         <location line="-84"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
@@ -2260,8 +2249,8 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Coefficient of determination on the validation set</source>
-        <translation>验证集上的决定系数</translation>
+        <source>Coefficient of determination on the validation set (— with fewer than two samples)</source>
+        <translation>验证集上的决定系数（少于两个样本时为 —）</translation>
     </message>
     <message>
         <location line="+95"/>
@@ -2480,8 +2469,8 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>What the history shows; MAE, RMSE and R² compare runs with different losses fairly</source>
-        <translation>历史曲线显示的指标；MAE、RMSE 和 R² 可以公平比较使用不同损失函数的训练</translation>
+        <source>What the history shows; MAE, RMSE, R² and the clean errors compare runs with different losses fairly</source>
+        <translation>历史曲线显示的指标；MAE、RMSE、R² 和无噪声误差可以公平比较使用不同损失函数的训练</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2729,6 +2718,162 @@ epoch %2</source>
         <location line="+3"/>
         <source>Paused</source>
         <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::HistoryPanel</name>
+    <message>
+        <source>Clean MAE</source>
+        <translation>无噪声 MAE</translation>
+    </message>
+    <message>
+        <source>Clean RMSE</source>
+        <translation>无噪声 RMSE</translation>
+    </message>
+    <message>
+        <source>Inlier MAE</source>
+        <translation>内点 MAE</translation>
+    </message>
+    <message>
+        <source>Loss ÷ first epoch</source>
+        <translation>损失 ÷ 第一轮</translation>
+    </message>
+    <message>
+        <source>The training loss (solid) and the validation loss (dashed)</source>
+        <translation>训练损失（实线）和验证损失（虚线）</translation>
+    </message>
+    <message>
+        <source>Mean absolute error against the observed targets</source>
+        <translation>相对于观测目标值的平均绝对误差</translation>
+    </message>
+    <message>
+        <source>Root mean squared error against the observed targets</source>
+        <translation>相对于观测目标值的均方根误差</translation>
+    </message>
+    <message>
+        <source>Coefficient of determination</source>
+        <translation>决定系数</translation>
+    </message>
+    <message>
+        <source>Validation: mean absolute error against the noise-free targets — the error that tells whether a fit follows the data or the outliers</source>
+        <translation>验证集：相对于无噪声目标值的平均绝对误差——它说明拟合跟随的是数据还是离群点</translation>
+    </message>
+    <message>
+        <source>Validation: root mean squared error against the noise-free targets</source>
+        <translation>验证集：相对于无噪声目标值的均方根误差</translation>
+    </message>
+    <message>
+        <source>Validation: mean absolute error over the samples that are not outliers</source>
+        <translation>验证集：非离群样本上的平均绝对误差</translation>
+    </message>
+    <message>
+        <source>Each run&apos;s loss divided by its own first epoch&apos;s: how far each loss has come, comparable across losses of different scales</source>
+        <translation>每次训练的损失除以它自己第一轮的损失：显示每个损失下降了多少，可在量级不同的损失之间比较</translation>
+    </message>
+    <message>
+        <source>loss ÷ first epoch&apos;s</source>
+        <translation>损失 ÷ 第一轮损失</translation>
+    </message>
+    <message>
+        <source>Different losses on one axis are not comparable: use Loss ÷ first epoch</source>
+        <translation>不同的损失画在同一坐标轴上无法比较：请使用“损失 ÷ 第一轮”</translation>
+    </message>
+    <message>
+        <source>Needs clean targets: synthetic data, or a CSV file with a clean column</source>
+        <translation>需要无噪声目标值：合成数据，或带有无噪声目标列的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>What the history shows; MAE, RMSE, R² and the clean errors compare runs with different losses fairly</source>
+        <translation>历史曲线显示的指标；MAE、RMSE、R² 和无噪声误差可以公平比较使用不同损失函数的训练</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::MetricsTableModel</name>
+    <message>
+        <source>Clean MAE</source>
+        <translation>无噪声 MAE</translation>
+    </message>
+    <message>
+        <source>Clean RMSE</source>
+        <translation>无噪声 RMSE</translation>
+    </message>
+    <message>
+        <source>Inlier MAE</source>
+        <translation>内点 MAE</translation>
+    </message>
+    <message>
+        <source>Mean absolute error against the noise-free targets: whether the fit follows the data or the outliers</source>
+        <translation>相对于无噪声目标值的平均绝对误差：拟合跟随的是数据还是离群点</translation>
+    </message>
+    <message>
+        <source>Root mean squared error against the noise-free targets</source>
+        <translation>相对于无噪声目标值的均方根误差</translation>
+    </message>
+    <message>
+        <source>Mean absolute error over the samples that are not outliers</source>
+        <translation>非离群样本上的平均绝对误差</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::CsvColumnDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A column of clean (noise-free) targets, if the file has one: the training then reports clean MAE and clean RMSE, the errors against it (never an input)</source>
+        <translation>无噪声目标值所在的列（如果文件中有）：训练随后会报告相对于它的误差——无噪声 MAE 和无噪声 RMSE（该列从不作为输入）</translation>
+    </message>
+    <message>
+        <source>Clean targets:</source>
+        <translation>无噪声目标值：</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TrainingPresets</name>
+    <message>
+        <source>Training: one-sided outliers (line)</source>
+        <translation>训练：单侧离群点（直线）</translation>
+    </message>
+    <message>
+        <source>15 % of the points lifted by 20, fitted with a straight line. MSE&apos;s line is pulled up by their mean (0.15 × 20 = 3); MAE and Huber stay on the clean dashed line. The history shows the error against that clean line.</source>
+        <translation>15% 的点被抬高 20，用直线拟合。MSE 的直线被它们的平均值（0.15 × 20 = 3）向上拉；MAE 和 Huber 留在无噪声的虚线上。历史曲线显示的是相对于这条无噪声直线的误差。</translation>
+    </message>
+    <message>
+        <source>Training: bad leverage points (line)</source>
+        <translation>训练：坏杠杆点（直线）</translation>
+    </message>
+    <message>
+        <source>2 % of the points moved far to the right, their y left behind: bad leverage points. On that long lever MSE&apos;s line tilts towards them; MAE keeps the clean slope; Huber tilts less (its pull is capped, but the arm is long).</source>
+        <translation>2% 的点被移到最右边，而它们的 y 保持不变：这就是坏杠杆点。借助这根长杠杆，MSE 的直线向它们倾斜；MAE 保持无噪声直线的斜率；Huber 倾斜得较少（它的拉力有上限，但力臂很长）。</translation>
+    </message>
+    <message>
+        <source>Training: one-sided outliers (16-32 network)</source>
+        <translation>训练：单侧离群点（16-32 网络）</translation>
+    </message>
+    <message>
+        <source>The same outliers with a 16-32 network: MSE&apos;s curve is lifted off the clean line by about 3 and bends; MAE and Huber follow the inliers. A flexible model does not rescue MSE: it still averages the outliers in.</source>
+        <translation>同样的离群点，换成 16-32 网络：MSE 的曲线被抬离无噪声直线约 3，并且发生弯折；MAE 和 Huber 沿着内点走。更灵活的模型救不了 MSE：它仍然把离群点平均了进去。</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,7 @@
 #include "ui/explorer/presets.h"
 #include "ui/formula/formula_editor.h"
 #include "ui/shell/main_window.h"
+#include "ui/training/training_presets.h"
 
 using namespace losslab;
 using namespace losslab::ui;
@@ -343,10 +344,11 @@ void TestExplorer::listPresetsPrintsIdTabTitle() {
   QCOMPARE(process.exitCode(), 0);
   const QStringList lines = QString::fromUtf8(process.readAllStandardOutput())
                                 .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-  QCOMPARE(lines.size(),
-           static_cast<int>(presets().size()) + 1 /* the training tab's "outliers" */);
+  // The curve presets, then the Training tab's lessons ("outliers" first).
+  QCOMPARE(lines.size(), static_cast<int>(presets().size() + trainingPresets().size()));
   QVERIFY(lines.first().startsWith(QStringLiteral("mse-mae-huber\t")));
-  QVERIFY(lines.last().startsWith(QStringLiteral("outliers\t")));
+  QVERIFY(lines[static_cast<qsizetype>(presets().size())].startsWith(QStringLiteral("outliers\t")));
+  QVERIFY(lines.last().startsWith(trainingPresets().back().id + QLatin1Char('\t')));
 }
 
 void TestExplorer::chineseTranslationLoads() {

@@ -22,6 +22,7 @@
 #include "ui/common/loss_factory.h"
 #include "ui/common/settings.h"
 #include "ui/common/theme.h"
+#include "ui/training/metrics_table_model.h"
 #include "ui/training/training_config_model.h"
 #include "ui/training/training_view.h"
 
@@ -155,11 +156,13 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
                         QStringLiteral("huber")}));
   const TrainingController* c = view.controller();
   QCOMPARE(c->config().data.generator, DatasetKind::Linear);
-  QCOMPARE(c->config().data.outlierFraction, 0.1);
+  QCOMPARE(c->config().data.outlierFraction, 0.15);
   QCOMPARE(c->config().data.outlierMagnitude, 20.0);
+  QCOMPARE(c->config().data.outlierSide, OutlierSide::Up);
+  QVERIFY(c->config().network.hidden.empty());  // a straight line: the shift is plain to see
   QVERIFY(c->isSynthetic());
   QCOMPARE(static_cast<double>(c->dataset().outliers.size()),
-           std::round(0.1 * static_cast<double>(c->dataset().size())));
+           std::round(0.15 * static_cast<double>(c->dataset().size())));
   QCOMPARE(c->losses().size(), std::size_t{3});
 
   QVERIFY(view.trainEpochsBlocking(3));
@@ -175,7 +178,7 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
   QCOMPARE(metrics->index(1, 0).data().toString(), QStringLiteral("Mean absolute error (MAE)"));
   QVERIFY(
       metrics->index(2, 0).data(Qt::ToolTipRole).toString().endsWith(QStringLiteral("epoch 3")));
-  QCOMPARE(metrics->index(2, 1).data().toString(),
+  QCOMPARE(metrics->index(2, MetricsTableModel::TrainLoss).data().toString(),
            QString::number(view.latestEpoch(2).train.loss, 'g', 4));
   // Fit plot: every training sample is drawn once across the influence buckets.
   QCustomPlot* fit = view.plot(TrainingView::Plot::Fit);

@@ -24,6 +24,7 @@
 #include "ui/formula/formula_editor.h"
 #include "ui/sweep/sweep_view.h"
 #include "ui/training/training_config_model.h"
+#include "ui/training/training_presets.h"
 #include "ui/training/training_view.h"
 
 namespace losslab::ui {
@@ -33,10 +34,6 @@ namespace {
 constexpr int kDefaultWidth = 1200;
 constexpr int kDefaultHeight = 780;
 constexpr int kHintMs = 3500;
-
-QString outliersTitle() {
-  return MainWindow::tr("Training: outliers (MSE vs MAE vs Huber)");
-}
 
 }  // namespace
 
@@ -253,10 +250,11 @@ void MainWindow::addPresetMenu() {
     }
   }
   presetMenu->addSeparator();
-  QAction* outliers = presetMenu->addAction(
-      outliersTitle(), this, [this] { applyPreset(QString::fromLatin1(kOutliersPreset)); });
-  outliers->setStatusTip(
-      tr("Fit a line through data with 10 % outliers with three losses at once"));
+  for (const TrainingPreset& preset : trainingPresets()) {
+    QAction* action =
+        presetMenu->addAction(preset.title, this, [this, id = preset.id] { applyPreset(id); });
+    action->setStatusTip(preset.caption);
+  }
 }
 
 void MainWindow::createPresetBox() {
@@ -274,7 +272,10 @@ void MainWindow::createPresetBox() {
     m_presetBox->addItem(preset.title, preset.id);
     m_presetBox->setItemData(m_presetBox->count() - 1, preset.caption, Qt::ToolTipRole);
   }
-  m_presetBox->addItem(outliersTitle(), QString::fromLatin1(kOutliersPreset));
+  for (const TrainingPreset& preset : trainingPresets()) {
+    m_presetBox->addItem(preset.title, preset.id);
+    m_presetBox->setItemData(m_presetBox->count() - 1, preset.caption, Qt::ToolTipRole);
+  }
   label->setBuddy(m_presetBox);
   layout->addWidget(label);
   layout->addWidget(m_presetBox);
@@ -284,8 +285,8 @@ void MainWindow::createPresetBox() {
 }
 
 bool MainWindow::applyPreset(const QString& id) {
-  if (id == QLatin1String(kOutliersPreset)) {
-    m_training->applyOutliersPreset();
+  if (findTrainingPreset(id)) {
+    m_training->applyTrainingPreset(id);
     m_tabs->setCurrentIndex(TrainingTab);
     m_presetId = id;
     syncPresetBox();
@@ -337,8 +338,8 @@ void MainWindow::readSettings() {
   }
   // The explorer first and whatever the last tab was: it always has its curves and docks.
   m_explorer->restoreSettings();
-  if (Settings::windowPreset() == QLatin1String(kOutliersPreset)) {
-    applyPreset(QString::fromLatin1(kOutliersPreset));
+  if (findTrainingPreset(Settings::windowPreset())) {
+    applyPreset(Settings::windowPreset());
   }
   const int tab = Settings::lastTab();
   m_tabs->setCurrentIndex(tab == TrainingTab || tab == SweepTab ? tab : ExplorerTab);

@@ -17,8 +17,9 @@ class FormulaEditor;
 class SweepView;
 class TrainingView;
 
-/// The Training tab's outlier lesson (MSE vs MAE vs Huber fitting data with outliers); not a
-/// curve preset, so it is not in presets(), but --preset, --list-presets and the menu know it.
+/// The Training tab's first lesson (MSE vs MAE vs Huber fitting a line through one-sided
+/// outliers); the lessons are not curve presets, so they are not in presets() but in
+/// trainingPresets(), and --preset, --list-presets and the menu know them.
 inline constexpr const char* kOutliersPreset = "outliers";
 
 /// The LossLab window: composes the tabs (the explorer, the Training tab), the Formula dock
@@ -33,7 +34,7 @@ class MainWindow : public QMainWindow {
 
   explicit MainWindow(QWidget* parent = nullptr);
 
-  /// A curve preset (shown in the explorer) or kOutliersPreset (the Training tab); false if
+  /// A curve preset (shown in the explorer) or a training preset (the Training tab); false if
   /// the id is unknown.
   bool applyPreset(const QString& id);
   /// The preset last applied from any tab (empty once the explorer shows a plot of its own).

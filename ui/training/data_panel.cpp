@@ -223,9 +223,12 @@ void DataPanel::seedEdited() {
   m_seed->setText(QString::number(m_model->config().seed));
 }
 
-bool DataPanel::importCsv(const QString& path, const QString& target, const QStringList& features) {
+bool DataPanel::importCsv(const QString& path,
+                          const QString& target,
+                          const QStringList& features,
+                          const QString& clean) {
   QString error;
-  if (!m_model->importCsv(path, target, features, &error)) {
+  if (!m_model->importCsv(path, target, features, &error, clean)) {
     showMessage(error, true);
     return false;
   }
@@ -260,7 +263,9 @@ void DataPanel::importClicked() {
   }
   QString target;
   QStringList features;
-  if (chooseCsvColumns(this, columns, &target, &features) && !importCsv(path, target, features)) {
+  QString clean;
+  if (chooseCsvColumns(this, columns, &target, &features, &clean) &&
+      !importCsv(path, target, features, clean)) {
     QMessageBox::warning(this, tr("Import CSV"), message());
   }
 }

@@ -34,7 +34,10 @@ class DataPanel : public QGroupBox {
 
   /// Reads `path` and trains on the chosen columns (target: a name or number, empty = the last;
   /// features: empty = every other column). false (and the reason shown) otherwise.
-  bool importCsv(const QString& path, const QString& target, const QStringList& features);
+  bool importCsv(const QString& path,
+                 const QString& target,
+                 const QStringList& features,
+                 const QString& clean = QString());
   /// The message under the panel (import result or error).
   QString message() const;
 

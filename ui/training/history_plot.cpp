@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/history_plot.h"
 
+#include <limits>
+
 #include "ui/common/log_axis_ticker.h"
 
 namespace losslab::ui {
@@ -38,7 +40,8 @@ void HistoryPlot::setRuns(const std::vector<RunRecord>& runs) {
   m_series.clear();
   for (const RunRecord& run : runs) {
     Series s{
-        nullptr, nullptr, nullptr, nullptr, EmaSmoother(m_smoothing), EmaSmoother(m_smoothing)};
+        nullptr, nullptr,     nullptr, nullptr, EmaSmoother(m_smoothing), EmaSmoother(m_smoothing),
+        false,   EpochStats{}};
     QColor faint = run.color;
     faint.setAlpha(70);
     s.trainRaw = addGraph();
@@ -60,11 +63,34 @@ void HistoryPlot::setRuns(const std::vector<RunRecord>& runs) {
   m_validationKey->removeFromLegend();
   m_trainKey->addToLegend();
   m_validationKey->addToLegend();
+  showTrainKey();
 }
 
-double HistoryPlot::valueOf(const EpochStats& stats, bool validation) const {
+bool HistoryPlot::hasTrainSeries(Metric metric) {
+  return metric != Metric::CleanMae && metric != Metric::CleanRmse && metric != Metric::InlierMae;
+}
+
+double HistoryPlot::valueOf(const EpochStats& stats,
+                            bool validation,
+                            const EpochStats* first) const {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   const RegressionMetrics& m = validation ? stats.validation : stats.train;
   switch (m_metric) {
+    case Metric::CleanMae:
+      return validation ? stats.clean.cleanMae : nan;
+    case Metric::CleanRmse:
+      return validation ? stats.clean.cleanRmse : nan;
+    case Metric::InlierMae:
+      return validation ? stats.clean.inlierMae : nan;
+    case Metric::LossRatio: {
+      if (!first) {
+        return nan;
+      }
+      // Each loss against its own start: 1 at the first epoch, whatever the loss's scale.
+      const double now = validation ? stats.validation.loss : stats.loss;
+      const double start = validation ? first->validation.loss : first->loss;
+      return start > 0 ? now / start : nan;
+    }
     case Metric::Loss:
       return validation ? m.loss : stats.loss;
     case Metric::Mae:
@@ -82,9 +108,13 @@ void HistoryPlot::append(const EpochStats& stats) {
     return;  // from runs that a restart replaced
   }
   Series& s = m_series[static_cast<std::size_t>(stats.run)];
+  if (!s.hasFirst) {
+    s.first = stats;
+    s.hasFirst = true;
+  }
   const double x = stats.epoch;
-  const double train = valueOf(stats, false);
-  const double validation = valueOf(stats, true);
+  const double train = valueOf(stats, false, &s.first);
+  const double validation = valueOf(stats, true, &s.first);
   s.trainRaw->addData(x, train);
   s.validationRaw->addData(x, validation);
   s.trainSmooth->addData(x, s.trainEma.add(train));
@@ -99,6 +129,7 @@ void HistoryPlot::rebuild(const std::vector<RunRecord>& runs) {
     Series& s = m_series[r];
     s.trainEma = EmaSmoother(m_smoothing);
     s.validationEma = EmaSmoother(m_smoothing);
+    s.hasFirst = false;
     for (QCPGraph* g : {s.trainRaw, s.trainSmooth, s.validationRaw, s.validationSmooth}) {
       g->data()->clear();
     }
@@ -114,6 +145,18 @@ void HistoryPlot::rebuild(const std::vector<RunRecord>& runs) {
 void HistoryPlot::setMetric(Metric metric, const QString& label) {
   m_metric = metric;
   yAxis->setLabel(label);
+  showTrainKey();
+}
+
+void HistoryPlot::showTrainKey() {
+  // The clean errors have no training series: no "train" key for a line that is not drawn.
+  if (!hasTrainSeries(m_metric)) {
+    m_trainKey->removeFromLegend();
+  } else if (!legend->hasItemWithPlottable(m_trainKey)) {
+    m_validationKey->removeFromLegend();
+    m_trainKey->addToLegend();
+    m_validationKey->addToLegend();
+  }
 }
 
 void HistoryPlot::setSmoothing(double weight) {

@@ -11,14 +11,21 @@ class QCPGraph;
 
 namespace losslab::ui {
 
-/// Train (solid) and validation (dashed) curves per epoch for every run: the loss, or MAE,
-/// RMSE, R²; optionally on a log axis and smoothed with TensorBoard's debiased EMA
-/// (core/training/smoothing.h), the raw series staying visible, faint.
+/// Train (solid) and validation (dashed) curves per epoch for every run: the loss, MAE, RMSE,
+/// R², the errors against the clean targets (validation only: clean MAE and RMSE, inlier MAE)
+/// or each run's loss divided by its own first epoch's (losses of different kinds compared by
+/// how far each has come); optionally on a log axis and smoothed with TensorBoard's debiased
+/// EMA (core/training/smoothing.h), the raw series staying visible, faint.
 class HistoryPlot : public TrainingPlot {
   Q_OBJECT
 
  public:
-  enum class Metric { Loss, Mae, Rmse, R2 };
+  enum class Metric { Loss, Mae, Rmse, R2, CleanMae, CleanRmse, InlierMae, LossRatio };
+
+  /// Whether a metric has a training-set series (the clean errors are the validation set's).
+  static bool hasTrainSeries(Metric metric);
+  /// Whether a metric can be compared across runs with different losses (all but Loss).
+  static bool comparesLosses(Metric metric) { return metric != Metric::Loss; }
 
   explicit HistoryPlot(QWidget* parent = nullptr);
 
@@ -40,8 +47,9 @@ class HistoryPlot : public TrainingPlot {
 
   /// The value the plot shows for an epoch: train = Keras' displayed epoch loss (the mean over
   /// the epoch's batches) or the metric on the training set; validation = the metric on the
-  /// whole validation set at the end of the epoch (what Keras reports as val_loss).
-  double valueOf(const EpochStats& stats, bool validation) const;
+  /// whole validation set at the end of the epoch (what Keras reports as val_loss). LossRatio
+  /// divides by `first`, the run's first recorded epoch.
+  double valueOf(const EpochStats& stats, bool validation, const EpochStats* first = nullptr) const;
 
  protected:
   void applyPalette() override;
@@ -54,7 +62,11 @@ class HistoryPlot : public TrainingPlot {
     QCPGraph* validationSmooth = nullptr;
     EmaSmoother trainEma;
     EmaSmoother validationEma;
+    bool hasFirst = false;  // `first` holds the run's first recorded epoch
+    EpochStats first;
   };
+
+  void showTrainKey();
 
   std::vector<Series> m_series;
   QCPGraph* m_trainKey = nullptr;  // legend keys: solid = train, dashed = validation

@@ -37,9 +37,16 @@ void MetricsTable::fitColumns() {
   // Only when even the minimum name width does not fit (a narrow window) does the table
   // scroll sideways.
   QHeaderView* header = horizontalHeader();
+  if (const auto* metrics = qobject_cast<const MetricsTableModel*>(model())) {
+    const bool clean = metrics->hasClean();
+    for (int c : {MetricsTableModel::CleanMae, MetricsTableModel::CleanRmse,
+                  MetricsTableModel::InlierMae}) {
+      setColumnHidden(c, !clean);
+    }
+  }
   int numbers = 0;
   for (int c = 1; c < header->count(); ++c) {
-    numbers += header->sectionSize(c);
+    numbers += header->isSectionHidden(c) ? 0 : header->sectionSize(c);
   }
   const int minimum = fontMetrics().horizontalAdvance(QStringLiteral("Mean …(MSE)")) + 28;
   const int available = width() - 2 * frameWidth();

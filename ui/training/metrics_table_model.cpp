@@ -29,6 +29,15 @@ void MetricsTableModel::refresh() {
   }
 }
 
+bool MetricsTableModel::hasClean() const {
+  for (const RunRecord& run : m_history->runs()) {
+    if (!run.epochs.empty() && !std::isnan(run.epochs.back().clean.cleanMae)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int MetricsTableModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : m_rows;
 }
@@ -62,6 +71,12 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
           return readingText(m.rmse, kDigits);
         case ValidationR2:
           return readingText(m.r2, kDigits);
+        case CleanMae:
+          return readingText(last.clean.cleanMae, kDigits);
+        case CleanRmse:
+          return readingText(last.clean.cleanRmse, kDigits);
+        case InlierMae:
+          return readingText(last.clean.inlierMae, kDigits);
       }
       break;
     case Qt::DecorationRole:
@@ -83,18 +98,24 @@ QVariant MetricsTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
   }
   if (role == Qt::DisplayRole) {
-    const QStringList headers = {tr("Loss"),     tr("Train loss"), tr("Val. loss"),
-                                 tr("Val. MAE"), tr("Val. RMSE"),  tr("Val. R²")};
+    const QStringList headers = {tr("Loss"),       tr("Clean MAE"),  tr("Clean RMSE"),
+                                 tr("Inlier MAE"), tr("Train loss"), tr("Val. loss"),
+                                 tr("Val. MAE"),   tr("Val. RMSE"),  tr("Val. R²")};
     return headers.value(section);
   }
   if (role == Qt::ToolTipRole) {
     const QStringList tips = {
         tr("The loss each run trains with (full name and epoch in the cell's tooltip)"),
+        tr("Mean absolute error against the noise-free targets: whether the fit follows the "
+           "data or the outliers"),
+        tr("Root mean squared error against the noise-free targets"),
+        tr("Mean absolute error over the samples that are not outliers"),
         tr("The loss on the whole training set"),
         tr("The loss on the validation set (training set when the split is 0)"),
         tr("Mean absolute error on the validation set"),
         tr("Root mean squared error on the validation set"),
-        tr("Coefficient of determination on the validation set")};
+        tr("Coefficient of determination on the validation set (— with fewer than two "
+           "samples)")};
     return tips.value(section);
   }
   return {};

@@ -14,7 +14,7 @@ ResidualPlot::ResidualPlot(QWidget* parent) : TrainingPlot(parent) {
 }
 
 void ResidualPlot::rescale() {
-  rescaleAxes();
+  TrainingPlot::rescale();  // with room for the outermost bars
   yAxis->setRangeLower(0);
 }
 

@@ -124,21 +124,6 @@ bool TrainingConfigModel::setCompareLosses(const QStringList& ids, QString* erro
   return request(next, error);
 }
 
-bool TrainingConfigModel::applyOutliersPreset(QString* error) {
-  TrainingConfig next = m_config;
-  next.data.source = DataConfig::Source::Generator;
-  next.data.generator = DatasetKind::Linear;
-  next.data.outlierFraction = 0.1;
-  next.data.outlierMagnitude = 20;
-  next.compare = true;
-  next.compareLosses.clear();
-  for (const char* id : {"mean_squared_error", "mean_absolute_error", "huber"}) {
-    next.compareLosses.push_back(lossChoice(id));  // catalogue ids: cannot throw
-  }
-  next.focus = "mean_squared_error";  // the points show MSE's pull: the lesson
-  return request(next, error);
-}
-
 bool TrainingConfigModel::completeCustomLosses(TrainingConfig& config, QString* error) const {
   for (LossChoice* loss : lossesOf(config)) {
     if (!losslab::isCustomLossId(loss->id) || !loss->formula.empty()) {
@@ -181,7 +166,8 @@ void TrainingConfigModel::remember(const TrainingConfig& config) {
 bool TrainingConfigModel::importCsv(const QString& path,
                                     const QString& target,
                                     const QStringList& features,
-                                    QString* error) {
+                                    QString* error,
+                                    const QString& clean) {
   auto fail = [&](const QString& message) {
     if (error) {
       *error = message;
@@ -199,10 +185,28 @@ bool TrainingConfigModel::importCsv(const QString& path,
     for (const QString& feature : features) {
       chosen.push_back(feature.toStdString());
     }
-    const CsvColumnChoice columns =
-        canonicalCsvColumns(csvColumnNames(table), target.toStdString(), chosen);
+    const std::vector<std::string> names = csvColumnNames(table);
+    const std::string cleanColumn =
+        clean.isEmpty()
+            ? std::string()
+            : names[static_cast<std::size_t>(csvColumnIndex(names, clean.toStdString()))];
+    CsvColumnChoice columns = canonicalCsvColumns(names, target.toStdString(), chosen);
+    // Every column but the target and the clean one is the default: left unsaid.
+    if (!cleanColumn.empty() && !columns.features.empty()) {
+      const std::string targetName = columns.target.empty() ? names.back() : columns.target;
+      std::vector<std::string> others;
+      for (const std::string& name : names) {
+        if (name != targetName && name != cleanColumn) {
+          others.push_back(name);
+        }
+      }
+      if (others == columns.features) {
+        columns.features.clear();
+      }
+    }
     next.data.csvTarget = columns.target;
     next.data.csvFeatures = columns.features;
+    next.data.csvClean = cleanColumn;
   } catch (const Error& e) {
     // Messages name the place: "<file>:<line>:<column>: <what>".
     return fail(tr("Could not import the file; the current data set is kept.\n%1")
@@ -217,6 +221,7 @@ DataConfig TrainingConfigModel::importedData() const {
   data.csvPath = m_imported.csvPath;
   data.csvTarget = m_imported.csvTarget;
   data.csvFeatures = m_imported.csvFeatures;
+  data.csvClean = m_imported.csvClean;
   return data;
 }
 

@@ -56,17 +56,16 @@ class TrainingConfigModel : public QObject {
   /// The losses compare mode trains: exactly these ids (2–4, in this order); the focus stays
   /// if it is one of them, else the first. false with the reason otherwise.
   bool setCompareLosses(const QStringList& ids, QString* error = nullptr);
-  /// The outlier lesson: linear data, 10 % outliers of magnitude 20, compare mode with MSE,
-  /// MAE and Huber, the points coloured by MSE's pull.
-  bool applyOutliersPreset(QString* error = nullptr);
 
   /// Reads a CSV file and trains on the chosen columns (target: a column name or number, empty
-  /// = the last; features: empty = every other column): a new data set, a new run. The columns
-  /// are stored in their shortest form (csv_dataset.h). false with the reason otherwise.
+  /// = the last; features: empty = every other column; clean: a column of clean targets, empty
+  /// = none): a new data set, a new run. The columns are stored in their shortest form
+  /// (csv_dataset.h). false with the reason otherwise.
   bool importCsv(const QString& path,
                  const QString& target,
                  const QStringList& features,
-                 QString* error = nullptr);
+                 QString* error = nullptr,
+                 const QString& clean = QString());
   /// The last imported file (for the data set list), if any.
   bool hasImportedCsv() const { return !m_imported.csvPath.empty(); }
   /// The configuration's data switched back to the last imported CSV file.

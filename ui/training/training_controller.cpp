@@ -25,9 +25,12 @@ bool sameSource(const TrainingConfig& a, const TrainingConfig& b) {
     return false;
   }
   if (x.source == DataConfig::Source::Csv) {
-    return x.csvPath == y.csvPath && x.csvTarget == y.csvTarget && x.csvFeatures == y.csvFeatures;
+    return x.csvPath == y.csvPath && x.csvTarget == y.csvTarget && x.csvFeatures == y.csvFeatures &&
+           x.csvClean == y.csvClean;
   }
-  return x.generator == y.generator && x.samples == y.samples && a.seed == b.seed;
+  // Leverage points move x: other samples, not other targets of the same ones.
+  return x.generator == y.generator && x.samples == y.samples && a.seed == b.seed &&
+         x.leverageFraction == y.leverageFraction && x.leverageDistance == y.leverageDistance;
 }
 
 bool sameTargets(const TrainingConfig& a, const TrainingConfig& b) {
@@ -35,7 +38,7 @@ bool sameTargets(const TrainingConfig& a, const TrainingConfig& b) {
   const DataConfig& y = b.data;
   return x.source == DataConfig::Source::Csv ||
          (x.noise == y.noise && x.outlierFraction == y.outlierFraction &&
-          x.outlierMagnitude == y.outlierMagnitude);
+          x.outlierMagnitude == y.outlierMagnitude && x.outlierSide == y.outlierSide);
 }
 
 std::vector<std::string> trainedIds(const TrainingConfig& config) {

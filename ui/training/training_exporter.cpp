@@ -23,7 +23,8 @@ std::string historyCsv(const RunHistory& history) {
   CsvWriter csv;
   for (const char* name :
        {"run", "loss", "epoch", "steps", "learning_rate", "epoch_loss", "train_loss", "train_mae",
-        "train_rmse", "train_r2", "val_loss", "val_mae", "val_rmse", "val_r2"}) {
+        "train_rmse", "train_r2", "val_loss", "val_mae", "val_rmse", "val_r2", "val_clean_mae",
+        "val_clean_rmse", "val_inlier_mae"}) {
     csv.field(name);
   }
   csv.endRow();
@@ -35,7 +36,8 @@ std::string historyCsv(const RunHistory& history) {
       const double values[] = {s.learningRate,    s.loss,           s.train.loss,
                                s.train.mae,       s.train.rmse,     s.train.r2,
                                s.validation.loss, s.validation.mae, s.validation.rmse,
-                               s.validation.r2};
+                               s.validation.r2,   s.clean.cleanMae, s.clean.cleanRmse,
+                               s.clean.inlierMae};
       csv.numbers(values);
     }
   }

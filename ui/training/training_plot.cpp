@@ -4,10 +4,17 @@
 #include <QEvent>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 
 #include "ui/common/theme.h"
 
 namespace losslab::ui {
+
+namespace {
+
+constexpr double kPadding = 0.03;  // of the data range (in decades on a log axis), each side
+
+}  // namespace
 
 TrainingPlot::TrainingPlot(QWidget* parent) : QCustomPlot(parent) {
   setNoAntialiasingOnDrag(true);
@@ -33,6 +40,18 @@ void TrainingPlot::followData() {
 
 void TrainingPlot::rescale() {
   rescaleAxes();
+  // A little room on every side: points and bars at the data's edge are drawn whole.
+  for (QCPAxis* axis : {xAxis, yAxis}) {
+    const QCPRange r = axis->range();
+    if (axis->scaleType() == QCPAxis::stLogarithmic) {
+      if (r.lower > 0 && r.upper > r.lower) {
+        const double factor = std::pow(r.upper / r.lower, kPadding);
+        axis->setRange(r.lower / factor, r.upper * factor);
+      }
+    } else if (r.size() > 0) {
+      axis->setRange(r.lower - kPadding * r.size(), r.upper + kPadding * r.size());
+    }
+  }
 }
 
 QString TrainingPlot::legendName(const QString& runName) {

@@ -29,7 +29,7 @@ class TrainingPlot : public QCustomPlot {
   static QString legendName(const QString& runName);
 
  protected:
-  /// Axis ranges for the data (default: rescaleAxes()).
+  /// Axis ranges for the data (default: rescaleAxes() and 3 % of room on every side).
   virtual void rescale();
   /// Colours from the palette; subclasses add theirs (call the base first).
   virtual void applyPalette();

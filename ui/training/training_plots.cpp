@@ -98,6 +98,7 @@ void TrainingPlots::showConfig(const TrainingConfig& c, const Dataset& set, bool
     m_fit->showSnapshot(m_snapshot, c.focusIndex(), set);
   }
   m_table->setVisible(c.compare);
+  m_history->showData(c.compare, set.size() > 0 && set.clean.size() == set.size());
   m_shown = c;
   m_shownOnce = true;
   m_fit->queueReplot();

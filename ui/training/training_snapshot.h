@@ -19,6 +19,9 @@ struct EpochStats {
   double loss = std::numeric_limits<double>::quiet_NaN();
   RegressionMetrics train;       // whole training set, parameters at the end of the epoch
   RegressionMetrics validation;  // whole validation set (NaN when it is empty)
+  /// Clean MAE/RMSE (against the noise-free targets; NaN without them) and inlier MAE of the
+  /// validation set, or of the training set when the validation split is 0.
+  CleanMetrics clean;
   double learningRate = std::numeric_limits<double>::quiet_NaN();  // in effect at the epoch's end
 };
 

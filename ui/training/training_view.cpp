@@ -19,6 +19,7 @@
 #include "ui/training/fit_plot.h"
 #include "ui/training/history_panel.h"
 #include "ui/training/landscape_panel.h"
+#include "ui/training/lesson_caption.h"
 #include "ui/training/loss_panel.h"
 #include "ui/training/metrics_table.h"
 #include "ui/training/network_panel.h"
@@ -28,6 +29,7 @@
 #include "ui/training/training_exporter.h"
 #include "ui/training/training_file_dialogs.h"
 #include "ui/training/training_plots.h"
+#include "ui/training/training_presets.h"
 
 namespace losslab::ui {
 
@@ -45,6 +47,8 @@ TrainingView::TrainingView(QWidget* parent)
   m_trainingMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_trainingMessage->setTextFormat(Qt::PlainText);
   right->addWidget(m_trainingMessage);
+  m_caption = new LessonCaption;
+  right->addWidget(m_caption);
   m_plots = new TrainingPlots;
   // The loss landscape (issue 12) beside the plots, toggled by its box.
   auto* plotsRow = new QHBoxLayout;
@@ -190,6 +194,7 @@ void TrainingView::restarted(const QStringList& names) {
 void TrainingView::configChanged() {
   m_plots->showConfig(m_model->config(), m_controller->dataset(), m_controller->isSynthetic());
   m_landscape->setConfig(m_model->config());
+  m_caption->showConfig(m_model->config());
   updateStatus();
 }
 
@@ -226,20 +231,30 @@ bool TrainingView::trainEpochsBlocking(int epochs) {
   return ok;
 }
 
-void TrainingView::applyOutliersPreset() {
+bool TrainingView::applyTrainingPreset(const QString& id) {
+  const TrainingPreset* preset = findTrainingPreset(id);
   QString error;
-  if (!m_model->applyOutliersPreset(&error)) {
-    showTrainingMessage(error);
-    return;
+  if (!preset) {
+    return false;
   }
-  m_controller->reset();  // every run from the seed's weights
-  setLogHistory(true);    // MSE's loss is ~20× the others': a log axis shows all three
+  if (!applySession(preset->config, &error)) {  // a new run from the seed's weights
+    showTrainingMessage(error);
+    return true;
+  }
+  setLogHistory(true);  // MSE's clean MAE is many times the others': a log axis shows all three
+  m_caption->showPreset(*preset);
+  return true;
+}
+
+QString TrainingView::lessonCaption() const {
+  return m_caption->isHidden() ? QString() : m_caption->text();
 }
 
 bool TrainingView::importCsv(const QString& path,
                              const QString& target,
-                             const QStringList& features) {
-  return m_dataPanel->importCsv(path, target, features);
+                             const QStringList& features,
+                             const QString& clean) {
+  return m_dataPanel->importCsv(path, target, features, clean);
 }
 
 QString TrainingView::dataMessage() const {

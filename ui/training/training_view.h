@@ -20,6 +20,7 @@ namespace losslab::ui {
 
 class DataPanel;
 class LandscapePanel;
+class LessonCaption;
 class LossPanel;
 class TrainingConfigModel;
 class TrainingPlots;
@@ -54,17 +55,23 @@ class TrainingView : public QWidget {
   /// Epochs budget if needed; the plots and the table are up to date on return. false if
   /// training diverged or failed.
   bool trainEpochsBlocking(int epochs);
-  /// The outlier lesson: linear data, 10 % outliers of magnitude 20, compare mode with MSE,
-  /// MAE and Huber, a new run from the initial weights, a log history axis.
-  void applyOutliersPreset();
+  /// A lesson (training_presets.h) by id: its whole configuration, a new run from the initial
+  /// weights, the history on a log axis, the caption above the plots. false for an unknown id.
+  bool applyTrainingPreset(const QString& id);
+  /// The first lesson: one-sided outliers on a line, MSE vs MAE vs Huber.
+  void applyOutliersPreset() { applyTrainingPreset(QStringLiteral("outliers")); }
+  /// The caption of the lesson in use (empty once the configuration has left it).
+  QString lessonCaption() const;
 
   /// Reads a numeric CSV and trains on it (a new run): `target` names the target column (a
   /// name or number; empty: the last one), `features` the feature columns (empty: every other
-  /// column). On failure the current data set stays and the reason (with line and column for a
-  /// malformed file) is shown in the data panel and returned by dataMessage().
+  /// column; `clean`: a column of clean targets, empty = none). On failure the current data set
+  /// stays and the reason (with line and column for a malformed file) is shown in the data
+  /// panel and returned by dataMessage().
   bool importCsv(const QString& path,
                  const QString& target = QString(),
-                 const QStringList& features = QStringList());
+                 const QStringList& features = QStringList(),
+                 const QString& clean = QString());
   QString dataMessage() const;
   /// The last error reported by training or a setting (empty if none since the last reset).
   QString trainingMessage() const;
@@ -124,6 +131,7 @@ class TrainingView : public QWidget {
   LossPanel* m_lossPanel = nullptr;
   CommandBar* m_commands = nullptr;
   QLabel* m_trainingMessage = nullptr;
+  LessonCaption* m_caption = nullptr;
   TrainingPlots* m_plots = nullptr;
   LandscapePanel* m_landscape = nullptr;
   QWidget* m_landscapeBox = nullptr;

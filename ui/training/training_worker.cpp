@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_worker.h"
 
+#include "ui/training/snapshot_builder.h"
+
 #include <algorithm>
 #include <exception>
 #include <utility>
@@ -327,6 +329,10 @@ TrainingWorker::Outcome TrainingWorker::trainRound() {
     run.samples = 0;
     stats.train = trainer.metrics(Trainer::Set::Train);
     stats.validation = trainer.metrics(Trainer::Set::Validation);
+    // Against the noise-free targets (NaN without them); the training set's when the split is 0,
+    // as the metrics table falls back to it.
+    stats.clean = trainer.cleanMetrics(
+        trainer.data().validation.size() > 0 ? Trainer::Set::Validation : Trainer::Set::Train);
     stats.learningRate = trainer.optimizer().options().learningRate();
     m_pending.push_back(stats);
   } catch (const std::exception& e) {
@@ -401,52 +407,11 @@ void TrainingWorker::postProgress(bool force) {
 }
 
 std::optional<TrainingSnapshot> TrainingWorker::snapshot() {
-  TrainingSnapshot s;
-  try {
-    const Dataset& train = m_runs.front().trainer->data().train;  // the same for every run
-    const Eigen::Index n = train.size();
-    s.featureCount = static_cast<int>(train.featureCount());
-    s.x.resize(static_cast<std::size_t>(n));
-    s.yTrue.resize(static_cast<std::size_t>(n));
-    for (Eigen::Index i = 0; i < n; ++i) {
-      s.x[static_cast<std::size_t>(i)] = train.x(0, i);
-      s.yTrue[static_cast<std::size_t>(i)] = train.y(i);
-    }
-    for (Eigen::Index i : train.outliers) {
-      s.outliers.push_back(static_cast<int>(i));
-    }
-    Eigen::MatrixXd grid;
-    if (s.featureCount == 1 && n > 0) {
-      const double lo = train.x.row(0).minCoeff();
-      const double hi = train.x.row(0).maxCoeff();
-      const int points = TrainingController::kCurvePoints;
-      grid.resize(1, points);
-      for (int k = 0; k < points; ++k) {
-        const double t = static_cast<double>(k) / (points - 1);
-        grid(0, k) = lo + (hi - lo) * t;
-      }
-      s.curveX.assign(grid.data(), grid.data() + grid.size());
-    }
-    for (Run& run : m_runs) {
-      Trainer& trainer = *run.trainer;
-      RunSnapshot r;
-      r.epoch = run.total();
-      const Eigen::VectorXd pred = trainer.predictions(Trainer::Set::Train);
-      const Eigen::VectorXd influence = trainer.gradientInfluence(Trainer::Set::Train);
-      r.name = TrainingController::runName(*trainer.loss());
-      r.yPred.assign(pred.data(), pred.data() + pred.size());
-      r.influence.assign(influence.data(), influence.data() + influence.size());
-      if (grid.size() > 0) {
-        Eigen::MatrixXd out(1, grid.cols());
-        trainer.model().predict(grid, out);
-        r.curveY.assign(out.data(), out.data() + out.size());
-      }
-      s.runs.push_back(std::move(r));
-    }
-  } catch (const std::exception&) {
-    return std::nullopt;  // a loss outside its domain: the next training step reports it
+  std::vector<SnapshotRun> runs;
+  for (Run& run : m_runs) {
+    runs.push_back({run.trainer.get(), run.total()});
   }
-  return s;
+  return buildSnapshot(runs);
 }
 
 QStringList TrainingWorker::runNames() const {
