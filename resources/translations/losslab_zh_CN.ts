@@ -775,7 +775,7 @@
     <message>
         <location line="+6"/>
         <source>Log-cosh</source>
-        <translation>Log-cosh</translation>
+        <translation>Log-cosh 损失</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -865,7 +865,7 @@
     <message>
         <location line="+11"/>
         <source>Temperature-scaled MSE (seed 000)</source>
-        <translation>带温度缩放的 MSE（博文 000）</translation>
+        <translation>带温度缩放的 MSE (博文 000)</translation>
     </message>
     <message>
         <location line="+1"/>
