@@ -173,7 +173,7 @@ void TestChinese::engineTextIsTranslatedWhenShown() {
 
 void TestChinese::pickerSearchesTheTranslatedText() {
   LossPickerDialog picker;
-  // "鲁棒" is in the family's title (鲁棒损失), not in most robust losses' names.
+  // "鲁棒" is in the family's title (鲁棒损失): the family row matches and keeps its losses.
   picker.setSearchText(QStringLiteral("鲁棒"));
   QStringList found = picker.visibleIds();
   for (const char* id : {"ceres_cauchy", "tukey_biweight", "pinball", "barron_general"}) {

@@ -115,14 +115,9 @@ void LossPickerDialog::fillCatalogue() {
     const QString id = QString::fromStdString(info.id);
     const QString name = engineText(info.name);
     const QString summary = engineText(info.summary);
-    // The engine's English and the shown (translated) text are both searchable, and so is the
-    // family's title: "鲁棒" finds the losses under "鲁棒损失" as "robust" does in English.
-    const QString search = QStringList{id,
-                                       name,
-                                       summary,
-                                       QString::fromStdString(info.name),
-                                       QString::fromStdString(info.summary),
-                                       familyTitle(info.family)}
+    // The engine's English and the shown (translated) text are both searchable.
+    const QString search = QStringList{id, name, summary, QString::fromStdString(info.name),
+                                       QString::fromStdString(info.summary)}
                                .join(QLatin1Char('\n'));
     group->appendRow(lossRow(id, name, frameworkTitle(info.framework),
                              QStringLiteral("%1: %2").arg(id, summary), search));
