@@ -2809,7 +2809,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>将损失函数显示为 Keras 3 或 PyTorch 代码</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>Formula dock: plot the formula</source>
+        <translation>公式面板：绘制公式</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Template:</source>
         <translation>模板(&amp;T)：</translation>
     </message>
@@ -2924,6 +2929,29 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+0"/>
         <source>Open a saved loss…</source>
         <translation>打开已保存的损失函数…</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::GettingStartedDialog</name>
+    <message>
+        <location filename="../../ui/shell/getting_started_dialog.cpp" line="+12"/>
+        <source>&amp;Open the Example Lesson</source>
+        <translation>打开示例课程(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;MSE vs MAE vs Huber: why robust losses matter&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Explorer&lt;/b&gt;: the preset &lt;i&gt;MSE vs MAE vs Huber&lt;/i&gt; draws the three losses and their gradients against the residual ŷ − y. Move the mouse over the plot to read values and slopes.&lt;/li&gt;&lt;li&gt;Select Huber and drag &lt;b&gt;δ&lt;/b&gt; in the Parameters dock: below δ it is MSE, beyond δ it is MAE, and its gradient is clipped at ±δ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edit ▸ Add Loss…&lt;/b&gt; adds any loss of the catalogue; the search box finds names, ids and formulas.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt; tab, preset &lt;i&gt;Training: outliers&lt;/i&gt;: a line fitted through data with 10 % outliers by all three losses at once. MSE is pulled away, MAE and Huber are not.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Sweep&lt;/b&gt; tab: which δ is best? Train a grid of δ with several seeds.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;F11 shows any of it full screen for a projector; Help ▸ Keyboard Shortcuts lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MSE、MAE 与 Huber：为什么需要鲁棒损失&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;曲线探索&lt;/b&gt;：预设 &lt;i&gt;MSE vs MAE vs Huber&lt;/i&gt; 画出三种损失函数及其梯度随残差 ŷ − y 的变化。将鼠标移到图上即可读取数值和斜率。&lt;/li&gt;&lt;li&gt;选中 Huber 损失，在“参数”面板中拖动 &lt;b&gt;δ&lt;/b&gt;：δ 以内它就是 MSE，超出 δ 就是 MAE，梯度被截断在 ±δ。&lt;/li&gt;&lt;li&gt;&lt;b&gt;编辑 ▸ 添加损失函数…&lt;/b&gt; 可加入目录中的任意损失函数；搜索框可按名称、id 和公式查找（中英文均可）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;训练&lt;/b&gt;页，预设 &lt;i&gt;训练：离群点&lt;/i&gt;：三种损失函数同时对含 10% 离群点的数据拟合一条直线。MSE 被离群点拉偏，MAE 和 Huber 则不会。&lt;/li&gt;&lt;li&gt;&lt;b&gt;扫描&lt;/b&gt;页：δ 取多少最好？用多个随机种子训练一组 δ 的网格。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;按 F11 可全屏显示，便于投影讲课；帮助 ▸ 键盘快捷键 列出所有按键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Shows the MSE vs MAE vs Huber preset in the explorer</source>
+        <translation>在曲线探索页中显示 MSE vs MAE vs Huber 预设</translation>
     </message>
 </context>
 <context>
@@ -3240,7 +3268,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.cpp" line="+50"/>
+        <location filename="../../ui/shell/main_window.cpp" line="+52"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
@@ -3265,12 +3293,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+253"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-211"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
@@ -3370,7 +3398,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+5"/>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Presentation mode: Esc leaves, F11 too</source>
         <translation>演示模式：按 Esc 或 F11 退出</translation>
     </message>
@@ -3380,23 +3418,23 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="-207"/>
-        <location filename="../../app/gui/main.cpp" line="+69"/>
+        <location line="-214"/>
+        <location filename="../../app/gui/main.cpp" line="+60"/>
         <source>Training: outliers (MSE vs MAE vs Huber)</source>
         <translation>训练：离群点（MSE vs MAE vs Huber）</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+228"/>
         <source>Fit a line through data with 10 % outliers with three losses at once</source>
         <translation>用三种损失函数同时对含 10% 离群点的数据拟合直线</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-91"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;About LossLab</source>
         <translation>关于 LossLab(&amp;A)</translation>
     </message>
@@ -3416,7 +3454,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>About LossLab</source>
         <translation>关于 LossLab</translation>
     </message>
@@ -3890,6 +3928,39 @@ epoch %2</source>
     </message>
 </context>
 <context>
+    <name>losslab::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shell/shortcuts_dialog.cpp" line="+67"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::SweepView</name>
     <message>
         <location filename="../../ui/sweep/sweep_view.cpp" line="+52"/>
@@ -4207,6 +4278,11 @@ epoch %2</source>
         <location line="+3"/>
         <source>The training loss over (w, b) of the linear model, with the optimizer&apos;s path</source>
         <translation>线性模型在 (w, b) 上的训练损失，以及优化器的路径</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Training tab: start or pause</source>
+        <translation>训练页：开始或暂停</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 // Qt's own buttons speak Chinese once qtbase_zh_CN is installed.
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMap>
 #include <QPushButton>
@@ -193,12 +194,26 @@ void TestChinese::pickerSearchesTheTranslatedText() {
 }
 
 void TestChinese::qtButtonsSpeakChinese() {
-  // The buttons of QMessageBox, QFileDialog (Qt's own) and every QDialogButtonBox.
+  // The buttons of QMessageBox and every QDialogButtonBox.
   QDialogButtonBox buttons(QDialogButtonBox::Save | QDialogButtonBox::Cancel |
                            QDialogButtonBox::Open);
   QCOMPARE(buttons.button(QDialogButtonBox::Save)->text(), QStringLiteral("保存"));
   QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
   QCOMPARE(buttons.button(QDialogButtonBox::Open)->text(), QStringLiteral("打开"));
+  // Qt's own file dialog (what Export Plot… opens without a desktop's native dialog).
+  QFileDialog dialog(nullptr, QStringLiteral("x"));
+  dialog.setOption(QFileDialog::DontUseNativeDialog);
+  dialog.setAcceptMode(QFileDialog::AcceptSave);
+  QStringList texts;
+  for (const QLabel* label : dialog.findChildren<QLabel*>()) {
+    texts << label->text();
+  }
+  for (const QPushButton* button : dialog.findChildren<QPushButton*>()) {
+    texts << button->text();
+  }
+  QVERIFY2(texts.contains(QStringLiteral("查找范围：")), qPrintable(texts.join(", ")));
+  QVERIFY2(texts.contains(QStringLiteral("文件名称(&N)：")), qPrintable(texts.join(", ")));
+  QVERIFY2(texts.contains(QStringLiteral("保存(&S)")), qPrintable(texts.join(", ")));
 }
 
 QTEST_MAIN(TestChinese)
