@@ -44,15 +44,15 @@ QAction* menuAction(const QMainWindow& window, const QString& menuTitle, const Q
   return nullptr;
 }
 
-/// Runs `onModal` on the first modal widget that opens within the next event-loop turns.
+/// Runs `onModal` on the first modal widget that opens within the next event-loop turns; the
+/// polling timer belongs to `owner` (freed with it even if no dialog opens).
 template <class F>
-void whenModal(F onModal) {
-  auto* timer = new QTimer;
+void whenModal(QObject* owner, F onModal) {
+  auto* timer = new QTimer(owner);
   timer->setInterval(20);
   QObject::connect(timer, &QTimer::timeout, [timer, onModal] {
     if (QWidget* modal = QApplication::activeModalWidget()) {
       timer->stop();
-      timer->deleteLater();
       onModal(modal);
     }
   });
@@ -115,7 +115,7 @@ void TestHelpMenu::shortcutsMenuOpensTheDialog() {
   QVERIFY(action);
   QString title;
   int count = 0;
-  whenModal([&](QWidget* modal) {
+  whenModal(&window, [&](QWidget* modal) {
     title = modal->windowTitle();
     if (auto* dialog = qobject_cast<ShortcutsDialog*>(modal)) {
       count = dialog->table()->rowCount();
@@ -133,7 +133,7 @@ void TestHelpMenu::gettingStartedOpensTheLesson() {
   QAction* action = menuAction(window, QStringLiteral("&Help"), QStringLiteral("&Getting Started"));
   QVERIFY(action);
   QString title;
-  whenModal([&](QWidget* modal) {
+  whenModal(&window, [&](QWidget* modal) {
     title = modal->windowTitle();
     if (auto* dialog = qobject_cast<GettingStartedDialog*>(modal)) {
       dialog->openLessonButton()->click();
