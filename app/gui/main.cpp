@@ -3,12 +3,10 @@
 // --slide, --transparent, --panel, --list-presets, --lang, --train-epochs, --bench-ui.
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 
 #include "app/gui/gui_options.h"
@@ -16,6 +14,7 @@
 #include "bench/gui/latency_benchmark.h"
 #include "bench/gui/training_benchmark.h"
 #include "ui/common/settings.h"
+#include "ui/common/translators.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/explorer/presets.h"
@@ -24,23 +23,6 @@
 #include "ui/training/training_config_model.h"
 #include "ui/training/training_presets.h"
 #include "ui/training/training_view.h"
-
-namespace {
-
-void installTranslators(QApplication& app, const QString& language) {
-  const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-  auto* own = new QTranslator(&app);
-  if (own->load(locale, QStringLiteral("losslab"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-    QApplication::installTranslator(own);
-  }
-  auto* qt = new QTranslator(&app);
-  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-               QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-    QApplication::installTranslator(qt);
-  }
-}
-
-}  // namespace
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
@@ -55,7 +37,16 @@ int main(int argc, char* argv[]) {
   if (!losslab::gui::parseGuiOptions(app, &options, &error)) {
     return losslab::gui::fail(error);
   }
-  installTranslators(app, options.language);
+  const losslab::ui::InstalledTranslators translators = losslab::ui::installTranslators(
+      options.language.isEmpty() ? QLocale::system() : QLocale(options.language),
+      QStringLiteral(":/i18n"));
+  if (!options.language.isEmpty() && !translators.qtBase &&
+      !options.language.startsWith(QLatin1String("en"))) {
+    // Qt's own dialogs (file dialogs, Save/Cancel) stay English without qtbase_<lang>.qm.
+    QTextStream(stderr) << "losslab: no Qt translation for " << options.language << " in "
+                        << losslab::ui::qtTranslationsDirectory()
+                        << " (Debian: qt6-translations-l10n)\n";
+  }
   // Headless runs neither depend on nor change what the user's last session remembered.
   if (options.headless()) {
     losslab::ui::Settings::setEphemeral(true);

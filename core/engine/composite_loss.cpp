@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/engine/error.h"
+#include "core/engine/translatable.h"
 
 namespace losslab {
 
@@ -31,7 +32,7 @@ void addColumns(Tensor& total, Eigen::Index first, double scale, const Tensor& p
 
 Evaluation evaluateComposite(const std::vector<CompositeTerm>& terms, const EvalRequest& request) {
   if (terms.empty()) {
-    throw Error::usage("a composite loss needs at least one term");
+    throw Error::usage(LL_TR("Engine", "a composite loss needs at least one term"));
   }
   const Tensor& yPred = request.yPred.values;
   const Eigen::Index rows = yPred.rows();

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/engine/error.h"
+#include "core/engine/translatable.h"
 
 namespace losslab {
 
@@ -203,9 +204,10 @@ ParamSpec choiceParam(std::string id,
 }
 
 ParamSpec epsilonParam(double def) {
-  return positiveParam("epsilon", "ε (fuzz factor)", def,
-                       "keras.config.epsilon(): guards logs and divisions (default 1e-7)", 1e-12,
-                       1e-2);
+  return positiveParam(
+      "epsilon", LL_TR("Engine", "ε (fuzz factor)"), def,
+      LL_TR("Engine", "keras.config.epsilon(): guards logs and divisions (default 1e-7)"), 1e-12,
+      1e-2);
 }
 
 }  // namespace losslab

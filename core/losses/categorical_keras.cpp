@@ -269,7 +269,8 @@ std::vector<KinkPoint> uniformRowPoints(const ParamValues& p, double smoothing) 
 LOSSLAB_LOSS_FILE(categorical_keras) {
   const TargetKind same = TargetKind::SameShape;
   const TargetKind index = TargetKind::ClassIndex;
-  const char* categoricalSmoothing = "Targets move towards uniform: y(1 − λ) + λ/K";
+  const char* categoricalSmoothing =
+      LL_TR("Engine", "Targets move towards uniform: y(1 − λ) + λ/K");
   LossFacts cce;
   cce.exportLimit = kRowWise;
   cce.calls = {kerasCall("categorical_crossentropy", "CategoricalCrossentropy",
@@ -283,8 +284,9 @@ LOSSLAB_LOSS_FILE(categorical_keras) {
                   {{"label_smoothing", 0.1}},
                   {{"from_logits", 1}, {"label_smoothing", 0.2}}};
   registry.add<CategoricalCrossentropy>(
-      keras("categorical_crossentropy", "Categorical cross-entropy (CCE)", same,
-            CurveKind::TrueClassProbability, "−Σ_k y_k log clip(ŷ_k / Σŷ, ε, 1 − ε) per sample",
+      keras("categorical_crossentropy", LL_TR("Engine", "Categorical cross-entropy (CCE)"), same,
+            CurveKind::TrueClassProbability,
+            LL_TR("Engine", "−Σ_k y_k log clip(ŷ_k / Σŷ, ε, 1 − ε) per sample"),
             {fromLogitsParam(), smoothingParam(categoricalSmoothing), epsilonParam()}, false,
             std::move(cce)));
 
@@ -306,14 +308,17 @@ LOSSLAB_LOSS_FILE(categorical_keras) {
     return uniformRowPoints(p, 0);
   };
   scce.examples = {{{"from_logits", 1}}, {{"ignore_class", 1}}};
-  registry.add<SparseCategoricalCrossentropy>(
-      keras("sparse_categorical_crossentropy", "Sparse categorical cross-entropy", index,
-            CurveKind::TrueClassProbability, "−log clip(ŷ_t / Σŷ, ε, 1 − ε) for integer label t",
-            {fromLogitsParam(),
-             intParam("ignore_class", "ignored class", -1, -1, std::numeric_limits<int>::max(),
-                      "Rows with this label get no loss and are not counted (−1 = None)"),
-             epsilonParam()},
-            false, std::move(scce)));
+  registry.add<SparseCategoricalCrossentropy>(keras(
+      "sparse_categorical_crossentropy", LL_TR("Engine", "Sparse categorical cross-entropy"), index,
+      CurveKind::TrueClassProbability,
+      LL_TR("Engine", "−log clip(ŷ_t / Σŷ, ε, 1 − ε) for integer label t"),
+      {fromLogitsParam(),
+       intParam(
+           "ignore_class", LL_TR("Engine", "ignored class"), -1, -1,
+           std::numeric_limits<int>::max(),
+           LL_TR("Engine", "Rows with this label get no loss and are not counted (−1 = None)")),
+       epsilonParam()},
+      false, std::move(scce)));
 
   LossFacts cfce;
   cfce.exportLimit = kRowWise;
@@ -339,15 +344,17 @@ LOSSLAB_LOSS_FILE(categorical_keras) {
     return std::vector<KinkPoint>{point(1.0 / 3, value, g0, kNaN, "uniform probabilities")};
   };
   cfce.examples = {{{"from_logits", 1}}, {{"alpha", 0.5}, {"gamma", 1}, {"label_smoothing", 0.1}}};
-  registry.add<CategoricalFocalCrossentropy>(keras(
-      "categorical_focal_crossentropy", "Categorical focal cross-entropy", same,
-      CurveKind::TrueClassProbability, "Σ_k α (1 − õ_k)^γ (−y_k log õ_k), õ = clip(ŷ/Σŷ, ε, 1 − ε)",
-      {unboundedParam("alpha", "α (weight)", 0.25, "Scales every class's term"), gammaParam(),
-       fromLogitsParam(), smoothingParam(categoricalSmoothing), epsilonParam()},
-      false, std::move(cfce)));
+  registry.add<CategoricalFocalCrossentropy>(
+      keras("categorical_focal_crossentropy", LL_TR("Engine", "Categorical focal cross-entropy"),
+            same, CurveKind::TrueClassProbability,
+            LL_TR("Engine", "Σ_k α (1 − õ_k)^γ (−y_k log õ_k), õ = clip(ŷ/Σŷ, ε, 1 − ε)"),
+            {unboundedParam("alpha", LL_TR("Engine", "α (weight)"), 0.25,
+                            LL_TR("Engine", "Scales every class's term")),
+             gammaParam(), fromLogitsParam(), smoothingParam(categoricalSmoothing), epsilonParam()},
+            false, std::move(cfce)));
 
-  ParamSpec q = realParam("q", "q (noise robustness)", 0.5, 0, 1,
-                          "q → 0 behaves like cross-entropy, q → 1 like MAE");
+  ParamSpec q = realParam("q", LL_TR("Engine", "q (noise robustness)"), 0.5, 0, 1,
+                          LL_TR("Engine", "q → 0 behaves like cross-entropy, q → 1 like MAE"));
   q.minOpen = q.maxOpen = true;
   LossFacts gce;
   gce.exportLimit = kRowWise;
@@ -367,10 +374,10 @@ LOSSLAB_LOSS_FILE(categorical_keras) {
         point(1, 0, -1, 1 - paramOr(p, "q", 0.5), "p_t = 1: [0, −p^{q−1}, (1 − q)p^{q−2}]")};
   };
   gce.examples = {{{"q", 0.8}}};
-  registry.add<GeneralizedCrossEntropy>(
-      keras("categorical_generalized_cross_entropy", "Generalized cross-entropy (q)", index,
-            CurveKind::TrueClassProbability, "(1 − ŷ_t^q) / q for integer label t", {q}, true,
-            std::move(gce)));
+  registry.add<GeneralizedCrossEntropy>(keras(
+      "categorical_generalized_cross_entropy", LL_TR("Engine", "Generalized cross-entropy (q)"),
+      index, CurveKind::TrueClassProbability,
+      LL_TR("Engine", "(1 − ŷ_t^q) / q for integer label t"), {q}, true, std::move(gce)));
 }
 
 }  // namespace losslab

@@ -218,17 +218,22 @@ LOSSLAB_LOSS_FILE(distillation) {
   kd.kinks = distillationPoints;
   kd.examples = {{{"temperature", 1}, {"alpha", 0.5}}, {{"temperature", 10}, {"alpha", 0}}};
   registry.add<KnowledgeDistillation>(distillation(
-      "knowledge_distillation", "Knowledge distillation (T, α; Hinton)", Framework::Keras,
-      TargetKind::ClassIndex,
-      "α·CE(y, softmax(s)) + (1 − α)·T²·KL(softmax(t/T) ‖ softmax(s/T)) on student logits s",
-      {positiveParam("temperature", "T (temperature)", 3.0,
-                     "Softens both softmaxes; the T² factor keeps the soft gradient's size", 0.5,
-                     20),
-       realParam("alpha", "α (hard-label weight)", 0.1, 0, 1,
-                 "Weight of the cross-entropy with the true labels; 1 − α weighs the teacher"),
+      "knowledge_distillation", LL_TR("Engine", "Knowledge distillation (T, α; Hinton)"),
+      Framework::Keras, TargetKind::ClassIndex,
+      LL_TR("Engine",
+            "α·CE(y, softmax(s)) + (1 − α)·T²·KL(softmax(t/T) ‖ softmax(s/T)) on student logits s"),
+      {positiveParam(
+           "temperature", LL_TR("Engine", "T (temperature)"), 3.0,
+           LL_TR("Engine", "Softens both softmaxes; the T² factor keeps the soft gradient's size"),
+           0.5, 20),
+       realParam(
+           "alpha", LL_TR("Engine", "α (hard-label weight)"), 0.1, 0, 1,
+           LL_TR("Engine",
+                 "Weight of the cross-entropy with the true labels; 1 − α weighs the teacher")),
        epsilonParam()},
-      {{"teacher_logits", false, true, "(B, K) teacher logits t, same shape as y_pred"}}, false,
-      std::move(kd)));
+      {{"teacher_logits", false, true,
+        LL_TR("Engine", "(B, K) teacher logits t, same shape as y_pred")}},
+      false, std::move(kd)));
 
   LossFacts icarl;
   icarl.exportLimit = "it combines several losses over column slices";
@@ -249,12 +254,15 @@ LOSSLAB_LOSS_FILE(distillation) {
   };
   icarl.examples = {{{"old_classes", 2}}};
   registry.add<IcarlBce>(distillation(
-      "icarl_bce", "iCaRL distillation BCE", Framework::Reference, TargetKind::SameShape,
-      "mean_c BCE(σ(z), [old outputs | one-hot new classes]) on logits z",
-      {intParam("old_classes", "s (old classes)", 1, 1, 1000000,
-                "The first s columns are old classes: their targets are old_outputs")},
+      "icarl_bce", LL_TR("Engine", "iCaRL distillation BCE"), Framework::Reference,
+      TargetKind::SameShape,
+      LL_TR("Engine", "mean_c BCE(σ(z), [old outputs | one-hot new classes]) on logits z"),
+      {intParam(
+          "old_classes", LL_TR("Engine", "s (old classes)"), 1, 1, 1000000,
+          LL_TR("Engine", "The first s columns are old classes: their targets are old_outputs"))},
       {{"old_outputs", false, true,
-        "(B, s) previous network's sigmoid outputs: the targets of the first s classes"}},
+        LL_TR("Engine",
+              "(B, s) previous network's sigmoid outputs: the targets of the first s classes")}},
       true, std::move(icarl)));
 }
 

@@ -75,12 +75,13 @@ inline LossInfo keras(std::string id,
 }
 
 inline ParamSpec fromLogitsParam() {
-  return boolParam("from_logits", "from logits", false,
-                   "y_pred holds logits: the exact sigmoid/softmax formula, no ε clipping");
+  return boolParam(
+      "from_logits", LL_TR("Engine", "from logits"), false,
+      LL_TR("Engine", "y_pred holds logits: the exact sigmoid/softmax formula, no ε clipping"));
 }
 
 inline ParamSpec smoothingParam(const char* help) {
-  return realParam("label_smoothing", "λ (label smoothing)", 0, 0, 1, help);
+  return realParam("label_smoothing", LL_TR("Engine", "λ (label smoothing)"), 0, 0, 1, help);
 }
 
 inline ParamSpec unboundedParam(std::string id, std::string label, double def, std::string help) {
@@ -92,8 +93,9 @@ inline ParamSpec unboundedParam(std::string id, std::string label, double def, s
 }
 
 inline ParamSpec gammaParam() {
-  return unboundedParam("gamma", "γ (focusing)", 2.0,
-                        "Down-weights easy examples by (1 − p_t)^γ; γ = 0 is plain cross-entropy");
+  return unboundedParam(
+      "gamma", LL_TR("Engine", "γ (focusing)"), 2.0,
+      LL_TR("Engine", "Down-weights easy examples by (1 − p_t)^γ; γ = 0 is plain cross-entropy"));
 }
 
 inline bool fromLogits(const ParamValues& p) {

@@ -19,6 +19,7 @@
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
 #include "core/engine/math_util.h"
+#include "core/engine/translatable.h"
 
 /// Opens the registration function of core/losses/<name>.cpp; `registry` is its argument.
 #define LOSSLAB_LOSS_FILE(name) void registerLossFile_##name(::losslab::LossRegistry& registry)

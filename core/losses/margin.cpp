@@ -152,10 +152,10 @@ LOSSLAB_LOSS_FILE(margin) {
   hinge.kinks = std::vector<KinkPoint>{pointOf("positive", 1, 0, -1, 0, passes),
                                        pointOf("negative", -1, 0, 1, 0, passes),
                                        pointOf("positive", 0, 1, -1, 0, "the origin")};
-  registry.add<ElementwiseLoss<Hinge>>(
-      margin("hinge", "Hinge", keras,
-             "mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}", true,
-             std::move(hinge)));
+  registry.add<ElementwiseLoss<Hinge>>(margin(
+      "hinge", LL_TR("Engine", "Hinge"), keras,
+      LL_TR("Engine", "mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}"),
+      true, std::move(hinge)));
 
   LossFacts squared = plusMinusOneFacts();
   squared.calls = {kerasCall("squared_hinge", "SquaredHinge")};
@@ -165,9 +165,10 @@ LOSSLAB_LOSS_FILE(margin) {
                                          pointOf("negative", -1, 0, 0, 2, left),
                                          pointOf("positive", 0, 1, -2, 2, "the origin")};
   registry.add<ElementwiseLoss<SquaredHinge>>(
-      margin("squared_hinge", "Squared hinge", keras,
-             "mean_j max(1 − y·ŷ, 0)²; {0,1} labels become ±1 if the whole batch is {0,1}", true,
-             std::move(squared)));
+      margin("squared_hinge", LL_TR("Engine", "Squared hinge"), keras,
+             LL_TR("Engine",
+                   "mean_j max(1 − y·ŷ, 0)²; {0,1} labels become ±1 if the whole batch is {0,1}"),
+             true, std::move(squared)));
 
   // Scores, not probabilities: drawn against the true-class score margin (CurveKind::Margin).
   LossFacts categorical;
@@ -181,9 +182,10 @@ LOSSLAB_LOSS_FILE(margin) {
       pointOf("positive", 1, 0, -1, kNaN, "neg − pos + 1 = 0: TF's maximum passes the gradient"),
       pointOf("negative", 0, 1, 1.0 / 3, kNaN,
               "scores (0, 0, 0): a 3-way tie for the max; TF's reduce_max splits it evenly")};
-  registry.add<CategoricalHinge>(margin("categorical_hinge", "Categorical hinge", keras,
-                                        "max(max_k (1 − y_k)ŷ_k − Σ_k y_k ŷ_k + 1, 0) per sample",
-                                        false, std::move(categorical)));
+  registry.add<CategoricalHinge>(
+      margin("categorical_hinge", LL_TR("Engine", "Categorical hinge"), keras,
+             LL_TR("Engine", "max(max_k (1 − y_k)ŷ_k − Σ_k y_k ŷ_k + 1, 0) per sample"), false,
+             std::move(categorical)));
 
   LossFacts softMargin = plusMinusOneFacts();
   softMargin.formula = formula({}, "softplus(-y_true*y_pred)");
@@ -194,9 +196,9 @@ LOSSLAB_LOSS_FILE(margin) {
   softMargin.calls = {softMarginCall};
   softMargin.curve = CurveTraits{.logits = true, .negativeLabel = -1};
   softMargin.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "x = 0, y = 1")};
-  registry.add<ElementwiseLoss<SoftMargin>>(
-      margin("soft_margin", "SoftMarginLoss (PyTorch)", Framework::PyTorch,
-             "log(1 + e^(−y·ŷ)), mean over all elements", true, std::move(softMargin)));
+  registry.add<ElementwiseLoss<SoftMargin>>(margin(
+      "soft_margin", LL_TR("Engine", "SoftMarginLoss (PyTorch)"), Framework::PyTorch,
+      LL_TR("Engine", "log(1 + e^(−y·ŷ)), mean over all elements"), true, std::move(softMargin)));
 }
 
 }  // namespace losslab

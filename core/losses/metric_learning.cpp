@@ -341,7 +341,8 @@ LossInfo metric(std::string id,
 /// A real margin (PyTorch allows any value, negative included).
 ParamSpec marginParam(double def, std::string help) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
-  ParamSpec spec = realParam("margin", "m (margin)", def, -kInf, kInf, std::move(help));
+  ParamSpec spec =
+      realParam("margin", LL_TR("Engine", "m (margin)"), def, -kInf, kInf, std::move(help));
   spec.minOpen = spec.maxOpen = true;
   spec.sliderMin = -1;
   spec.sliderMax = 3;
@@ -362,7 +363,8 @@ FrameworkCall pairCall(std::string function, std::string klass) {
 
 LOSSLAB_LOSS_FILE(metric_learning) {
   const Framework torch = Framework::PyTorch;
-  const ExtraInput input2{"input2", true, true, "second input x₂, same shape as y_pred"};
+  const ExtraInput input2{"input2", true, true,
+                          LL_TR("Engine", "second input x₂, same shape as y_pred")};
   const ExtraDomain realInput2{"input2", Values::Real};
 
   LossFacts ranking;
@@ -376,11 +378,12 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                                   pointOf("negative", -m, 0, 1, 0, clamp)};
   };
   ranking.examples = {{{"margin", 0.2}}};
-  registry.add<MarginRanking>(
-      metric("margin_ranking", "MarginRankingLoss (PyTorch)", torch, TargetKind::SameShape,
-             CurveKind::Margin, "max(0, −y(x₁ − x₂) + m); y = 1 ranks x₁ above x₂",
-             {marginParam(0.0, "How far x₁ must exceed x₂ (y = 1) before the loss is 0")}, {input2},
-             true, std::move(ranking)));
+  registry.add<MarginRanking>(metric(
+      "margin_ranking", LL_TR("Engine", "MarginRankingLoss (PyTorch)"), torch,
+      TargetKind::SameShape, CurveKind::Margin,
+      LL_TR("Engine", "max(0, −y(x₁ − x₂) + m); y = 1 ranks x₁ above x₂"),
+      {marginParam(0.0, LL_TR("Engine", "How far x₁ must exceed x₂ (y = 1) before the loss is 0"))},
+      {input2}, true, std::move(ranking)));
 
   LossFacts hingeEmbedding;
   hingeEmbedding.formula =
@@ -396,11 +399,13 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                                   pointOf("similar", 0.5, 0.5, 1, 0, "y = 1: ℓ = x")};
   };
   hingeEmbedding.examples = {{{"margin", 0.8}}};
-  registry.add<ElementwiseLoss<HingeEmbedding>>(
-      metric("hinge_embedding", "HingeEmbeddingLoss (PyTorch)", torch, TargetKind::SameShape,
-             CurveKind::Distance, "x for y = 1, max(0, m − x) for y = −1 (x typically a distance)",
-             {marginParam(1.0, "Dissimilar pairs (y = −1) are pushed beyond this distance")}, {},
-             true, std::move(hingeEmbedding)));
+  registry.add<ElementwiseLoss<HingeEmbedding>>(metric(
+      "hinge_embedding", LL_TR("Engine", "HingeEmbeddingLoss (PyTorch)"), torch,
+      TargetKind::SameShape, CurveKind::Distance,
+      LL_TR("Engine", "x for y = 1, max(0, m − x) for y = −1 (x typically a distance)"),
+      {marginParam(1.0,
+                   LL_TR("Engine", "Dissimilar pairs (y = −1) are pushed beyond this distance"))},
+      {}, true, std::move(hingeEmbedding)));
 
   LossFacts cosine;
   FrameworkCall cosineCall = pairCall("cosine_embedding_loss", "CosineEmbeddingLoss");
@@ -421,17 +426,21 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                                   pointOf("dissimilar", 0, 0, slope, kNaN, clamp)};
   };
   cosine.examples = {{{"margin", 0.3}}};
-  registry.add<CosineEmbedding>(metric(
-      "cosine_embedding", "CosineEmbeddingLoss (PyTorch)", torch, TargetKind::ClassIndex,
-      CurveKind::Margin, "1 − cos(x₁, x₂) for y = 1, max(0, cos(x₁, x₂) − m) for y = −1",
-      {marginParam(0.0, "Dissimilar pairs (y = −1) cost nothing below this cosine")},
-      {{"input2", true, true, "second input x₂, (B, D) like y_pred"}}, false, std::move(cosine)));
+  registry.add<CosineEmbedding>(
+      metric("cosine_embedding", LL_TR("Engine", "CosineEmbeddingLoss (PyTorch)"), torch,
+             TargetKind::ClassIndex, CurveKind::Margin,
+             LL_TR("Engine", "1 − cos(x₁, x₂) for y = 1, max(0, cos(x₁, x₂) − m) for y = −1"),
+             {marginParam(
+                 0.0, LL_TR("Engine", "Dissimilar pairs (y = −1) cost nothing below this cosine"))},
+             {{"input2", true, true, LL_TR("Engine", "second input x₂, (B, D) like y_pred")}},
+             false, std::move(cosine)));
 
-  ParamSpec p = positiveParam("p", "p (norm degree)", 2.0,
-                              "Degree of the p-norm of pairwise_distance", 0.5, 4, false);
-  ParamSpec eps = realParam("eps", "ε (added to the difference)", 1e-6, 0,
+  ParamSpec p =
+      positiveParam("p", LL_TR("Engine", "p (norm degree)"), 2.0,
+                    LL_TR("Engine", "Degree of the p-norm of pairwise_distance"), 0.5, 4, false);
+  ParamSpec eps = realParam("eps", LL_TR("Engine", "ε (added to the difference)"), 1e-6, 0,
                             std::numeric_limits<double>::infinity(),
-                            "pairwise_distance adds ε to u − v before the norm");
+                            LL_TR("Engine", "pairwise_distance adds ε to u − v before the norm"));
   eps.maxOpen = true;
   eps.sliderMin = 0;
   eps.sliderMax = 1e-3;
@@ -461,13 +470,19 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                       {{"eps", 0}, {"margin", 0.5}, {"p", 1}},
                       {{"p", 1.5}}};
   registry.add<TripletMargin>(metric(
-      "triplet_margin", "TripletMarginLoss (PyTorch)", torch, TargetKind::None, CurveKind::Margin,
-      "max(0, m + d(a, p) − d(a, n)), d(u, v) = ‖u − v + ε‖_p",
-      {marginParam(1.0, "Required gap between the negative and the positive distance"), p, eps,
-       boolParam("swap", "swap", false,
-                 "Use min(d(a, n), d(p, n)) as the negative distance (Balntas et al. 2016)")},
-      {{"positive", true, true, "positive examples, (B, D) like the anchor y_pred"},
-       {"negative", true, true, "negative examples, (B, D) like the anchor y_pred"}},
+      "triplet_margin", LL_TR("Engine", "TripletMarginLoss (PyTorch)"), torch, TargetKind::None,
+      CurveKind::Margin, LL_TR("Engine", "max(0, m + d(a, p) − d(a, n)), d(u, v) = ‖u − v + ε‖_p"),
+      {marginParam(1.0,
+                   LL_TR("Engine", "Required gap between the negative and the positive distance")),
+       p, eps,
+       boolParam(
+           "swap", LL_TR("Engine", "swap"), false,
+           LL_TR("Engine",
+                 "Use min(d(a, n), d(p, n)) as the negative distance (Balntas et al. 2016)"))},
+      {{"positive", true, true,
+        LL_TR("Engine", "positive examples, (B, D) like the anchor y_pred")},
+       {"negative", true, true,
+        LL_TR("Engine", "negative examples, (B, D) like the anchor y_pred")}},
       false, std::move(triplet)));
 
   LossFacts contrastive;
@@ -501,15 +516,20 @@ LOSSLAB_LOSS_FILE(metric_learning) {
   contrastive.examples = {
       {{"margin", 1.2}}, {{"convention", 1}}, {{"margin", 0.7}, {"convention", 1}}};
   registry.add<Contrastive>(metric(
-      "contrastive", "Contrastive (Hadsell et al.)", Framework::Reference, TargetKind::ClassIndex,
-      CurveKind::Distance, "y d² + (1 − y) max(m − d, 0)² (tfa); ½ of it with Y = 1 − y (paper)",
-      {positiveParam("margin", "m (margin)", 1.0,
-                     "Dissimilar pairs cost nothing beyond this distance", 0.1, 5, false),
-       choiceParam("convention", "label convention", Contrastive::kTfa, {"tfa", "paper"},
-                   "tfa: y = 1 similar, ℓ = y d² + (1−y) max(m−d,0)²; paper: Y = 0 similar, "
-                   "halved")},
+      "contrastive", LL_TR("Engine", "Contrastive (Hadsell et al.)"), Framework::Reference,
+      TargetKind::ClassIndex, CurveKind::Distance,
+      LL_TR("Engine", "y d² + (1 − y) max(m − d, 0)² (tfa); ½ of it with Y = 1 − y (paper)"),
+      {positiveParam("margin", LL_TR("Engine", "m (margin)"), 1.0,
+                     LL_TR("Engine", "Dissimilar pairs cost nothing beyond this distance"), 0.1, 5,
+                     false),
+       choiceParam("convention", LL_TR("Engine", "label convention"), Contrastive::kTfa,
+                   {"tfa", "paper"},
+                   LL_TR("Engine",
+                         "tfa: y = 1 similar, ℓ = y d² + (1−y) max(m−d,0)²; paper: Y = 0 similar, "
+                         "halved"))},
       {{"input2", true, false,
-        "optional second embedding (B, D): then y_pred is the first and d = ‖e1 − e2‖"}},
+        LL_TR("Engine",
+              "optional second embedding (B, D): then y_pred is the first and d = ‖e1 − e2‖")}},
       true, std::move(contrastive)));
 }
 

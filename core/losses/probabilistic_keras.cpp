@@ -262,9 +262,11 @@ class Tversky final : public Loss {
 };
 
 ParamSpec axisParam() {
-  return choiceParam("axis", "axis", 0, {"all", "per_sample"},
-                     "all: one scalar over the whole batch (Keras axis=None); per_sample: one "
-                     "value per sample");
+  return choiceParam(
+      "axis", LL_TR("Engine", "axis"), 0, {"all", "per_sample"},
+      LL_TR("Engine",
+            "all: one scalar over the whole batch (Keras axis=None); per_sample: one "
+            "value per sample"));
 }
 
 const char* kAxisNote =
@@ -385,22 +387,23 @@ LossFacts binaryFocalFacts() {
 
 LOSSLAB_LOSS_FILE(probabilistic_keras) {
   const TargetKind same = TargetKind::SameShape;
-  const char* binarySmoothing = "Targets move towards ½: y(1 − λ) + λ/2";
+  const char* binarySmoothing = LL_TR("Engine", "Targets move towards ½: y(1 − λ) + λ/2");
   registry.add<ElementwiseLoss<BinaryCrossentropy>>(
-      keras("binary_crossentropy", "Binary cross-entropy (BCE)", same, CurveKind::Probability,
-            "mean_j −[y log p̃ + (1 − y) log(1 − p̃)], p̃ = clip(ŷ, ε, 1 − ε)",
+      keras("binary_crossentropy", LL_TR("Engine", "Binary cross-entropy (BCE)"), same,
+            CurveKind::Probability,
+            LL_TR("Engine", "mean_j −[y log p̃ + (1 − y) log(1 − p̃)], p̃ = clip(ŷ, ε, 1 − ε)"),
             {fromLogitsParam(), smoothingParam(binarySmoothing), epsilonParam()}, true,
             binaryCrossentropyFacts()));
 
-  registry.add<ElementwiseLoss<BinaryFocalCrossentropy>>(
-      keras("binary_focal_crossentropy", "Binary focal cross-entropy", same, CurveKind::Probability,
-            "mean_j w (1 − p_t)^γ BCE(y, ŷ)",
-            {boolParam("apply_class_balancing", "class balancing", false,
-                       "Weight α for y = 1 and 1 − α for y = 0"),
-             realParam("alpha", "α (class balance)", 0.25, 0, 1,
-                       "Weight of the positive class (used with apply_class_balancing)"),
-             gammaParam(), fromLogitsParam(), smoothingParam(binarySmoothing), epsilonParam()},
-            true, binaryFocalFacts()));
+  registry.add<ElementwiseLoss<BinaryFocalCrossentropy>>(keras(
+      "binary_focal_crossentropy", LL_TR("Engine", "Binary focal cross-entropy"), same,
+      CurveKind::Probability, LL_TR("Engine", "mean_j w (1 − p_t)^γ BCE(y, ŷ)"),
+      {boolParam("apply_class_balancing", LL_TR("Engine", "class balancing"), false,
+                 LL_TR("Engine", "Weight α for y = 1 and 1 − α for y = 0")),
+       realParam("alpha", LL_TR("Engine", "α (class balance)"), 0.25, 0, 1,
+                 LL_TR("Engine", "Weight of the positive class (used with apply_class_balancing)")),
+       gammaParam(), fromLogitsParam(), smoothingParam(binarySmoothing), epsilonParam()},
+      true, binaryFocalFacts()));
 
   LossFacts kld;
   kld.exportLimit = kRowWise;
@@ -417,9 +420,10 @@ LOSSLAB_LOSS_FILE(probabilistic_keras) {
   };
   kld.examples = {{{"epsilon", 1e-4}}};
   registry.add<ElementwiseLoss<KlDivergence>>(
-      keras("kl_divergence", "Kullback–Leibler divergence", same, CurveKind::TrueClassProbability,
-            "Σ_j ȳ log(ȳ / p̄), ȳ = clip(y, ε, 1), p̄ = clip(ŷ, ε, 1)", {epsilonParam()}, true,
-            std::move(kld)));
+      keras("kl_divergence", LL_TR("Engine", "Kullback–Leibler divergence"), same,
+            CurveKind::TrueClassProbability,
+            LL_TR("Engine", "Σ_j ȳ log(ȳ / p̄), ȳ = clip(y, ε, 1), p̄ = clip(ŷ, ε, 1)"),
+            {epsilonParam()}, true, std::move(kld)));
 
   LossFacts poisson;
   poisson.formula = formula({"epsilon"}, "y_pred - y_true*log(y_pred + epsilon)");
@@ -431,9 +435,9 @@ LOSSLAB_LOSS_FILE(probabilistic_keras) {
     return std::vector<KinkPoint>{
         point(1, 1 - std::log1p(eps), eps / (1 + eps), 1 / ((1 + eps) * (1 + eps)), "ŷ = y = 1")};
   };
-  registry.add<ElementwiseLoss<Poisson>>(keras("poisson", "Poisson", same, CurveKind::Residual,
-                                               "mean_j ŷ − y log(ŷ + ε)", {epsilonParam()}, true,
-                                               std::move(poisson)));
+  registry.add<ElementwiseLoss<Poisson>>(keras(
+      "poisson", LL_TR("Engine", "Poisson"), same, CurveKind::Residual,
+      LL_TR("Engine", "mean_j ŷ − y log(ŷ + ε)"), {epsilonParam()}, true, std::move(poisson)));
 
   const InputDomain overlap{.prediction = Values::Probability, .target = Values::Binary};
   LossFacts dice;
@@ -452,9 +456,9 @@ LOSSLAB_LOSS_FILE(probabilistic_keras) {
     return std::vector<KinkPoint>{point(0, 1, -2 / (1 + eps), kNaN, "ŷ = 0, y = 1")};
   };
   dice.examples = {{{"axis", 1}}};
-  registry.add<Dice>(keras("dice", "Dice", same, CurveKind::Probability,
-                           "1 − 2 Σyŷ / (Σy + Σŷ + ε)", {axisParam(), epsilonParam()}, false,
-                           std::move(dice)));
+  registry.add<Dice>(keras("dice", LL_TR("Engine", "Dice"), same, CurveKind::Probability,
+                           LL_TR("Engine", "1 − 2 Σyŷ / (Σy + Σŷ + ε)"),
+                           {axisParam(), epsilonParam()}, false, std::move(dice)));
 
   LossFacts tversky;
   tversky.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
@@ -478,13 +482,15 @@ LOSSLAB_LOSS_FILE(probabilistic_keras) {
         point(0, 1, -1 / (beta + paramOr(p, "epsilon", 1e-7)), kNaN, "ŷ = 0, y = 1")};
   };
   tversky.examples = {{{"alpha", 0.3}, {"beta", 0.7}}, {{"axis", 1}}};
-  registry.add<Tversky>(
-      keras("tversky", "Tversky (α, β)", same, CurveKind::Probability,
-            "1 − I / (I + α FP + β FN + ε), I = Σyŷ",
-            {unboundedParam("alpha", "α (false positives)", 0.5, "Weight of Σ(1 − y)ŷ"),
-             unboundedParam("beta", "β (false negatives)", 0.5, "Weight of Σy(1 − ŷ)"), axisParam(),
-             epsilonParam()},
-            false, std::move(tversky)));
+  registry.add<Tversky>(keras("tversky", LL_TR("Engine", "Tversky (α, β)"), same,
+                              CurveKind::Probability,
+                              LL_TR("Engine", "1 − I / (I + α FP + β FN + ε), I = Σyŷ"),
+                              {unboundedParam("alpha", LL_TR("Engine", "α (false positives)"), 0.5,
+                                              LL_TR("Engine", "Weight of Σ(1 − y)ŷ")),
+                               unboundedParam("beta", LL_TR("Engine", "β (false negatives)"), 0.5,
+                                              LL_TR("Engine", "Weight of Σy(1 − ŷ)")),
+                               axisParam(), epsilonParam()},
+                              false, std::move(tversky)));
 }
 
 }  // namespace losslab

@@ -349,7 +349,8 @@ class GaussianNll final : public Loss {
     const Tensor& y = *in.yTrue;
     const Tensor* varPtr = in.extra("var");
     if (!varPtr) {
-      throw Error::usage("gaussian_nll needs the input 'var'");  // the pipeline checks first
+      throw Error::usage(
+          LL_TR("Engine", "gaussian_nll needs the input 'var'"));  // the pipeline checks first
     }
     const Tensor& var = *varPtr;
     const bool perSample = var.cols() == 1 && x.cols() != 1;
@@ -487,7 +488,7 @@ LossInfo torch(std::string id,
 }
 
 ParamSpec torchEpsParam(double def, const char* help) {
-  return positiveParam("eps", "eps", def, help, 1e-12, 1e-1);
+  return positiveParam("eps", LL_TR("Engine", "eps"), def, help, 1e-12, 1e-1);
 }
 
 const char* kNoWeights = "the optional weight inputs (weight, pos_weight) are not exported";
@@ -502,8 +503,9 @@ ExtraDomain optionalWeight(std::string name, bool oneRow) {
 LOSSLAB_LOSS_FILE(probabilistic_torch) {
   const TargetKind same = TargetKind::SameShape;
   const TargetKind index = TargetKind::ClassIndex;
-  const ExtraInput elementWeight{"weight", false, false,
-                                 "rescaling weight per element: y_pred's shape, (1, D) or (D, 1)"};
+  const ExtraInput elementWeight{
+      "weight", false, false,
+      LL_TR("Engine", "rescaling weight per element: y_pred's shape, (1, D) or (D, 1)")};
 
   LossFacts bce;
   bce.calls = {torchCall("binary_cross_entropy", "BCELoss", {}, {"weight"})};
@@ -524,9 +526,10 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
               "ŷ = ½, y = 1"),
       pointOf("positive", 0, 100, -1 / kTorchBceDenominator, edge, clamp),
       pointOf("negative", 1, 100, 1 / kTorchBceDenominator, edge, clamp)};
-  registry.add<TorchBce>(torch("torch_bce", "BCELoss (PyTorch)", same, CurveKind::Probability,
-                               "−w[y log p + (1 − y) log(1 − p)], logs clamped at −100", {},
-                               {elementWeight}, true, std::move(bce)));
+  registry.add<TorchBce>(
+      torch("torch_bce", LL_TR("Engine", "BCELoss (PyTorch)"), same, CurveKind::Probability,
+            LL_TR("Engine", "−w[y log p + (1 − y) log(1 − p)], logs clamped at −100"), {},
+            {elementWeight}, true, std::move(bce)));
 
   LossFacts bceLogits;
   // Without its optional class weights: BCE with logits.
@@ -540,16 +543,18 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
                   .extras = {optionalWeight("weight", false), optionalWeight("pos_weight", true)}};
   bceLogits.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "z = 0, y = 1")};
   registry.add<TorchBceWithLogits>(
-      torch("torch_bce_logits", "BCEWithLogitsLoss (PyTorch)", same, CurveKind::Margin,
-            "w[(1 − y)x − (1 + (w_p − 1)y) log σ(x)]", {},
+      torch("torch_bce_logits", LL_TR("Engine", "BCEWithLogitsLoss (PyTorch)"), same,
+            CurveKind::Margin, LL_TR("Engine", "w[(1 − y)x − (1 + (w_p − 1)y) log σ(x)]"), {},
             {elementWeight,
              {"pos_weight", false, false,
-              "weight of positive examples per class: (1, D), (D, 1) or y_pred's shape"}},
+              LL_TR("Engine",
+                    "weight of positive examples per class: (1, D), (D, 1) or y_pred's shape")}},
             true, std::move(bceLogits)));
 
-  ParamSpec ignoreIndex = intParam("ignore_index", "ignored label", -100,
-                                   std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
-                                   "Rows with this label get no loss and do not count in the mean");
+  ParamSpec ignoreIndex =
+      intParam("ignore_index", LL_TR("Engine", "ignored label"), -100,
+               std::numeric_limits<int>::min(), std::numeric_limits<int>::max(),
+               LL_TR("Engine", "Rows with this label get no loss and do not count in the mean"));
   ignoreIndex.sliderMin = -100;
   ignoreIndex.sliderMax = 100;
   LossFacts ce;
@@ -586,12 +591,14 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
   ce.examples = {{{"ignore_index", 1}},
                  {{"label_smoothing", 0.2}},
                  {{"ignore_index", 0}, {"label_smoothing", 0.1}}};
-  registry.add<TorchCrossEntropy>(torch(
-      "torch_cross_entropy", "CrossEntropyLoss (PyTorch)", index, CurveKind::TrueClassProbability,
-      "(1 − λ) w_t(−log softmax(x)_t) + (λ/K) Σ_k w_k(−log softmax(x)_k)",
-      {ignoreIndex, realParam("label_smoothing", "λ (label smoothing)", 0, 0, 1,
-                              "Targets become (1 − λ) onehot + λ/K")},
-      {{"weight", false, false, "class weights, (1, K) or (K, 1)"}}, false, std::move(ce)));
+  registry.add<TorchCrossEntropy>(
+      torch("torch_cross_entropy", LL_TR("Engine", "CrossEntropyLoss (PyTorch)"), index,
+            CurveKind::TrueClassProbability,
+            LL_TR("Engine", "(1 − λ) w_t(−log softmax(x)_t) + (λ/K) Σ_k w_k(−log softmax(x)_k)"),
+            {ignoreIndex, realParam("label_smoothing", LL_TR("Engine", "λ (label smoothing)"), 0, 0,
+                                    1, LL_TR("Engine", "Targets become (1 − λ) onehot + λ/K"))},
+            {{"weight", false, false, LL_TR("Engine", "class weights, (1, K) or (K, 1)")}}, false,
+            std::move(ce)));
 
   LossFacts poissonNll;
   poissonNll.formula = [](const ParamValues& v) {
@@ -631,13 +638,16 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
   };
   poissonNll.examples = {
       {{"log_input", 0}}, {{"full", 1}}, {{"log_input", 0}, {"full", 1}, {"eps", 1e-3}}};
-  registry.add<ElementwiseLoss<PoissonNll>>(torch(
-      "poisson_nll", "PoissonNLLLoss (PyTorch)", same, CurveKind::Residual,
-      "e^x − yx (log_input), or x − y log(x + eps)",
-      {boolParam("log_input", "log input", true, "y_pred is the log of the rate"),
-       boolParam("full", "full (Stirling term)", false, "Add y log y − y + ½ log(2πy) where y > 1"),
-       torchEpsParam(1e-8, "Keeps log(x + eps) finite at x = 0 (log_input=false)")},
-      {}, true, std::move(poissonNll)));
+  registry.add<ElementwiseLoss<PoissonNll>>(
+      torch("poisson_nll", LL_TR("Engine", "PoissonNLLLoss (PyTorch)"), same, CurveKind::Residual,
+            LL_TR("Engine", "e^x − yx (log_input), or x − y log(x + eps)"),
+            {boolParam("log_input", LL_TR("Engine", "log input"), true,
+                       LL_TR("Engine", "y_pred is the log of the rate")),
+             boolParam("full", LL_TR("Engine", "full (Stirling term)"), false,
+                       LL_TR("Engine", "Add y log y − y + ½ log(2πy) where y > 1")),
+             torchEpsParam(
+                 1e-8, LL_TR("Engine", "Keeps log(x + eps) finite at x = 0 (log_input=false)"))},
+            {}, true, std::move(poissonNll)));
 
   LossFacts gaussian;
   FrameworkCall gaussianCall =
@@ -652,13 +662,16 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
     return std::vector<KinkPoint>{point(0, constant, 0, 1, "x = y, var = 1")};
   };
   gaussian.examples = {{{"full", 1}}, {{"full", 1}, {"eps", 0.1}}};
-  registry.add<GaussianNll>(
-      torch("gaussian_nll", "GaussianNLLLoss (PyTorch)", same, CurveKind::Residual,
-            "½(log v + (x − y)²/v), v = max(var, eps)",
-            {boolParam("full", "full (constant)", false, "Add ½ log(2π)"),
-             torchEpsParam(1e-6, "Lower clamp of var (straight-through for var's gradient)")},
-            {{"var", true, true, "variance: y_pred's shape, or (B, 1) for one per sample"}}, true,
-            std::move(gaussian)));
+  registry.add<GaussianNll>(torch(
+      "gaussian_nll", LL_TR("Engine", "GaussianNLLLoss (PyTorch)"), same, CurveKind::Residual,
+      LL_TR("Engine", "½(log v + (x − y)²/v), v = max(var, eps)"),
+      {boolParam("full", LL_TR("Engine", "full (constant)"), false,
+                 LL_TR("Engine", "Add ½ log(2π)")),
+       torchEpsParam(1e-6,
+                     LL_TR("Engine", "Lower clamp of var (straight-through for var's gradient)"))},
+      {{"var", true, true,
+        LL_TR("Engine", "variance: y_pred's shape, or (B, 1) for one per sample")}},
+      true, std::move(gaussian)));
 
   LossFacts klDiv;
   klDiv.formula = [](const ParamValues& v) {
@@ -691,10 +704,11 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
   };
   klDiv.examples = {{{"log_target", 1}}};
   registry.add<ElementwiseLoss<KlDiv>>(
-      torch("kl_div", "KLDivLoss (PyTorch)", same, CurveKind::Margin,
-            "t(log t − x) for log-probabilities x",
-            {boolParam("log_target", "log target", false, "y_true holds log-probabilities")}, {},
-            true, std::move(klDiv)));
+      torch("kl_div", LL_TR("Engine", "KLDivLoss (PyTorch)"), same, CurveKind::Margin,
+            LL_TR("Engine", "t(log t − x) for log-probabilities x"),
+            {boolParam("log_target", LL_TR("Engine", "log target"), false,
+                       LL_TR("Engine", "y_true holds log-probabilities"))},
+            {}, true, std::move(klDiv)));
 
   LossFacts multilabel;
   multilabel.formula =
@@ -706,10 +720,12 @@ LOSSLAB_LOSS_FILE(probabilistic_torch) {
                                   .target = Values::Binary,
                                   .extras = {optionalWeight("weight", true)}};
   multilabel.kinks = std::vector<KinkPoint>{point(0, kLog2, -0.5, 0.25, "x = 0, y = 1, C = 1")};
-  registry.add<MultilabelSoftMargin>(torch(
-      "multilabel_soft_margin", "MultiLabelSoftMarginLoss (PyTorch)", same, CurveKind::Margin,
-      "−(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)] per sample", {},
-      {{"weight", false, false, "class weights, (1, C) or (C, 1)"}}, true, std::move(multilabel)));
+  registry.add<MultilabelSoftMargin>(
+      torch("multilabel_soft_margin", LL_TR("Engine", "MultiLabelSoftMarginLoss (PyTorch)"), same,
+            CurveKind::Margin,
+            LL_TR("Engine", "−(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)] per sample"), {},
+            {{"weight", false, false, LL_TR("Engine", "class weights, (1, C) or (C, 1)")}}, true,
+            std::move(multilabel)));
 }
 
 }  // namespace losslab

@@ -24,12 +24,13 @@ struct PseudoHuber {
 
 LOSSLAB_LOSS_FILE(pseudo_huber) {
   LossInfo info{.id = "pseudo_huber",
-                .name = "Pseudo-Huber (δ)",
+                .name = LL_TR("Engine", "Pseudo-Huber (δ)"),
                 .family = Family::Robust,
                 .framework = Framework::Reference,
-                .summary = "mean_j δ²(√(1 + (r/δ)²) − 1)",
-                .params = {positiveParam("delta", "δ (scale)", 1.0,
-                                         "Quadratic for |r| ≪ δ, slope ±δ for |r| ≫ δ", 0.01, 10)},
+                .summary = LL_TR("Engine", "mean_j δ²(√(1 + (r/δ)²) − 1)"),
+                .params = {positiveParam(
+                    "delta", LL_TR("Engine", "δ (scale)"), 1.0,
+                    LL_TR("Engine", "Quadratic for |r| ≪ δ, slope ±δ for |r| ≫ δ"), 0.01, 10)},
                 .elementwise = true};
   info.facts.formula = formula({"delta"}, "square(delta)*(sqrt(1 + square(r/delta)) - 1)");
   info.facts.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};

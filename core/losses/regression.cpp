@@ -154,7 +154,8 @@ struct TweedieDeviance {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
   explicit TweedieDeviance(const ParamValues& params) : m_power(param(params, "power")) {
     if (m_power > 0 && m_power < 1) {
-      throw Error::usage("tweedie_deviance: power in (0, 1) is not a valid Tweedie distribution");
+      throw Error::usage(
+          LL_TR("Engine", "tweedie_deviance: power in (0, 1) is not a valid Tweedie distribution"));
     }
   }
   TweedieDeviance forBatch(const Tensor& pred, const Tensor& target) const {
@@ -293,7 +294,7 @@ LossInfo regression(std::string id,
 }
 
 ParamSpec deltaParam(const char* help) {
-  return positiveParam("delta", "δ (threshold)", 1.0, help, 0.01, 10);
+  return positiveParam("delta", LL_TR("Engine", "δ (threshold)"), 1.0, help, 0.01, 10);
 }
 
 /// sklearn's unit Tweedie deviance with μ = y_pred for a fixed power (as TweedieDeviance).
@@ -348,11 +349,11 @@ LOSSLAB_LOSS_FILE(regression) {
     return f;
   };
   registry.add<ElementwiseLoss<SquaredError>>(
-      regression("mean_squared_error", "Mean squared error (MSE)", keras, "mean_j (ŷ − y)²", {},
-                 true, squareFacts(2)));
-  registry.add<ElementwiseLoss<AbsoluteError>>(regression("mean_absolute_error",
-                                                          "Mean absolute error (MAE)", keras,
-                                                          "mean_j |ŷ − y|", {}, true, absFacts()));
+      regression("mean_squared_error", LL_TR("Engine", "Mean squared error (MSE)"), keras,
+                 LL_TR("Engine", "mean_j (ŷ − y)²"), {}, true, squareFacts(2)));
+  registry.add<ElementwiseLoss<AbsoluteError>>(
+      regression("mean_absolute_error", LL_TR("Engine", "Mean absolute error (MAE)"), keras,
+                 LL_TR("Engine", "mean_j |ŷ − y|"), {}, true, absFacts()));
 
   LossFacts mape;
   mape.formula = formula({"epsilon"}, "100*abs(r)/max(abs(y_true), epsilon)");
@@ -360,9 +361,10 @@ LOSSLAB_LOSS_FILE(regression) {
   mape.curve = CurveTraits{.target = 1, .from = -2, .to = 4};
   mape.kinks = std::vector<KinkPoint>{point(1, 0, 0, 0, signAtZero)};
   mape.examples = {{{"epsilon", 1e-3}}};
-  registry.add<ElementwiseLoss<AbsolutePercentageError>>(
-      regression("mean_absolute_percentage_error", "Mean absolute percentage error (MAPE)", keras,
-                 "100 · mean_j |ŷ − y| / max(|y|, ε)", {epsilonParam()}, true, std::move(mape)));
+  registry.add<ElementwiseLoss<AbsolutePercentageError>>(regression(
+      "mean_absolute_percentage_error", LL_TR("Engine", "Mean absolute percentage error (MAPE)"),
+      keras, LL_TR("Engine", "100 · mean_j |ŷ − y| / max(|y|, ε)"), {epsilonParam()}, true,
+      std::move(mape)));
 
   LossFacts msle;
   // TF's maximum passes the gradient at ŷ = ε, as max() does here.
@@ -379,14 +381,16 @@ LOSSLAB_LOSS_FILE(regression) {
   };
   msle.examples = {{{"epsilon", 0.05}}};
   registry.add<ElementwiseLoss<SquaredLogError>>(regression(
-      "mean_squared_logarithmic_error", "Mean squared logarithmic error (MSLE)", keras,
-      "mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²", {epsilonParam()}, true, std::move(msle)));
+      "mean_squared_logarithmic_error", LL_TR("Engine", "Mean squared logarithmic error (MSLE)"),
+      keras, LL_TR("Engine", "mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²"), {epsilonParam()}, true,
+      std::move(msle)));
 
   LossFacts logCosh;
   logCosh.formula = formula({}, "log_cosh(r)");
   logCosh.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};
-  registry.add<ElementwiseLoss<LogCosh>>(regression(
-      "log_cosh", "Log-cosh", keras, "mean_j log cosh(ŷ − y)", {}, true, std::move(logCosh)));
+  registry.add<ElementwiseLoss<LogCosh>>(regression("log_cosh", LL_TR("Engine", "Log-cosh"), keras,
+                                                    LL_TR("Engine", "mean_j log cosh(ŷ − y)"), {},
+                                                    true, std::move(logCosh)));
 
   // Huber and its PyTorch twin differ only at |r| = δ, in the second derivative: Keras's
   // where(|r| <= δ) keeps the quadratic branch there, PyTorch's strict |r| < δ does not.
@@ -404,13 +408,15 @@ LOSSLAB_LOSS_FILE(regression) {
   huber.kinks = huberKinks(1, "|r| = δ: Keras's where(|r| <= δ) takes the quadratic branch");
   huber.examples = {{{"delta", 0.7}}, {{"delta", 2.5}}};
   registry.add<ElementwiseLoss<Huber>>(
-      regression("huber", "Huber (δ)", keras, "½r² for |r| ≤ δ, δ|r| − ½δ² beyond",
-                 {deltaParam("Where the quadratic turns linear; the gradient is clipped at ±δ")},
+      regression("huber", LL_TR("Engine", "Huber (δ)"), keras,
+                 LL_TR("Engine", "½r² for |r| ≤ δ, δ|r| − ½δ² beyond"),
+                 {deltaParam(LL_TR(
+                     "Engine", "Where the quadratic turns linear; the gradient is clipped at ±δ"))},
                  true, std::move(huber)));
 
-  ParamSpec beta =
-      realParam("beta", "β (threshold)", 1.0, 0, std::numeric_limits<double>::infinity(),
-                "Width of the quadratic zone; β = 0 is the L1 loss");
+  ParamSpec beta = realParam("beta", LL_TR("Engine", "β (threshold)"), 1.0, 0,
+                             std::numeric_limits<double>::infinity(),
+                             LL_TR("Engine", "Width of the quadratic zone; β = 0 is the L1 loss"));
   beta.maxOpen = true;
   beta.sliderMin = 0;
   beta.sliderMax = 5;
@@ -436,24 +442,25 @@ LOSSLAB_LOSS_FILE(regression) {
                                   point(0, 0, 0, 1 / b, "the origin")};
   };
   smoothL1.examples = {{{"beta", 0}}, {{"beta", 0.4}}};
-  registry.add<ElementwiseLoss<SmoothL1>>(regression("smooth_l1", "Smooth L1 (β, PyTorch)", torch,
-                                                     "½r²/β for |r| < β, |r| − ½β beyond", {beta},
-                                                     true, std::move(smoothL1)));
-  registry.add<ElementwiseLoss<SquaredError>>(regression("torch_mse", "MSELoss (PyTorch)", torch,
-                                                         "(ŷ − y)², mean over all elements", {},
-                                                         true, squareFacts(2)));
-  registry.add<ElementwiseLoss<AbsoluteError>>(regression("torch_l1", "L1Loss (PyTorch)", torch,
-                                                          "|ŷ − y|, mean over all elements", {},
-                                                          true, absFacts()));
+  registry.add<ElementwiseLoss<SmoothL1>>(regression(
+      "smooth_l1", LL_TR("Engine", "Smooth L1 (β, PyTorch)"), torch,
+      LL_TR("Engine", "½r²/β for |r| < β, |r| − ½β beyond"), {beta}, true, std::move(smoothL1)));
+  registry.add<ElementwiseLoss<SquaredError>>(
+      regression("torch_mse", LL_TR("Engine", "MSELoss (PyTorch)"), torch,
+                 LL_TR("Engine", "(ŷ − y)², mean over all elements"), {}, true, squareFacts(2)));
+  registry.add<ElementwiseLoss<AbsoluteError>>(
+      regression("torch_l1", LL_TR("Engine", "L1Loss (PyTorch)"), torch,
+                 LL_TR("Engine", "|ŷ − y|, mean over all elements"), {}, true, absFacts()));
   LossFacts torchHuber;
   torchHuber.formula =
       formula({"delta"}, "where(abs(r) < delta, 0.5*square(r), delta*(abs(r) - 0.5*delta))");
   torchHuber.kinks = huberKinks(0, "|r| = δ: PyTorch's strict |r| < δ takes the linear branch");
   torchHuber.examples = {{{"delta", 0.9}}};
   registry.add<ElementwiseLoss<TorchHuber>>(regression(
-      "torch_huber", "HuberLoss (δ, PyTorch)", torch, "½r² for |r| < δ, δ(|r| − ½δ) beyond",
-      {deltaParam("Where the quadratic turns linear (PyTorch requires δ > 0)")}, true,
-      std::move(torchHuber)));
+      "torch_huber", LL_TR("Engine", "HuberLoss (δ, PyTorch)"), torch,
+      LL_TR("Engine", "½r² for |r| < δ, δ(|r| − ½δ) beyond"),
+      {deltaParam(LL_TR("Engine", "Where the quadratic turns linear (PyTorch requires δ > 0)"))},
+      true, std::move(torchHuber)));
 
   LossFacts cosine;
   cosine.exportLimit = kRowWise;
@@ -464,9 +471,10 @@ LOSSLAB_LOSS_FILE(regression) {
                                         "Σŷ² = ε²: TF's maximum passes the first branch")};
   };
   cosine.examples = {{{"epsilon", 0.01}}};
-  registry.add<CosineSimilarity>(regression("cosine_similarity", "Cosine similarity (negative)",
-                                            keras, "−Σ n(y)·n(ŷ), n(x) = x / sqrt(max(Σx², ε²))",
-                                            {epsilonParam()}, false, std::move(cosine)));
+  registry.add<CosineSimilarity>(
+      regression("cosine_similarity", LL_TR("Engine", "Cosine similarity (negative)"), keras,
+                 LL_TR("Engine", "−Σ n(y)·n(ŷ), n(x) = x / sqrt(max(Σx², ε²))"), {epsilonParam()},
+                 false, std::move(cosine)));
 
   LossFacts temperature;
   temperature.formula = formula({"temperature"}, "temperature*square(r)");
@@ -476,9 +484,11 @@ LOSSLAB_LOSS_FILE(regression) {
   };
   temperature.examples = {{{"temperature", 0.6}}};
   registry.add<ElementwiseLoss<TemperatureSquaredError>>(regression(
-      "temperature_mse", "Temperature-scaled MSE (seed 000)", keras, "T · mean_j (ŷ − y)²",
-      {positiveParam("temperature", "T (temperature)", 1.0,
-                     "Scales loss and gradient; the curve's shape does not change", 0.05, 20)},
+      "temperature_mse", LL_TR("Engine", "Temperature-scaled MSE (seed 000)"), keras,
+      LL_TR("Engine", "T · mean_j (ŷ − y)²"),
+      {positiveParam("temperature", LL_TR("Engine", "T (temperature)"), 1.0,
+                     LL_TR("Engine", "Scales loss and gradient; the curve's shape does not change"),
+                     0.05, 20)},
       true, std::move(temperature)));
 
   const char* rmseAtZero = "r = 0: LossLab's gradient is 0 where autodiff gives 0/0 (spec §3.2)";
@@ -487,19 +497,21 @@ LOSSLAB_LOSS_FILE(regression) {
   KinkPoint rmseZero = point(0, 0, 0, kNaN, rmseAtZero);
   rmseZero.autodiffAgrees = false;
   rmseBatch.kinks = std::vector<KinkPoint>{rmseZero};
-  registry.add<RmseBatch>(regression("rmse_batch", "RMSE over the batch (seed 002)", keras,
-                                     "sqrt(mean over all elements of r²), one scalar", {}, false,
-                                     std::move(rmseBatch)));
+  registry.add<RmseBatch>(
+      regression("rmse_batch", LL_TR("Engine", "RMSE over the batch (seed 002)"), keras,
+                 LL_TR("Engine", "sqrt(mean over all elements of r²), one scalar"), {}, false,
+                 std::move(rmseBatch)));
   LossFacts rmseRow;
   rmseRow.exportLimit = kRowWise;
   rmseRow.kinks = std::vector<KinkPoint>{rmseZero};
-  registry.add<RmsePerSample>(regression("rmse_per_sample", "RMSE per sample", keras,
-                                         "sqrt(mean_j r²) per sample, then averaged", {}, false,
-                                         std::move(rmseRow)));
+  registry.add<RmsePerSample>(regression(
+      "rmse_per_sample", LL_TR("Engine", "RMSE per sample"), keras,
+      LL_TR("Engine", "sqrt(mean_j r²) per sample, then averaged"), {}, false, std::move(rmseRow)));
 
-  ParamSpec power = realParam("power", "p (power)", 1.5, -std::numeric_limits<double>::infinity(),
-                              std::numeric_limits<double>::infinity(),
-                              "0 normal, 1 Poisson, 2 gamma, 3 inverse Gaussian; (0, 1) invalid");
+  ParamSpec power = realParam(
+      "power", LL_TR("Engine", "p (power)"), 1.5, -std::numeric_limits<double>::infinity(),
+      std::numeric_limits<double>::infinity(),
+      LL_TR("Engine", "0 normal, 1 Poisson, 2 gamma, 3 inverse Gaussian; (0, 1) invalid"));
   power.minOpen = power.maxOpen = true;
   power.sliderMin = -1;
   power.sliderMax = 3;
@@ -516,8 +528,9 @@ LOSSLAB_LOSS_FILE(regression) {
   tweedie.examples = {
       {{"power", 0}}, {{"power", 1}}, {{"power", 2}}, {{"power", 3}}, {{"power", -1.5}}};
   registry.add<ElementwiseLoss<TweedieDeviance>>(regression(
-      "tweedie_deviance", "Tweedie deviance (p, sklearn)", Framework::Reference,
-      "unit deviance of a Tweedie distribution with mean ŷ", {power}, true, std::move(tweedie)));
+      "tweedie_deviance", LL_TR("Engine", "Tweedie deviance (p, sklearn)"), Framework::Reference,
+      LL_TR("Engine", "unit deviance of a Tweedie distribution with mean ŷ"), {power}, true,
+      std::move(tweedie)));
 }
 
 }  // namespace losslab

@@ -449,45 +449,52 @@ LOSSLAB_LOSS_FILE(robust) {
   const char* wraps = "with an arctan inner loss: the formula language has no arctan";
   LossFacts trivial = ceresFacts({}, "0.5*square(r)");
   trivial.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};
-  addCeres<TrivialSpec>(registry, "ceres_trivial", "TrivialLoss (Ceres)", "½‖r‖²: ρ(s) = s", {},
-                        std::move(trivial));
+  addCeres<TrivialSpec>(registry, "ceres_trivial", LL_TR("Engine", "TrivialLoss (Ceres)"),
+                        LL_TR("Engine", "½‖r‖²: ρ(s) = s"), {}, std::move(trivial));
 
   LossFacts huber = ceresFacts({"a"},
                                "where(square(r) <= square(a), 0.5*square(r), "
                                "a*sqrt(max(square(r), square(a))) - 0.5*square(a))");
   huber.kinks = [](const ParamValues& p) { return ceresHuberPoints(paramOr(p, "a", 1), 1); };
   huber.examples = {{{"a", 0.9}}, {{"a", 2}}};
-  addCeres<HuberSpec>(registry, "ceres_huber", "HuberLoss (a, Ceres)",
-                      "½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond",
-                      {scaleA("residual units", "Outlier threshold: ‖r‖ > a grows linearly")},
-                      std::move(huber));
+  addCeres<HuberSpec>(
+      registry, "ceres_huber", LL_TR("Engine", "HuberLoss (a, Ceres)"),
+      LL_TR("Engine", "½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond"),
+      {scaleA("residual units", LL_TR("Engine", "Outlier threshold: ‖r‖ > a grows linearly"))},
+      std::move(huber));
 
   LossFacts softL1 = ceresFacts({"a"}, "square(a)*(sqrt(1 + square(r)/square(a)) - 1)");
   softL1.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
   softL1.examples = {{{"a", 0.9}}};
   addCeres<SoftLOneSpec>(
-      registry, "ceres_soft_l1", "SoftLOneLoss (a, Ceres)", "½ρ(‖r‖²), ρ = 2a²(√(1 + s/a²) − 1)",
-      {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, linear beyond")}, std::move(softL1));
+      registry, "ceres_soft_l1", LL_TR("Engine", "SoftLOneLoss (a, Ceres)"),
+      LL_TR("Engine", "½ρ(‖r‖²), ρ = 2a²(√(1 + s/a²) − 1)"),
+      {scaleA("residual units", LL_TR("Engine", "Scale: quadratic for ‖r‖ ≪ a, linear beyond"))},
+      std::move(softL1));
 
   LossFacts cauchy = ceresFacts({"a"}, "0.5*square(a)*log1p(square(r)/square(a))");
   cauchy.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
   cauchy.examples = {{{"a", 0.8}}};
   addCeres<CauchySpec>(
-      registry, "ceres_cauchy", "CauchyLoss (a, Ceres)", "½ρ(‖r‖²), ρ = a² log(1 + s/a²)",
-      {scaleA("residual units", "Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond")},
+      registry, "ceres_cauchy", LL_TR("Engine", "CauchyLoss (a, Ceres)"),
+      LL_TR("Engine", "½ρ(‖r‖²), ρ = a² log(1 + s/a²)"),
+      {scaleA("residual units",
+              LL_TR("Engine", "Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond"))},
       std::move(cauchy));
 
   LossFacts arctan;
   arctan.exportLimit = "the formula language has no arctan";
   arctan.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
   arctan.examples = {{{"a", 2.5}}};
-  addCeres<ArctanSpec>(registry, "ceres_arctan", "ArctanLoss (a, Ceres)",
-                       "½ρ(‖r‖²), ρ = a·atan2(s, a), bounded by aπ/2",
-                       {scaleA("cost units", "Cost level where it saturates: ρ → aπ/2")},
-                       std::move(arctan));
+  addCeres<ArctanSpec>(
+      registry, "ceres_arctan", LL_TR("Engine", "ArctanLoss (a, Ceres)"),
+      LL_TR("Engine", "½ρ(‖r‖²), ρ = a·atan2(s, a), bounded by aπ/2"),
+      {scaleA("cost units", LL_TR("Engine", "Cost level where it saturates: ρ → aπ/2"))},
+      std::move(arctan));
 
-  ParamSpec tolerantA = realParam("a", "a (cost units)", 1.0, 0, kInfinity,
-                                  "Squared norm where the loss turns on (Ceres: a ≥ 0)");
+  ParamSpec tolerantA =
+      realParam("a", LL_TR("Engine", "a (cost units)"), 1.0, 0, kInfinity,
+                LL_TR("Engine", "Squared norm where the loss turns on (Ceres: a ≥ 0)"));
   tolerantA.maxOpen = true;
   tolerantA.sliderMin = 0;
   tolerantA.sliderMax = 10;
@@ -500,10 +507,12 @@ LOSSLAB_LOSS_FILE(robust) {
   };
   tolerant.examples = {{{"a", 0.5}, {"b", 0.8}}};
   addCeres<TolerantSpec>(
-      registry, "ceres_tolerant", "TolerantLoss (a, b, Ceres)",
-      "½ρ(‖r‖²), ρ = b log(1 + e^{(s−a)/b}) − b log(1 + e^{−a/b})",
-      {tolerantA, positiveParam("b", "b (cost units)", 0.2,
-                                "Width of the transition around s = a (Ceres: b > 0)", 0.01, 5)},
+      registry, "ceres_tolerant", LL_TR("Engine", "TolerantLoss (a, b, Ceres)"),
+      LL_TR("Engine", "½ρ(‖r‖²), ρ = b log(1 + e^{(s−a)/b}) − b log(1 + e^{−a/b})"),
+      {tolerantA,
+       positiveParam("b", LL_TR("Engine", "b (cost units)"), 0.2,
+                     LL_TR("Engine", "Width of the transition around s = a (Ceres: b > 0)"), 0.01,
+                     5)},
       std::move(tolerant));
 
   LossFacts tukey = ceresFacts({"a"},
@@ -516,10 +525,11 @@ LOSSLAB_LOSS_FILE(robust) {
                                   point(0, 0, 0, 1, "the origin")};
   };
   tukey.examples = {{{"a", 1.1}}};
-  addCeres<TukeySpec>(registry, "ceres_tukey", "TukeyLoss (a, Ceres)",
-                      "½ρ(‖r‖²), ρ = a²/3 (1 − (1 − s/a²)³) for s ≤ a², a²/3 beyond",
-                      {scaleA("residual units", "Rejection threshold: ‖r‖ > a costs a constant")},
-                      std::move(tukey));
+  addCeres<TukeySpec>(
+      registry, "ceres_tukey", LL_TR("Engine", "TukeyLoss (a, Ceres)"),
+      LL_TR("Engine", "½ρ(‖r‖²), ρ = a²/3 (1 − (1 − s/a²)³) for s ≤ a², a²/3 beyond"),
+      {scaleA("residual units", LL_TR("Engine", "Rejection threshold: ‖r‖ > a costs a constant"))},
+      std::move(tukey));
 
   // The inner-loss choices index kInnerLosses (from "none" where allowed, else "trivial").
   LossFacts scaled;
@@ -544,12 +554,14 @@ LOSSLAB_LOSS_FILE(robust) {
                      {{"rho", 3}, {"rho_a", 0.7}},
                      {{"rho", 6}, {"rho_a", 1.5}, {"a", 0.5}},
                      {{"rho_a", 0.6}, {"a", 1.7}}};
-  addCeres<ScaledSpec>(
-      registry, "ceres_scaled", "ScaledLoss (a·ρ, Ceres)", "½·a·ρ(‖r‖²) for an inner loss ρ",
-      {innerChoice("rho", "ρ (inner loss)", 2, true, "The loss to scale; none: ρ(s) = s (nullptr)"),
-       innerA("rho_a", "ρ's a", "the inner loss"),
-       positiveParam("a", "a (scale)", 1.0, "Multiplies ρ, ρ′ and ρ″", 0.05, 10)},
-      std::move(scaled));
+  addCeres<ScaledSpec>(registry, "ceres_scaled", LL_TR("Engine", "ScaledLoss (a·ρ, Ceres)"),
+                       LL_TR("Engine", "½·a·ρ(‖r‖²) for an inner loss ρ"),
+                       {innerChoice("rho", LL_TR("Engine", "ρ (inner loss)"), 2, true,
+                                    LL_TR("Engine", "The loss to scale; none: ρ(s) = s (nullptr)")),
+                        innerA("rho_a", LL_TR("Engine", "ρ's a"), "the inner loss"),
+                        positiveParam("a", LL_TR("Engine", "a (scale)"), 1.0,
+                                      LL_TR("Engine", "Multiplies ρ, ρ′ and ρ″"), 0.05, 10)},
+                       std::move(scaled));
 
   LossFacts composed;
   composed.exportLimit = wraps;
@@ -586,13 +598,15 @@ LOSSLAB_LOSS_FILE(robust) {
   composed.examples = {{{"f", 1}, {"g", 2}, {"f_a", 0.8}},
                        {{"f", 5}, {"g", 3}, {"f_a", 1.2}, {"g_a", 0.7}},
                        {{"f_a", 1.5}, {"g_a", 0.6}}};
-  addCeres<ComposedSpec>(
-      registry, "ceres_composed", "ComposedLoss (f∘g, Ceres)",
-      "½ f(g(‖r‖²)): ρ′ = f′(g) g′, ρ″ = f″(g) g′² + f′(g) g″",
-      {innerChoice("f", "f (outer loss)", 3, false, "Applied to g(s)"), innerA("f_a", "f's a", "f"),
-       innerChoice("g", "g (inner loss)", 1, false, "Applied to s = ‖r‖²"),
-       innerA("g_a", "g's a", "g")},
-      std::move(composed));
+  addCeres<ComposedSpec>(registry, "ceres_composed", LL_TR("Engine", "ComposedLoss (f∘g, Ceres)"),
+                         LL_TR("Engine", "½ f(g(‖r‖²)): ρ′ = f′(g) g′, ρ″ = f″(g) g′² + f′(g) g″"),
+                         {innerChoice("f", LL_TR("Engine", "f (outer loss)"), 3, false,
+                                      LL_TR("Engine", "Applied to g(s)")),
+                          innerA("f_a", LL_TR("Engine", "f's a"), "f"),
+                          innerChoice("g", LL_TR("Engine", "g (inner loss)"), 1, false,
+                                      LL_TR("Engine", "Applied to s = ‖r‖²")),
+                          innerA("g_a", LL_TR("Engine", "g's a"), "g")},
+                         std::move(composed));
 
   LossFacts wrapper;
   wrapper.exportLimit = wraps;
@@ -611,15 +625,17 @@ LOSSLAB_LOSS_FILE(robust) {
     return ceresHuberPoints(paramOr(p, "rho_a", 1), 1);
   };
   wrapper.examples = {{{"rho", 0}}, {{"rho", 4}, {"rho_a", 0.5}}, {{"rho_a", 1.4}}};
-  addCeres<WrapperSpec>(
-      registry, "ceres_wrapper", "LossFunctionWrapper (Ceres)", "½ρ(‖r‖²), forwarding to ρ",
-      {innerChoice("rho", "ρ (wrapped loss)", 2, true, "The loss forwarded to; none: trivial"),
-       innerA("rho_a", "ρ's a", "the wrapped loss")},
-      std::move(wrapper));
+  addCeres<WrapperSpec>(registry, "ceres_wrapper", LL_TR("Engine", "LossFunctionWrapper (Ceres)"),
+                        LL_TR("Engine", "½ρ(‖r‖²), forwarding to ρ"),
+                        {innerChoice("rho", LL_TR("Engine", "ρ (wrapped loss)"), 2, true,
+                                     LL_TR("Engine", "The loss forwarded to; none: trivial")),
+                         innerA("rho_a", LL_TR("Engine", "ρ's a"), "the wrapped loss")},
+                        std::move(wrapper));
 
   ParamSpec alpha = realParam(
-      "alpha", "α (shape)", 1.0, -kInfinity, kInfinity,
-      "2: L2, 1: pseudo-Huber, 0: Cauchy, −2: Geman–McClure, −inf: Welsch (±inf allowed)");
+      "alpha", LL_TR("Engine", "α (shape)"), 1.0, -kInfinity, kInfinity,
+      LL_TR("Engine",
+            "2: L2, 1: pseudo-Huber, 0: Cauchy, −2: Geman–McClure, −inf: Welsch (±inf allowed)"));
   alpha.sliderMin = -10;
   alpha.sliderMax = 4;
   LossFacts barron;
@@ -633,12 +649,12 @@ LOSSLAB_LOSS_FILE(robust) {
   for (double a : {2.0, 0.0, -kInfinity, kInfinity, -2.0, 0.5, 3.0, -7.0, 1e-9}) {
     barron.examples.push_back({{"alpha", a}, {"scale", 1.3}});
   }
-  registry.add<ElementwiseLoss<BarronGeneral>>(
-      robust("barron_general", "General robust loss (α, c; Barron)", Framework::Barron,
-             "mean_j (b/α)(((r/c)²/b + 1)^{α/2} − 1), b = |α − 2|",
-             {alpha, positiveParam("scale", "c (scale)", 1.0,
-                                   "Width of the quadratic bowl around r = 0", 0.05, 10)},
-             true, std::move(barron)));
+  registry.add<ElementwiseLoss<BarronGeneral>>(robust(
+      "barron_general", LL_TR("Engine", "General robust loss (α, c; Barron)"), Framework::Barron,
+      LL_TR("Engine", "mean_j (b/α)(((r/c)²/b + 1)^{α/2} − 1), b = |α − 2|"),
+      {alpha, positiveParam("scale", LL_TR("Engine", "c (scale)"), 1.0,
+                            LL_TR("Engine", "Width of the quadratic bowl around r = 0"), 0.05, 10)},
+      true, std::move(barron)));
 
   LossFacts biweight;
   biweight.formula =
@@ -651,10 +667,12 @@ LOSSLAB_LOSS_FILE(robust) {
   };
   biweight.examples = {{{"c", 1.5}}};
   registry.add<ElementwiseLoss<TukeyBiweight>>(robust(
-      "tukey_biweight", "Tukey biweight (c, statsmodels)", Framework::Reference,
-      "mean_j c²/6 (1 − (1 − (r/c)²)³) for |r| ≤ c, c²/6 beyond",
-      {positiveParam("c", "c (tuning constant)", 4.685,
-                     "Residuals beyond c are rejected; 4.685 gives 95 % efficiency", 0.1, 10)},
+      "tukey_biweight", LL_TR("Engine", "Tukey biweight (c, statsmodels)"), Framework::Reference,
+      LL_TR("Engine", "mean_j c²/6 (1 − (1 − (r/c)²)³) for |r| ≤ c, c²/6 beyond"),
+      {positiveParam(
+          "c", LL_TR("Engine", "c (tuning constant)"), 4.685,
+          LL_TR("Engine", "Residuals beyond c are rejected; 4.685 gives 95 % efficiency"), 0.1,
+          10)},
       true, std::move(biweight)));
 
   LossFacts pinball;
@@ -665,15 +683,16 @@ LOSSLAB_LOSS_FILE(robust) {
                                         "Δ = 0: TF's maximum passes to its first argument τΔ")};
   };
   pinball.examples = {{{"tau", 0.3}}, {{"tau", 0.9}}};
-  registry.add<ElementwiseLoss<Pinball>>(
-      robust("pinball", "Pinball / quantile loss (τ, TFA)", Framework::Reference,
-             "mean_j max(τΔ, (τ − 1)Δ), Δ = y − ŷ",
-             {realParam("tau", "τ (quantile)", 0.5, 0, 1,
-                        "Target quantile: under-prediction costs τ, over-prediction 1 − τ")},
-             true, std::move(pinball)));
+  registry.add<ElementwiseLoss<Pinball>>(robust(
+      "pinball", LL_TR("Engine", "Pinball / quantile loss (τ, TFA)"), Framework::Reference,
+      LL_TR("Engine", "mean_j max(τΔ, (τ − 1)Δ), Δ = y − ŷ"),
+      {realParam(
+          "tau", LL_TR("Engine", "τ (quantile)"), 0.5, 0, 1,
+          LL_TR("Engine", "Target quantile: under-prediction costs τ, over-prediction 1 − τ"))},
+      true, std::move(pinball)));
 
-  ParamSpec tube = realParam("epsilon", "ε (tube half-width)", 0.1, 0, kInfinity,
-                             "Errors up to ε cost nothing (sklearn default 0.1)");
+  ParamSpec tube = realParam("epsilon", LL_TR("Engine", "ε (tube half-width)"), 0.1, 0, kInfinity,
+                             LL_TR("Engine", "Errors up to ε cost nothing (sklearn default 0.1)"));
   tube.maxOpen = true;
   tube.sliderMin = 0;
   tube.sliderMax = 2;
@@ -696,12 +715,12 @@ LOSSLAB_LOSS_FILE(robust) {
   };
   insensitive.examples = {
       {{"epsilon", 0.4}}, {{"epsilon", 0.4}, {"squared", 1}}, {{"epsilon", 0}, {"squared", 1}}};
-  registry.add<ElementwiseLoss<EpsilonInsensitive>>(robust(
-      "epsilon_insensitive", "ε-insensitive (SVR, sklearn)", Framework::Reference,
-      "mean_j max(0, |r| − ε), or its square",
-      {tube,
-       boolParam("squared", "squared", false, "squared_epsilon_insensitive: max(0, |r| − ε)²")},
-      true, std::move(insensitive)));
+  registry.add<ElementwiseLoss<EpsilonInsensitive>>(
+      robust("epsilon_insensitive", LL_TR("Engine", "ε-insensitive (SVR, sklearn)"),
+             Framework::Reference, LL_TR("Engine", "mean_j max(0, |r| − ε), or its square"),
+             {tube, boolParam("squared", LL_TR("Engine", "squared"), false,
+                              LL_TR("Engine", "squared_epsilon_insensitive: max(0, |r| − ε)²"))},
+             true, std::move(insensitive)));
 }
 
 }  // namespace losslab

@@ -25,6 +25,1237 @@
     </message>
 </context>
 <context>
+    <name>CustomLossFile</name>
+    <message>
+        <location filename="../../ui/common/custom_loss_file.cpp" line="+56"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not valid JSON (at character %2: %3)</source>
+        <translation>%1 不是有效的 JSON（第 %2 个字符：%3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not a LossLab custom-loss library</source>
+        <translation>%1 不是 LossLab 自定义损失库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer LossLab (version %2)</source>
+        <translation>%1 由更新版本的 LossLab（版本 %2）写入</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../core/engine/composite_loss.cpp" line="+35"/>
+        <source>a composite loss needs at least one term</source>
+        <translation>组合损失至少需要一项</translation>
+    </message>
+    <message>
+        <location filename="../../core/engine/param_spec.cpp" line="+208"/>
+        <source>ε (fuzz factor)</source>
+        <translation>ε (模糊因子)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keras.config.epsilon(): guards logs and divisions (default 1e-7)</source>
+        <translation>keras.config.epsilon()：防止对数和除法出现无穷（默认 1e-7）</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/categorical_keras.cpp" line="+273"/>
+        <source>Targets move towards uniform: y(1 − λ) + λ/K</source>
+        <translation>目标向均匀分布靠拢：y(1 − λ) + λ/K</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Categorical cross-entropy (CCE)</source>
+        <translation>分类交叉熵 (CCE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−Σ_k y_k log clip(ŷ_k / Σŷ, ε, 1 − ε) per sample</source>
+        <translation>每个样本 −Σ_k y_k log clip(ŷ_k / Σŷ, ε, 1 − ε)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sparse categorical cross-entropy</source>
+        <translation>稀疏分类交叉熵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−log clip(ŷ_t / Σŷ, ε, 1 − ε) for integer label t</source>
+        <translation>整数标签 t：−log clip(ŷ_t / Σŷ, ε, 1 − ε)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ignored class</source>
+        <translation>忽略的类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows with this label get no loss and are not counted (−1 = None)</source>
+        <translation>带此标签的行不计损失，也不计入样本数（−1 = None）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Categorical focal cross-entropy</source>
+        <translation>分类焦点交叉熵 (Focal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Σ_k α (1 − õ_k)^γ (−y_k log õ_k), õ = clip(ŷ/Σŷ, ε, 1 − ε)</source>
+        <translation>Σ_k α (1 − õ_k)^γ (−y_k log õ_k)，õ = clip(ŷ/Σŷ, ε, 1 − ε)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α (weight)</source>
+        <translation>α (权重)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scales every class&apos;s term</source>
+        <translation>缩放每个类别的项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>q (noise robustness)</source>
+        <translation>q (抗噪程度)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>q → 0 behaves like cross-entropy, q → 1 like MAE</source>
+        <translation>q → 0 时接近交叉熵，q → 1 时接近 MAE</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Generalized cross-entropy (q)</source>
+        <translation>广义交叉熵 (q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(1 − ŷ_t^q) / q for integer label t</source>
+        <translation>整数标签 t：(1 − ŷ_t^q) / q</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/distillation.cpp" line="+221"/>
+        <source>Knowledge distillation (T, α; Hinton)</source>
+        <translation>知识蒸馏 (T, α; Hinton)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>α·CE(y, softmax(s)) + (1 − α)·T²·KL(softmax(t/T) ‖ softmax(s/T)) on student logits s</source>
+        <translation>学生 logits s 上的 α·CE(y, softmax(s)) + (1 − α)·T²·KL(softmax(t/T) ‖ softmax(s/T))</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../core/losses/regression.cpp" line="+489"/>
+        <source>T (temperature)</source>
+        <translation>T (温度)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Softens both softmaxes; the T² factor keeps the soft gradient&apos;s size</source>
+        <translation>软化两个 softmax；T² 因子保持软目标梯度的大小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>α (hard-label weight)</source>
+        <translation>α (硬标签权重)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of the cross-entropy with the true labels; 1 − α weighs the teacher</source>
+        <translation>与真实标签的交叉熵的权重；1 − α 是教师模型的权重</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(B, K) teacher logits t, same shape as y_pred</source>
+        <translation>(B, K) 教师模型 logits t，形状与 y_pred 相同</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>iCaRL distillation BCE</source>
+        <translation>iCaRL 蒸馏 BCE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean_c BCE(σ(z), [old outputs | one-hot new classes]) on logits z</source>
+        <translation>logits z 上的 mean_c BCE(σ(z), [旧输出 | 新类别的 one-hot])</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>s (old classes)</source>
+        <translation>s (旧类别数)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first s columns are old classes: their targets are old_outputs</source>
+        <translation>前 s 列是旧类别：它们的目标是 old_outputs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(B, s) previous network&apos;s sigmoid outputs: the targets of the first s classes</source>
+        <translation>(B, s) 旧网络的 sigmoid 输出：前 s 个类别的目标</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/keras_probability.h" line="+79"/>
+        <source>from logits</source>
+        <translation>输入为 logits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y_pred holds logits: the exact sigmoid/softmax formula, no ε clipping</source>
+        <translation>y_pred 为 logits：用精确的 sigmoid/softmax 公式，不做 ε 截断</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../core/losses/probabilistic_torch.cpp" line="+598"/>
+        <source>λ (label smoothing)</source>
+        <translation>λ (标签平滑)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>γ (focusing)</source>
+        <translation>γ (聚焦参数)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down-weights easy examples by (1 − p_t)^γ; γ = 0 is plain cross-entropy</source>
+        <translation>以 (1 − p_t)^γ 降低易分样本的权重；γ = 0 即普通交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/margin.cpp" line="+156"/>
+        <source>Hinge</source>
+        <translation>合页损失 (Hinge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}</source>
+        <translation>mean_j max(1 − y·ŷ, 0)；整个批次都是 {0,1} 标签时转换为 ±1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Squared hinge</source>
+        <translation>平方合页损失 (Squared hinge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j max(1 − y·ŷ, 0)²; {0,1} labels become ±1 if the whole batch is {0,1}</source>
+        <translation>mean_j max(1 − y·ŷ, 0)²；整个批次都是 {0,1} 标签时转换为 ±1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Categorical hinge</source>
+        <translation>多分类合页损失 (Categorical hinge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max(max_k (1 − y_k)ŷ_k − Σ_k y_k ŷ_k + 1, 0) per sample</source>
+        <translation>每个样本 max(max_k (1 − y_k)ŷ_k − Σ_k y_k ŷ_k + 1, 0)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>SoftMarginLoss (PyTorch)</source>
+        <translation>软间隔损失 · SoftMarginLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log(1 + e^(−y·ŷ)), mean over all elements</source>
+        <translation>log(1 + e^(−y·ŷ))，对所有元素取平均</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/metric_learning.cpp" line="+345"/>
+        <location line="+177"/>
+        <source>m (margin)</source>
+        <translation>m (间隔)</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>second input x₂, same shape as y_pred</source>
+        <translation>第二个输入 x₂，形状与 y_pred 相同</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>MarginRankingLoss (PyTorch)</source>
+        <translation>间隔排序损失 · MarginRankingLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max(0, −y(x₁ − x₂) + m); y = 1 ranks x₁ above x₂</source>
+        <translation>max(0, −y(x₁ − x₂) + m)；y = 1 表示 x₁ 应排在 x₂ 前面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far x₁ must exceed x₂ (y = 1) before the loss is 0</source>
+        <translation>x₁ 要比 x₂ 大多少（y = 1）损失才为 0</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>HingeEmbeddingLoss (PyTorch)</source>
+        <translation>合页嵌入损失 · HingeEmbeddingLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>x for y = 1, max(0, m − x) for y = −1 (x typically a distance)</source>
+        <translation>y = 1 时为 x，y = −1 时为 max(0, m − x)（x 通常是距离）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dissimilar pairs (y = −1) are pushed beyond this distance</source>
+        <translation>不相似样本对（y = −1）被推到这个距离之外</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>CosineEmbeddingLoss (PyTorch)</source>
+        <translation>余弦嵌入损失 · CosineEmbeddingLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 − cos(x₁, x₂) for y = 1, max(0, cos(x₁, x₂) − m) for y = −1</source>
+        <translation>y = 1 时为 1 − cos(x₁, x₂)，y = −1 时为 max(0, cos(x₁, x₂) − m)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dissimilar pairs (y = −1) cost nothing below this cosine</source>
+        <translation>不相似样本对（y = −1）的余弦低于此值时没有损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>second input x₂, (B, D) like y_pred</source>
+        <translation>第二个输入 x₂，(B, D)，与 y_pred 相同</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>p (norm degree)</source>
+        <translation>p (范数阶数)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree of the p-norm of pairwise_distance</source>
+        <translation>pairwise_distance 所用 p 范数的阶数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ε (added to the difference)</source>
+        <translation>ε (加在差值上)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pairwise_distance adds ε to u − v before the norm</source>
+        <translation>pairwise_distance 在求范数前给 u − v 加上 ε</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>TripletMarginLoss (PyTorch)</source>
+        <translation>三元组间隔损失 · TripletMarginLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max(0, m + d(a, p) − d(a, n)), d(u, v) = ‖u − v + ε‖_p</source>
+        <translation>max(0, m + d(a, p) − d(a, n))，d(u, v) = ‖u − v + ε‖_p</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Required gap between the negative and the positive distance</source>
+        <translation>负样本距离与正样本距离之间要求的差距</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>swap</source>
+        <translation>交换 (swap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use min(d(a, n), d(p, n)) as the negative distance (Balntas et al. 2016)</source>
+        <translation>用 min(d(a, n), d(p, n)) 作为负样本距离（Balntas 等，2016）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>positive examples, (B, D) like the anchor y_pred</source>
+        <translation>正样本，(B, D)，与锚点 y_pred 相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>negative examples, (B, D) like the anchor y_pred</source>
+        <translation>负样本，(B, D)，与锚点 y_pred 相同</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Contrastive (Hadsell et al.)</source>
+        <translation>对比损失 (Hadsell et al.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>y d² + (1 − y) max(m − d, 0)² (tfa); ½ of it with Y = 1 − y (paper)</source>
+        <translation>y d² + (1 − y) max(m − d, 0)²（tfa）；论文约定取其一半且 Y = 1 − y（paper）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dissimilar pairs cost nothing beyond this distance</source>
+        <translation>不相似样本对超过这个距离后没有损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>label convention</source>
+        <translation>标签约定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tfa: y = 1 similar, ℓ = y d² + (1−y) max(m−d,0)²; paper: Y = 0 similar, halved</source>
+        <translation>tfa：y = 1 表示相似，ℓ = y d² + (1−y) max(m−d,0)²；paper：Y = 0 表示相似，取一半</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>optional second embedding (B, D): then y_pred is the first and d = ‖e1 − e2‖</source>
+        <translation>可选的第二个嵌入 (B, D)：此时 y_pred 是第一个嵌入，d = ‖e1 − e2‖</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/probabilistic_keras.cpp" line="+266"/>
+        <source>axis</source>
+        <translation>归约轴 (axis)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all: one scalar over the whole batch (Keras axis=None); per_sample: one value per sample</source>
+        <translation>all：整个批次一个标量（Keras axis=None）；per_sample：每个样本一个值</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Targets move towards ½: y(1 − λ) + λ/2</source>
+        <translation>目标向 ½ 靠拢：y(1 − λ) + λ/2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Binary cross-entropy (BCE)</source>
+        <translation>二元交叉熵 (BCE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mean_j −[y log p̃ + (1 − y) log(1 − p̃)], p̃ = clip(ŷ, ε, 1 − ε)</source>
+        <translation>mean_j −[y log p̃ + (1 − y) log(1 − p̃)]，p̃ = clip(ŷ, ε, 1 − ε)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Binary focal cross-entropy</source>
+        <translation>二元焦点交叉熵 (Focal)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j w (1 − p_t)^γ BCE(y, ŷ)</source>
+        <translation>mean_j w (1 − p_t)^γ BCE(y, ŷ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>class balancing</source>
+        <translation>类别平衡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight α for y = 1 and 1 − α for y = 0</source>
+        <translation>y = 1 的权重为 α，y = 0 的权重为 1 − α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α (class balance)</source>
+        <translation>α (类别平衡)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of the positive class (used with apply_class_balancing)</source>
+        <translation>正类的权重（与 apply_class_balancing 一起使用）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Kullback–Leibler divergence</source>
+        <translation>KL 散度 (Kullback–Leibler)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Σ_j ȳ log(ȳ / p̄), ȳ = clip(y, ε, 1), p̄ = clip(ŷ, ε, 1)</source>
+        <translation>Σ_j ȳ log(ȳ / p̄)，ȳ = clip(y, ε, 1)，p̄ = clip(ŷ, ε, 1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Poisson</source>
+        <translation>泊松损失 (Poisson)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j ŷ − y log(ŷ + ε)</source>
+        <translation>mean_j ŷ − y log(ŷ + ε)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dice</source>
+        <translation>Dice 损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 − 2 Σyŷ / (Σy + Σŷ + ε)</source>
+        <translation>1 − 2 Σyŷ / (Σy + Σŷ + ε)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Tversky (α, β)</source>
+        <translation>Tversky 损失 (α, β)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 − I / (I + α FP + β FN + ε), I = Σyŷ</source>
+        <translation>1 − I / (I + α FP + β FN + ε)，I = Σyŷ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α (false positives)</source>
+        <translation>α (假阳性)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of Σ(1 − y)ŷ</source>
+        <translation>Σ(1 − y)ŷ 的权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>β (false negatives)</source>
+        <translation>β (假阴性)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of Σy(1 − ŷ)</source>
+        <translation>Σy(1 − ŷ) 的权重</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/probabilistic_torch.cpp" line="-245"/>
+        <source>gaussian_nll needs the input &apos;var&apos;</source>
+        <translation>gaussian_nll 需要输入“var”</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>eps</source>
+        <translation>eps</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>BCELoss (PyTorch)</source>
+        <translation>二元交叉熵 · BCELoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>−w[y log p + (1 − y) log(1 − p)], logs clamped at −100</source>
+        <translation>−w[y log p + (1 − y) log(1 − p)]，对数值下限截断为 −100</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>BCEWithLogitsLoss (PyTorch)</source>
+        <translation>带 logits 的二元交叉熵 · BCEWithLogitsLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>w[(1 − y)x − (1 + (w_p − 1)y) log σ(x)]</source>
+        <translation>w[(1 − y)x − (1 + (w_p − 1)y) log σ(x)]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ignored label</source>
+        <translation>忽略的标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows with this label get no loss and do not count in the mean</source>
+        <translation>带此标签的行不计损失，也不计入平均</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>CrossEntropyLoss (PyTorch)</source>
+        <translation>交叉熵 · CrossEntropyLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(1 − λ) w_t(−log softmax(x)_t) + (λ/K) Σ_k w_k(−log softmax(x)_k)</source>
+        <translation>(1 − λ) w_t(−log softmax(x)_t) + (λ/K) Σ_k w_k(−log softmax(x)_k)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Targets become (1 − λ) onehot + λ/K</source>
+        <translation>目标变为 (1 − λ) onehot + λ/K</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>rescaling weight per element: y_pred&apos;s shape, (1, D) or (D, 1)</source>
+        <translation>逐元素的缩放权重：与 y_pred 同形，或 (1, D)、(D, 1)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>weight of positive examples per class: (1, D), (D, 1) or y_pred&apos;s shape</source>
+        <translation>每个类别正样本的权重：(1, D)、(D, 1) 或与 y_pred 同形</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>class weights, (1, K) or (K, 1)</source>
+        <translation>类别权重，(1, K) 或 (K, 1)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>PoissonNLLLoss (PyTorch)</source>
+        <translation>泊松负对数似然 · PoissonNLLLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e^x − yx (log_input), or x − y log(x + eps)</source>
+        <translation>e^x − yx（log_input），或 x − y log(x + eps)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log input</source>
+        <translation>对数输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y_pred is the log of the rate</source>
+        <translation>y_pred 是速率的对数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full (Stirling term)</source>
+        <translation>完整 (Stirling 项)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add y log y − y + ½ log(2πy) where y &gt; 1</source>
+        <translation>在 y &gt; 1 处加上 y log y − y + ½ log(2πy)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keeps log(x + eps) finite at x = 0 (log_input=false)</source>
+        <translation>使 log(x + eps) 在 x = 0 处有限（log_input=false）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>GaussianNLLLoss (PyTorch)</source>
+        <translation>高斯负对数似然 · GaussianNLLLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½(log v + (x − y)²/v), v = max(var, eps)</source>
+        <translation>½(log v + (x − y)²/v)，v = max(var, eps)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full (constant)</source>
+        <translation>完整 (常数项)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add ½ log(2π)</source>
+        <translation>加上 ½ log(2π)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lower clamp of var (straight-through for var&apos;s gradient)</source>
+        <translation>var 的下限截断（var 的梯度直通）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>variance: y_pred&apos;s shape, or (B, 1) for one per sample</source>
+        <translation>方差：形状与 y_pred 相同，或 (B, 1) 即每个样本一个</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>KLDivLoss (PyTorch)</source>
+        <translation>KL 散度 · KLDivLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t(log t − x) for log-probabilities x</source>
+        <translation>对数概率 x：t(log t − x)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log target</source>
+        <translation>对数目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y_true holds log-probabilities</source>
+        <translation>y_true 为对数概率</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>MultiLabelSoftMarginLoss (PyTorch)</source>
+        <translation>多标签软间隔损失 · MultiLabelSoftMarginLoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>−(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)] per sample</source>
+        <translation>每个样本 −(1/C) Σ_c w_c[y log σ(x) + (1 − y) log σ(−x)]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>class weights, (1, C) or (C, 1)</source>
+        <translation>类别权重，(1, C) 或 (C, 1)</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/pseudo_huber.cpp" line="+27"/>
+        <source>Pseudo-Huber (δ)</source>
+        <translation>伪 Huber 损失 (δ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mean_j δ²(√(1 + (r/δ)²) − 1)</source>
+        <translation>mean_j δ²(√(1 + (r/δ)²) − 1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>δ (scale)</source>
+        <translation>δ (尺度)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quadratic for |r| ≪ δ, slope ±δ for |r| ≫ δ</source>
+        <translation>|r| ≪ δ 时为二次，|r| ≫ δ 时斜率为 ±δ</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/regression.cpp" line="-331"/>
+        <source>tweedie_deviance: power in (0, 1) is not a valid Tweedie distribution</source>
+        <translation>tweedie_deviance：幂次在 (0, 1) 内不是有效的 Tweedie 分布</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>δ (threshold)</source>
+        <translation>δ (阈值)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Mean squared error (MSE)</source>
+        <translation>均方误差 (MSE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j (ŷ − y)²</source>
+        <translation>mean_j (ŷ − y)²</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean absolute error (MAE)</source>
+        <translation>平均绝对误差 (MAE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j |ŷ − y|</source>
+        <translation>mean_j |ŷ − y|</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mean absolute percentage error (MAPE)</source>
+        <translation>平均绝对百分比误差 (MAPE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100 · mean_j |ŷ − y| / max(|y|, ε)</source>
+        <translation>100 · mean_j |ŷ − y| / max(|y|, ε)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Mean squared logarithmic error (MSLE)</source>
+        <translation>均方对数误差 (MSLE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²</source>
+        <translation>mean_j (log(max(ŷ,ε)+1) − log(max(y,ε)+1))²</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Log-cosh</source>
+        <translation>Log-cosh 损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j log cosh(ŷ − y)</source>
+        <translation>mean_j log cosh(ŷ − y)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Huber (δ)</source>
+        <translation>Huber 损失 (δ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½r² for |r| ≤ δ, δ|r| − ½δ² beyond</source>
+        <translation>|r| ≤ δ 时为 ½r²，超出后为 δ|r| − ½δ²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the quadratic turns linear; the gradient is clipped at ±δ</source>
+        <translation>二次段转为线性段的位置；梯度被截断在 ±δ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>β (threshold)</source>
+        <translation>β (阈值)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Width of the quadratic zone; β = 0 is the L1 loss</source>
+        <translation>二次区域的宽度；β = 0 即 L1 损失</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Smooth L1 (β, PyTorch)</source>
+        <translation>平滑 L1 损失 (β, PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½r²/β for |r| &lt; β, |r| − ½β beyond</source>
+        <translation>|r| &lt; β 时为 ½r²/β，超出后为 |r| − ½β</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MSELoss (PyTorch)</source>
+        <translation>均方误差 · MSELoss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(ŷ − y)², mean over all elements</source>
+        <translation>(ŷ − y)²，对所有元素取平均</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L1Loss (PyTorch)</source>
+        <translation>平均绝对误差 · L1Loss (PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>|ŷ − y|, mean over all elements</source>
+        <translation>|ŷ − y|，对所有元素取平均</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HuberLoss (δ, PyTorch)</source>
+        <translation>Huber 损失 · HuberLoss (δ, PyTorch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½r² for |r| &lt; δ, δ(|r| − ½δ) beyond</source>
+        <translation>|r| &lt; δ 时为 ½r²，超出后为 δ(|r| − ½δ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the quadratic turns linear (PyTorch requires δ &gt; 0)</source>
+        <translation>二次段转为线性段的位置（PyTorch 要求 δ &gt; 0）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cosine similarity (negative)</source>
+        <translation>余弦相似度 (取负)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>−Σ n(y)·n(ŷ), n(x) = x / sqrt(max(Σx², ε²))</source>
+        <translation>−Σ n(y)·n(ŷ)，n(x) = x / sqrt(max(Σx², ε²))</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Temperature-scaled MSE (seed 000)</source>
+        <translation>带温度缩放的 MSE (博文 000)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T · mean_j (ŷ − y)²</source>
+        <translation>T · mean_j (ŷ − y)²</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scales loss and gradient; the curve&apos;s shape does not change</source>
+        <translation>同时缩放损失和梯度；曲线的形状不变</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>RMSE over the batch (seed 002)</source>
+        <translation>整批的均方根误差 RMSE (seed 002)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sqrt(mean over all elements of r²), one scalar</source>
+        <translation>sqrt(对所有元素求 r² 的平均)，一个标量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RMSE per sample</source>
+        <translation>逐样本均方根误差 (RMSE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sqrt(mean_j r²) per sample, then averaged</source>
+        <translation>每个样本 sqrt(mean_j r²)，再取平均</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>p (power)</source>
+        <translation>p (幂次)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 normal, 1 Poisson, 2 gamma, 3 inverse Gaussian; (0, 1) invalid</source>
+        <translation>0 正态，1 泊松，2 伽马，3 逆高斯；(0, 1) 无效</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tweedie deviance (p, sklearn)</source>
+        <translation>Tweedie 偏差 (p, sklearn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit deviance of a Tweedie distribution with mean ŷ</source>
+        <translation>均值为 ŷ 的 Tweedie 分布的单位偏差</translation>
+    </message>
+    <message>
+        <location filename="../../core/losses/robust.cpp" line="+452"/>
+        <source>TrivialLoss (Ceres)</source>
+        <translation>平凡损失 · TrivialLoss (Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½‖r‖²: ρ(s) = s</source>
+        <translation>½‖r‖²：ρ(s) = s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HuberLoss (a, Ceres)</source>
+        <translation>Huber 损失 · HuberLoss (a, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond</source>
+        <translation>½ρ(‖r‖²)，s ≤ a² 时 ρ = s，超出后为 2a√s − a²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlier threshold: ‖r‖ &gt; a grows linearly</source>
+        <translation>离群点阈值：‖r‖ &gt; a 后线性增长</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SoftLOneLoss (a, Ceres)</source>
+        <translation>软 L1 损失 · SoftLOneLoss (a, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), ρ = 2a²(√(1 + s/a²) − 1)</source>
+        <translation>½ρ(‖r‖²)，ρ = 2a²(√(1 + s/a²) − 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale: quadratic for ‖r‖ ≪ a, linear beyond</source>
+        <translation>尺度：‖r‖ ≪ a 时为二次，超出后为线性</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CauchyLoss (a, Ceres)</source>
+        <translation>柯西损失 · CauchyLoss (a, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), ρ = a² log(1 + s/a²)</source>
+        <translation>½ρ(‖r‖²)，ρ = a² log(1 + s/a²)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond</source>
+        <translation>尺度：‖r‖ ≪ a 时为二次，超出后为对数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ArctanLoss (a, Ceres)</source>
+        <translation>反正切损失 · ArctanLoss (a, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), ρ = a·atan2(s, a), bounded by aπ/2</source>
+        <translation>½ρ(‖r‖²)，ρ = a·atan2(s, a)，上界为 aπ/2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost level where it saturates: ρ → aπ/2</source>
+        <translation>饱和时的代价水平：ρ → aπ/2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../ui/common/engine_text.cpp" line="+61"/>
+        <source>a (cost units)</source>
+        <translation>a (代价单位)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Squared norm where the loss turns on (Ceres: a ≥ 0)</source>
+        <translation>损失开始起作用时的平方范数（Ceres：a ≥ 0）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>TolerantLoss (a, b, Ceres)</source>
+        <translation>容忍损失 · TolerantLoss (a, b, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), ρ = b log(1 + e^{(s−a)/b}) − b log(1 + e^{−a/b})</source>
+        <translation>½ρ(‖r‖²)，ρ = b log(1 + e^{(s−a)/b}) − b log(1 + e^{−a/b})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>b (cost units)</source>
+        <translation>b (代价单位)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the transition around s = a (Ceres: b &gt; 0)</source>
+        <translation>s = a 附近过渡区的宽度（Ceres：b &gt; 0）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>TukeyLoss (a, Ceres)</source>
+        <translation>Tukey 损失 · TukeyLoss (a, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), ρ = a²/3 (1 − (1 − s/a²)³) for s ≤ a², a²/3 beyond</source>
+        <translation>½ρ(‖r‖²)，s ≤ a² 时 ρ = a²/3 (1 − (1 − s/a²)³)，超出后为 a²/3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection threshold: ‖r‖ &gt; a costs a constant</source>
+        <translation>拒绝阈值：‖r‖ &gt; a 时代价为常数</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>ScaledLoss (a·ρ, Ceres)</source>
+        <translation>缩放损失 · ScaledLoss (a·ρ, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½·a·ρ(‖r‖²) for an inner loss ρ</source>
+        <translation>内层损失 ρ 的 ½·a·ρ(‖r‖²)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ρ (inner loss)</source>
+        <translation>ρ (内层损失)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss to scale; none: ρ(s) = s (nullptr)</source>
+        <translation>被缩放的损失；none：ρ(s) = s（nullptr）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+71"/>
+        <source>ρ&apos;s a</source>
+        <translation>ρ 的 a</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>a (scale)</source>
+        <translation>a (缩放)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiplies ρ, ρ′ and ρ″</source>
+        <translation>乘到 ρ、ρ′ 和 ρ″ 上</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>ComposedLoss (f∘g, Ceres)</source>
+        <translation>复合损失 · ComposedLoss (f∘g, Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ f(g(‖r‖²)): ρ′ = f′(g) g′, ρ″ = f″(g) g′² + f′(g) g″</source>
+        <translation>½ f(g(‖r‖²))：ρ′ = f′(g) g′，ρ″ = f″(g) g′² + f′(g) g″</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f (outer loss)</source>
+        <translation>f (外层损失)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied to g(s)</source>
+        <translation>作用于 g(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f&apos;s a</source>
+        <translation>f 的 a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>g (inner loss)</source>
+        <translation>g (内层损失)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied to s = ‖r‖²</source>
+        <translation>作用于 s = ‖r‖²</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>g&apos;s a</source>
+        <translation>g 的 a</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>LossFunctionWrapper (Ceres)</source>
+        <translation>损失包装器 · LossFunctionWrapper (Ceres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>½ρ(‖r‖²), forwarding to ρ</source>
+        <translation>½ρ(‖r‖²)，转发给 ρ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ρ (wrapped loss)</source>
+        <translation>ρ (被包装的损失)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss forwarded to; none: trivial</source>
+        <translation>被转发的损失；none：等同 trivial</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>α (shape)</source>
+        <translation>α (形状)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2: L2, 1: pseudo-Huber, 0: Cauchy, −2: Geman–McClure, −inf: Welsch (±inf allowed)</source>
+        <translation>2：L2，1：伪 Huber，0：柯西，−2：Geman–McClure，−inf：Welsch（允许 ±inf）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>General robust loss (α, c; Barron)</source>
+        <translation>通用鲁棒损失 (α, c; Barron)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j (b/α)(((r/c)²/b + 1)^{α/2} − 1), b = |α − 2|</source>
+        <translation>mean_j (b/α)(((r/c)²/b + 1)^{α/2} − 1)，b = |α − 2|</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>c (scale)</source>
+        <translation>c (尺度)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the quadratic bowl around r = 0</source>
+        <translation>r = 0 附近二次碗形区域的宽度</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tukey biweight (c, statsmodels)</source>
+        <translation>Tukey 双权损失 (c, statsmodels)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j c²/6 (1 − (1 − (r/c)²)³) for |r| ≤ c, c²/6 beyond</source>
+        <translation>|r| ≤ c 时为 mean_j c²/6 (1 − (1 − (r/c)²)³)，超出后为 c²/6</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>c (tuning constant)</source>
+        <translation>c (调节常数)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residuals beyond c are rejected; 4.685 gives 95 % efficiency</source>
+        <translation>超过 c 的残差被拒绝；4.685 对应 95% 的效率</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pinball / quantile loss (τ, TFA)</source>
+        <translation>Pinball / 分位数损失 (τ, TFA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j max(τΔ, (τ − 1)Δ), Δ = y − ŷ</source>
+        <translation>mean_j max(τΔ, (τ − 1)Δ)，Δ = y − ŷ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>τ (quantile)</source>
+        <translation>τ (分位数)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target quantile: under-prediction costs τ, over-prediction 1 − τ</source>
+        <translation>目标分位数：预测偏低的代价为 τ，偏高为 1 − τ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ε (tube half-width)</source>
+        <translation>ε (管道半宽)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors up to ε cost nothing (sklearn default 0.1)</source>
+        <translation>不超过 ε 的误差没有代价（sklearn 默认 0.1）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>ε-insensitive (SVR, sklearn)</source>
+        <translation>ε 不敏感损失 (SVR, sklearn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean_j max(0, |r| − ε), or its square</source>
+        <translation>mean_j max(0, |r| − ε)，或其平方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>squared</source>
+        <translation>平方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>squared_epsilon_insensitive: max(0, |r| − ε)²</source>
+        <translation>squared_epsilon_insensitive：max(0, |r| − ε)²</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/engine_text.cpp" line="-1"/>
+        <source>a (residual units)</source>
+        <translation>a (残差单位)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameter a of the inner loss (residual units, arctan: cost units); unused by none/trivial</source>
+        <translation>内层损失的参数 a（残差单位，arctan 为代价单位）；none/trivial 不使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parameter a of the wrapped loss (residual units, arctan: cost units); unused by none/trivial</source>
+        <translation>被包装损失的参数 a（残差单位，arctan 为代价单位）；none/trivial 不使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parameter a of f (residual units, arctan: cost units); unused by none/trivial</source>
+        <translation>f 的参数 a（残差单位，arctan 为代价单位）；none/trivial 不使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Parameter a of g (residual units, arctan: cost units); unused by none/trivial</source>
+        <translation>g 的参数 a（残差单位，arctan 为代价单位）；none/trivial 不使用</translation>
+    </message>
+</context>
+<context>
     <name>FormulaTemplates</name>
     <message>
         <location filename="../../ui/formula/formula_templates.cpp" line="+16"/>
@@ -166,12 +1397,12 @@
 <context>
     <name>losslab::ui::AxisRangeDialog</name>
     <message>
-        <location filename="../../ui/explorer/axis_range_dialog.cpp" line="+46"/>
+        <location filename="../../ui/explorer/axis_range_dialog.cpp" line="+56"/>
         <source>Axis Ranges</source>
         <translation>坐标轴范围</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>&amp;x (all panels):</source>
         <translation>&amp;x（所有面板）：</translation>
     </message>
@@ -191,7 +1422,7 @@
         <translation>曲率 y(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>The x range is empty: “from” must be less than “to”.</source>
         <translation>x 范围为空：起始值必须小于结束值。</translation>
     </message>
@@ -219,7 +1450,7 @@
 <context>
     <name>losslab::ui::CodeExportDialog</name>
     <message>
-        <location filename="../../ui/common/code_export_dialog.cpp" line="+49"/>
+        <location filename="../../ui/common/code_export_dialog.cpp" line="+50"/>
         <source>Export %1 as Code</source>
         <translation>将 %1 导出为代码</translation>
     </message>
@@ -310,21 +1541,258 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
 </context>
 <context>
-    <name>losslab::ui::Crosshair</name>
+    <name>losslab::ui::CommandBar</name>
     <message>
-        <location filename="../../ui/explorer/crosshair.cpp" line="+68"/>
-        <source>L = %1, dL/dx = %2, d²L/dx² = %3</source>
-        <translation>L = %1，dL/dx = %2，d²L/dx² = %3</translation>
+        <location filename="../../ui/training/command_bar.cpp" line="+82"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+122"/>
+        <source>Train until the epoch budget is reached</source>
+        <translation>一直训练到设定的轮次数</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop at the next optimizer step</source>
+        <translation>在下一个优化步停止</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>L = %1, dL/dx = %2</source>
-        <translation>L = %1，dL/dx = %2</translation>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Train exactly one epoch of every run</source>
+        <translation>每组训练各训练一个轮次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the initial weights (same seed, same weights) and epoch 0</source>
+        <translation>恢复到初始权重（相同随机种子，相同权重）和第 0 轮次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save or open the data, network, optimizer, losses and seed as a JSON session file</source>
+        <translation>将数据、网络、优化器、损失函数和随机种子保存为 JSON 会话文件，或从中打开</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open Session…</source>
+        <translation>打开会话…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a saved session and reset to its initial weights</source>
+        <translation>恢复已保存的会话，并重置为其初始权重</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Save Session…</source>
+        <translation>保存会话…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data, network, optimizer, losses with their parameters and the seed as JSON</source>
+        <translation>以 JSON 保存数据、网络、优化器、损失函数及其参数和随机种子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the history, the predictions or a plot</source>
+        <translation>保存训练历史、预测值或图表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loss history as CSV…</source>
+        <translation>损失历史导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predictions as CSV…</source>
+        <translation>预测值导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit plot (PNG, SVG, PDF)…</source>
+        <translation>拟合图（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History plot (PNG, SVG, PDF)…</source>
+        <translation>历史曲线图（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residual histogram (PNG, SVG, PDF)…</source>
+        <translation>残差直方图（PNG、SVG、PDF）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy as losslab-cli Command</source>
+        <translation>复制为 losslab-cli 命令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The command line that trains the same run in a terminal</source>
+        <translation>在终端中复现同一训练过程的命令行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training Script (PyTorch or Keras)…</source>
+        <translation>训练脚本（PyTorch 或 Keras）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Python script that trains the same model from the same initial weights in PyTorch or Keras 3 and prints its loss per epoch</source>
+        <translation>一个 Python 脚本：在 PyTorch 或 Keras 3 中从相同的初始权重训练同一个模型，并逐轮输出损失</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 epoch/s</source>
+        <translation>每秒 1 轮</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 epochs/s</source>
+        <translation>每秒 %1 轮</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training speed: as fast as possible, or slow motion (a few epochs per second, every epoch drawn) to narrate a run</source>
+        <translation>训练速度：尽可能快，或慢动作（每秒几轮，每轮都绘制），便于边讲解边演示</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start trains %1 epochs from the initial weights</source>
+        <translation>“开始”从初始权重训练 %1 轮</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause stops at the next optimizer step</source>
+        <translation>“暂停”在下一个优化器步骤处停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start or Step continues this run</source>
+        <translation>“开始”或“单步”继续本次训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start begins a new run; raise Epochs to continue this one</source>
+        <translation>“开始”会开始新的训练；调高“轮数”可继续本次训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2/%3 epochs</source>
+        <translation>%1 · %2/%3 轮</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 of %3 epochs (the Epochs budget) trained in this run. %4.</source>
+        <translation>%1：本次训练已完成 %2 / %3 轮（“轮数”预算）。%4。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start a new run from the initial weights</source>
+        <translation>从初始权重开始新的训练</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::Crosshair</name>
+    <message>
+        <location filename="../../ui/explorer/crosshair.cpp" line="+93"/>
         <source>%1: L = %2, slope %3</source>
         <translation>%1：L = %2，斜率 %3</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::CsvColumnDialog</name>
+    <message>
+        <location filename="../../ui/training/csv_column_dialog.cpp" line="+13"/>
+        <source>Choose columns</source>
+        <translation>选择列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The column the network learns to predict</source>
+        <translation>网络要学习预测的列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A column of clean (noise-free) targets, if the file has one: the training then reports clean MAE and clean RMSE, the errors against it (never an input)</source>
+        <translation>无噪声目标值所在的列（如果文件中有）：训练随后会报告相对于它的误差——无噪声 MAE 和无噪声 RMSE（该列从不作为输入）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The network&apos;s inputs</source>
+        <translation>网络的输入</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Target:</source>
+        <translation>目标值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clean targets:</source>
+        <translation>无噪声目标值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Features:</source>
+        <translation>特征：</translation>
     </message>
 </context>
 <context>
@@ -350,7 +1818,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>%1 按%2绘制，但当前图中是%3曲线。不同类型的损失函数横轴不同，因此不能叠加显示。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>At most %1 curves can be shown at once.</source>
         <translation>最多只能同时显示 %1 条曲线。</translation>
     </message>
@@ -408,7 +1876,22 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::CustomLossLibrary</name>
     <message>
-        <location filename="../../ui/common/custom_loss_library.cpp" line="+90"/>
+        <location filename="../../ui/common/custom_loss_library.cpp" line="+112"/>
+        <source>%1 It was moved to %2; %3</source>
+        <translation>%1 已将其移至 %2；%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the library was restored from its backup.</source>
+        <translation>已从备份恢复损失库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the library starts empty.</source>
+        <translation>损失库从空开始。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Give the custom loss a name.</source>
         <translation>请为自定义损失函数命名。</translation>
     </message>
@@ -444,9 +1927,166 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
 </context>
 <context>
+    <name>losslab::ui::DataPanel</name>
+    <message>
+        <location filename="../../ui/training/data_panel.cpp" line="+48"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed_sum: y = 5 Σ xⱼ (4 features)</source>
+        <translation>seed_sum：y = 5 Σ xⱼ（4 个特征）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear: y = 2x + 1</source>
+        <translation>线性：y = 2x + 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sine: y = sin x</source>
+        <translation>正弦：y = sin x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cubic: y = x³ − x</source>
+        <translation>三次：y = x³ − x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step: y = 1[x ≥ 0]</source>
+        <translation>阶跃：y = 1[x ≥ 0]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heteroscedastic: noise grows with x</source>
+        <translation>异方差：噪声随 x 增大</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A reproducible synthetic set (drawn from the seed), or an imported CSV file</source>
+        <translation>可复现的合成数据集（由随机种子生成），或导入的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data set:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Number of samples drawn (training + validation)</source>
+        <translation>抽取的样本数（训练集 + 验证集）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples:</source>
+        <translation>样本数：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Standard deviation σ of the Gaussian noise added to y</source>
+        <translation>加到 y 上的高斯噪声的标准差 σ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise σ:</source>
+        <translation>噪声 σ：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share of samples moved by an outlier</source>
+        <translation>被离群点偏移的样本比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outliers:</source>
+        <translation>离群点：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An outlier adds ± this much to y (sign drawn per sample)</source>
+        <translation>离群点在 y 上加上 ± 该值（符号按样本随机抽取）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outlier size:</source>
+        <translation>离群幅度：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Share of the samples held out for validation</source>
+        <translation>留作验证集的样本比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation split:</source>
+        <translation>验证集比例：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One seed for the generated data, the initial weights, the split and the shuffling (as losslab-cli train --seed); a new seed starts a new run</source>
+        <translation>生成数据、初始权重、数据划分和打乱顺序共用一个随机种子（同 losslab-cli train --seed）；更换种子会开始新的训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train on a numeric CSV file; you choose the target and feature columns</source>
+        <translation>在数值型 CSV 文件上训练；目标列和特征列由你选择</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The seed must be a whole number from 0 to %1.</source>
+        <translation>随机种子必须是 0 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: %2 samples, %3 feature(s) → %4</source>
+        <translation>%1：%2 个样本，%3 个特征 → %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+8"/>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not import the file; the current data set is kept.
+%1</source>
+        <translation>无法导入该文件，已保留当前数据集。
+%1</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::EngineText</name>
     <message>
-        <location filename="../../ui/common/engine_text.cpp" line="+16"/>
+        <location filename="../../ui/common/engine_text.cpp" line="-55"/>
         <source>fixed target y</source>
         <translation>固定目标值 y</translation>
     </message>
@@ -592,18 +2232,18 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+104"/>
         <source>predicted probability ŷ</source>
         <translation>预测概率 ŷ</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+84"/>
+        <location line="-103"/>
+        <location line="+108"/>
         <source>distance d</source>
         <translation>距离 d</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-107"/>
         <source>similar pair</source>
         <translation>相似样本对</translation>
     </message>
@@ -613,7 +2253,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>不相似样本对</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+41"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
@@ -691,7 +2331,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::ExplorerExport</name>
     <message>
-        <location filename="../../ui/explorer/explorer_export.cpp" line="+66"/>
+        <location filename="../../ui/explorer/explorer_export.cpp" line="+65"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -716,7 +2356,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <location line="+33"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
@@ -751,7 +2391,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::ExplorerView</name>
     <message>
-        <location filename="../../ui/explorer/explorer_view.cpp" line="+73"/>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+79"/>
         <source>Losses</source>
         <translation>损失函数</translation>
     </message>
@@ -997,14 +2637,52 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
 </context>
 <context>
+    <name>losslab::ui::FitPlot</name>
+    <message>
+        <location filename="../../ui/training/fit_plot.cpp" line="+40"/>
+        <source>injected outliers</source>
+        <translation>注入的离群点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>noise-free function</source>
+        <translation>无噪声函数</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>|∂L/∂ŷ|</source>
+        <translation>|∂L/∂ŷ|</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gradient influence |∂L/∂ŷᵢ| of each training point: how hard it pulls on the fit (0 to the largest value in this epoch)</source>
+        <translation>每个训练点的梯度影响 |∂L/∂ŷᵢ|：它对拟合的拉力有多大（从 0 到本轮的最大值）</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Gradient influence |∂L/∂ŷᵢ| of each training point under %1: how hard the point pulls on the fit (0 to the largest value in this epoch, %2)</source>
+        <translation>在 %1 下每个训练点的梯度影响 |∂L/∂ŷᵢ|：该点对拟合的拉力有多大（从 0 到本轮的最大值 %2）</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>y (true)</source>
+        <translation>y（真实值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ŷ (predicted)</source>
+        <translation>ŷ（预测值）</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::FormulaEditor</name>
     <message>
-        <location filename="../../ui/formula/formula_editor.cpp" line="+147"/>
+        <location filename="../../ui/formula/formula_editor.cpp" line="+44"/>
         <source>%1 (at character %2)</source>
         <translation>%1（位于第 %2 个字符）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../ui/formula/formula_editor_layout.cpp" line="+46"/>
         <source>Start from a template…</source>
         <translation>从模板开始…</translation>
     </message>
@@ -1146,7 +2824,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>将损失函数显示为 Keras 3 或 PyTorch 代码</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>Formula dock: plot the formula</source>
+        <translation>公式面板：绘制公式</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Template:</source>
         <translation>模板(&amp;T)：</translation>
     </message>
@@ -1161,7 +2844,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../ui/formula/formula_editor.cpp" line="+64"/>
         <source>Type a formula, e.g. square(r) or start from a template.</source>
         <translation>请输入公式（例如 square(r)），或从模板开始。</translation>
     </message>
@@ -1186,31 +2869,56 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>  （未声明：初始值为 1，无界）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../ui/formula/formula_editor_library.cpp" line="+33"/>
         <source>Template from %1: %2</source>
         <translation>模板出自 %1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+59"/>
+        <location line="+85"/>
         <source>There is no custom loss named &apos;%1&apos; in the library.</source>
         <translation>库中没有名为“%1”的自定义损失函数。</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-77"/>
         <source>Opened &apos;%1&apos; from the library.</source>
         <translation>已从库中打开“%1”。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+57"/>
+        <location line="+6"/>
+        <source>Replace a saved loss?</source>
+        <translation>替换已保存的损失？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your library already has a custom loss named &apos;%1&apos;.</source>
+        <translation>你的损失库中已有名为“%1”的自定义损失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replacing it loses its formula. Save under a new name to keep both.</source>
+        <translation>替换后它的公式将丢失。用新名称保存可以两者都保留。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &apos;%1&apos;</source>
+        <translation>另存为“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+66"/>
         <source>The formula is not valid yet: %1</source>
         <translation>公式暂时无效：%1</translation>
     </message>
     <message>
         <location line="-48"/>
-        <source>A custom loss named &apos;%1&apos; is already in the library. Open it from the library to change it, or choose another name.</source>
-        <translation>库中已有名为“%1”的自定义损失函数。若要修改，请从库中打开它；或者换一个名称。</translation>
+        <source>Not saved: a custom loss named &apos;%1&apos; is already in the library. Choose another name, or open it from the library to change it.</source>
+        <translation>未保存：损失库中已有名为“%1”的自定义损失。请换一个名称，或从损失库中打开它再修改。</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1236,6 +2944,213 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+0"/>
         <source>Open a saved loss…</source>
         <translation>打开已保存的损失函数…</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::GettingStartedDialog</name>
+    <message>
+        <location filename="../../ui/shell/getting_started_dialog.cpp" line="+12"/>
+        <source>&amp;Open the Example Lesson</source>
+        <translation>打开示例课程(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Getting Started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;MSE vs MAE vs Huber: why robust losses matter&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Explorer&lt;/b&gt;: the preset &lt;i&gt;MSE vs MAE vs Huber&lt;/i&gt; draws the three losses and their gradients against the residual ŷ − y. Move the mouse over the plot to read values and slopes.&lt;/li&gt;&lt;li&gt;Select Huber and drag &lt;b&gt;δ&lt;/b&gt; in the Parameters dock: below δ it is MSE, beyond δ it is MAE, and its gradient is clipped at ±δ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edit ▸ Add Loss…&lt;/b&gt; adds any loss of the catalogue; the search box finds names, ids and formulas.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Training&lt;/b&gt; tab, preset &lt;i&gt;Training: outliers&lt;/i&gt;: a line fitted through data with 10 % outliers by all three losses at once. MSE is pulled away, MAE and Huber are not.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Sweep&lt;/b&gt; tab: which δ is best? Train a grid of δ with several seeds.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;F11 shows any of it full screen for a projector; Help ▸ Keyboard Shortcuts lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MSE、MAE 与 Huber：为什么需要鲁棒损失&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;曲线探索&lt;/b&gt;：预设 &lt;i&gt;MSE vs MAE vs Huber&lt;/i&gt; 画出三种损失函数及其梯度随残差 ŷ − y 的变化。将鼠标移到图上即可读取数值和斜率。&lt;/li&gt;&lt;li&gt;选中 Huber 损失，在“参数”面板中拖动 &lt;b&gt;δ&lt;/b&gt;：δ 以内它就是 MSE，超出 δ 就是 MAE，梯度被截断在 ±δ。&lt;/li&gt;&lt;li&gt;&lt;b&gt;编辑 ▸ 添加损失函数…&lt;/b&gt; 可加入目录中的任意损失函数；搜索框可按名称、id 和公式查找（中英文均可）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;训练&lt;/b&gt;页，预设 &lt;i&gt;训练：离群点&lt;/i&gt;：三种损失函数同时对含 10% 离群点的数据拟合一条直线。MSE 被离群点拉偏，MAE 和 Huber 则不会。&lt;/li&gt;&lt;li&gt;&lt;b&gt;扫描&lt;/b&gt;页：δ 取多少最好？用多个随机种子训练一组 δ 的网格。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;按 F11 可全屏显示，便于投影讲课；帮助 ▸ 键盘快捷键 列出所有按键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Shows the MSE vs MAE vs Huber preset in the explorer</source>
+        <translation>在曲线探索页中显示 MSE vs MAE vs Huber 预设</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::HistoryPanel</name>
+    <message>
+        <location filename="../../ui/training/history_panel.cpp" line="+26"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clean MAE</source>
+        <translation>无噪声 MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clean RMSE</source>
+        <translation>无噪声 RMSE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inlier MAE</source>
+        <translation>内点 MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss ÷ first epoch</source>
+        <translation>损失 ÷ 第一轮</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The training loss (solid) and the validation loss (dashed)</source>
+        <translation>训练损失（实线）和验证损失（虚线）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean absolute error against the observed targets</source>
+        <translation>相对于观测目标值的平均绝对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root mean squared error against the observed targets</source>
+        <translation>相对于观测目标值的均方根误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coefficient of determination</source>
+        <translation>决定系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation: mean absolute error against the noise-free targets — the error that tells whether a fit follows the data or the outliers</source>
+        <translation>验证集：相对于无噪声目标值的平均绝对误差——它说明拟合跟随的是数据还是离群点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation: root mean squared error against the noise-free targets</source>
+        <translation>验证集：相对于无噪声目标值的均方根误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation: mean absolute error over the samples that are not outliers</source>
+        <translation>验证集：非离群样本上的平均绝对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each run&apos;s loss divided by its own first epoch&apos;s: how far each loss has come, comparable across losses of different scales</source>
+        <translation>每次训练的损失除以它自己第一轮的损失：显示每个损失下降了多少，可在量级不同的损失之间比较</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the history shows; MAE, RMSE, R² and the clean errors compare runs with different losses fairly</source>
+        <translation>历史曲线显示的指标；MAE、RMSE、R² 和无噪声误差可以公平比较使用不同损失函数的训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logarithmic y axis</source>
+        <translation>y 轴使用对数刻度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Smoothing: exponential moving average as in TensorBoard (debiased); the raw series stays faint</source>
+        <translation>平滑：与 TensorBoard 相同的指数移动平均（去偏）；原始曲线以浅色保留</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Smooth:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loss ÷ first epoch&apos;s</source>
+        <translation>损失 ÷ 第一轮损失</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Different losses on one axis are not comparable: use Loss ÷ first epoch</source>
+        <translation>不同的损失画在同一坐标轴上无法比较：请使用“损失 ÷ 第一轮”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs clean targets: synthetic data, or a CSV file with a clean column</source>
+        <translation>需要无噪声目标值：合成数据，或带有无噪声目标列的 CSV 文件</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::HistoryPlot</name>
+    <message>
+        <location filename="../../ui/training/history_plot.cpp" line="+11"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::LandscapePanel</name>
+    <message>
+        <location filename="../../ui/training/landscape_panel.cpp" line="+35"/>
+        <source>w (slope)</source>
+        <translation>w（斜率）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>b (intercept)</source>
+        <translation>b（截距）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>optimizer path</source>
+        <translation>优化器路径</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>optima: least squares, least absolute, Huber</source>
+        <translation>最优点：最小二乘、最小绝对值、Huber</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The exact landscape is drawn for the linear model (Hidden layers: none) with one feature. For a network: losslab-cli landscape --directions random|pca.</source>
+        <translation>精确的损失地形只对单特征的线性模型（隐藏层：无）绘制。神经网络请用：losslab-cli landscape --directions random|pca。</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Training loss L(w, b) of %1; ⊕ least squares, least absolute, Huber δ = 1; blue: the optimizer&apos;s path</source>
+        <translation>%1 的训练损失 L(w, b)；⊕ 最小二乘、最小绝对值、Huber δ = 1；蓝线：优化器的路径</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +3250,74 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
 </context>
 <context>
+    <name>losslab::ui::LossPanel</name>
+    <message>
+        <location filename="../../ui/training/loss_panel.cpp" line="+41"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare losses</source>
+        <translation>比较损失函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train 2–4 losses side by side from the same initial weights and batches</source>
+        <translation>从相同的初始权重和批次出发，同时训练 2–4 个损失函数进行对比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The losses compare mode trains (2 to 4)</source>
+        <translation>比较模式要训练的损失函数（2 到 4 个）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Whose gradient influence colours the data points</source>
+        <translation>按哪个损失函数的梯度影响给数据点着色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour points by:</source>
+        <translation>数据点着色依据：</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1 (custom)</source>
+        <translation>%1（自定义）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (from the session)</source>
+        <translation>%1（来自会话）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Parameters of:</source>
+        <translation>参数对象：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss to train:</source>
+        <translation>训练所用损失：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose parameters the sliders below set; the losses that train are the ticked ones</source>
+        <translation>下方滑块设置哪个损失函数的参数；参与训练的是已勾选的损失函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The loss the network is trained with; changes apply at the next step</source>
+        <translation>训练网络所用的损失函数；更改从下一步起生效</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Compare mode trains 2 to %1 losses.</source>
+        <translation>对比模式训练 2 到 %1 个损失函数。</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::LossPickerDialog</name>
     <message>
         <location filename="../../ui/explorer/loss_picker_dialog.cpp" line="+59"/>
@@ -1375,7 +3358,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.cpp" line="+48"/>
+        <location filename="../../ui/shell/main_window.cpp" line="+49"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
@@ -1400,17 +3383,27 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+257"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-215"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-38"/>
+        <source>&amp;Sweep</source>
+        <translation>扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which δ? Train a grid of settings with several seeds</source>
+        <translation>选哪个 δ？用多个随机种子训练一组参数网格</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1475,7 +3468,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>退出演示模式</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>E&amp;xplorer</source>
         <translation>曲线探索(&amp;x)</translation>
     </message>
@@ -1495,7 +3488,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+5"/>
+        <source>&amp;Getting Started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Presentation mode: Esc leaves, F11 too</source>
         <translation>演示模式：按 Esc 或 F11 退出</translation>
     </message>
@@ -1505,12 +3508,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-77"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>&amp;About LossLab</source>
         <translation>关于 LossLab(&amp;A)</translation>
     </message>
@@ -1520,7 +3523,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Teaching presets: each sets up curves and says what to notice</source>
         <translation>教学预设：每个预设都会设置好曲线，并提示观察要点</translation>
     </message>
@@ -1530,7 +3533,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>About LossLab</source>
         <translation>关于 LossLab</translation>
     </message>
@@ -1541,9 +3544,243 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
 </context>
 <context>
+    <name>losslab::ui::MetricsTable</name>
+    <message>
+        <location filename="../../ui/training/metrics_table.cpp" line="+26"/>
+        <source>Latest metrics of every run (validation set; training set if empty)</source>
+        <translation>各组训练的最新指标（基于验证集；验证集为空时基于训练集）</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::MetricsTableModel</name>
+    <message>
+        <location filename="../../ui/training/metrics_table_model.cpp" line="+86"/>
+        <source>%1
+epoch %2</source>
+        <translation>%1
+第 %2 轮</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clean MAE</source>
+        <translation>无噪声 MAE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clean RMSE</source>
+        <translation>无噪声 RMSE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val. loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inlier MAE</source>
+        <translation>内点 MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val. MAE</source>
+        <translation>验证 MAE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val. RMSE</source>
+        <translation>验证 RMSE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Val. R²</source>
+        <translation>验证 R²</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The loss each run trains with (full name and epoch in the cell&apos;s tooltip)</source>
+        <translation>每组训练所用的损失函数（完整名称和轮次见单元格提示）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean absolute error against the noise-free targets: whether the fit follows the data or the outliers</source>
+        <translation>相对于无噪声目标值的平均绝对误差：拟合跟随的是数据还是离群点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root mean squared error against the noise-free targets</source>
+        <translation>相对于无噪声目标值的均方根误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean absolute error over the samples that are not outliers</source>
+        <translation>非离群样本上的平均绝对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss on the whole training set</source>
+        <translation>整个训练集上的损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loss on the validation set (training set when the split is 0)</source>
+        <translation>验证集上的损失（划分比例为 0 时为训练集）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean absolute error on the validation set</source>
+        <translation>验证集上的平均绝对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Root mean squared error on the validation set</source>
+        <translation>验证集上的均方根误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coefficient of determination on the validation set (— with fewer than two samples)</source>
+        <translation>验证集上的决定系数（少于两个样本时为 —）</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::NetworkPanel</name>
+    <message>
+        <location filename="../../ui/training/network_panel.cpp" line="+26"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Network (hidden layers)</source>
+        <translation>网络（隐藏层）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linear (no hidden layer)</source>
+        <translation>线性（无隐藏层）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A linear model ŷ = w·x + b fits a straight line: the clearest picture of how a loss treats outliers</source>
+        <translation>线性模型 ŷ = w·x + b 拟合一条直线：最能清楚地看出损失函数如何对待离群点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hidden layer widths, comma-separated (empty or none: a linear model ŷ = w·x + b)</source>
+        <translation>隐藏层宽度，用逗号分隔（留空或 none：线性模型 ŷ = w·x + b）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden widths:</source>
+        <translation>隐藏层宽度：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Activation of the hidden layers (the output is linear)</source>
+        <translation>隐藏层的激活函数（输出层为线性）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activation:</source>
+        <translation>激活函数：</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The network was not changed: %1</source>
+        <translation>网络未更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::OptimizerPanel</name>
+    <message>
+        <location filename="../../ui/training/optimizer_panel.cpp" line="+28"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SGD, momentum 0.9</source>
+        <translation>SGD，动量 0.9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keras 3 update rules and defaults</source>
+        <translation>采用 Keras 3 的更新规则和默认值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optimizer:</source>
+        <translation>优化器：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Learning rate on a log scale from 1e-5 to 1; applies at the next step</source>
+        <translation>学习率，对数刻度，范围 1e-5 到 1；从下一步起生效</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Samples per optimizer step</source>
+        <translation>每个优化步使用的样本数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start trains until every run has finished this many epochs; raise it to continue a finished run</source>
+        <translation>“开始”会训练到每个运行都完成这么多轮；调高它可继续已完成的训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs:</source>
+        <translation>轮次 (epoch)：</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Learning rate %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::ParameterPanel</name>
     <message>
-        <location filename="../../ui/common/parameter_panel.cpp" line="+168"/>
+        <location filename="../../ui/common/parameter_panel.cpp" line="+37"/>
         <source>Valid range: %1</source>
         <translation>有效范围：%1</translation>
     </message>
@@ -1558,7 +3795,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>此损失函数没有参数。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -1597,8 +3834,8 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation> 像素</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source> %</source>
         <translation> %</translation>
     </message>
@@ -1613,7 +3850,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>导出选项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A picture for a projector: 16:9, large text, thick lines, a white page without a frame</source>
         <translation>适合投影仪的图片：16:9、大字、粗线、白色页面、无边框</translation>
     </message>
@@ -1787,508 +4024,364 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
 </context>
 <context>
+    <name>losslab::ui::ResidualPlot</name>
+    <message>
+        <location filename="../../ui/training/residual_plot.cpp" line="+9"/>
+        <source>residual ŷ − y (training set)</source>
+        <translation>残差 ŷ − y（训练集）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>samples</source>
+        <translation>样本数</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/shell/shortcuts_dialog.cpp" line="+67"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Panel</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::SweepPlot</name>
+    <message>
+        <location filename="../../ui/sweep/sweep_plot.cpp" line="+30"/>
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlier fraction</source>
+        <translation>离群点比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlier size</source>
+        <translation>离群点幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noise σ</source>
+        <translation>噪声 σ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAE against the noise-free function</source>
+        <translation>相对无噪声函数的 MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMSE against the noise-free function</source>
+        <translation>相对无噪声函数的 RMSE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAE on the inliers</source>
+        <translation>内点上的 MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation MAE</source>
+        <translation>验证集 MAE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation loss</source>
+        <translation>验证集损失</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>best %1</source>
+        <translation>最佳 %1</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::SweepView</name>
+    <message>
+        <location filename="../../ui/sweep/sweep_view.cpp" line="+48"/>
+        <source>Click a point to train that configuration in the Training tab.</source>
+        <translation>点击一个点，即可在“训练”页中用该配置训练。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweep_view_controls.cpp" line="+29"/>
+        <source>A loss parameter (delta, margin, alpha, c, …) or lr, batch, outliers, outlier_magnitude, noise</source>
+        <translation>损失参数（delta、margin、alpha、c 等）或 lr、batch、outliers、outlier_magnitude、noise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vary:</source>
+        <translation>变化量(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Points:</source>
+        <translation>点数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Logarithmic grid</source>
+        <translation>对数网格(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Seeds:</source>
+        <translation>种子数(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Epochs:</source>
+        <translation>轮数(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loss ids separated by commas; parameters as in the Training tab</source>
+        <translation>损失 id，用逗号分隔；参数与“训练”页相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;osses:</source>
+        <translation>损失(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Run Sweep</source>
+        <translation>运行扫描(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;Plot…</source>
+        <translation>导出图像(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweep_view.cpp" line="+136"/>
+        <location line="+59"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped: %1 of %2 runs finished</source>
+        <translation>已停止：%2 次运行中完成了 %1 次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2 runs finished</source>
+        <translation>%2 次运行中完成了 %1 次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, %1 diverged</source>
+        <translation>，%1 次发散</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweep_view_controls.cpp" line="+23"/>
+        <source>Export Sweep CSV</source>
+        <translation>导出扫描 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Sweep Plot</source>
+        <translation>导出扫描图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>图像 (*.png *.svg *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TrainingConfigModel</name>
+    <message>
+        <location filename="../../ui/training/training_config_model.cpp" line="+137"/>
+        <source>The custom loss &quot;%1&quot; is not in your library, and the session does not carry its formula.</source>
+        <translation>自定义损失“%1”不在你的损失库中，会话里也没有它的公式。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Could not import the file; the current data set is kept.
+%1</source>
+        <translation>无法导入该文件，已保留当前数据集。
+%1</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+212"/>
+        <location filename="../../ui/training/training_worker.cpp" line="+97"/>
         <source>Could not set up training: %1</source>
         <translation>无法设置训练：%1</translation>
     </message>
     <message>
-        <location line="+351"/>
-        <source>&apos;%1&apos; takes class labels or no target; training fits one regression target per sample</source>
-        <translation>“%1”需要类别标签或不需要目标值；而训练为每个样本拟合一个回归目标值</translation>
+        <location filename="../../ui/training/training_controller.cpp" line="+110"/>
+        <source>&apos;%1&apos; takes class labels; training fits one real-valued target per sample</source>
+        <translation>“%1”需要类别标签；训练为每个样本拟合一个实数目标</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>&apos;%1&apos; takes no target; training fits one real-valued target per sample</source>
+        <translation>“%1”不需要目标值；训练为每个样本拟合一个实数目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&apos;%1&apos; needs the extra input &apos;%2&apos;, which training does not provide</source>
         <translation>“%1”需要额外输入“%2”，但训练不提供该输入</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>The data set has %1 samples: with a validation split of %2 none is left for training.</source>
-        <translation>数据集有 %1 个样本：按 %2 的验证集比例划分后，没有样本剩下用于训练。</translation>
+        <location line="+44"/>
+        <source>Could not use the data; the current data set is kept.
+%1</source>
+        <translation>无法使用这些数据；保留当前数据集。
+%1</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>The data set needs at least one feature and one target per sample.</source>
-        <translation>数据集的每个样本至少需要一个特征和一个目标值。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Outliers are added to the synthetic data sets only.</source>
-        <translation>离群点只会添加到合成数据集中。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The validation split must be in [0, 1).</source>
-        <translation>验证集比例必须在 [0, 1) 范围内。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>The batch size must be at least 1.</source>
-        <translation>批大小至少为 1。</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Every hidden layer needs at least one unit.</source>
-        <translation>每个隐藏层至少需要一个单元。</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Training takes 1 to %1 losses.</source>
-        <translation>训练需要 1 到 %1 个损失函数。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No loss given.</source>
-        <translation>未指定损失函数。</translation>
+        <location line="+6"/>
+        <source>Not applied: %1.</source>
+        <translation>未应用：%1。</translation>
     </message>
 </context>
 <context>
-    <name>losslab::ui::TrainingSession</name>
-    <message>
-        <location filename="../../ui/training/training_session.cpp" line="+57"/>
-        <source>&quot;%1&quot; must be an object</source>
-        <translation>&quot;%1&quot; 必须是对象</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&quot;%1&quot; must be a number from %2 to %3</source>
-        <translation>&quot;%1&quot; 必须是 %2 到 %3 之间的数字</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
-        <translation>&quot;%1&quot; 必须是 %2 到 %3 之间的整数</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+90"/>
-        <source>&quot;%1&quot; must be a string</source>
-        <translation>&quot;%1&quot; 必须是字符串</translation>
-    </message>
-    <message>
-        <location line="-75"/>
-        <source>&quot;%1&quot; must be one of %2, not &quot;%3&quot;</source>
-        <translation>&quot;%1&quot; 必须是 %2 之一，而不是 &quot;%3&quot;</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>&quot;%1&quot; must be true or false</source>
-        <translation>&quot;%1&quot; 必须是 true 或 false</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>&quot;%1&quot; must be a list of strings</source>
-        <translation>&quot;%1&quot; 必须是字符串列表</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>&quot;%1&quot; must be a number</source>
-        <translation>&quot;%1&quot; 必须是数字</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&quot;%1&quot; must be a loss id or an object with &quot;id&quot; and &quot;params&quot;</source>
-        <translation>&quot;%1&quot; 必须是损失函数 id，或包含 &quot;id&quot; 和 &quot;params&quot; 的对象</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&quot;%1&quot; must name a loss</source>
-        <translation>&quot;%1&quot; 必须指定一个损失函数</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>not valid JSON at character %1: %2</source>
-        <translation>不是有效的 JSON（第 %1 个字符）：%2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>not a LossLab session file (&quot;format&quot; must be &quot;%1&quot;)</source>
-        <translation>不是 LossLab 会话文件（&quot;format&quot; 必须为 &quot;%1&quot;）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&quot;version&quot; is missing</source>
-        <translation>缺少 &quot;version&quot;</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&quot;version&quot; %1 is newer than this LossLab understands (%2)</source>
-        <translation>&quot;version&quot; %1 比本版 LossLab 支持的版本（%2）更新</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>&quot;seed&quot; must be a whole number from 0 to %1, written as a string</source>
-        <translation>&quot;seed&quot; 必须是 0 到 %1 之间的整数，并以字符串形式书写</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>&quot;data.csv_path&quot; must name the CSV file of a &quot;csv&quot; data set</source>
-        <translation>&quot;csv&quot; 数据集的 &quot;data.csv_path&quot; 必须给出 CSV 文件</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&quot;model.hidden&quot; must be a list of at most %1 layer widths, whole numbers from 1 to %2</source>
-        <translation>&quot;model.hidden&quot; 必须是最多 %1 个层宽度组成的列表，每个宽度为 1 到 %2 之间的整数</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>&quot;compare.losses&quot; must be a list of at most 4 losses</source>
-        <translation>&quot;compare.losses&quot; 必须是最多 4 个损失函数组成的列表</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&quot;%1&quot;: &quot;%2&quot; is listed twice</source>
-        <translation>&quot;%1&quot;：“%2” 出现了两次</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;%1.params&quot; differ from &quot;loss.params&quot;: a loss has one set of parameters per session</source>
-        <translation>&quot;%1.params&quot; 与 &quot;loss.params&quot; 不一致：每个会话中一个损失函数只有一组参数</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&quot;compare.losses&quot; must name 2 to 4 losses when &quot;compare.on&quot; is true</source>
-        <translation>当 &quot;compare.on&quot; 为 true 时，&quot;compare.losses&quot; 必须列出 2 到 4 个损失函数</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&quot;compare.focus&quot; must be one of the ids in &quot;compare.losses&quot;, not &quot;%1&quot;</source>
-        <translation>&quot;compare.focus&quot; 必须是 &quot;compare.losses&quot; 中的某个 id，而不是 &quot;%1&quot;</translation>
-    </message>
-</context>
-<context>
-    <name>losslab::ui::TrainingView</name>
-    <message>
-        <location filename="../../ui/training/training_view.cpp" line="+193"/>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Choose columns</source>
-        <translation>选择列</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The column the network learns to predict</source>
-        <translation>网络要学习预测的列</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The network&apos;s inputs</source>
-        <translation>网络的输入</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Target:</source>
-        <translation>目标值：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Features:</source>
-        <translation>特征：</translation>
-    </message>
-    <message>
-        <location line="+122"/>
-        <source>Data</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>seed_sum: y = 5 Σ xⱼ (4 features)</source>
-        <translation>seed_sum：y = 5 Σ xⱼ（4 个特征）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>linear: y = 2x + 1</source>
-        <translation>线性：y = 2x + 1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sine: y = sin x</source>
-        <translation>正弦：y = sin x</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cubic: y = x³ − x</source>
-        <translation>三次：y = x³ − x</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>step: y = 1[x ≥ 0]</source>
-        <translation>阶跃：y = 1[x ≥ 0]</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>heteroscedastic: noise grows with x</source>
-        <translation>异方差：噪声随 x 增大</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Data set:</source>
-        <translation>数据集：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Number of samples drawn (training + validation)</source>
-        <translation>抽取的样本数（训练集 + 验证集）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Samples:</source>
-        <translation>样本数：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Standard deviation σ of the Gaussian noise added to y</source>
-        <translation>加到 y 上的高斯噪声的标准差 σ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Noise σ:</source>
-        <translation>噪声 σ：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Share of samples moved by an outlier</source>
-        <translation>被离群点偏移的样本比例</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Outliers:</source>
-        <translation>离群点：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>An outlier adds ± this much to y (sign drawn per sample)</source>
-        <translation>离群点在 y 上加上 ± 该值（符号按样本随机抽取）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Outlier size:</source>
-        <translation>离群幅度：</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Share of the samples held out for validation</source>
-        <translation>留作验证集的样本比例</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Validation split:</source>
-        <translation>验证集比例：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>One seed for the generated data, the initial weights, the split and the shuffling (as losslab-cli train --seed); a new seed restarts training</source>
-        <translation>一个随机种子同时决定生成的数据、初始权重、数据划分与打乱顺序（与 losslab-cli train --seed 相同）；更换种子会重新开始训练</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Seed:</source>
-        <translation>随机种子：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Train on a numeric CSV file; you choose the target and feature columns</source>
-        <translation>在数值型 CSV 文件上训练；目标列和特征列由你选择</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Hidden layer widths, comma-separated (empty: a linear model ŷ = w·x + b)</source>
-        <translation>各隐藏层的宽度，用逗号分隔（留空：线性模型 ŷ = w·x + b）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hidden widths:</source>
-        <translation>隐藏层宽度：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Activation of the hidden layers (the output is linear)</source>
-        <translation>隐藏层的激活函数（输出层为线性）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Activation:</source>
-        <translation>激活函数：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Optimizer</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SGD</source>
-        <translation>SGD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keras 3 update rules and defaults</source>
-        <translation>采用 Keras 3 的更新规则和默认值</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Optimizer:</source>
-        <translation>优化器：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Learning rate on a log scale from 1e-5 to 1; applies at the next step</source>
-        <translation>学习率，对数刻度，范围 1e-5 到 1；从下一步起生效</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Learning rate:</source>
-        <translation>学习率：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Samples per optimizer step</source>
-        <translation>每个优化步使用的样本数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch size:</source>
-        <translation>批大小：</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Start trains until every run has finished this many epochs</source>
-        <translation>“开始”会一直训练，直到每组训练都完成这么多轮次</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Epochs:</source>
-        <translation>轮次 (epoch)：</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+215"/>
-        <location line="+30"/>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <location line="-135"/>
-        <source>Session</source>
-        <translation>会话</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Save or open the data, network, optimizer, losses and seed as a JSON session file</source>
-        <translation>将数据、网络、优化器、损失函数和随机种子保存为 JSON 会话文件，或从中打开</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Restore a saved session and reset to its initial weights</source>
-        <translation>恢复已保存的会话，并重置为其初始权重</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Data, network, optimizer, losses with their parameters and the seed as JSON</source>
-        <translation>以 JSON 保存数据、网络、优化器、损失函数及其参数和随机种子</translation>
-    </message>
-    <message>
-        <location line="+102"/>
-        <source>Smoothing: exponential moving average as in TensorBoard (debiased); the raw series stays faint</source>
-        <translation>平滑：与 TensorBoard 相同的指数移动平均（去偏）；原始曲线以浅色保留</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Smooth:</source>
-        <translation>平滑：</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The loss each run trains with (full name and epoch in the cell&apos;s tooltip)</source>
-        <translation>每组训练所用的损失函数（完整名称和轮次见单元格提示）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The loss on the whole training set</source>
-        <translation>整个训练集上的损失</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The loss on the validation set (training set when the split is 0)</source>
-        <translation>验证集上的损失（划分比例为 0 时为训练集）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mean absolute error on the validation set</source>
-        <translation>验证集上的平均绝对误差</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Root mean squared error on the validation set</source>
-        <translation>验证集上的均方根误差</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Coefficient of determination on the validation set (— with fewer than two samples)</source>
-        <translation>验证集上的决定系数（少于两个样本时为 —）</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>|∂L/∂ŷ|</source>
-        <translation>|∂L/∂ŷ|</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Gradient influence |∂L/∂ŷᵢ| of each training point: how hard it pulls on the fit (0 to the largest value in this epoch)</source>
-        <translation>每个训练点的梯度影响 |∂L/∂ŷᵢ|：它对拟合的拉力有多大（从 0 到本轮的最大值）</translation>
+    <name>losslab::ui::TrainingExporter</name>
+    <message>
+        <location filename="../../ui/training/training_exporter.cpp" line="+90"/>
+        <source>There are no predictions yet.</source>
+        <translation>还没有预测值。</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>train</source>
-        <translation>训练</translation>
+        <source>No %1 training script was written: %2</source>
+        <translation>未写出 %1 训练脚本：%2</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TrainingFileDialogs</name>
+    <message>
+        <location filename="../../ui/training/training_file_dialogs.cpp" line="+50"/>
+        <source>Export data</source>
+        <translation>导出数据</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>validation</source>
-        <translation>验证</translation>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+280"/>
-        <source>the loss &quot;%1&quot; cannot be trained here</source>
-        <translation>损失函数 &quot;%1&quot; 不能在此训练</translation>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-        <location line="+115"/>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
+        <location line="-4"/>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+9"/>
+        <source>PyTorch training script (*.py)</source>
+        <translation>PyTorch 训练脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keras 3 training script (*.py)</source>
+        <translation>Keras 3 训练脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Export Training Script</source>
+        <translation>导出训练脚本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>LossLab session (*.json)</source>
+        <translation>LossLab 会话 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>Open Session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>LossLab session (*.json);;All files (*)</source>
         <translation>LossLab 会话 (*.json);;所有文件 (*)</translation>
     </message>
@@ -2299,581 +4392,61 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>会话未打开，没有任何更改。
 %1</translation>
     </message>
-    <message>
-        <location line="+349"/>
-        <source>The seed must be a whole number from 0 to %1.</source>
-        <translation>随机种子必须是 0 到 %1 之间的整数。</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>The network takes at most %1 hidden layers of 1 to %2 units.</source>
-        <translation>网络最多有 %1 个隐藏层，每层 1 到 %2 个单元。</translation>
-    </message>
-    <message>
-        <location line="+199"/>
-        <source>Compare mode trains 2 to %1 losses.</source>
-        <translation>对比模式训练 2 到 %1 个损失函数。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Parameters of:</source>
-        <translation>参数对象：</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Loss to train:</source>
-        <translation>训练所用损失：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Whose parameters the sliders below set; the losses that train are the ticked ones</source>
-        <translation>下方滑块设置哪个损失函数的参数；参与训练的是已勾选的损失函数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The loss the network is trained with; changes apply at the next step</source>
-        <translation>训练网络所用的损失函数；更改从下一步起生效</translation>
-    </message>
-    <message>
-        <location line="+352"/>
-        <source>Gradient influence |∂L/∂ŷᵢ| of each training point under %1: how hard the point pulls on the fit (0 to the largest value in this epoch, %2)</source>
-        <translation>在 %1 下每个训练点的梯度影响 |∂L/∂ŷᵢ|：该点对拟合的拉力有多大（从 0 到本轮的最大值 %2）</translation>
-    </message>
-    <message>
-        <location line="+179"/>
-        <source>%1 · %2/%3 epochs</source>
-        <translation>%1 · %2/%3 轮</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1: %2 of %3 epochs (the Epochs budget) trained since the last reset</source>
-        <translation>%1：自上次重置以来已训练 %2 / %3 轮（轮数预算）</translation>
-    </message>
-    <message>
-        <location line="-1925"/>
-        <source>Compare losses</source>
-        <translation>比较损失函数</translation>
-    </message>
-    <message>
-        <location line="-207"/>
-        <source>A reproducible synthetic set (drawn from the seed), or an imported CSV file</source>
-        <translation>可复现的合成数据集（由随机种子生成），或导入的 CSV 文件</translation>
-    </message>
-    <message>
-        <location line="+209"/>
-        <source>Train 2–4 losses side by side from the same initial weights and batches</source>
-        <translation>从相同的初始权重和批次出发，同时训练 2–4 个损失函数进行对比</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The losses compare mode trains (2 to 4)</source>
-        <translation>比较模式要训练的损失函数（2 到 4 个）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Whose gradient influence colours the data points</source>
-        <translation>按哪个损失函数的梯度影响给数据点着色</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Colour points by:</source>
-        <translation>数据点着色依据：</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Train until the epoch budget is reached</source>
-        <translation>一直训练到设定的轮次数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stop at the next optimizer step</source>
-        <translation>在下一个优化步停止</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Train exactly one epoch of every run</source>
-        <translation>每组训练各训练一个轮次</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to the initial weights (same seed, same weights) and epoch 0</source>
-        <translation>恢复到初始权重（相同随机种子，相同权重）和第 0 轮次</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <location line="+1342"/>
-        <location line="+15"/>
-        <location line="+15"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location line="-1368"/>
-        <source>Save the history, the predictions or a plot</source>
-        <translation>保存训练历史、预测值或图表</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loss history as CSV…</source>
-        <translation>损失历史导出为 CSV…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Predictions as CSV…</source>
-        <translation>预测值导出为 CSV…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Copy as losslab-cli Command</source>
-        <translation>复制为 losslab-cli 命令</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The command line that trains the same run in a terminal</source>
-        <translation>在终端中复现同一训练过程的命令行</translation>
-    </message>
-    <message>
-        <location line="+65"/>
-        <source>MAE</source>
-        <translation>MAE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>RMSE</source>
-        <translation>RMSE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>R²</source>
-        <translation>R²</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>What the history shows; MAE, RMSE, R² and the clean errors compare runs with different losses fairly</source>
-        <translation>历史曲线显示的指标；MAE、RMSE、R² 和无噪声误差可以公平比较使用不同损失函数的训练</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Log y</source>
-        <translation>对数 y</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Logarithmic y axis</source>
-        <translation>y 轴使用对数刻度</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Train loss</source>
-        <translation>训练损失</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Val. loss</source>
-        <translation>验证损失</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Val. MAE</source>
-        <translation>验证 MAE</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Val. RMSE</source>
-        <translation>验证 RMSE</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Val. R²</source>
-        <translation>验证 R²</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Latest metrics of every run (validation set; training set if empty)</source>
-        <translation>各组训练的最新指标（基于验证集；验证集为空时基于训练集）</translation>
-    </message>
-    <message>
-        <location line="+62"/>
-        <source>injected outliers</source>
-        <translation>注入的离群点</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>noise-free function</source>
-        <translation>无噪声函数</translation>
-    </message>
-    <message>
-        <location line="+1158"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="-1132"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location line="-222"/>
-        <source>Fit plot (PNG, SVG, PDF)…</source>
-        <translation>拟合图（PNG、SVG、PDF）…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>History plot (PNG, SVG, PDF)…</source>
-        <translation>历史曲线图（PNG、SVG、PDF）…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Residual histogram (PNG, SVG, PDF)…</source>
-        <translation>残差直方图（PNG、SVG、PDF）…</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>Save Session…</source>
-        <translation>保存会话…</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Open Session…</source>
-        <translation>打开会话…</translation>
-    </message>
-    <message>
-        <location line="+245"/>
-        <location line="+1348"/>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <location line="-1337"/>
-        <source>residual ŷ − y (training set)</source>
-        <translation>残差 ŷ − y（训练集）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>samples</source>
-        <translation>样本数</translation>
-    </message>
-    <message>
-        <location line="+89"/>
-        <location line="+54"/>
-        <location line="+203"/>
-        <location line="+322"/>
-        <source>%1 %</source>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <location line="-407"/>
-        <source>unknown optimizer &quot;%1&quot;</source>
-        <translation>未知的优化器 &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location line="+175"/>
-        <location line="+9"/>
-        <source>Save Session</source>
-        <translation>保存会话</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>LossLab session (*.json)</source>
-        <translation>LossLab 会话 (*.json)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+8"/>
-        <source>Open Session</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <location line="+118"/>
-        <source>There are no predictions yet.</source>
-        <translation>还没有预测值。</translation>
-    </message>
-    <message>
-        <location line="+116"/>
-        <location line="+8"/>
-        <location line="+15"/>
-        <location line="+4"/>
-        <source>Import CSV</source>
-        <translation>导入 CSV</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>column %1</source>
-        <translation>第 %1 列</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Could not import the file; the current data set is kept.
-%1</source>
-        <translation>无法导入该文件，已保留当前数据集。
-%1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The file has no columns; the current data set is kept.</source>
-        <translation>该文件没有任何列，已保留当前数据集。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+12"/>
-        <source>Could not use the file; the current data set is kept.
-%1</source>
-        <translation>无法使用该文件，已保留当前数据集。
-%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>imported: %1</source>
-        <translation>已导入：%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1: %2 samples, %3 feature(s) → %4</source>
-        <translation>%1：%2 个样本，%3 个特征 → %4</translation>
-    </message>
-    <message>
-        <location line="+132"/>
-        <source>%1 (custom)</source>
-        <translation>%1（自定义）</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>Compare mode needs 2 to %1 losses; %2 are ticked.</source>
-        <translation>比较模式需要 2 到 %1 个损失函数；当前勾选了 %2 个。</translation>
-    </message>
-    <message>
-        <location line="+97"/>
-        <source>Export loss history</source>
-        <translation>导出损失历史</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+15"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Export predictions</source>
-        <translation>导出预测值</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Export plot</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <location line="+352"/>
-        <source>y (true)</source>
-        <translation>y（真实值）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>ŷ (predicted)</source>
-        <translation>ŷ（预测值）</translation>
-    </message>
-    <message>
-        <location line="+77"/>
-        <source>%1
-epoch %2</source>
-        <translation>%1
-第 %2 轮</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Training</source>
-        <translation>训练中</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-</context>
-<context>
-    <name>losslab::ui::HistoryPanel</name>
-    <message>
-        <source>Clean MAE</source>
-        <translation>无噪声 MAE</translation>
-    </message>
-    <message>
-        <source>Clean RMSE</source>
-        <translation>无噪声 RMSE</translation>
-    </message>
-    <message>
-        <source>Inlier MAE</source>
-        <translation>内点 MAE</translation>
-    </message>
-    <message>
-        <source>Loss ÷ first epoch</source>
-        <translation>损失 ÷ 第一轮</translation>
-    </message>
-    <message>
-        <source>The training loss (solid) and the validation loss (dashed)</source>
-        <translation>训练损失（实线）和验证损失（虚线）</translation>
-    </message>
-    <message>
-        <source>Mean absolute error against the observed targets</source>
-        <translation>相对于观测目标值的平均绝对误差</translation>
-    </message>
-    <message>
-        <source>Root mean squared error against the observed targets</source>
-        <translation>相对于观测目标值的均方根误差</translation>
-    </message>
-    <message>
-        <source>Coefficient of determination</source>
-        <translation>决定系数</translation>
-    </message>
-    <message>
-        <source>Validation: mean absolute error against the noise-free targets — the error that tells whether a fit follows the data or the outliers</source>
-        <translation>验证集：相对于无噪声目标值的平均绝对误差——它说明拟合跟随的是数据还是离群点</translation>
-    </message>
-    <message>
-        <source>Validation: root mean squared error against the noise-free targets</source>
-        <translation>验证集：相对于无噪声目标值的均方根误差</translation>
-    </message>
-    <message>
-        <source>Validation: mean absolute error over the samples that are not outliers</source>
-        <translation>验证集：非离群样本上的平均绝对误差</translation>
-    </message>
-    <message>
-        <source>Each run&apos;s loss divided by its own first epoch&apos;s: how far each loss has come, comparable across losses of different scales</source>
-        <translation>每次训练的损失除以它自己第一轮的损失：显示每个损失下降了多少，可在量级不同的损失之间比较</translation>
-    </message>
-    <message>
-        <source>loss ÷ first epoch&apos;s</source>
-        <translation>损失 ÷ 第一轮损失</translation>
-    </message>
-    <message>
-        <source>Different losses on one axis are not comparable: use Loss ÷ first epoch</source>
-        <translation>不同的损失画在同一坐标轴上无法比较：请使用“损失 ÷ 第一轮”</translation>
-    </message>
-    <message>
-        <source>Needs clean targets: synthetic data, or a CSV file with a clean column</source>
-        <translation>需要无噪声目标值：合成数据，或带有无噪声目标列的 CSV 文件</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>MAE</source>
-        <translation>MAE</translation>
-    </message>
-    <message>
-        <source>RMSE</source>
-        <translation>RMSE</translation>
-    </message>
-    <message>
-        <source>R²</source>
-        <translation>R²</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>What the history shows; MAE, RMSE, R² and the clean errors compare runs with different losses fairly</source>
-        <translation>历史曲线显示的指标；MAE、RMSE、R² 和无噪声误差可以公平比较使用不同损失函数的训练</translation>
-    </message>
-</context>
-<context>
-    <name>losslab::ui::MetricsTableModel</name>
-    <message>
-        <source>Clean MAE</source>
-        <translation>无噪声 MAE</translation>
-    </message>
-    <message>
-        <source>Clean RMSE</source>
-        <translation>无噪声 RMSE</translation>
-    </message>
-    <message>
-        <source>Inlier MAE</source>
-        <translation>内点 MAE</translation>
-    </message>
-    <message>
-        <source>Mean absolute error against the noise-free targets: whether the fit follows the data or the outliers</source>
-        <translation>相对于无噪声目标值的平均绝对误差：拟合跟随的是数据还是离群点</translation>
-    </message>
-    <message>
-        <source>Root mean squared error against the noise-free targets</source>
-        <translation>相对于无噪声目标值的均方根误差</translation>
-    </message>
-    <message>
-        <source>Mean absolute error over the samples that are not outliers</source>
-        <translation>非离群样本上的平均绝对误差</translation>
-    </message>
-</context>
-<context>
-    <name>losslab::ui::CsvColumnDialog</name>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>A column of clean (noise-free) targets, if the file has one: the training then reports clean MAE and clean RMSE, the errors against it (never an input)</source>
-        <translation>无噪声目标值所在的列（如果文件中有）：训练随后会报告相对于它的误差——无噪声 MAE 和无噪声 RMSE（该列从不作为输入）</translation>
-    </message>
-    <message>
-        <source>Clean targets:</source>
-        <translation>无噪声目标值：</translation>
-    </message>
 </context>
 <context>
     <name>losslab::ui::TrainingPresets</name>
     <message>
+        <location filename="../../ui/training/training_presets.cpp" line="+40"/>
         <source>Training: one-sided outliers (line)</source>
         <translation>训练：单侧离群点（直线）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>15 % of the points lifted by 20, fitted with a straight line. MSE&apos;s line is pulled up by their mean (0.15 × 20 = 3); MAE and Huber stay on the clean dashed line. The history shows the error against that clean line.</source>
         <translation>15% 的点被抬高 20，用直线拟合。MSE 的直线被它们的平均值（0.15 × 20 = 3）向上拉；MAE 和 Huber 留在无噪声的虚线上。历史曲线显示的是相对于这条无噪声直线的误差。</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>Training: bad leverage points (line)</source>
         <translation>训练：坏杠杆点（直线）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>2 % of the points moved far to the right, their y left behind: bad leverage points. On that long lever MSE&apos;s line tilts towards them; MAE keeps the clean slope; Huber tilts less (its pull is capped, but the arm is long).</source>
         <translation>2% 的点被移到最右边，而它们的 y 保持不变：这就是坏杠杆点。借助这根长杠杆，MSE 的直线向它们倾斜；MAE 保持无噪声直线的斜率；Huber 倾斜得较少（它的拉力有上限，但力臂很长）。</translation>
     </message>
     <message>
+        <location line="+14"/>
         <source>Training: one-sided outliers (16-32 network)</source>
         <translation>训练：单侧离群点（16-32 网络）</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The same outliers with a 16-32 network: MSE&apos;s curve is lifted off the clean line by about 3 and bends; MAE and Huber follow the inliers. A flexible model does not rescue MSE: it still averages the outliers in.</source>
         <translation>同样的离群点，换成 16-32 网络：MSE 的曲线被抬离无噪声直线约 3，并且发生弯折；MAE 和 Huber 沿着内点走。更灵活的模型救不了 MSE：它仍然把离群点平均了进去。</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TrainingView</name>
+    <message>
+        <location filename="../../ui/training/training_view.cpp" line="+61"/>
+        <source>Export Landscape…</source>
+        <translation>导出损失地形…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loss &amp;landscape</source>
+        <translation>损失地形(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The training loss over (w, b) of the linear model, with the optimizer&apos;s path</source>
+        <translation>线性模型在 (w, b) 上的训练损失，以及优化器的路径</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Training tab: start or pause</source>
+        <translation>训练页：开始或暂停</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "core/engine/error.h"
+#include "ui/common/engine_text.h"
 #include "ui/common/settings.h"
 
 namespace losslab::ui {
@@ -45,7 +46,7 @@ QString fileStem(const QString& name) {
 
 CodeExportDialog::CodeExportDialog(LossPtr loss, CodeTarget target, QWidget* parent)
     : QDialog(parent), m_loss(std::move(loss)), m_target(target) {
-  const QString lossName = QString::fromStdString(m_loss->info().name);
+  const QString lossName = engineText(m_loss->info().name);
   setWindowTitle(tr("Export %1 as Code").arg(lossName));
 
   m_targetCombo = new QComboBox(this);

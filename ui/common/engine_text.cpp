@@ -51,6 +51,28 @@ constexpr const char* kKnown[] = {
     QT_TRANSLATE_NOOP("losslab::ui::EngineText", "dissimilar pair"),
 };
 
+/// Context of the strings the engine marks with LL_TR (core/engine/translatable.h).
+constexpr const char* kEngineContext = "Engine";
+
+/// Engine strings the engine composes from pieces (core/losses/robust.cpp's scaleA and innerA),
+/// so that no single literal there is the whole text: listed here for lupdate.
+[[maybe_unused]] constexpr const char* kComposed[] = {
+    QT_TRANSLATE_NOOP("Engine", "a (residual units)"),
+    QT_TRANSLATE_NOOP("Engine", "a (cost units)"),
+    QT_TRANSLATE_NOOP("Engine",
+                      "Parameter a of the inner loss (residual units, arctan: cost units); "
+                      "unused by none/trivial"),
+    QT_TRANSLATE_NOOP("Engine",
+                      "Parameter a of the wrapped loss (residual units, arctan: cost units); "
+                      "unused by none/trivial"),
+    QT_TRANSLATE_NOOP("Engine",
+                      "Parameter a of f (residual units, arctan: cost units); unused by "
+                      "none/trivial"),
+    QT_TRANSLATE_NOOP("Engine",
+                      "Parameter a of g (residual units, arctan: cost units); unused by "
+                      "none/trivial"),
+};
+
 }  // namespace
 
 QString engineText(const std::string& text) {
@@ -59,7 +81,9 @@ QString engineText(const std::string& text) {
       return QCoreApplication::translate(kContext, known);
     }
   }
-  return QString::fromStdString(text);
+  // Everything else the engine marked (loss names, summaries, parameter labels and help, fixed
+  // error texts) is in the "Engine" context; unmarked text comes back as the engine wrote it.
+  return QCoreApplication::translate(kEngineContext, text.c_str());
 }
 
 QString familyTitle(Family family) {

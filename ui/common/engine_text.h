@@ -8,10 +8,12 @@
 
 namespace losslab::ui {
 
-/// The engine is Qt-free and speaks English. These helpers show its fixed vocabulary (axis
-/// labels, curve variants, families, frameworks) in the user's language: known strings are
-/// looked up in the "losslab::ui::EngineText" translation context, anything else (loss names,
-/// formulas, error messages) is shown as the engine wrote it.
+/// The engine is Qt-free and speaks English. These helpers show its words in the user's
+/// language: the fixed vocabulary of curves (axis labels, variants) is looked up in the
+/// "losslab::ui::EngineText" context, the strings the engine marks with LL_TR (loss names,
+/// summaries, parameter labels and help, fixed error texts; core/engine/translatable.h) in the
+/// "Engine" context; anything else (formulas, composed error messages) is shown as the engine
+/// wrote it.
 QString engineText(const std::string& text);
 
 /// "Regression", "Margin classification", … (translated).

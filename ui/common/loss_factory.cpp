@@ -8,6 +8,7 @@
 #include "core/formula/formula_loss.h"
 #include "core/formula/formula_parser.h"
 #include "ui/common/custom_loss_library.h"
+#include "ui/common/engine_text.h"
 
 namespace losslab::ui {
 
@@ -108,7 +109,7 @@ QString lossDisplayName(const QString& id) {
     return name.isEmpty() ? id : name;
   }
   if (const LossRegistry::Entry* entry = LossRegistry::instance().find(id.toStdString())) {
-    return QString::fromStdString(entry->info.name);
+    return engineText(entry->info.name);
   }
   return id;
 }

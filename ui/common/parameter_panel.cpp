@@ -20,6 +20,7 @@
 #include <optional>
 #include <utility>
 
+#include "ui/common/engine_text.h"
 #include "ui/common/number_spin_box.h"
 #include "ui/common/number_text.h"
 #include "ui/common/slider_mapping.h"
@@ -29,7 +30,7 @@ namespace losslab::ui {
 namespace {
 
 QString toolTipFor(const ParamSpec& spec) {
-  QString tip = QString::fromStdString(spec.help);
+  QString tip = engineText(spec.help);
   if (!tip.isEmpty()) {
     tip += QLatin1Char('\n');
   }
@@ -184,7 +185,7 @@ void ParameterPanel::addNumberRow(QGridLayout* grid, int gridRow, Row& row) {
   const QString tip = toolTipFor(spec);
   const SliderSpan span = sliderSpan(spec);
 
-  auto* label = new QLabel(QString::fromStdString(spec.label), m_content);
+  auto* label = new QLabel(engineText(spec.label), m_content);
   label->setToolTip(tip);
 
   row.slider = new QSlider(Qt::Horizontal, m_content);
@@ -241,7 +242,7 @@ void ParameterPanel::addNumberRow(QGridLayout* grid, int gridRow, Row& row) {
 
 void ParameterPanel::addToggleRow(QGridLayout* grid, int gridRow, Row& row) {
   const ParamSpec& spec = row.spec;
-  row.check = new QCheckBox(QString::fromStdString(spec.label), m_content);
+  row.check = new QCheckBox(engineText(spec.label), m_content);
   row.check->setObjectName(QStringLiteral("check_") + QString::fromStdString(spec.id));
   row.check->setToolTip(toolTipFor(spec));
   grid->addWidget(row.check, gridRow, 0, 1, 3);
@@ -251,7 +252,7 @@ void ParameterPanel::addToggleRow(QGridLayout* grid, int gridRow, Row& row) {
 void ParameterPanel::addChoiceRow(QGridLayout* grid, int gridRow, Row& row) {
   const ParamSpec& spec = row.spec;
   const QString tip = toolTipFor(spec);
-  auto* label = new QLabel(QString::fromStdString(spec.label), m_content);
+  auto* label = new QLabel(engineText(spec.label), m_content);
   label->setToolTip(tip);
   row.combo = new QComboBox(m_content);
   row.combo->setObjectName(QStringLiteral("combo_") + QString::fromStdString(spec.id));

@@ -175,7 +175,7 @@ QString CurveModel::axisConflict(const QString& lossId, const ParamValues& param
     info = lossInfo(lossId);
     complete = completeParams(info.params, params);
   } catch (const Error& error) {
-    return QString::fromStdString(error.what());
+    return engineText(error.what());
   }
   const CurveKind kind = curveAxis(info, complete).kind;
   const CurveKind current = axisKind();
@@ -184,8 +184,7 @@ QString CurveModel::axisConflict(const QString& lossId, const ParamValues& param
   }
   return tr("%1 is drawn as %2, but the plot shows %3 curves. Losses of different kinds have "
             "different x axes, so they are not overlaid.")
-      .arg(QString::fromStdString(info.name), curveKindDescription(kind),
-           curveKindDescription(current));
+      .arg(engineText(info.name), curveKindDescription(kind), curveKindDescription(current));
 }
 
 int CurveModel::addCurve(const QString& lossId,
@@ -219,7 +218,7 @@ int CurveModel::addCurve(const QString& lossId,
   try {
     item.loss = createLoss(lossId, params);
   } catch (const Error& e) {
-    return fail(QString::fromStdString(e.what()));
+    return fail(engineText(e.what()));
   }
   item.params = item.loss->params();
   item.customName = !name.isEmpty();
@@ -302,7 +301,7 @@ bool CurveModel::setParams(int index, const ParamValues& params, QString* error)
     created = createLoss(item.lossId, params);
   } catch (const Error& e) {
     if (error) {
-      *error = QString::fromStdString(e.what());
+      *error = engineText(e.what());
     }
     return false;
   }
@@ -444,7 +443,7 @@ bool CurveModel::recompute(CurveItem& item, double target, QString* error) {
     item.data = &item.evaluator->evaluate(*item.loss, requestFor(item, target));
   } catch (const Error& e) {
     if (error) {
-      *error = QString::fromStdString(e.what());
+      *error = engineText(e.what());
     }
     return false;
   }

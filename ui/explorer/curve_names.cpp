@@ -46,7 +46,7 @@ std::size_t variantIndex(const CurveItem& item) {
 std::vector<std::string> shownParameters(const CurveItem& item,
                                          const std::vector<CurveItem>& items) {
   const LossInfo& info = item.loss->info();
-  const QStringList tokens = nameTokens(QString::fromStdString(info.name));
+  const QStringList tokens = nameTokens(engineText(info.name));
   std::vector<std::string> shown;
   for (const ParamSpec& spec : info.params) {
     const double value = item.params.at(spec.id);
@@ -70,7 +70,7 @@ std::vector<std::string> shownParameters(const CurveItem& item,
 }  // namespace
 
 QString parameterSymbol(const ParamSpec& spec) {
-  const QString label = QString::fromStdString(spec.label);
+  const QString label = engineText(spec.label);
   const qsizetype paren = label.indexOf(QStringLiteral(" ("));
   return paren > 0 ? label.left(paren) : label;
 }
@@ -89,16 +89,16 @@ QString parameterText(const CurveItem& item) {
 
 QString automaticName(const CurveItem& item, const std::vector<std::string>& shown) {
   const LossInfo& info = item.loss->info();
-  QString name = QString::fromStdString(info.name);
+  QString name = engineText(info.name);
   auto isShown = [&](const ParamSpec& spec) {
     return std::find(shown.begin(), shown.end(), spec.id) != shown.end();
   };
   auto valueText = [&](const ParamSpec& spec) {
     const double value = item.params.at(spec.id);
     if (spec.kind == ParamSpec::Kind::Boolean) {
-      return value != 0 ? QString::fromStdString(spec.label)
-                        : QCoreApplication::translate(kContext, "no %1")
-                              .arg(QString::fromStdString(spec.label));
+      return value != 0
+                 ? engineText(spec.label)
+                 : QCoreApplication::translate(kContext, "no %1").arg(engineText(spec.label));
     }
     return QStringLiteral("%1 = %2").arg(parameterSymbol(spec), parameterValueText(spec, value));
   };

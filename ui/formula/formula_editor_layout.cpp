@@ -173,6 +173,7 @@ void FormulaEditor::buildUi() {
        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
     auto* shortcut = new QShortcut(keys, this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    shortcut->setWhatsThis(tr("Formula dock: plot the formula"));  // Help ▸ Keyboard Shortcuts
     connect(shortcut, &QShortcut::activated, this, &FormulaEditor::plot);
   }
 

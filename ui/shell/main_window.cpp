@@ -22,6 +22,8 @@
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/presets.h"
 #include "ui/formula/formula_editor.h"
+#include "ui/shell/getting_started_dialog.h"
+#include "ui/shell/shortcuts_dialog.h"
 #include "ui/sweep/sweep_view.h"
 #include "ui/training/training_config_model.h"
 #include "ui/training/training_presets.h"
@@ -170,6 +172,13 @@ void MainWindow::createMenus() {
   addPresetMenu();
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Getting Started"), this, &MainWindow::gettingStarted);
+  QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+    ShortcutsDialog dialog(this, this);
+    dialog.exec();
+  });
+  shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+  help->addSeparator();
   help->addAction(tr("&About LossLab"), this, &MainWindow::about);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -317,6 +326,14 @@ void MainWindow::tabChanged(int tab) {
 void MainWindow::plotCustomLoss(const QString& id) {
   m_tabs->setCurrentIndex(ExplorerTab);
   m_explorer->plotCustomLoss(id);
+}
+
+void MainWindow::gettingStarted() {
+  GettingStartedDialog dialog(this);
+  // The example lesson's first picture; its training part is the outliers preset.
+  connect(&dialog, &GettingStartedDialog::openLessonRequested, this,
+          [this] { applyPreset(QStringLiteral("mse-mae-huber")); });
+  dialog.exec();
 }
 
 void MainWindow::about() {

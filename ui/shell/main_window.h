@@ -63,6 +63,7 @@ class MainWindow : public QMainWindow {
   void tabChanged(int tab);
   void syncPresetBox();
   void plotCustomLoss(const QString& id);
+  void gettingStarted();
   void about();
   void readSettings();
   void writeSettings();

@@ -12,6 +12,7 @@
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
 #include "ui/common/custom_loss_library.h"
+#include "ui/common/engine_text.h"
 #include "ui/common/loss_factory.h"
 #include "ui/common/parameter_panel.h"
 #include "ui/training/training_config_model.h"
@@ -28,7 +29,7 @@ void narrow(QComboBox* combo, int characters) {
 
 QString displayName(const LossChoice& loss) {
   try {
-    return QString::fromStdString(createLoss(loss)->info().name);
+    return engineText(createLoss(loss)->info().name);
   } catch (const Error&) {
     return QString::fromStdString(loss.id);
   }
@@ -115,8 +116,8 @@ void LossPanel::rebuildChoices() {
   for (const LossRegistry::Entry& entry : LossRegistry::instance().entries()) {
     if (entry.info.curve == CurveKind::Residual &&
         TrainingController::whyNotTrainable(entry.info).isEmpty()) {
-      addChoice(QString::fromStdString(entry.info.id), QString::fromStdString(entry.info.name),
-                QString::fromStdString(entry.info.summary));
+      addChoice(QString::fromStdString(entry.info.id), engineText(entry.info.name),
+                engineText(entry.info.summary));
     }
   }
   for (const CustomLoss& custom : CustomLossLibrary::instance().entries()) {
@@ -189,7 +190,7 @@ void LossPanel::lossChosen() {
     const LossChoice choice = m_model->lossChoice(m_loss->currentData().toString().toStdString());
     request([&choice](TrainingConfig& c) { c.loss = choice; });
   } catch (const Error& e) {
-    emit refused(QString::fromStdString(e.what()));
+    emit refused(engineText(e.what()));
     showConfig(m_model->config());
   }
 }
@@ -209,7 +210,7 @@ void LossPanel::compareItemChanged(QListWidgetItem* /*item*/) {
       }
     }
   } catch (const Error& e) {
-    emit refused(QString::fromStdString(e.what()));
+    emit refused(engineText(e.what()));
     showConfig(m_model->config());
     return;
   }

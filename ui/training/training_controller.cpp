@@ -6,6 +6,7 @@
 
 #include "core/engine/error.h"
 #include "core/training/trainability.h"
+#include "ui/common/engine_text.h"
 #include "ui/training/training_worker.h"
 
 namespace losslab::ui {
@@ -125,7 +126,7 @@ QString TrainingController::runName(const Loss& loss) {
       changed << QString::fromStdString(spec.id + "=" + spec.format(it->second));
     }
   }
-  QString name = QString::fromStdString(info.name);
+  QString name = engineText(info.name);
   if (!changed.isEmpty()) {
     name += QStringLiteral(" [%1]").arg(changed.join(QStringLiteral(", ")));
   }

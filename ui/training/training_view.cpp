@@ -83,6 +83,7 @@ TrainingView::TrainingView(QWidget* parent)
        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
     auto* shortcut = new QShortcut(keys, this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    shortcut->setWhatsThis(tr("Training tab: start or pause"));  // Help ▸ Keyboard Shortcuts
     connect(shortcut, &QShortcut::activated, m_commands, &CommandBar::startOrPause);
   }
   connect(m_commands, &CommandBar::startClicked, m_controller, &TrainingController::start);
