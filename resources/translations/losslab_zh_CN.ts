@@ -1800,6 +1800,10 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::TrainingController</name>
     <message>
+        <source>Points can be edited with one feature and at least one training sample only.</source>
+        <translation>只有单特征且至少有一个训练样本的数据才能编辑数据点。</translation>
+    </message>
+    <message>
         <location filename="../../ui/training/training_controller.cpp" line="+212"/>
         <source>Could not set up training: %1</source>
         <translation>无法设置训练：%1</translation>
@@ -2729,6 +2733,46 @@ epoch %2</source>
         <location line="+3"/>
         <source>Paused</source>
         <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::EditedData</name>
+    <message>
+        <source>Points can be edited with one feature only: with %1 features the plot shows predicted against true values.</source>
+        <translation>只有单特征数据才能编辑数据点：有 %1 个特征时，图中显示的是预测值对真实值。</translation>
+    </message>
+    <message>
+        <source>Add a point</source>
+        <translation>添加数据点</translation>
+    </message>
+    <message>
+        <source>Remove a point</source>
+        <translation>删除数据点</translation>
+    </message>
+    <message>
+        <source>Move a point</source>
+        <translation>移动数据点</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::FitPlotEditor</name>
+    <message>
+        <source>Click to add a point, drag a point to move it (the fits follow, running or paused), right-click or Delete removes it; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
+        <translation>单击空白处添加数据点，拖动数据点可移动它（无论训练在运行还是暂停，拟合曲线都会随之变化），右键单击或按 Delete 键删除它；Ctrl+Z 撤销，Ctrl+Shift+Z 重做。</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TrainingConfigModel</name>
+    <message>
+        <source>&quot;edited_data&quot; needs a data set with one feature</source>
+        <translation>&quot;edited_data&quot; 需要只有一个特征的数据集</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TrainingFileDialogs</name>
+    <message>
+        <source>Save the Edited Points for the Command</source>
+        <translation>保存命令所用的已编辑数据点</translation>
     </message>
 </context>
 </TS>

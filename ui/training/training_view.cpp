@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_view.h"
 
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -16,6 +14,7 @@
 #include "ui/common/theme.h"
 #include "ui/training/data_panel.h"
 #include "ui/training/fit_plot.h"
+#include "ui/training/fit_plot_editor.h"
 #include "ui/training/history_panel.h"
 #include "ui/training/landscape_panel.h"
 #include "ui/training/loss_panel.h"
@@ -45,6 +44,7 @@ TrainingView::TrainingView(QWidget* parent)
   m_trainingMessage->setTextFormat(Qt::PlainText);
   right->addWidget(m_trainingMessage);
   m_plots = new TrainingPlots;
+  new FitPlotEditor(m_plots->fit(), m_model->edits(), this);  // points edited by hand
   // The loss landscape (issue 12) beside the plots, toggled by its box.
   auto* plotsRow = new QHBoxLayout;
   plotsRow->addWidget(m_plots, 3);
@@ -371,7 +371,7 @@ void TrainingView::exportClicked(CommandBar::Export what) {
                       return history ? exportHistoryCsv(path, e) : exportPredictionsCsv(path, e);
                     });
   } else if (what == E::CliCommand) {
-    QApplication::clipboard()->setText(cliCommands());
+    askAndCopyCliCommands(this, *m_model);
   } else {
     askAndExportPlot(this, plot(what == E::FitPlot       ? Plot::Fit
                                 : what == E::HistoryPlot ? Plot::History

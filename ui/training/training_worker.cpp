@@ -48,14 +48,11 @@ void TrainingWorker::processCommands() {
       case Command::Budget:
         budgetChanged();
         break;
+      case Command::Edit:
+        applyEdits();
+        break;
       case Command::Pace:
-        if (!m_clock.isValid()) {
-          m_clock.start();
-        }
-        m_pacer.restart(m_clock.elapsed(), m_mailbox->epochsPerSecond.load());
-        if (m_state == State::Running) {
-          scheduleSlice();  // a new pace takes over from a waiting timer at once
-        }
+        pace();
         break;
       case Command::Blocking: {
         const bool ok = trainEpochs(command.epochs);
@@ -85,7 +82,7 @@ void TrainingWorker::rebuild() {
     try {
       for (const LossPtr& loss : setup.losses) {
         Run run;
-        run.trainer = std::make_unique<Trainer>(setup.data, setup.model, loss, options);
+        run.trainer = makeTrainer(setup, loss, options);
         runs.push_back(std::move(run));
       }
     } catch (const std::exception& e) {
