@@ -385,12 +385,14 @@ void TestFitEditing::draggedOutlierPullsMseWhileMaeHolds() {
   const Eigen::Index i = f.nearest(0.9);
   const double mseBefore = f.snapshot.runs[0].yPred[static_cast<std::size_t>(i)];
   const double maeBefore = f.snapshot.runs[1].yPred[static_cast<std::size_t>(i)];
-  f.plot()->yAxis->setRange(-2, 11);  // room above the line to drag to
+  f.plot()->xAxis->setRange(-1.05, 1.05);  // the whole interval of x
+  f.plot()->yAxis->setRange(-2, 11);       // room above the line to drag to
   f.plot()->replot();
   const Dataset t = f.train();
   f.drag(i, f.pixel(t.x(0, i), 10), 20);
   QVERIFY(f.train().y(i) > 9.5);
   QVERIFY(f.view.trainEpochsBlocking(150));
+  f.plot()->xAxis->setRange(-1.05, 1.05);
   f.plot()->yAxis->setRange(-2, 11);
   f.plot()->replot();
   const double mseAfter = f.snapshot.runs[0].yPred[static_cast<std::size_t>(i)];
