@@ -119,6 +119,9 @@ bool FitPlotEditor::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::MouseButtonPress: {
       const auto* mouse = static_cast<QMouseEvent*>(event);
       const QPoint pos = mouse->position().toPoint();
+      if (m_edits->dragging()) {
+        return true;  // another button during a drag: the drag goes on
+      }
       m_emptyPress.reset();
       m_addedByClick = false;
       const std::optional<SampleRef> hit = pointAt(pos);
