@@ -96,6 +96,10 @@ std::string columnName(const NumericTable& table, Eigen::Index column) {
 
 }  // namespace
 
+double cleanTargetAt(DatasetKind kind, const Eigen::Ref<const Eigen::VectorXd>& x) {
+  return cleanTarget(kind, x);
+}
+
 Dataset Dataset::subset(const std::vector<Eigen::Index>& indices) const {
   Dataset out;
   out.name = name;

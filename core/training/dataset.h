@@ -37,6 +37,8 @@ struct Dataset {
 enum class DatasetKind { SeedSum, Linear, Sine, Cubic, Step, Heteroscedastic };
 std::string datasetName(DatasetKind kind);              // "seed_sum", "linear", …
 DatasetKind parseDatasetKind(const std::string& name);  // throws Error::usage
+/// The noise-free target of generator `kind` at the sample `x` (one value per feature).
+double cleanTargetAt(DatasetKind kind, const Eigen::Ref<const Eigen::VectorXd>& x);
 
 /// Which way an outlier moves y: `Both` draws the sign per sample (the original behaviour: the
 /// same numbers for a seed as before sides existed), `Up` always adds, `Down` always subtracts.

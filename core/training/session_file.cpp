@@ -310,9 +310,74 @@ std::string parseMessage(const std::string& what) {
   return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
+OrderedJson editedSetToJson(const Dataset& set) {
+  std::vector<double> x(set.x.data(), set.x.data() + set.x.size());
+  std::vector<double> y(set.y.data(), set.y.data() + set.y.size());
+  std::vector<bool> outlier(static_cast<std::size_t>(set.size()), false);
+  for (Eigen::Index i : set.outliers) {
+    outlier[static_cast<std::size_t>(i)] = true;
+  }
+  OrderedJson object{{"x", x}, {"y", y}};
+  if (set.clean.size() == set.size() && set.size() > 0) {
+    object["y_clean"] = std::vector<double>(set.clean.data(), set.clean.data() + set.clean.size());
+  }
+  object["outlier"] = outlier;
+  return object;
+}
+
+/// One set of "edited_data": x, y (and y_clean, outlier) lists of one length.
+Dataset editedSetFromJson(const Json& parent, const std::string& key, bool needClean) {
+  const std::string path = "edited_data." + key;
+  const Json set = Reader::object(parent, "edited_data", key);
+  auto numbers = [&](const std::string& name, std::optional<std::size_t> count) {
+    const Json* value = Reader::find(set, name);
+    bool good = value && value->is_array() && (!count || value->size() == *count);
+    std::vector<double> list;
+    for (const Json& item : good ? *value : Json::array()) {
+      good = good && item.is_number() && std::isfinite(item.get<double>());
+      list.push_back(good ? item.get<double>() : 0.0);
+    }
+    if (!good) {
+      Reader::fail("\"" + path + "." + name + "\" must be a list of " +
+                   (count ? std::to_string(*count) + " " : std::string()) + "finite numbers");
+    }
+    return list;
+  };
+  const std::vector<double> x = numbers("x", std::nullopt);
+  if (x.size() > static_cast<std::size_t>(L::kMaxSamples)) {
+    Reader::fail("\"" + path + ".x\" must have at most " + std::to_string(L::kMaxSamples) +
+                 " samples");
+  }
+  const std::vector<double> y = numbers("y", x.size());
+  Dataset d;
+  const auto n = static_cast<Eigen::Index>(x.size());
+  d.x = Eigen::Map<const Eigen::MatrixXd>(x.data(), 1, n);
+  d.y = Eigen::Map<const Eigen::VectorXd>(y.data(), n);
+  if (needClean && Reader::find(set, "y_clean")) {
+    const std::vector<double> clean = numbers("y_clean", x.size());
+    d.clean = Eigen::Map<const Eigen::VectorXd>(clean.data(), n);
+  }
+  if (const Json* outlier = Reader::find(set, "outlier")) {
+    bool good = outlier->is_array() && outlier->size() == x.size();
+    for (std::size_t i = 0; good && i < x.size(); ++i) {
+      good = (*outlier)[i].is_boolean();
+      if (good && (*outlier)[i].get<bool>()) {
+        d.outliers.push_back(static_cast<Eigen::Index>(i));
+      }
+    }
+    if (!good) {
+      Reader::fail("\"" + path + ".outlier\" must be a list of " + std::to_string(x.size()) +
+                   " true or false values");
+    }
+  }
+  return d;
+}
+
 }  // namespace
 
-std::string sessionToJson(const TrainingConfig& c, const std::optional<SweepPlan>& sweep) {
+std::string sessionToJson(const TrainingConfig& c,
+                          const std::optional<SweepPlan>& sweep,
+                          const DatasetSplit* edited) {
   const DataConfig& d = c.data;
   OrderedJson data{{"kind", d.source == DataConfig::Source::Csv ? std::string(kCsvKind)
                                                                 : datasetName(d.generator)},
@@ -355,6 +420,10 @@ std::string sessionToJson(const TrainingConfig& c, const std::optional<SweepPlan
         {"vary", sweep->vary.name},   {"from", sweep->vary.from}, {"to", sweep->vary.to},
         {"count", sweep->vary.count}, {"log", sweep->vary.log},   {"seeds", sweep->seeds},
         {"metric", sweep->metric},    {"losses", sweep->losses},  {"epochs", sweep->epochs}};
+  }
+  if (edited) {
+    root["edited_data"] = OrderedJson{{"train", editedSetToJson(edited->train)},
+                                      {"validation", editedSetToJson(edited->validation)}};
   }
   return root.dump(4) + "\n";
 }
@@ -439,6 +508,31 @@ std::optional<SweepPlan> sweepPlanFromJson(std::string_view text) {
   return plan;
 }
 
+std::optional<DatasetSplit> editedDataFromJson(std::string_view text) {
+  const Json root = parseSession(text);
+  if (!root.is_object() || !Reader::find(root, "edited_data")) {
+    return std::nullopt;
+  }
+  const Json edited = Reader::object(root, {}, "edited_data");
+  DatasetSplit split;
+  split.train = editedSetFromJson(edited, "train", true);
+  // Clean targets are known for every sample or for none.
+  const bool clean = split.train.clean.size() > 0;
+  split.validation = editedSetFromJson(edited, "validation", clean);
+  if (clean && split.validation.size() > 0 && split.validation.clean.size() == 0) {
+    Reader::fail("\"edited_data.validation.y_clean\" must be a list of " +
+                 std::to_string(split.validation.size()) + " finite numbers");
+  }
+  if (split.train.size() < 1) {
+    Reader::fail("\"edited_data.train\" must have at least one sample");
+  }
+  if (split.train.size() + split.validation.size() > L::kMaxSamples) {
+    Reader::fail("\"edited_data\" must have at most " + std::to_string(L::kMaxSamples) +
+                 " samples");
+  }
+  return split;
+}
+
 Session readSession(const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();
   const std::string contents = readWhole(path);
@@ -446,6 +540,7 @@ Session readSession(const std::string& path) {
   try {
     session.config = sessionFromJson(contents);
     session.sweep = sweepPlanFromJson(contents);
+    session.edited = editedDataFromJson(contents);
   } catch (const Error& e) {
     throw Error(e.kind(), name + ": " + e.what());
   }

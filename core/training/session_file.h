@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "core/training/dataset.h"
 #include "core/training/sweep.h"
 #include "core/training/training_config.h"
 
@@ -23,7 +24,9 @@ namespace losslab {
 ///    "loss": {"id": "mean_squared_error", "params": {} [, "formula": "…"]},
 ///    "compare": {"on": false, "losses": [{"id": …, "params": …}, …], "focus": "…"}
 ///    [, "sweep": {"vary": "delta", "from": 0.05, "to": 20, "count": 13, "log": true,
-///                 "seeds": 3, "metric": "val_mae", "losses": ["huber", …], "epochs": 0}]}
+///                 "seeds": 3, "metric": "val_mae", "losses": ["huber", …], "epochs": 0}]
+///    [, "edited_data": {"train": {"x": […], "y": […], "y_clean": […], "outlier": [false, …]},
+///                       "validation": {…}}]}
 ///
 /// The seed is a string (a JSON number is a double; 2^53 is the limit either way). Numbers are
 /// written shortest round trip, so a value reads back as the same double. "kind" "csv" means
@@ -33,8 +36,17 @@ namespace losslab {
 inline constexpr int kSessionFormatVersion = 1;
 
 /// Pretty-printed JSON of `config` (a trailing newline), with the Sweep tab's plan if given.
+/// `edited`: points edited by hand in the fit plot (sample_edits.h), the split the run trains
+/// on instead of the configuration's data ("y_clean" only when every sample has one).
 std::string sessionToJson(const TrainingConfig& config,
-                          const std::optional<SweepPlan>& sweep = std::nullopt);
+                          const std::optional<SweepPlan>& sweep = std::nullopt,
+                          const DatasetSplit* edited = nullptr);
+
+/// The "edited_data" object of a session file's contents (nullopt when absent), a 1-D split
+/// with the given feature and target names. Throws Error::data naming the key: lists of finite
+/// numbers of one length ("\"edited_data.train.y\" must be a list of 12 finite numbers"),
+/// booleans for "outlier", at least one training sample, at most kMaxSamples in all.
+std::optional<DatasetSplit> editedDataFromJson(std::string_view json);
 
 /// The "sweep" object of a session file's contents (nullopt when absent: files written before
 /// sweeps, or by `train --save-session`). Throws Error::data naming the key ("\"sweep.seeds\"
@@ -45,6 +57,7 @@ std::optional<SweepPlan> sweepPlanFromJson(std::string_view json);
 struct Session {
   TrainingConfig config;
   std::optional<SweepPlan> sweep;
+  std::optional<DatasetSplit> edited;
 };
 Session readSession(const std::string& path);
 

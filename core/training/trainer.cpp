@@ -52,14 +52,15 @@ std::vector<std::vector<Eigen::Index>> trainingOrders(const TrainOptions& option
   return orders;
 }
 
+DatasetSplit trainerSplit(const Dataset& data, const TrainOptions& options) {
+  return splitDataset(data, options.validationSplit, deriveSeed(options.seed, kSplit));
+}
+
 Trainer::Trainer(const Dataset& data,
                  const MlpOptions& model,
                  LossPtr loss,
                  const TrainOptions& options)
-    : Trainer(splitDataset(data, options.validationSplit, deriveSeed(options.seed, kSplit)),
-              model,
-              std::move(loss),
-              options) {}
+    : Trainer(trainerSplit(data, options), model, std::move(loss), options) {}
 
 Trainer::Trainer(DatasetSplit data,
                  const MlpOptions& model,
@@ -134,6 +135,25 @@ void Trainer::reset() {
   m_lastGood = m_model.parameters();
   m_reference = std::numeric_limits<double>::quiet_NaN();
   m_divergence.clear();
+}
+
+void Trainer::setData(DatasetSplit data) {
+  if (data.train.size() < 1) {
+    throw Error::usage("there are no training samples");
+  }
+  if (data.train.featureCount() != m_data.train.featureCount() ||
+      (data.validation.size() > 0 && data.validation.featureCount() != data.train.featureCount())) {
+    throw Error::usage("edited data must keep the number of features");
+  }
+  const bool sameSize = data.train.size() == m_data.train.size();
+  m_data = std::move(data);
+  allocate();  // batch buffers, evaluation targets and m_lastGood for the new sets
+  if (!sameSize) {
+    std::iota(m_order.begin(), m_order.end(), Eigen::Index{0});
+    m_cursor = 0;
+    m_epochLossSum = 0;
+    m_epochSamples = 0;
+  }
 }
 
 void Trainer::setLoss(LossPtr loss) {

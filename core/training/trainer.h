@@ -78,6 +78,10 @@ std::vector<std::vector<Eigen::Index>> trainingOrders(const TrainOptions& option
                                                       Eigen::Index trainSize,
                                                       int epochs);
 
+/// The split a Trainer built from `data` with `options` trains on (splitDataset with the split
+/// sub-stream of options.seed).
+DatasetSplit trainerSplit(const Dataset& data, const TrainOptions& options);
+
 /// Minibatch training of an Mlp on one regression target with any y_true-shaped loss of the
 /// engine (ensmallen's `EndEpoch` callback shape, house style §10.3).
 ///
@@ -127,6 +131,12 @@ class Trainer {
 
   /// Fresh weights (MlpOptions::seed), a fresh optimizer and shuffling stream, epoch 0.
   void reset();
+  /// Trains on `data` from the next step on (points edited by hand), keeping the weights, the
+  /// optimizer's state, the shuffling stream and the epoch count. With as many training samples
+  /// as before the epoch in progress goes on in its order; otherwise it starts afresh on the new
+  /// set (identity order, reshuffled at its first step). Throws Error::usage (no training
+  /// sample, another feature count).
+  void setData(DatasetSplit data);
 
   const LossPtr& loss() const { return m_loss; }
   const Mlp& model() const { return m_model; }

@@ -2084,6 +2084,29 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
 </context>
 <context>
+    <name>losslab::ui::EditedData</name>
+    <message>
+        <location filename="../../ui/training/edited_data.cpp" line="+93"/>
+        <source>Points can be edited with one feature only: with %1 features the plot shows predicted against true values.</source>
+        <translation>只有单特征数据才能编辑数据点：有 %1 个特征时，图中显示的是预测值对真实值。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Add a point</source>
+        <translation>添加数据点</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove a point</source>
+        <translation>删除数据点</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Move a point</source>
+        <translation>移动数据点</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::EngineText</name>
     <message>
         <location filename="../../ui/common/engine_text.cpp" line="-55"/>
@@ -2672,6 +2695,14 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <location line="+1"/>
         <source>ŷ (predicted)</source>
         <translation>ŷ（预测值）</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::FitPlotEditor</name>
+    <message>
+        <location filename="../../ui/training/fit_plot_editor.cpp" line="+59"/>
+        <source>Click to add a point, drag a point to move it (the fits follow, running or paused), right-click or Delete removes it; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
+        <translation>单击空白处添加数据点，拖动数据点可移动它（无论训练在运行还是暂停，拟合曲线都会随之变化），右键单击或按 Delete 键删除它；Ctrl+Z 撤销，Ctrl+Shift+Z 重做。</translation>
     </message>
 </context>
 <context>
@@ -4259,7 +4290,7 @@ epoch %2</source>
 <context>
     <name>losslab::ui::TrainingConfigModel</name>
     <message>
-        <location filename="../../ui/training/training_config_model.cpp" line="+137"/>
+        <location filename="../../ui/training/training_config_model.cpp" line="+143"/>
         <source>The custom loss &quot;%1&quot; is not in your library, and the session does not carry its formula.</source>
         <translation>自定义损失“%1”不在你的损失库中，会话里也没有它的公式。</translation>
     </message>
@@ -4270,11 +4301,16 @@ epoch %2</source>
         <translation>无法导入该文件，已保留当前数据集。
 %1</translation>
     </message>
+    <message>
+        <location line="+85"/>
+        <source>&quot;edited_data&quot; needs a data set with one feature</source>
+        <translation>"edited_data" 需要只有一个特征的数据集</translation>
+    </message>
 </context>
 <context>
     <name>losslab::ui::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="+97"/>
+        <location filename="../../ui/training/training_worker.cpp" line="+94"/>
         <source>Could not set up training: %1</source>
         <translation>无法设置训练：%1</translation>
     </message>
@@ -4305,6 +4341,11 @@ epoch %2</source>
         <source>Not applied: %1.</source>
         <translation>未应用：%1。</translation>
     </message>
+    <message>
+        <location line="+50"/>
+        <source>Points can be edited with one feature and at least one training sample only.</source>
+        <translation>只有单特征且至少有一个训练样本的数据才能编辑数据点。</translation>
+    </message>
 </context>
 <context>
     <name>losslab::ui::TrainingExporter</name>
@@ -4322,23 +4363,25 @@ epoch %2</source>
 <context>
     <name>losslab::ui::TrainingFileDialogs</name>
     <message>
-        <location filename="../../ui/training/training_file_dialogs.cpp" line="+50"/>
+        <location filename="../../ui/training/training_file_dialogs.cpp" line="+53"/>
         <source>Export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+71"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-68"/>
         <location line="+10"/>
+        <location line="+65"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-69"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
@@ -4391,6 +4434,11 @@ epoch %2</source>
 %1</source>
         <translation>会话未打开，没有任何更改。
 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the Edited Points for the Command</source>
+        <translation>保存命令所用的已编辑数据点</translation>
     </message>
 </context>
 <context>

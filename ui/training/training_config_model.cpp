@@ -7,11 +7,13 @@
 
 #include "core/engine/error.h"
 #include "core/training/csv_dataset.h"
+#include "core/training/sample_edits.h"
 #include "core/training/session_file.h"
 #include "core/training/train_command.h"
 #include "ui/common/custom_loss_library.h"
 #include "ui/common/loss_factory.h"
 #include "ui/common/save_file.h"
+#include "ui/training/edited_data.h"
 #include "ui/training/training_controller.h"
 
 namespace losslab::ui {
@@ -29,7 +31,10 @@ std::vector<LossChoice*> lossesOf(TrainingConfig& config) {
 }  // namespace
 
 TrainingConfigModel::TrainingConfigModel(TrainingController* controller, QObject* parent)
-    : QObject(parent), m_controller(controller), m_config(controller->config()) {
+    : QObject(parent),
+      m_controller(controller),
+      m_edits(new EditedData(controller, this)),
+      m_config(controller->config()) {
   remember(m_config);
 }
 
@@ -41,6 +46,7 @@ bool TrainingConfigModel::request(const TrainingConfig& next, QString* error, bo
   if (ok) {
     m_config = complete;
     remember(m_config);
+    m_edits->syncWithController();  // new data drops the edits of the old
   } else {
     if (error) {
       *error = problem;
@@ -226,7 +232,11 @@ DataConfig TrainingConfigModel::importedData() const {
 }
 
 bool TrainingConfigModel::saveSession(const QString& path, QString* error) const {
-  return saveFile(path, QByteArray::fromStdString(sessionToJson(m_config, m_sweepPlan)), error);
+  const std::optional<DatasetSplit>& edited = m_edits->data();
+  return saveFile(
+      path,
+      QByteArray::fromStdString(sessionToJson(m_config, m_sweepPlan, edited ? &*edited : nullptr)),
+      error);
 }
 
 bool TrainingConfigModel::loadSession(const QString& path, QString* error) {
@@ -240,11 +250,26 @@ bool TrainingConfigModel::loadSession(const QString& path, QString* error) {
     return false;
   }
   QString problem;
+  if (session.edited && !editedDataFits(session, &problem)) {
+    if (error) {
+      *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
+    }
+    return false;
+  }
   if (!applySession(session.config, &problem)) {
     if (error) {
       *error = QStringLiteral("%1: %2").arg(QFileInfo(path).fileName(), problem);
     }
     return false;  // the plan too stays as it was
+  }
+  if (session.edited) {
+    const Dataset& data = m_controller->dataset();  // the names of the edited points
+    for (Dataset* set : {&session.edited->train, &session.edited->validation}) {
+      set->name = data.name;
+      set->featureNames = data.featureNames;
+      set->targetName = data.targetName;
+    }
+    m_edits->restore(session.edited);
   }
   if (session.sweep) {
     m_sweepPlan = session.sweep;
@@ -263,6 +288,46 @@ bool TrainingConfigModel::applySession(const TrainingConfig& session, QString* e
 
 QString TrainingConfigModel::cliCommands() const {
   return QString::fromStdString(trainCommandLines(m_config));
+}
+
+bool TrainingConfigModel::editedDataFits(const Session& session, QString* error) const {
+  // The points are 1-D and need a configuration whose data is 1-D.
+  try {
+    if (makeTrainingData(session.config).featureCount() == 1) {
+      return true;
+    }
+  } catch (const Error&) {
+    return true;  // applySession says what is wrong with the data
+  }
+  if (error) {
+    *error = tr("\"edited_data\" needs a data set with one feature");
+  }
+  return false;
+}
+
+bool TrainingConfigModel::cliCommandsWithData(const QString& csvPath,
+                                              QString* commands,
+                                              QString* error) const {
+  const std::optional<DatasetSplit>& edited = m_edits->data();
+  if (!edited) {
+    *commands = cliCommands();
+    return true;
+  }
+  const ReproducibleData file = reproducibleData(*edited, trainOptions(m_config));
+  if (!saveFile(csvPath, QByteArray::fromStdString(editedDataCsv(file.data)), error)) {
+    return false;
+  }
+  const EditedCsvColumns columns = editedCsvColumns(file.data);
+  TrainingConfig config = m_config;
+  DataConfig& d = config.data;
+  d.source = DataConfig::Source::Csv;
+  d.csvPath = QFile::encodeName(QFileInfo(csvPath).absoluteFilePath()).toStdString();
+  d.csvTarget = columns.target;
+  d.csvFeatures = {columns.feature};
+  d.csvClean = columns.clean;
+  d.validationSplit = file.validationSplit;
+  *commands = QString::fromStdString(trainCommandLines(config));
+  return true;
 }
 
 }  // namespace losslab::ui

@@ -9,11 +9,13 @@
 #include <optional>
 #include <string>
 
+#include "core/training/session_file.h"
 #include "core/training/sweep.h"
 #include "core/training/training_config.h"
 
 namespace losslab::ui {
 
+class EditedData;
 class TrainingController;
 
 /// The one owner of the Training tab's configuration. Widgets never hold the truth: they ask the
@@ -82,6 +84,15 @@ class TrainingConfigModel : public QObject {
   bool applySession(const TrainingConfig& session, QString* error = nullptr);
   /// `losslab-cli train` command lines that reproduce the run(s), one per trained loss.
   QString cliCommands() const;
+  /// The same when points were edited: writes the edited data set to `csvPath` (sample_edits.h:
+  /// x, y, the clean targets, the outlier flags, in the order that makes the CLI's split that of
+  /// the run) and gives the commands that train on it. false with the reason otherwise.
+  bool cliCommandsWithData(const QString& csvPath,
+                           QString* commands,
+                           QString* error = nullptr) const;
+
+  /// The points edited by hand in the fit plot, with their undo history (part of the session).
+  EditedData* edits() const { return m_edits; }
 
   /// The Sweep tab's plan: part of what a session file holds (so this model owns it), never
   /// part of the run (setting it changes no configuration and resets nothing).
@@ -97,11 +108,14 @@ class TrainingConfigModel : public QObject {
   void sweepPlanLoaded(const losslab::SweepPlan& plan);
 
  private:
+  /// A session's edited points need 1-D data; false with the reason.
+  bool editedDataFits(const Session& session, QString* error) const;
   /// Fills in custom losses' formulas from the library; false with the reason.
   bool completeCustomLosses(TrainingConfig& config, QString* error) const;
   void remember(const TrainingConfig& config);
 
   TrainingController* m_controller;
+  EditedData* m_edits;
   TrainingConfig m_config;
   std::map<std::string, LossChoice> m_remembered;  // per loss id
   DataConfig m_imported;                           // the last imported CSV

@@ -72,7 +72,7 @@ TrainingController::TrainingController(QObject* parent)
   for (const LossChoice& loss : m_config.trainedLosses()) {
     m_losses.push_back(createLoss(loss));
   }
-  m_mailbox->setup = {m_dataset, mlpOptions(m_config), trainOptions(m_config), m_losses};
+  m_mailbox->setup = {m_dataset, mlpOptions(m_config), trainOptions(m_config), m_losses, {}};
   m_mailbox->budget.store(m_config.epochs);
   m_mailbox->pendingRebuild = Rebuild::NewRun;
   m_mailbox->commands.push_back({Command::Rebuild, 0});
@@ -169,6 +169,11 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
   const bool liveOptimizer = next.optimizer != m_config.optimizer;
   const bool liveLosses = next.trainedLosses() != m_config.trainedLosses();
   const bool budget = next.epochs != m_config.epochs;
+  if (newData || next.data.validationSplit != m_config.data.validationSplit ||
+      next.seed != m_config.seed) {
+    m_edited.reset();  // the edits belong to the data set they were made on
+    ++m_dataGeneration;
+  }
   m_config = next;
   if (newData) {
     m_dataset = std::move(data);
@@ -176,7 +181,8 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
   m_losses = losses;
   {
     const std::lock_guard<std::mutex> lock(m_mailbox->mutex);
-    m_mailbox->setup = {m_dataset, mlpOptions(m_config), trainOptions(m_config), m_losses};
+    m_mailbox->setup = {m_dataset, mlpOptions(m_config), trainOptions(m_config), m_losses,
+                        m_edited};
     m_mailbox->pendingRebuild = std::max(m_mailbox->pendingRebuild, rebuild);
     if (rebuild == Rebuild::None) {
       // Thread-safe setters: applied at each trainer's next step.
@@ -199,6 +205,29 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
     postCommand(Command::Budget, 0, false);
   }
   return true;
+}
+
+bool TrainingController::setEditedData(std::optional<DatasetSplit> data, QString* error) {
+  if (data && (data->train.featureCount() != 1 || data->train.size() < 1 ||
+               m_dataset.featureCount() != 1)) {
+    if (error) {
+      *error = tr("Points can be edited with one feature and at least one training sample only.");
+    }
+    return false;
+  }
+  m_edited = std::move(data);
+  {
+    const std::lock_guard<std::mutex> lock(m_mailbox->mutex);
+    m_mailbox->setup.split = m_edited;
+    m_mailbox->editPending = true;
+  }
+  // Interrupt: the runs take the points before their next step.
+  postCommand(Command::Edit, 0, true);
+  return true;
+}
+
+DatasetSplit TrainingController::trainingSplit() const {
+  return m_edited ? *m_edited : trainerSplit(m_dataset, trainOptions(m_config));
 }
 
 void TrainingController::postCommand(int kind, int epochs, bool interrupt) {

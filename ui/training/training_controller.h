@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QThread>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/engine/loss.h"
@@ -75,6 +76,19 @@ class TrainingController : public QObject {
   bool isSynthetic() const { return m_config.data.source == DataConfig::Source::Generator; }
   const std::vector<LossPtr>& losses() const { return m_losses; }
 
+  /// Trains on points edited by hand (sample_edits.h) from the next step on — or again on the
+  /// configuration's own split (nullopt) — keeping the runs' weights, optimizers and epoch
+  /// count: a paused run continues from where it was. The edit goes through the mailbox like
+  /// every command. 1-D data only; false with the reason otherwise. The edits belong to their
+  /// data set: a configuration with other data (apply() with new data, a new validation split
+  /// or seed) drops them.
+  bool setEditedData(std::optional<DatasetSplit> data, QString* error = nullptr);
+  const std::optional<DatasetSplit>& editedData() const { return m_edited; }
+  /// Counts the data sets applied (each drops the edits): edits of another one do not apply.
+  int dataGeneration() const { return m_dataGeneration; }
+  /// The split the runs train on: the edited points, or the configuration's data split.
+  DatasetSplit trainingSplit() const;
+
   /// The Training tab's message for a loss that cannot train (translated); empty if it can.
   static QString whyNotTrainable(const LossInfo& info);
   /// "Huber (δ) [delta=0.5]": display name plus the parameters that differ from the defaults.
@@ -127,6 +141,8 @@ class TrainingController : public QObject {
   TrainingConfig m_config;
   Dataset m_dataset;
   std::vector<LossPtr> m_losses;
+  std::optional<DatasetSplit> m_edited;
+  int m_dataGeneration = 0;
   State m_state = State::Ready;
   double m_epochsPerSecond = 0;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_file_dialogs.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
@@ -9,6 +11,7 @@
 
 #include "ui/common/plot_exporter.h"
 #include "ui/common/settings.h"
+#include "ui/training/edited_data.h"
 #include "ui/training/training_config_model.h"
 
 namespace losslab::ui {
@@ -109,6 +112,26 @@ bool askAndOpenSession(QWidget* parent, TrainingConfigModel& model) {
     return false;
   }
   return true;
+}
+
+void askAndCopyCliCommands(QWidget* parent, const TrainingConfigModel& model) {
+  if (!model.edits()->hasEdits()) {
+    QApplication::clipboard()->setText(model.cliCommands());
+    return;
+  }
+  const QString path =
+      askSavePath(parent, Text::tr("Save the Edited Points for the Command"),
+                  QStringLiteral("edited-points.csv"), Text::tr("CSV files (*.csv)"));
+  QString commands;
+  QString error;
+  if (path.isEmpty()) {
+    return;
+  }
+  if (!model.cliCommandsWithData(path, &commands, &error)) {
+    QMessageBox::warning(parent, Text::tr("Export"), error);
+    return;
+  }
+  QApplication::clipboard()->setText(commands);
 }
 
 }  // namespace losslab::ui

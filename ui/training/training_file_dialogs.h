@@ -28,6 +28,9 @@ void askAndExportTrainingScript(
 void askAndSaveSession(QWidget* parent, const TrainingConfigModel& model);
 /// true if a session was opened (nothing changed otherwise).
 bool askAndOpenSession(QWidget* parent, TrainingConfigModel& model);
+/// "Copy as losslab-cli Command": the model's commands to the clipboard; with edited points it
+/// first asks where to write them as CSV (the commands train on that file).
+void askAndCopyCliCommands(QWidget* parent, const TrainingConfigModel& model);
 
 /// A plot as PNG, SVG or PDF by the path's suffix (PNG appended when it has none), with the
 /// export settings' size and dpi, atomically.

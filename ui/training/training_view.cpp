@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_view.h"
 
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -17,6 +15,7 @@
 #include "ui/common/wheel_guard.h"
 #include "ui/training/data_panel.h"
 #include "ui/training/fit_plot.h"
+#include "ui/training/fit_plot_editor.h"
 #include "ui/training/history_panel.h"
 #include "ui/training/landscape_panel.h"
 #include "ui/training/lesson_caption.h"
@@ -50,6 +49,7 @@ TrainingView::TrainingView(QWidget* parent)
   m_caption = new LessonCaption;
   right->addWidget(m_caption);
   m_plots = new TrainingPlots;
+  new FitPlotEditor(m_plots->fit(), m_model->edits(), this);  // points edited by hand
   // The loss landscape (issue 12) beside the plots, toggled by its box.
   auto* plotsRow = new QHBoxLayout;
   plotsRow->addWidget(m_plots, 3);
@@ -335,80 +335,6 @@ EpochStats TrainingView::latestEpoch(int run) const {
   return historyLength(run) == 0
              ? EpochStats{}
              : m_plots->runs().runs()[static_cast<std::size_t>(run)].epochs.back();
-}
-
-bool TrainingView::exportHistoryCsv(const QString& path, QString* error) const {
-  return losslab::ui::exportHistoryCsv(m_plots->runs(), path, error);
-}
-
-bool TrainingView::exportPredictionsCsv(const QString& path, QString* error) const {
-  return losslab::ui::exportPredictionsCsv(m_plots->snapshot(), path, error);
-}
-
-bool TrainingView::exportPlotPng(const QString& path, Plot which, QString* error) {
-  return exportTrainingPlot(plot(which), path, error);
-}
-
-const TrainingConfig& TrainingView::session() const {
-  return m_model->config();
-}
-
-bool TrainingView::applySession(const TrainingConfig& session, QString* error) {
-  const bool ok = m_model->applySession(session, error);
-  if (ok) {
-    m_trainingMessage->setVisible(false);
-  }
-  return ok;
-}
-
-bool TrainingView::saveSession(const QString& path, QString* error) const {
-  return m_model->saveSession(path, error);
-}
-
-bool TrainingView::loadSession(const QString& path, QString* error) {
-  const bool ok = m_model->loadSession(path, error);
-  if (ok) {
-    m_trainingMessage->setVisible(false);
-  }
-  return ok;
-}
-
-bool TrainingView::exportTrainingScript(CodeTarget target,
-                                        const QString& path,
-                                        QString* error) const {
-  // The header comment is one line: compare mode's commands (one per loss) joined by " ; ".
-  const QString origin = QStringLiteral("LossLab's Training tab, the same run as: ") +
-                         cliCommands().trimmed().replace(QLatin1Char('\n'), QStringLiteral(" ; "));
-  return ui::exportTrainingScriptFile(m_controller->config(), m_controller->dataset(), target,
-                                      origin, path, error);
-}
-
-QString TrainingView::cliCommands() const {
-  return m_model->cliCommands();
-}
-
-// ---- dialogs ------------------------------------------------------------------------------------
-
-void TrainingView::exportClicked(CommandBar::Export what) {
-  using E = CommandBar::Export;
-  if (what == E::History || what == E::Predictions) {
-    const bool history = what == E::History;
-    askAndExportCsv(this,
-                    history ? QStringLiteral("history.csv") : QStringLiteral("predictions.csv"),
-                    [this, history](const QString& path, QString* e) {
-                      return history ? exportHistoryCsv(path, e) : exportPredictionsCsv(path, e);
-                    });
-  } else if (what == E::CliCommand) {
-    QApplication::clipboard()->setText(cliCommands());
-  } else if (what == E::TrainingScript) {
-    askAndExportTrainingScript(this, [this](CodeTarget target, const QString& path, QString* e) {
-      return exportTrainingScript(target, path, e);
-    });
-  } else {
-    askAndExportPlot(this, plot(what == E::FitPlot       ? Plot::Fit
-                                : what == E::HistoryPlot ? Plot::History
-                                                         : Plot::Residuals));
-  }
 }
 
 }  // namespace losslab::ui

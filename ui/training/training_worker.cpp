@@ -50,14 +50,11 @@ void TrainingWorker::processCommands() {
       case Command::Budget:
         budgetChanged();
         break;
+      case Command::Edit:
+        applyEdits();
+        break;
       case Command::Pace:
-        if (!m_clock.isValid()) {
-          m_clock.start();
-        }
-        m_pacer.restart(m_clock.elapsed(), m_mailbox->epochsPerSecond.load());
-        if (m_state == State::Running) {
-          scheduleSlice();  // a new pace takes over from a waiting timer at once
-        }
+        pace();
         break;
       case Command::Blocking: {
         const bool ok = trainEpochs(command.epochs);
@@ -87,7 +84,7 @@ void TrainingWorker::rebuild() {
     try {
       for (const LossPtr& loss : setup.losses) {
         Run run;
-        run.trainer = std::make_unique<Trainer>(setup.data, setup.model, loss, options);
+        run.trainer = makeTrainer(setup, loss, options);
         runs.push_back(std::move(run));
       }
     } catch (const std::exception& e) {
@@ -251,41 +248,6 @@ void TrainingWorker::trainSlice() {
   }
   postProgress(false);
   scheduleSlice();
-}
-
-void TrainingWorker::trainPacedSlice() {
-  if (!m_paceTimer) {
-    m_paceTimer = new QTimer(this);  // on the training thread: its timeout runs here
-    m_paceTimer->setSingleShot(true);
-    m_paceTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_paceTimer, &QTimer::timeout, this, &TrainingWorker::trainSlice);
-  }
-  const qint64 now = m_clock.elapsed();
-  if (m_pacer.due(now)) {
-    if (finishedEpochs() >= m_mailbox->budget.load()) {
-      postProgress(true);
-      setState(State::Finished);
-      return;
-    }
-    const int target = finishedEpochs() + 1;
-    while (finishedEpochs() < target) {
-      const Outcome outcome = trainRound();
-      if (outcome == Outcome::Interrupted) {
-        scheduleSlice();  // the queued command runs first; the epoch resumes after it
-        return;
-      }
-      if (outcome != Outcome::Finished) {
-        return;  // stopWith() paused and posted
-      }
-    }
-    m_pacer.trained(now);
-    postProgress(true);  // every slow-motion epoch is drawn
-    if (finishedEpochs() >= m_mailbox->budget.load()) {
-      setState(State::Finished);
-      return;
-    }
-  }
-  m_paceTimer->start(static_cast<int>(std::max<qint64>(1, m_pacer.waitMs(m_clock.elapsed()))));
 }
 
 TrainingWorker::Outcome TrainingWorker::trainRound() {

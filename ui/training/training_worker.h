@@ -34,13 +34,15 @@ struct TrainingMailbox {
     MlpOptions model;
     TrainOptions options;  // batch size, optimizer, split and shuffling seed
     std::vector<LossPtr> losses;
+    /// Points edited by hand (sample_edits.h): trained instead of the split of `data`.
+    std::optional<DatasetSplit> split;
   };
   /// How the next rebuild treats the runs (the strongest request since the last rebuild wins).
   enum class Rebuild { None = 0, KeepWeights = 1, NewRun = 2 };
 
   /// A request from the GUI thread, run by the worker in the order posted.
   struct Command {
-    enum Kind { Rebuild, Start, Pause, Step, Reset, Budget, Blocking, Pace };
+    enum Kind { Rebuild, Start, Pause, Step, Reset, Budget, Blocking, Pace, Edit };
     Kind kind = Rebuild;
     int epochs = 0;  // Blocking: how many epochs
   };
@@ -63,6 +65,7 @@ struct TrainingMailbox {
   std::deque<Command> commands;    // GUI → worker
   std::deque<Message> outbox;      // worker → GUI
   bool blockingResult = false;     // trainEpochsBlocking's answer
+  bool editPending = false;        // Setup's split changed: the runs take it (Command::Edit)
 
   std::atomic<bool> interrupt{false};  // stop before the next optimizer step (set with a command)
   std::atomic<int> postsInFlight{0};   // progress posts not yet turned into signals
@@ -113,6 +116,15 @@ class TrainingWorker : public QObject {
   };
 
   void rebuild();
+  // Live changes that keep the runs going (training_worker_live.cpp):
+  /// A new slow-motion rate, from now on.
+  void pace();
+  /// The newest edited points (or the configuration's own split) for every run, keeping their
+  /// weights, optimizers and epoch count.
+  void applyEdits();
+  static std::unique_ptr<Trainer> makeTrainer(const TrainingMailbox::Setup& setup,
+                                              const LossPtr& loss,
+                                              const TrainOptions& options);
   void start();
   void pause();
   void stepEpoch();
