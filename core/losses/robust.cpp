@@ -457,6 +457,7 @@ LOSSLAB_LOSS_FILE(robust) {
                                "a*sqrt(max(square(r), square(a))) - 0.5*square(a))");
   huber.kinks = [](const ParamValues& p) { return ceresHuberPoints(paramOr(p, "a", 1), 1); };
   huber.examples = {{{"a", 0.9}}, {{"a", 2}}};
+  huber.thresholds = symmetricThreshold("a", 1, Regime::Quadratic, Regime::Linear);
   addCeres<HuberSpec>(registry, "ceres_huber", "HuberLoss (a, Ceres)",
                       "½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond",
                       {scaleA("residual units", "Outlier threshold: ‖r‖ > a grows linearly")},
@@ -693,6 +694,14 @@ LOSSLAB_LOSS_FILE(robust) {
       points.push_back(point(-eps, 0, 0, 0, why));
     }
     return points;
+  };
+  insensitive.thresholds = [](const ParamValues& p) {
+    const Regime tube = paramOr(p, "squared", 0) != 0 ? Regime::Quadratic : Regime::Linear;
+    return std::vector<Threshold>{{.param = "epsilon",
+                                   .at = paramOr(p, "epsilon", 0.1),
+                                   .symmetric = true,
+                                   .inner = Regime::Zero,
+                                   .outer = tube}};
   };
   insensitive.examples = {
       {{"epsilon", 0.4}}, {{"epsilon", 0.4}, {"squared", 1}}, {{"epsilon", 0}, {"squared", 1}}};

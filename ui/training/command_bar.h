@@ -19,7 +19,15 @@ class CommandBar : public QWidget {
   Q_OBJECT
 
  public:
-  enum class Export { History, Predictions, FitPlot, HistoryPlot, ResidualPlot, CliCommand };
+  enum class Export {
+    History,
+    Predictions,
+    FitPlot,
+    HistoryPlot,
+    ResidualPlot,
+    Animation,
+    CliCommand
+  };
 
   explicit CommandBar(QWidget* parent = nullptr);
 

@@ -23,6 +23,7 @@
 #include "ui/training/network_panel.h"
 #include "ui/training/optimizer_panel.h"
 #include "ui/training/residual_plot.h"
+#include "ui/training/training_animation.h"
 #include "ui/training/training_config_model.h"
 #include "ui/training/training_exporter.h"
 #include "ui/training/training_file_dialogs.h"
@@ -370,6 +371,8 @@ void TrainingView::exportClicked(CommandBar::Export what) {
                     [this, history](const QString& path, QString* e) {
                       return history ? exportHistoryCsv(path, e) : exportPredictionsCsv(path, e);
                     });
+  } else if (what == E::Animation) {
+    exportTrainingAnimation(this);
   } else if (what == E::CliCommand) {
     QApplication::clipboard()->setText(cliCommands());
   } else {
