@@ -396,10 +396,10 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                                   pointOf("similar", 0.5, 0.5, 1, 0, "y = 1: ℓ = x")};
   };
   hingeEmbedding.examples = {{{"margin", 0.8}}};
-  hingeEmbedding.thresholds = [](const ParamValues& p) {
+  hingeEmbedding.thresholds = [](const ParamValues& values) {
     return std::vector<Threshold>{{.variant = "dissimilar",
                                    .param = "margin",
-                                   .at = paramOr(p, "margin", 1),
+                                   .at = paramOr(values, "margin", 1),
                                    .inner = Regime::Linear,
                                    .outer = Regime::Zero}};
   };
@@ -505,10 +505,10 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                 "d = m: the second derivative takes the left value (max(m − d, 0) passes)"),
         pointOf("similar", 0.5, 0.25 * scale, scale, 2 * scale, "d = ½")};
   };
-  contrastive.thresholds = [](const ParamValues& p) {
+  contrastive.thresholds = [](const ParamValues& values) {
     return std::vector<Threshold>{{.variant = "dissimilar",
                                    .param = "margin",
-                                   .at = paramOr(p, "margin", 1),
+                                   .at = paramOr(values, "margin", 1),
                                    .inner = Regime::Quadratic,
                                    .outer = Regime::Zero}};
   };

@@ -696,12 +696,12 @@ LOSSLAB_LOSS_FILE(robust) {
     return points;
   };
   insensitive.thresholds = [](const ParamValues& p) {
-    const Regime tube = paramOr(p, "squared", 0) != 0 ? Regime::Quadratic : Regime::Linear;
+    const Regime beyond = paramOr(p, "squared", 0) != 0 ? Regime::Quadratic : Regime::Linear;
     return std::vector<Threshold>{{.param = "epsilon",
                                    .at = paramOr(p, "epsilon", 0.1),
                                    .symmetric = true,
                                    .inner = Regime::Zero,
-                                   .outer = tube}};
+                                   .outer = beyond}};
   };
   insensitive.examples = {
       {{"epsilon", 0.4}}, {{"epsilon", 0.4}, {"squared", 1}}, {{"epsilon", 0}, {"squared", 1}}};

@@ -2731,4 +2731,232 @@ epoch %2</source>
         <translation>已暂停</translation>
     </message>
 </context>
+<context>
+    <name>losslab::ui::AnimationDialog</name>
+    <message>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation>帧数(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>尺寸(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Vary:</source>
+        <translation>变化量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Animated GIF</source>
+        <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Folder for the PNG frames</source>
+        <translation>存放 PNG 帧的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder of PNG frames</source>
+        <translation>PNG 帧文件夹</translation>
+    </message>
+    <message>
+        <source>Frame &amp;rate:</source>
+        <translation>帧率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderText</name>
+    <message>
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2 (Stop writes the frames so far)</source>
+        <translation>第 %1 帧，共 %2 帧（“停止”会写出已绘制的帧）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>GifText</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>GIF encoder: %1</source>
+        <translation>GIF 编码器：%1</translation>
+    </message>
+    <message>
+        <source>every frame must be %1 × %2 pixels</source>
+        <translation>每一帧都必须是 %1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>no frames to write</source>
+        <translation>没有可写出的帧</translation>
+    </message>
+    <message>
+        <source>the PNG could not be encoded</source>
+        <translation>无法编码 PNG</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::ExplorerAnimation</name>
+    <message>
+        <source>Export A&amp;nimation…</source>
+        <translation>导出动画(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Select a curve whose loss has a real parameter to sweep.</source>
+        <translation>请先选择一条带有实数参数的损失曲线，才能扫描参数。</translation>
+    </message>
+    <message>
+        <source>Sweep a parameter of the selected curve and save it as an animated GIF or PNG frames</source>
+        <translation>扫描所选曲线的一个参数，并保存为 GIF 动画或 PNG 帧</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::ThresholdMarkers</name>
+    <message>
+        <source>Mark where the selected loss changes regime (±δ, the margin) and shade the zones</source>
+        <translation>标出所选损失改变形态的位置（±δ、间隔），并为各区域着色</translation>
+    </message>
+    <message>
+        <source>Show &amp;Thresholds</source>
+        <translation>显示阈值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>quadratic</source>
+        <translation>二次</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>零</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::TextAnnotations</name>
+    <message>
+        <source>Add &amp;Text Annotation…</source>
+        <translation>添加文字注释(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add Text Annotation</source>
+        <translation>添加文字注释</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>Write a note on the loss panel; drag it where it belongs, double-click to remove it</source>
+        <translation>在损失面板上写一条注释；拖动到合适位置，双击即可删除</translation>
+    </message>
+    <message>
+        <source>annotation %1: wants text, x, y and panel (loss, gradient or curvature)</source>
+        <translation>注释 %1：需要 text、x、y 和 panel（loss、gradient 或 curvature）</translation>
+    </message>
+    <message>
+        <source>at most %1 annotations, got %2</source>
+        <translation>最多 %1 条注释，实际为 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationText</name>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Training epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>epoch %1 / %2</source>
+        <translation>第 %1 / %2 轮</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::CommandBar</name>
+    <message>
+        <source>Animation of the run (GIF or PNG frames)…</source>
+        <translation>训练过程动画（GIF 或 PNG 帧）…</translation>
+    </message>
+    <message>
+        <source>Train again from the initial weights and save the fit and the history</source>
+        <translation>从初始权重重新训练，并保存拟合图与历史曲线</translation>
+    </message>
+</context>
 </TS>

@@ -16,7 +16,6 @@ namespace losslab::ui {
 namespace {
 
 constexpr auto kLayer = "legend";  // above the curves
-constexpr double kHitPixels = 4;
 const char* const kPanelNames[] = {"loss", "gradient", "curvature"};
 constexpr int kMaxNotes = 100;
 
@@ -156,8 +155,9 @@ void TextAnnotations::askAndAdd() {
 int TextAnnotations::itemAt(const QPointF& pixel) const {
   for (int i = count() - 1; i >= 0; --i) {
     const QCPItemText* item = m_items[static_cast<std::size_t>(i)];
-    if (item->visible() && item->selectTest(pixel, false) >= 0 &&
-        item->selectTest(pixel, false) < kHitPixels) {
+    // QCPItemText::selectTest gives 0.99 × the plot's selection tolerance inside the box.
+    const double distance = item->selectTest(pixel, false);
+    if (item->visible() && distance >= 0 && distance < m_plot->customPlot()->selectionTolerance()) {
       return i;
     }
   }

@@ -215,30 +215,29 @@ void ThresholdMarkers::update() {
   const auto side = [](Qt::Alignment a) {
     return a.testFlag(Qt::AlignRight) ? 0 : a.testFlag(Qt::AlignLeft) ? 2 : 1;
   };
-};
-std::stable_sort(labels.begin(), labels.end(), [&side](const Label& a, const Label& b) {
-  return a.x != b.x ? a.x < b.x : side(a.align) < side(b.align);
-});
-QCPAxisRect* lossRect = m_plot->axisRect(LossCurvePlot::LossPanel);
-for (const Label& label : labels) {
-  m_labels << regimeName(label.regime);
-  auto* text = new QCPItemText(custom);
-  text->setLayer(QString::fromLatin1(kZonesLayer));
-  text->setClipAxisRect(lossRect);
-  text->setSelectable(false);
-  setPlotX(text->position, lossRect, label.x, false, 0.97);
-  text->setPositionAlignment(label.align | Qt::AlignBottom);
-  text->setPadding(QMargins(6, 0, 6, 0));
-  text->setText(regimeName(label.regime));
-  text->setColor(m_plot->style().text);
-  QFont font = m_plot->style().tickFont;
-  font.setItalic(true);
-  text->setFont(font);
-  m_items.push_back(text);
-  m_itemPanels.push_back(LossCurvePlot::LossPanel);
-}
-syncVisibility();
-custom->layer(QString::fromLatin1(kZonesLayer))->replot();
+  std::stable_sort(labels.begin(), labels.end(), [&side](const Label& a, const Label& b) {
+    return a.x != b.x ? a.x < b.x : side(a.align) < side(b.align);
+  });
+  QCPAxisRect* lossRect = m_plot->axisRect(LossCurvePlot::LossPanel);
+  for (const Label& label : labels) {
+    m_labels << regimeName(label.regime);
+    auto* text = new QCPItemText(custom);
+    text->setLayer(QString::fromLatin1(kZonesLayer));
+    text->setClipAxisRect(lossRect);
+    text->setSelectable(false);
+    setPlotX(text->position, lossRect, label.x, false, 0.97);
+    text->setPositionAlignment(label.align | Qt::AlignBottom);
+    text->setPadding(QMargins(6, 0, 6, 0));
+    text->setText(regimeName(label.regime));
+    text->setColor(m_plot->style().text);
+    QFont font = m_plot->style().tickFont;
+    font.setItalic(true);
+    text->setFont(font);
+    m_items.push_back(text);
+    m_itemPanels.push_back(LossCurvePlot::LossPanel);
+  }
+  syncVisibility();
+  custom->layer(QString::fromLatin1(kZonesLayer))->replot();
 }
 
 void ThresholdMarkers::syncVisibility() {
