@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 
 #include "ui/common/animation_dialog.h"
 #include "ui/common/engine_text.h"
@@ -108,7 +109,12 @@ bool ParameterSweepSource::prepare(int, QString* error) {
 
 QImage ParameterSweepSource::frame(int index, int count, QSize size) {
   const double t = count > 1 ? static_cast<double>(index) / (count - 1) : 0.0;
-  setValue(m_from + (m_to - m_from) * t);
+  // Rounded to a tenth of the step's first digit, so the legend reads δ = 0.472, not
+  // 0.4717948717948718 (the ends stay exact).
+  const double step = count > 1 ? std::abs(m_to - m_from) / (count - 1) : 1.0;
+  const double unit = step > 0 ? std::pow(10.0, std::floor(std::log10(step)) - 1) : 1.0;
+  const double value = m_from + (m_to - m_from) * t;
+  setValue(index == 0 || index == count - 1 ? value : std::round(value / unit) * unit);
   // A 16:9 frame is a 1280 × 720 slide scaled to the frame (a slide's fonts and pens at any
   // 16:9 size); other shapes are laid out at their own size with the screen's style.
   PlotExportOptions options;

@@ -48,7 +48,9 @@ ThresholdMarkers::ThresholdMarkers(CurveModel* model, LossCurvePlot* plot)
       m_plot(plot),
       m_action(new QAction(tr("Show &Thresholds"), this)) {
   QCustomPlot* custom = m_plot->customPlot();
-  custom->addLayer(QString::fromLatin1(kZonesLayer), custom->layer(QStringLiteral("grid")),
+  // Above "main": the explorer's axis rects live there and paint their panel colour over
+  // anything below. The tints are light enough to lie over the other curves.
+  custom->addLayer(QString::fromLatin1(kZonesLayer), custom->layer(QStringLiteral("main")),
                    QCustomPlot::limAbove);
   // A buffer of its own: a slider move redraws the markers without a full replot (the
   // curves' layers keep their buffers, as the explorer's fast path wants).
@@ -225,8 +227,8 @@ void ThresholdMarkers::update() {
     text->setLayer(QString::fromLatin1(kZonesLayer));
     text->setClipAxisRect(lossRect);
     text->setSelectable(false);
-    setPlotX(text->position, lossRect, label.x, false, 0.97);
-    text->setPositionAlignment(label.align | Qt::AlignBottom);
+    setPlotX(text->position, lossRect, label.x, false, 0.5);  // clear of legend and minimum
+    text->setPositionAlignment(label.align | Qt::AlignVCenter);
     text->setPadding(QMargins(6, 0, 6, 0));
     text->setText(regimeName(label.regime));
     text->setColor(m_plot->style().text);

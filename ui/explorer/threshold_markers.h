@@ -19,7 +19,7 @@ class LossCurvePlot;
 /// The selected curve's thresholds (LossFacts::thresholds: Huber's ±δ, smooth L1's ±β, a
 /// hinge's or contrastive loss's margin) drawn on the explorer's plot: a dashed vertical line
 /// in the curve's colour on the loss and gradient panels, the zones on either side shaded by
-/// regime (quadratic, linear, zero) and named at the bottom of the loss panel. They follow the
+/// regime (quadratic, linear, zero) and named halfway up the loss panel. They follow the
 /// curve's parameters, its variant, the target and the selection. On or off with action()
 /// (View ▸ Show Thresholds), remembered in Settings.
 class ThresholdMarkers : public QObject {
