@@ -65,9 +65,9 @@ QImage TrainingRunSource::frame(int index, int count, QSize size) {
   }
   QCustomPlot* history = m_view->plot(TrainingView::Plot::History);
   history->xAxis->setRange(0, m_epochs);
-  // The plots are laid out at twice the frame's half width and drawn at half size: a
-  // projector's proportions of text to plot in a 640-pixel-wide GIF.
-  const double scale = std::min(1.0, size.width() / 1280.0 * 2);
+  // Each plot is laid out as if the frame were 1280 wide (half as much text per pixel in a
+  // 640-wide GIF, full size from 1280 up), so legends and colour scale keep their room.
+  const double scale = std::clamp(size.width() / 1280.0, 0.5, 1.0);
   const QSize half(size.width() / 2, size.height());
   QImage image(size, QImage::Format_RGB32);
   image.fill(Qt::white);
@@ -81,8 +81,12 @@ QImage TrainingRunSource::frame(int index, int count, QSize size) {
   painter.setFont(font);
   painter.setPen(QColor(60, 60, 60));
   const QString label = AnimationText::tr("epoch %1 / %2").arg(wanted).arg(m_epochs);
-  const QRect box = image.rect().adjusted(0, 0, -half.width() - 8, -6);
-  painter.drawText(box, Qt::AlignRight | Qt::AlignBottom, label);
+  // Top right of the history, on a light box so the curves never hide it.
+  const QRect text = painter.fontMetrics().boundingRect(label).adjusted(-6, -3, 6, 3);
+  QRect box(QPoint(0, 0), text.size());
+  box.moveTopRight(QPoint(size.width() - 12, 8));
+  painter.fillRect(box, QColor(255, 255, 255, 220));
+  painter.drawText(box, Qt::AlignCenter, label);
   painter.end();
   return image;
 }
