@@ -42,6 +42,27 @@ void setPlotX(QCPItemPosition* position, QCPAxisRect* rect, double x, bool ratio
 
 }  // namespace
 
+template <class Item>
+Item* ThresholdMarkers::acquire(int panel) {
+  if (m_reusing) {
+    Item* item = m_cursor < m_items.size() && m_itemPanels[m_cursor] == panel
+                     ? qobject_cast<Item*>(m_items[m_cursor])
+                     : nullptr;
+    if (item) {
+      ++m_cursor;
+    } else {
+      m_mismatch = true;
+    }
+    return item;
+  }
+  auto* item = new Item(m_plot->customPlot());
+  item->setLayer(QString::fromLatin1(kZonesLayer));
+  item->setSelectable(false);
+  m_items.push_back(item);
+  m_itemPanels.push_back(panel);
+  return item;
+}
+
 ThresholdMarkers::ThresholdMarkers(CurveModel* model, LossCurvePlot* plot)
     : QObject(plot),
       m_model(model),
@@ -134,28 +155,51 @@ void ThresholdMarkers::clear() {
 
 void ThresholdMarkers::addZone(
     int panel, double from, bool fromIsRatio, double to, bool toIsRatio, Regime regime) {
-  QCustomPlot* custom = m_plot->customPlot();
   QCPAxisRect* rect = m_plot->axisRect(panel);
-  auto* zone = new QCPItemRect(custom);
-  zone->setLayer(QString::fromLatin1(kZonesLayer));
+  auto* zone = acquire<QCPItemRect>(panel);
+  if (!zone) {
+    return;
+  }
   zone->setClipAxisRect(rect);
-  zone->setSelectable(false);
   setPlotX(zone->topLeft, rect, from, fromIsRatio, 0);
   setPlotX(zone->bottomRight, rect, to, toIsRatio, 1);
   zone->setPen(Qt::NoPen);
   zone->setBrush(regimeTint(regime));
-  m_items.push_back(zone);
-  m_itemPanels.push_back(panel);
 }
 
 void ThresholdMarkers::update() {
-  clear();
+  // A slider move keeps the same items and only moves them: adding or removing items would
+  // invalidate the layers' buffers and cost a full replot (the explorer's fast path).
+  QCustomPlot* custom = m_plot->customPlot();
+  m_reusing = !m_items.empty();
+  m_cursor = 0;
+  m_mismatch = false;
+  if (m_reusing) {
+    build();
+    if (m_mismatch || m_cursor != m_items.size()) {
+      clear();
+      m_reusing = false;
+    }
+  }
+  if (!m_reusing) {
+    // New items join the current layer first: make that the markers' own.
+    QCPLayer* current = custom->currentLayer();
+    custom->setCurrentLayer(QString::fromLatin1(kZonesLayer));
+    build();
+    custom->setCurrentLayer(current);
+  }
+  m_reusing = false;
+  syncVisibility();
+  custom->layer(QString::fromLatin1(kZonesLayer))->replot();
+}
+
+void ThresholdMarkers::build() {
+  m_lossLines.clear();
+  m_labels.clear();
   const int index = m_plot->activeCurve();
   if (!m_shown || index < 0 || index >= m_model->count() || !m_model->curve(index).visible) {
-    m_plot->customPlot()->layer(QString::fromLatin1(kZonesLayer))->replot();
     return;
   }
-  QCustomPlot* custom = m_plot->customPlot();
   const QColor colour = displayColor(m_model->curve(index).color, m_plot->style().dark);
   const double centre = m_model->axisKind() == CurveKind::Residual ? m_model->target() : 0.0;
   struct Label {
@@ -183,10 +227,11 @@ void ThresholdMarkers::update() {
       }
       QCPAxisRect* rect = m_plot->axisRect(panel);
       for (const double x : lines) {
-        auto* line = new QCPItemStraightLine(custom);
-        line->setLayer(QString::fromLatin1(kZonesLayer));
+        auto* line = acquire<QCPItemStraightLine>(panel);
+        if (!line) {
+          return;
+        }
         line->setClipAxisRect(rect);
-        line->setSelectable(false);
         for (QCPItemPosition* p : {line->point1, line->point2}) {
           p->setAxisRect(rect);
           p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
@@ -196,8 +241,6 @@ void ThresholdMarkers::update() {
         line->point1->setCoords(x, 0);
         line->point2->setCoords(x, 1);
         line->setPen(QPen(colour, 1.5, Qt::DashLine));
-        m_items.push_back(line);
-        m_itemPanels.push_back(panel);
         if (panel == LossCurvePlot::LossPanel) {
           m_lossLines.push_back(line);
         }
@@ -223,10 +266,11 @@ void ThresholdMarkers::update() {
   QCPAxisRect* lossRect = m_plot->axisRect(LossCurvePlot::LossPanel);
   for (const Label& label : labels) {
     m_labels << regimeName(label.regime);
-    auto* text = new QCPItemText(custom);
-    text->setLayer(QString::fromLatin1(kZonesLayer));
+    auto* text = acquire<QCPItemText>(LossCurvePlot::LossPanel);
+    if (!text) {
+      return;
+    }
     text->setClipAxisRect(lossRect);
-    text->setSelectable(false);
     setPlotX(text->position, lossRect, label.x, false, 0.5);  // clear of legend and minimum
     text->setPositionAlignment(label.align | Qt::AlignVCenter);
     text->setPadding(QMargins(6, 0, 6, 0));
@@ -235,11 +279,7 @@ void ThresholdMarkers::update() {
     QFont font = m_plot->style().tickFont;
     font.setItalic(true);
     text->setFont(font);
-    m_items.push_back(text);
-    m_itemPanels.push_back(LossCurvePlot::LossPanel);
   }
-  syncVisibility();
-  custom->layer(QString::fromLatin1(kZonesLayer))->replot();
 }
 
 void ThresholdMarkers::syncVisibility() {

@@ -44,6 +44,10 @@ class ThresholdMarkers : public QObject {
 
  private:
   void update();
+  /// Makes (or, while m_reusing, moves in creation order) the items of the active curve.
+  void build();
+  template <class Item>
+  Item* acquire(int panel);
   void clear();
   void syncVisibility();
   void addZone(int panel, double from, bool fromIsRatio, double to, bool toIsRatio, Regime regime);
@@ -56,6 +60,9 @@ class ThresholdMarkers : public QObject {
   std::vector<int> m_itemPanels;  // the panel of each item in m_items
   std::vector<QCPItemStraightLine*> m_lossLines;
   QStringList m_labels;
+  bool m_reusing = false;    // build() moves the existing items instead of making new ones
+  std::size_t m_cursor = 0;  // the next item build() reuses
+  bool m_mismatch = false;   // the items do not fit what build() wants: make them anew
 };
 
 }  // namespace losslab::ui
