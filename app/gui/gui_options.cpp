@@ -107,9 +107,27 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* 
       QStringLiteral("sweep-metric"),
       QStringLiteral("The sweep's metric (val_mae, clean_mae, …; default val_mae)."),
       QStringLiteral("NAME"));
-  parser.addOptions({preset, lesson, step, screenshot, size, slide, transparent, panel, listPresets,
-                     language, trainEpochs, benchUi, benchTraining, tab, landscape, sweep,
-                     sweepSeeds, sweepMetric});
+  const QCommandLineOption animate(
+      QStringLiteral("animate"),
+      QStringLiteral("Write an animation and exit: FILE.gif, or a folder of numbered PNG frames. "
+                     "The explorer's --vary sweep, or with --train-epochs N a training run."),
+      QStringLiteral("FILE"));
+  const QCommandLineOption vary(
+      QStringLiteral("vary"),
+      QStringLiteral("With --animate: sweep parameter NAME of the selected curve (default: the "
+                     "first parameter over its slider range)."),
+      QStringLiteral("NAME=FROM:TO"));
+  const QCommandLineOption frames(
+      QStringLiteral("frames"),
+      QStringLiteral("With --animate: the number of frames (default 40)."), QStringLiteral("N"),
+      QStringLiteral("40"));
+  const QCommandLineOption fps(QStringLiteral("fps"),
+                               QStringLiteral("With --animate: frames per second (default 10)."),
+                               QStringLiteral("F"), QStringLiteral("10"));
+  parser.addOptions({preset,        lesson, step,        screenshot, size,        slide,
+                     transparent,   panel,  listPresets, language,   trainEpochs, benchUi,
+                     benchTraining, tab,    landscape,   sweep,      sweepSeeds,  sweepMetric,
+                     animate,       vary,   frames,      fps});
   parser.process(app);
 
   options->language = parser.value(language);
@@ -193,6 +211,33 @@ bool parseGuiOptions(const QCoreApplication& app, GuiOptions* options, QString* 
       !parsePositive(parser.value(trainEpochs), kMaxEpochs, &options->trainEpochs)) {
     *error = QStringLiteral("--train-epochs wants a whole number from 1 to 100000, got '%1'")
                  .arg(parser.value(trainEpochs));
+    return false;
+  }
+  options->animate = parser.value(animate);
+  options->vary = parser.value(vary);
+  if ((parser.isSet(vary) || parser.isSet(frames) || parser.isSet(fps)) &&
+      options->animate.isEmpty()) {
+    *error = QStringLiteral("--vary, --frames and --fps go with --animate FILE");
+    return false;
+  }
+  if (!options->animate.isEmpty() && !options->screenshot.isEmpty()) {
+    *error = QStringLiteral("--animate and --screenshot: give one of them");
+    return false;
+  }
+  if (parser.isSet(vary) && options->trainEpochs > 0) {
+    *error =
+        QStringLiteral("--vary sweeps the explorer; --train-epochs animates training: give one");
+    return false;
+  }
+  if (!parsePositive(parser.value(frames), 1000, &options->frames) || options->frames < 2) {
+    *error = QStringLiteral("--frames wants a whole number from 2 to 1000, got '%1'")
+                 .arg(parser.value(frames));
+    return false;
+  }
+  bool fpsOk = false;
+  options->fps = parser.value(fps).toDouble(&fpsOk);
+  if (!fpsOk || options->fps < 1 || options->fps > 50) {
+    *error = QStringLiteral("--fps wants a number from 1 to 50, got '%1'").arg(parser.value(fps));
     return false;
   }
   return true;

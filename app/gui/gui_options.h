@@ -21,6 +21,10 @@ struct GuiOptions {
   bool transparent = false;
   int panel = -1;  // --panel loss|gradient|curvature (−1: the whole stack)
   int trainEpochs = 0;
+  QString animate;         // --animate FILE.gif (or a folder for PNG frames): write and exit
+  QString vary;            // --vary NAME=FROM:TO: the explorer's parameter sweep
+  int frames = 40;         // --frames N
+  double fps = 10;         // --fps F
   QString tab;             // --tab explorer|training|sweep (empty: as the preset leaves it)
   bool landscape = false;  // --landscape: the linear model and its loss landscape panel
   QString sweep;           // --sweep NAME=FROM:TO[:log|lin]:COUNT: run it in the Sweep tab
@@ -30,7 +34,9 @@ struct GuiOptions {
   bool benchUi = false;
   bool benchTraining = false;
   /// Runs neither read nor change what the user's last session remembered.
-  bool headless() const { return !screenshot.isEmpty() || benchUi || benchTraining; }
+  bool headless() const {
+    return !screenshot.isEmpty() || !animate.isEmpty() || benchUi || benchTraining;
+  }
 };
 
 /// Parses the application's arguments (QCommandLineParser: --help and --version print and

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab: the GUI. Options (gui_options.h) for headless use: --preset, --screenshot, --size,
-// --slide, --transparent, --panel, --list-presets, --lang, --train-epochs, --bench-ui.
+// --slide, --transparent, --panel, --list-presets, --lang, --train-epochs, --bench-ui,
+// --animate, --vary, --frames, --fps.
 #include <QApplication>
 #include <QIcon>
 #include <QLocale>
@@ -11,6 +12,7 @@
 
 #include "app/gui/gui_options.h"
 #include "app/gui/headless.h"
+#include "app/gui/headless_animation.h"
 #include "bench/gui/latency_benchmark.h"
 #include "bench/gui/training_benchmark.h"
 #include "ui/common/settings.h"
@@ -81,7 +83,7 @@ int main(int argc, char* argv[]) {
     window.trainingView()->model()->edit([](losslab::TrainingConfig& c) { c.network.hidden = {}; });
     window.trainingView()->setLandscapeVisible(true);
   }
-  if (options.trainEpochs > 0) {
+  if (options.trainEpochs > 0 && options.animate.isEmpty()) {
     window.tabs()->setCurrentIndex(losslab::ui::MainWindow::TrainingTab);
     if (!window.trainingView()->trainEpochsBlocking(options.trainEpochs)) {
       QTextStream(stderr) << "losslab: training stopped early: "
@@ -109,6 +111,9 @@ int main(int argc, char* argv[]) {
         options.tab == QLatin1String("sweep")      ? losslab::ui::MainWindow::SweepTab
         : options.tab == QLatin1String("training") ? losslab::ui::MainWindow::TrainingTab
                                                    : losslab::ui::MainWindow::ExplorerTab);
+  }
+  if (!options.animate.isEmpty()) {
+    return losslab::gui::writeAnimation(window, options);
   }
   if (!options.screenshot.isEmpty()) {
     return losslab::gui::writeScreenshot(window, options);

@@ -196,6 +196,23 @@ struct KinkPoint {
   bool autodiffAgrees = true;
 };
 
+// ---- regime thresholds ----------------------------------------------------------------------
+
+/// How the loss grows on one side of a threshold (the explorer names and shades the zones).
+enum class Regime { Quadratic, Linear, Zero };
+
+/// A place on the curve's x axis where the loss changes regime: Huber's ±δ (quadratic inside,
+/// linear beyond), a hinge's margin (linear before it, zero past it). The explorer marks it and
+/// shades the zones on either side, following the parameter as it moves.
+struct Threshold {
+  std::string variant = {};  // the curve variant it belongs to; empty: every variant
+  std::string param = {};    // the parameter that sets it ("delta"), or empty for a fixed one
+  double at = 0;             // its position (residual axes: r, so ŷ = y + at)
+  bool symmetric = false;    // also at −at (a residual loss's |r| = δ)
+  Regime inner = Regime::Quadratic;  // the side towards x = 0 (|x| < at when symmetric)
+  Regime outer = Regime::Linear;     // the far side
+};
+
 // ---- everything together --------------------------------------------------------------------
 
 /// A loss's facts, filled where the loss is registered.
@@ -209,6 +226,8 @@ struct LossFacts {
   ByParams<CurveTraits> curve;
   ByParams<InputDomain> inputs;
   ByParams<std::vector<KinkPoint>> kinks;
+  /// Where the loss changes regime at these parameters (none: no marker).
+  ByParams<std::vector<Threshold>> thresholds;
   /// Reductions accepted beyond the framework's own (kl_div's batchmean).
   std::vector<Reduction> extraReductions;
   /// A TargetKind::ClassIndex loss that also takes class probabilities: y_true of y_pred's

@@ -64,6 +64,21 @@ inline double paramOr(const ParamValues& params, std::string_view id, double fal
   return it == params.end() ? fallback : it->second;
 }
 
+/// A residual loss's regime change at |r| = the value of `param` (Huber's δ): `inner` for
+/// |r| below it, `outer` beyond.
+inline ByParams<std::vector<Threshold>> symmetricThreshold(std::string param,
+                                                           double fallback,
+                                                           Regime inner,
+                                                           Regime outer) {
+  return [param = std::move(param), fallback, inner, outer](const ParamValues& p) {
+    return std::vector<Threshold>{{.param = param,
+                                   .at = paramOr(p, param, fallback),
+                                   .symmetric = true,
+                                   .inner = inner,
+                                   .outer = outer}};
+  };
+}
+
 /// A Keras-style function call `keras.losses.<function>(y_true, y_pred, <args>)`.
 inline FrameworkCall kerasCall(std::string function,
                                std::string klass,

@@ -152,6 +152,13 @@ LOSSLAB_LOSS_FILE(margin) {
   hinge.kinks = std::vector<KinkPoint>{pointOf("positive", 1, 0, -1, 0, passes),
                                        pointOf("negative", -1, 0, 1, 0, passes),
                                        pointOf("positive", 0, 1, -1, 0, "the origin")};
+  // y·ŷ = 1: the margin, at ŷ = 1 for y = +1 and ŷ = −1 for y = −1.
+  const auto marginAtOne = [](Regime inner) {
+    return std::vector<Threshold>{
+        {.variant = "positive", .at = 1, .inner = inner, .outer = Regime::Zero},
+        {.variant = "negative", .at = -1, .inner = inner, .outer = Regime::Zero}};
+  };
+  hinge.thresholds = marginAtOne(Regime::Linear);
   registry.add<ElementwiseLoss<Hinge>>(margin(
       "hinge", LL_TR("Engine", "Hinge"), keras,
       LL_TR("Engine", "mean_j max(1 − y·ŷ, 0); {0,1} labels become ±1 if the whole batch is {0,1}"),
@@ -164,6 +171,7 @@ LOSSLAB_LOSS_FILE(margin) {
   squared.kinks = std::vector<KinkPoint>{pointOf("positive", 1, 0, 0, 2, left),
                                          pointOf("negative", -1, 0, 0, 2, left),
                                          pointOf("positive", 0, 1, -2, 2, "the origin")};
+  squared.thresholds = marginAtOne(Regime::Quadratic);
   registry.add<ElementwiseLoss<SquaredHinge>>(
       margin("squared_hinge", LL_TR("Engine", "Squared hinge"), keras,
              LL_TR("Engine",

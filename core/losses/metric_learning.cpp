@@ -399,6 +399,13 @@ LOSSLAB_LOSS_FILE(metric_learning) {
                                   pointOf("similar", 0.5, 0.5, 1, 0, "y = 1: ℓ = x")};
   };
   hingeEmbedding.examples = {{{"margin", 0.8}}};
+  hingeEmbedding.thresholds = [](const ParamValues& values) {
+    return std::vector<Threshold>{{.variant = "dissimilar",
+                                   .param = "margin",
+                                   .at = paramOr(values, "margin", 1),
+                                   .inner = Regime::Linear,
+                                   .outer = Regime::Zero}};
+  };
   registry.add<ElementwiseLoss<HingeEmbedding>>(metric(
       "hinge_embedding", LL_TR("Engine", "HingeEmbeddingLoss (PyTorch)"), torch,
       TargetKind::SameShape, CurveKind::Distance,
@@ -512,6 +519,13 @@ LOSSLAB_LOSS_FILE(metric_learning) {
         pointOf("dissimilar", m, 0, 0, 2 * scale,
                 "d = m: the second derivative takes the left value (max(m − d, 0) passes)"),
         pointOf("similar", 0.5, 0.25 * scale, scale, 2 * scale, "d = ½")};
+  };
+  contrastive.thresholds = [](const ParamValues& values) {
+    return std::vector<Threshold>{{.variant = "dissimilar",
+                                   .param = "margin",
+                                   .at = paramOr(values, "margin", 1),
+                                   .inner = Regime::Quadratic,
+                                   .outer = Regime::Zero}};
   };
   contrastive.examples = {
       {{"margin", 1.2}}, {{"convention", 1}}, {{"margin", 0.7}, {"convention", 1}}};

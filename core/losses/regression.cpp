@@ -407,6 +407,7 @@ LOSSLAB_LOSS_FILE(regression) {
       formula({"delta"}, "where(abs(r) <= delta, 0.5*square(r), delta*abs(r) - 0.5*square(delta))");
   huber.kinks = huberKinks(1, "|r| = δ: Keras's where(|r| <= δ) takes the quadratic branch");
   huber.examples = {{{"delta", 0.7}}, {{"delta", 2.5}}};
+  huber.thresholds = symmetricThreshold("delta", 1, Regime::Quadratic, Regime::Linear);
   registry.add<ElementwiseLoss<Huber>>(
       regression("huber", LL_TR("Engine", "Huber (δ)"), keras,
                  LL_TR("Engine", "½r² for |r| ≤ δ, δ|r| − ½δ² beyond"),
@@ -442,6 +443,7 @@ LOSSLAB_LOSS_FILE(regression) {
                                   point(0, 0, 0, 1 / b, "the origin")};
   };
   smoothL1.examples = {{{"beta", 0}}, {{"beta", 0.4}}};
+  smoothL1.thresholds = symmetricThreshold("beta", 1, Regime::Quadratic, Regime::Linear);
   registry.add<ElementwiseLoss<SmoothL1>>(regression(
       "smooth_l1", LL_TR("Engine", "Smooth L1 (β, PyTorch)"), torch,
       LL_TR("Engine", "½r²/β for |r| < β, |r| − ½β beyond"), {beta}, true, std::move(smoothL1)));
@@ -456,6 +458,7 @@ LOSSLAB_LOSS_FILE(regression) {
       formula({"delta"}, "where(abs(r) < delta, 0.5*square(r), delta*(abs(r) - 0.5*delta))");
   torchHuber.kinks = huberKinks(0, "|r| = δ: PyTorch's strict |r| < δ takes the linear branch");
   torchHuber.examples = {{{"delta", 0.9}}};
+  torchHuber.thresholds = symmetricThreshold("delta", 1, Regime::Quadratic, Regime::Linear);
   registry.add<ElementwiseLoss<TorchHuber>>(regression(
       "torch_huber", LL_TR("Engine", "HuberLoss (δ, PyTorch)"), torch,
       LL_TR("Engine", "½r² for |r| < δ, δ(|r| − ½δ) beyond"),

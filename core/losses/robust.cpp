@@ -457,6 +457,7 @@ LOSSLAB_LOSS_FILE(robust) {
                                "a*sqrt(max(square(r), square(a))) - 0.5*square(a))");
   huber.kinks = [](const ParamValues& p) { return ceresHuberPoints(paramOr(p, "a", 1), 1); };
   huber.examples = {{{"a", 0.9}}, {{"a", 2}}};
+  huber.thresholds = symmetricThreshold("a", 1, Regime::Quadratic, Regime::Linear);
   addCeres<HuberSpec>(
       registry, "ceres_huber", LL_TR("Engine", "HuberLoss (a, Ceres)"),
       LL_TR("Engine", "½ρ(‖r‖²), ρ = s for s ≤ a², 2a√s − a² beyond"),
@@ -712,6 +713,14 @@ LOSSLAB_LOSS_FILE(robust) {
       points.push_back(point(-eps, 0, 0, 0, why));
     }
     return points;
+  };
+  insensitive.thresholds = [](const ParamValues& p) {
+    const Regime beyond = paramOr(p, "squared", 0) != 0 ? Regime::Quadratic : Regime::Linear;
+    return std::vector<Threshold>{{.param = "epsilon",
+                                   .at = paramOr(p, "epsilon", 0.1),
+                                   .symmetric = true,
+                                   .inner = Regime::Zero,
+                                   .outer = beyond}};
   };
   insensitive.examples = {
       {{"epsilon", 0.4}}, {{"epsilon", 0.4}, {"squared", 1}}, {{"epsilon", 0}, {"squared", 1}}};

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnimationText</name>
+    <message>
+        <location filename="../../ui/training/training_animation.cpp" line="+112"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Training epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>epoch %1 / %2</source>
+        <translation>第 %1 / %2 轮</translation>
+    </message>
+</context>
+<context>
     <name>CurveCommands</name>
     <message>
         <location filename="../../ui/explorer/curve_commands.cpp" line="+78"/>
@@ -156,7 +174,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../core/losses/regression.cpp" line="+489"/>
+        <location filename="../../core/losses/regression.cpp" line="+492"/>
         <source>T (temperature)</source>
         <translation>T (温度)</translation>
     </message>
@@ -232,7 +250,7 @@
         <translation>以 (1 − p_t)^γ 降低易分样本的权重；γ = 0 即普通交叉熵</translation>
     </message>
     <message>
-        <location filename="../../core/losses/margin.cpp" line="+156"/>
+        <location filename="../../core/losses/margin.cpp" line="+163"/>
         <source>Hinge</source>
         <translation>合页损失 (Hinge)</translation>
     </message>
@@ -242,7 +260,7 @@
         <translation>mean_j max(1 − y·ŷ, 0)；整个批次都是 {0,1} 标签时转换为 ±1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Squared hinge</source>
         <translation>平方合页损失 (Squared hinge)</translation>
     </message>
@@ -273,12 +291,12 @@
     </message>
     <message>
         <location filename="../../core/losses/metric_learning.cpp" line="+345"/>
-        <location line="+177"/>
+        <location line="+191"/>
         <source>m (margin)</source>
         <translation>m (间隔)</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-169"/>
         <source>second input x₂, same shape as y_pred</source>
         <translation>第二个输入 x₂，形状与 y_pred 相同</translation>
     </message>
@@ -298,7 +316,7 @@
         <translation>x₁ 要比 x₂ 大多少（y = 1）损失才为 0</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>HingeEmbeddingLoss (PyTorch)</source>
         <translation>合页嵌入损失 · HingeEmbeddingLoss (PyTorch)</translation>
     </message>
@@ -388,7 +406,7 @@
         <translation>负样本，(B, D)，与锚点 y_pred 相同</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Contrastive (Hadsell et al.)</source>
         <translation>对比损失 (Hadsell et al.)</translation>
     </message>
@@ -723,7 +741,7 @@
         <translation>|r| ≪ δ 时为二次，|r| ≫ δ 时斜率为 ±δ</translation>
     </message>
     <message>
-        <location filename="../../core/losses/regression.cpp" line="-331"/>
+        <location filename="../../core/losses/regression.cpp" line="-334"/>
         <source>tweedie_deviance: power in (0, 1) is not a valid Tweedie distribution</source>
         <translation>tweedie_deviance：幂次在 (0, 1) 内不是有效的 Tweedie 分布</translation>
     </message>
@@ -783,7 +801,7 @@
         <translation>mean_j log cosh(ŷ − y)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Huber (δ)</source>
         <translation>Huber 损失 (δ)</translation>
     </message>
@@ -808,7 +826,7 @@
         <translation>二次区域的宽度；β = 0 即 L1 损失</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Smooth L1 (β, PyTorch)</source>
         <translation>平滑 L1 损失 (β, PyTorch)</translation>
     </message>
@@ -838,7 +856,7 @@
         <translation>|ŷ − y|，对所有元素取平均</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>HuberLoss (δ, PyTorch)</source>
         <translation>Huber 损失 · HuberLoss (δ, PyTorch)</translation>
     </message>
@@ -928,7 +946,7 @@
         <translation>½‖r‖²：ρ(s) = s</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>HuberLoss (a, Ceres)</source>
         <translation>Huber 损失 · HuberLoss (a, Ceres)</translation>
     </message>
@@ -1210,7 +1228,7 @@
         <translation>不超过 ε 的误差没有代价（sklearn 默认 0.1）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>ε-insensitive (SVR, sklearn)</source>
         <translation>ε 不敏感损失 (SVR, sklearn)</translation>
     </message>
@@ -1339,6 +1357,39 @@
     </message>
 </context>
 <context>
+    <name>GifText</name>
+    <message>
+        <location filename="../../ui/common/gif_writer.cpp" line="+268"/>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>GIF encoder: %1</source>
+        <translation>GIF 编码器：%1</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>every frame must be %1 × %2 pixels</source>
+        <translation>每一帧都必须是 %1 × %2 像素</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>no frames to write</source>
+        <translation>没有可写出的帧</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>the PNG could not be encoded</source>
+        <translation>无法编码 PNG</translation>
+    </message>
+</context>
+<context>
     <name>PlotExporter</name>
     <message>
         <location filename="../../ui/common/plot_exporter.cpp" line="+48"/>
@@ -1387,11 +1438,133 @@
     </message>
 </context>
 <context>
+    <name>RecorderText</name>
+    <message>
+        <location filename="../../ui/common/animation_recorder.cpp" line="+66"/>
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Frame %1 of %2 (Stop writes the frames so far)</source>
+        <translation>第 %1 帧，共 %2 帧（“停止”会写出已绘制的帧）</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
     <name>SaveFile</name>
     <message>
         <location filename="../../ui/common/save_file.cpp" line="+19"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::AnimationDialog</name>
+    <message>
+        <location filename="../../ui/common/animation_dialog.cpp" line="+56"/>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>&amp;Frames:</source>
+        <translation>帧数(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Size:</source>
+        <translation>尺寸(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&amp;Vary:</source>
+        <translation>变化量(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Animated GIF</source>
+        <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+98"/>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Folder for the PNG frames</source>
+        <translation>存放 PNG 帧的文件夹</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Folder of PNG frames</source>
+        <translation>PNG 帧文件夹</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Frame &amp;rate:</source>
+        <translation>帧率(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -1549,12 +1722,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
     <message>
         <location line="+0"/>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>Train until the epoch budget is reached</source>
         <translation>一直训练到设定的轮次数</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-122"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1649,7 +1822,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>残差直方图（PNG、SVG、PDF）…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Copy as losslab-cli Command</source>
         <translation>复制为 losslab-cli 命令</translation>
     </message>
@@ -1742,6 +1915,16 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <location line="+6"/>
         <source>Start a new run from the initial weights</source>
         <translation>从初始权重开始新的训练</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Animation of the run (GIF or PNG frames)…</source>
+        <translation>训练过程动画（GIF 或 PNG 帧）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train again from the initial weights and save the fit and the history</source>
+        <translation>从初始权重重新训练，并保存拟合图与历史曲线</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2535,39 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
     </message>
 </context>
 <context>
+    <name>losslab::ui::ExplorerAnimation</name>
+    <message>
+        <location filename="../../ui/explorer/explorer_animation.cpp" line="+149"/>
+        <source>Export A&amp;nimation…</source>
+        <translation>导出动画(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Select a curve whose loss has a real parameter to sweep.</source>
+        <translation>请先选择一条带有实数参数的损失曲线，才能扫描参数。</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Sweep a parameter of the selected curve and save it as an animated GIF or PNG frames</source>
+        <translation>扫描所选曲线的一个参数，并保存为 GIF 动画或 PNG 帧</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::ExplorerExport</name>
     <message>
         <location filename="../../ui/explorer/explorer_export.cpp" line="+65"/>
@@ -2414,7 +2630,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::ExplorerView</name>
     <message>
-        <location filename="../../ui/explorer/explorer_view.cpp" line="+79"/>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+82"/>
         <source>Losses</source>
         <translation>损失函数</translation>
     </message>
@@ -2439,7 +2655,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Export &amp;Data (CSV)…</source>
         <translation>导出数据 (CSV)(&amp;D)…</translation>
     </message>
@@ -2509,7 +2725,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>添加第三个面板，显示曲率 d²L/dx²</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Reset View</source>
         <translation>重置视图(&amp;R)</translation>
     </message>
@@ -2554,7 +2770,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>探索器</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
@@ -4288,6 +4504,67 @@ epoch %2</source>
     </message>
 </context>
 <context>
+    <name>losslab::ui::TextAnnotations</name>
+    <message>
+        <location filename="../../ui/explorer/text_annotations.cpp" line="+25"/>
+        <source>Add &amp;Text Annotation…</source>
+        <translation>添加文字注释(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Add Text Annotation</source>
+        <translation>添加文字注释</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>Write a note on the loss panel; drag it where it belongs, double-click to remove it</source>
+        <translation>在损失面板上写一条注释；拖动到合适位置，双击即可删除</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>annotation %1: wants text, x, y and panel (loss, gradient or curvature)</source>
+        <translation>注释 %1：需要 text、x、y 和 panel（loss、gradient 或 curvature）</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>at most %1 annotations, got %2</source>
+        <translation>最多 %1 条注释，实际为 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::ThresholdMarkers</name>
+    <message>
+        <location filename="../../ui/explorer/threshold_markers.cpp" line="+81"/>
+        <source>Mark where the selected loss changes regime (±δ, the margin) and shade the zones</source>
+        <translation>标出所选损失改变形态的位置（±δ、间隔），并为各区域着色</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Show &amp;Thresholds</source>
+        <translation>显示阈值(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>quadratic</source>
+        <translation>二次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>zero</source>
+        <translation>零</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::TrainingConfigModel</name>
     <message>
         <location filename="../../ui/training/training_config_model.cpp" line="+143"/>
@@ -4304,7 +4581,7 @@ epoch %2</source>
     <message>
         <location line="+85"/>
         <source>&quot;edited_data&quot; needs a data set with one feature</source>
-        <translation>"edited_data" 需要只有一个特征的数据集</translation>
+        <translation>&quot;edited_data&quot; 需要只有一个特征的数据集</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@
 //  * the formula equivalent: the same exact points, and the kernel's value, gradient and second
 //    derivative on random multi-column data, to 1e-12;
 //  * central differences of the analytic gradient on random data from the loss's input domain,
-//    optional inputs (class weights) included.
+//    optional inputs (class weights) included;
+//  * the regime thresholds (Huber's ±δ, a hinge's margin): the curve is zero, linear or
+//    quadratic on each side as the facts say, judged from second differences of its values.
 // The kink tables are hand derivations written beside each loss; the kernels and the formula
 // language are independent implementations of the same conventions.
 #include <QTest>
@@ -94,6 +96,9 @@ class TestLossFacts : public QObject {
   void formulaEquivalentMatchesTheKernel();
   void gradientsMatchCentralDifferences_data() { addCaseRows(); }
   void gradientsMatchCentralDifferences();
+  void thresholdsSeparateTheirRegimes_data() { addCaseRows(); }
+  void thresholdsSeparateTheirRegimes();
+  void thresholdsFollowTheirParameter();
 
  private:
   const test::RegistryCase& current() {
@@ -269,6 +274,92 @@ void TestLossFacts::gradientsMatchCentralDifferences() {
         sampleRequest(loss->info(), c.params, rng, SampleShape{5, 3, optionalExtras});
     LOSSLAB_VERIFY_GRADIENT(*loss, request);
   }
+}
+
+namespace {
+
+/// The second difference (f(x+h) − 2f(x) + f(x−h)) / h² of the curve's values: 0 on a linear
+/// piece, f'' on a quadratic one; computed from values only, not from the kernel's derivatives.
+double secondDifference(const Loss& loss, const std::string& variant, double x) {
+  constexpr double h = 1e-3;
+  return (curvePoint(loss, variant, x + h).value - 2 * curvePoint(loss, variant, x).value +
+          curvePoint(loss, variant, x - h).value) /
+         (h * h);
+}
+
+/// "" if the curve behaves as `regime` at the probes `a` and `b`, else what it does instead.
+std::string regimeProblem(
+    const Loss& loss, const std::string& variant, Regime regime, double a, double b) {
+  const double qa = secondDifference(loss, variant, a);
+  const double qb = secondDifference(loss, variant, b);
+  const PathPoint pa = curvePoint(loss, variant, a);
+  const PathPoint pb = curvePoint(loss, variant, b);
+  const std::string at = " at " + std::to_string(a) + ", " + std::to_string(b);
+  switch (regime) {
+    case Regime::Zero:
+      return std::abs(pa.value) < 1e-12 && std::abs(pb.value) < 1e-12 ? "" : "not zero" + at;
+    case Regime::Linear:
+      return std::abs(qa) < 1e-5 && std::abs(qb) < 1e-5 && pa.value != pb.value ? ""
+                                                                                : "not linear" + at;
+    case Regime::Quadratic:
+      return qa > 1e-3 && std::abs(qa - qb) < 1e-5 * qa ? "" : "not quadratic" + at;
+  }
+  return "unknown regime";
+}
+
+}  // namespace
+
+void TestLossFacts::thresholdsSeparateTheirRegimes() {
+  const test::RegistryCase& c = current();
+  const std::vector<Threshold> thresholds = c.entry->info.facts.thresholds(c.params);
+  if (thresholds.empty()) {
+    QSKIP("no threshold for these parameters");
+  }
+  const LossPtr loss = LossRegistry::instance().create(c.entry->info.id, c.params);
+  const CurveAxis axis = curveAxis(loss->info(), loss->params());
+  const double target = axis.kind == CurveKind::Residual ? axis.target : 0.0;
+  int checked = 0;
+  for (const Threshold& t : thresholds) {
+    if (t.at == 0) {
+      continue;  // smooth L1 with β = 0: no inner zone
+    }
+    // Probes at 30 % and 70 % of the way from the centre (0) to the threshold, and 0.3 and 0.9
+    // beyond it (on both sides when it is symmetric).
+    for (const double sign : t.symmetric ? std::vector<double>{1, -1} : std::vector<double>{1}) {
+      const double at = sign * t.at;
+      const double away = at > 0 ? 1 : -1;
+      const std::string inner =
+          regimeProblem(*loss, t.variant, t.inner, target + 0.3 * at, target + 0.7 * at);
+      const std::string outer = regimeProblem(*loss, t.variant, t.outer, target + at + 0.3 * away,
+                                              target + at + 0.9 * away);
+      QVERIFY2(inner.empty(), qPrintable(QString::fromStdString("inner zone " + inner)));
+      QVERIFY2(outer.empty(), qPrintable(QString::fromStdString("outer zone " + outer)));
+      checked += 2;
+    }
+  }
+  if (checked == 0) {
+    QSKIP("only thresholds at 0");
+  }
+}
+
+void TestLossFacts::thresholdsFollowTheirParameter() {
+  // The explorer's markers move with the parameter the threshold names: Huber's δ = 0.7 is at
+  // ±0.7 (½r² turns into δ|r| − ½δ² there), smooth L1's β = 0.4 at ±0.4, the contrastive
+  // margin m = 1.2 at d = 1.2 for dissimilar pairs only.
+  const auto find = [](const std::string& id) { return LossRegistry::instance().find(id); };
+  const auto huber = find("huber")->info.facts.thresholds({{"delta", 0.7}});
+  QCOMPARE(huber.size(), std::size_t{1});
+  QCOMPARE(huber[0].param, std::string("delta"));
+  QCOMPARE(huber[0].at, 0.7);
+  QVERIFY(huber[0].symmetric);
+  QVERIFY(huber[0].inner == Regime::Quadratic);
+  QVERIFY(huber[0].outer == Regime::Linear);
+  QCOMPARE(find("smooth_l1")->info.facts.thresholds({{"beta", 0.4}})[0].at, 0.4);
+  const auto contrastive = find("contrastive")->info.facts.thresholds({{"margin", 1.2}});
+  QCOMPARE(contrastive.size(), std::size_t{1});
+  QCOMPARE(contrastive[0].variant, std::string("dissimilar"));
+  QCOMPARE(contrastive[0].at, 1.2);
+  QVERIFY(find("mean_squared_error")->info.facts.thresholds({}).empty());
 }
 
 QTEST_MAIN(TestLossFacts)

@@ -15,6 +15,8 @@ constexpr auto kExplorerState = "explorer/state";
 constexpr auto kLastTab = "window/tab";
 constexpr auto kWindowPreset = "window/preset";
 constexpr auto kShowD2 = "explorer/showSecondDerivative";
+constexpr auto kShowThresholds = "explorer/showThresholds";
+constexpr auto kAnnotations = "explorer/annotations";
 constexpr auto kTheme = "appearance/theme";
 constexpr auto kExportDirectory = "export/directory";
 constexpr auto kExportSize = "export/size";
@@ -89,6 +91,20 @@ bool Settings::showSecondDerivative() {
 }
 void Settings::setShowSecondDerivative(bool show) {
   write(kShowD2, show);
+}
+
+bool Settings::showThresholds() {
+  return read(kShowThresholds, true).toBool();
+}
+void Settings::setShowThresholds(bool show) {
+  write(kShowThresholds, show);
+}
+
+QByteArray Settings::explorerAnnotations() {
+  return read(kAnnotations, QByteArray()).toByteArray();
+}
+void Settings::setExplorerAnnotations(const QByteArray& json) {
+  write(kAnnotations, json);
 }
 
 QString Settings::theme() {

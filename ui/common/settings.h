@@ -37,6 +37,12 @@ class Settings {
   static void setWindowPreset(const QString& id);
   static bool showSecondDerivative();
   static void setShowSecondDerivative(bool show);
+  /// The explorer's threshold markers (±δ, margins) and their shaded zones.
+  static bool showThresholds();
+  static void setShowThresholds(bool show);
+  /// The explorer's text annotations as JSON (ui/explorer/text_annotations.h).
+  static QByteArray explorerAnnotations();
+  static void setExplorerAnnotations(const QByteArray& json);
   /// "system", "light" or "dark".
   static QString theme();
   static void setTheme(const QString& theme);

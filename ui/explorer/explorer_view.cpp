@@ -17,11 +17,14 @@
 #include "ui/explorer/curve_commands.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/curve_parameters_panel.h"
+#include "ui/explorer/explorer_animation.h"
 #include "ui/explorer/explorer_export.h"
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/explorer/loss_list_panel.h"
 #include "ui/explorer/loss_picker_dialog.h"
 #include "ui/explorer/presets.h"
+#include "ui/explorer/text_annotations.h"
+#include "ui/explorer/threshold_markers.h"
 
 namespace losslab::ui {
 
@@ -108,6 +111,7 @@ void ExplorerView::createActions() {
   connect(a.exportPlot, &QAction::triggered, this, [this] {
     m_export->exportPlot(m_presetId.isEmpty() ? QStringLiteral("plot") : m_presetId);
   });
+  a.exportAnimation = (new ExplorerAnimation(this))->action();
   a.exportData = new QAction(tr("Export &Data (CSV)…"), this);
   a.exportData->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
   a.exportData->setStatusTip(tr("Save x, loss, gradient and curvature of every visible curve"));
@@ -149,6 +153,8 @@ void ExplorerView::createActions() {
   a.showSecondDerivative->setStatusTip(tr("Add a third panel with the curvature d²L/dx²"));
   connect(a.showSecondDerivative, &QAction::toggled, m_plot,
           &LossCurvePlot::setSecondDerivativeVisible);
+  a.showThresholds = (new ThresholdMarkers(m_model, m_plot))->action();
+  a.addAnnotation = (new TextAnnotations(m_plot))->action();
   a.resetView = new QAction(QIcon::fromTheme("zoom-original"), tr("&Reset View"), this);
   a.resetView->setShortcut(QKeySequence(tr("Ctrl+0")));
   connect(a.resetView, &QAction::triggered, m_plot, &LossCurvePlot::resetView);
@@ -186,9 +192,10 @@ QString ExplorerView::caption() const {
 void ExplorerView::setActive(bool active) {
   m_active = active;
   const Actions& a = m_actions;
-  for (QAction* action : {a.exportPlot, a.exportData, a.exportCode, a.copyImage, a.addLoss,
-                          a.removeCurve, a.showSecondDerivative, a.resetView, a.zoomToRectangle,
-                          a.axisRanges, a.showLosses, a.showParameters}) {
+  for (QAction* action :
+       {a.exportPlot, a.exportAnimation, a.exportData, a.exportCode, a.copyImage, a.addLoss,
+        a.removeCurve, a.showSecondDerivative, a.showThresholds, a.addAnnotation, a.resetView,
+        a.zoomToRectangle, a.axisRanges, a.showLosses, a.showParameters}) {
     action->setEnabled(active);
   }
   // The undo actions follow the stack (canUndo) while active: take them off while hidden.

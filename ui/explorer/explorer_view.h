@@ -36,6 +36,7 @@ class ExplorerView : public QMainWindow {
   /// Every action of the explorer, for the shell's menus (all disabled while inactive).
   struct Actions {
     QAction* exportPlot = nullptr;
+    QAction* exportAnimation = nullptr;  // a parameter sweep as GIF or PNG frames
     QAction* exportData = nullptr;
     QAction* exportCode = nullptr;
     QAction* copyImage = nullptr;
@@ -44,6 +45,8 @@ class ExplorerView : public QMainWindow {
     QAction* addLoss = nullptr;
     QAction* removeCurve = nullptr;
     QAction* showSecondDerivative = nullptr;
+    QAction* showThresholds = nullptr;  // ±δ / margin markers and zones (threshold_markers.h)
+    QAction* addAnnotation = nullptr;   // a text note on the plot (text_annotations.h)
     QAction* resetView = nullptr;
     QAction* zoomToRectangle = nullptr;
     QAction* axisRanges = nullptr;

@@ -332,6 +332,7 @@ void LossCurvePlot::rebuild() {
 
 void LossCurvePlot::setActiveCurve(int index) {
   m_activeCurve = index >= 0 && index < m_model->count() ? index : -1;
+  emit activeCurveChanged(m_activeCurve);
   if (m_graphs.empty()) {
     return;
   }

@@ -33,6 +33,8 @@ class LossCurvePlot : public QWidget {
   explicit LossCurvePlot(CurveModel* model, QWidget* parent = nullptr);
 
   QCustomPlot* customPlot() const { return m_plot; }
+  /// The axis rect of `panel` (it lives as long as the plot, shown or not).
+  QCPAxisRect* axisRect(int panel) const { return m_rects.at(static_cast<std::size_t>(panel)); }
   Crosshair* crosshair() const { return m_crosshair; }
   void setSecondDerivativeVisible(bool visible);
   bool secondDerivativeVisible() const { return m_showD2; }
@@ -75,6 +77,8 @@ class LossCurvePlot : public QWidget {
   /// The user zoomed or panned the x axis (sent once the gesture has settled): the owner
   /// resamples the curves over the new range.
   void xRangeEdited(double from, double to);
+  /// setActiveCurve chose another curve (−1: none).
+  void activeCurveChanged(int index);
 
  protected:
   void changeEvent(QEvent* event) override;

@@ -113,8 +113,8 @@ void MainWindow::createFormulaDock() {
 void MainWindow::createMenus() {
   const ExplorerView::Actions& explorer = m_explorer->actions();
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addActions(
-      {explorer.exportPlot, explorer.exportData, explorer.exportCode, explorer.copyImage});
+  file->addActions({explorer.exportPlot, explorer.exportAnimation, explorer.exportData,
+                    explorer.exportCode, explorer.copyImage});
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -122,11 +122,11 @@ void MainWindow::createMenus() {
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addActions({explorer.undo, explorer.redo});
   edit->addSeparator();
-  edit->addActions({explorer.addLoss, explorer.removeCurve});
+  edit->addActions({explorer.addLoss, explorer.removeCurve, explorer.addAnnotation});
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  view->addActions({explorer.showSecondDerivative, explorer.resetView, explorer.zoomToRectangle,
-                    explorer.axisRanges});
+  view->addActions({explorer.showSecondDerivative, explorer.showThresholds, explorer.resetView,
+                    explorer.zoomToRectangle, explorer.axisRanges});
   view->addSeparator();
   view->addActions({explorer.showLosses, explorer.showParameters});
   QAction* formula = m_formulaDock->toggleViewAction();

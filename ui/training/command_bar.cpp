@@ -116,6 +116,8 @@ CommandBar::CommandBar(QWidget* parent) : QWidget(parent) {
   item(tr("Fit plot (PNG, SVG, PDF)…"), Export::FitPlot);
   item(tr("History plot (PNG, SVG, PDF)…"), Export::HistoryPlot);
   item(tr("Residual histogram (PNG, SVG, PDF)…"), Export::ResidualPlot);
+  item(tr("Animation of the run (GIF or PNG frames)…"), Export::Animation)
+      ->setToolTip(tr("Train again from the initial weights and save the fit and the history"));
   menu->addSeparator();
   item(tr("Copy as losslab-cli Command"), Export::CliCommand)
       ->setToolTip(tr("The command line that trains the same run in a terminal"));

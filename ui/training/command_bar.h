@@ -25,6 +25,7 @@ class CommandBar : public QWidget {
     FitPlot,
     HistoryPlot,
     ResidualPlot,
+    Animation,
     CliCommand,
     TrainingScript
   };

@@ -2,6 +2,7 @@
 // The Training tab's files: CSV and plot exports, sessions, the equivalent losslab-cli command
 // and the training script (TrainingView's part that reads and writes files).
 #include "core/training/session_file.h"
+#include "ui/training/training_animation.h"
 #include "ui/training/training_config_model.h"
 #include "ui/training/training_exporter.h"
 #include "ui/training/training_file_dialogs.h"
@@ -73,6 +74,8 @@ void TrainingView::exportClicked(CommandBar::Export what) {
                     [this, history](const QString& path, QString* e) {
                       return history ? exportHistoryCsv(path, e) : exportPredictionsCsv(path, e);
                     });
+  } else if (what == E::Animation) {
+    exportTrainingAnimation(this);
   } else if (what == E::CliCommand) {
     askAndCopyCliCommands(this, *m_model);
   } else if (what == E::TrainingScript) {
