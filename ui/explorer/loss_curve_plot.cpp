@@ -20,10 +20,6 @@ namespace {
 /// How long the x range must stay still after a wheel zoom or pan before the curves are
 /// resampled over it (a wheel turn sends several events).
 constexpr int kSettleMs = 150;
-/// The loss panel's height relative to a derivative panel's.
-constexpr double kLossPanelStretch = 1.5;
-/// A y title that does not fit its panel shrinks to fit, but never below this size (points).
-constexpr double kSmallestTitlePoints = 4;
 
 /// Writes x/y into the graph's data without reallocating when the point count is unchanged
 /// (every slider move), else replaces the data. x is sorted ascending (CurveData's contract).
@@ -186,103 +182,6 @@ void LossCurvePlot::endExport() {
   applyStyle(m_screenStyle);
   layoutPanels();
   m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-std::vector<int> LossCurvePlot::shownPanels() const {
-  if (m_soloPanel >= 0) {
-    return {m_soloPanel};
-  }
-  return m_showD2 ? std::vector<int>{LossPanel, GradientPanel, CurvaturePanel}
-                  : std::vector<int>{LossPanel, GradientPanel};
-}
-
-bool LossCurvePlot::isPanelShown(int panel) const {
-  const std::vector<int> shown = shownPanels();
-  return std::find(shown.begin(), shown.end(), panel) != shown.end();
-}
-
-QString LossCurvePlot::panelTitle(int panel, bool full) const {
-  const bool residual = m_model->axisKind() == CurveKind::Residual;
-  switch (panel) {
-    case LossPanel:
-      return full ? tr("loss L") : tr("L");
-    case GradientPanel:
-      return full ? (residual ? tr("gradient dL/dŷ") : tr("slope dL/dx"))
-                  : (residual ? tr("dL/dŷ") : tr("dL/dx"));
-    default:
-      return full ? (residual ? tr("curvature d²L/dŷ²") : tr("curvature d²L/dx²"))
-                  : (residual ? tr("d²L/dŷ²") : tr("d²L/dx²"));
-  }
-}
-
-void LossCurvePlot::fitAxisTitles() {
-  // A y title runs along its panel: when the panel is shorter than the title (three panels in
-  // a 16:9 picture), it would spill into its neighbours' titles. Then the short form ("dL/dŷ"),
-  // and if even that is too long, a smaller font.
-  bool changed = false;
-  for (int panel : shownPanels()) {
-    QCPAxis* axis = m_rects[static_cast<std::size_t>(panel)]->axis(QCPAxis::atLeft);
-    const double room = m_rects[static_cast<std::size_t>(panel)]->rect().height();
-    QFont font = m_style.labelFont;
-    QString title = panelTitle(panel, true);
-    if (QFontMetricsF(font).horizontalAdvance(title) > room) {
-      title = panelTitle(panel, false);
-      const double needed = QFontMetricsF(font).horizontalAdvance(title);
-      if (needed > room && needed > 0) {
-        // Text width is nearly proportional to the size (hinting aside): scale, then step
-        // down a tenth of a point at a time until it fits.
-        font.setPointSizeF(std::max(font.pointSizeF() * room / needed, kSmallestTitlePoints));
-        while (font.pointSizeF() > kSmallestTitlePoints &&
-               QFontMetricsF(font).horizontalAdvance(title) > room) {
-          font.setPointSizeF(std::max(font.pointSizeF() - 0.1, kSmallestTitlePoints));
-        }
-      }
-    }
-    if (axis->label() != title || axis->labelFont() != font) {
-      axis->setLabel(title);
-      axis->setLabelFont(font);
-      changed = true;
-    }
-  }
-  if (changed && !m_exporting) {
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-  }
-}
-
-void LossCurvePlot::layoutPanels() {
-  // Take every panel out of the layout, then put the shown ones back in order.
-  for (QCPAxisRect* rect : m_rects) {
-    if (rect->layout() == m_plot->plotLayout()) {
-      m_plot->plotLayout()->take(rect);
-    }
-  }
-  m_plot->plotLayout()->simplify();
-  const std::vector<int> shown = shownPanels();
-  for (int row = 0; row < static_cast<int>(shown.size()); ++row) {
-    m_plot->plotLayout()->addElement(row, 0, m_rects[static_cast<std::size_t>(shown[row])]);
-  }
-  for (int panel = 0; panel < kPanels; ++panel) {
-    QCPAxisRect* rect = m_rects[static_cast<std::size_t>(panel)];
-    rect->setVisible(isPanelShown(panel));
-    rect->axis(QCPAxis::atLeft)->setLabel(panelTitle(panel, true));
-    rect->axis(QCPAxis::atLeft)->setLabelFont(m_style.labelFont);
-    // Only the bottom panel carries the x label and tick labels.
-    const bool bottom = panel == shown.back();
-    rect->axis(QCPAxis::atBottom)->setLabel(bottom ? m_model->axisLabel() : QString());
-    rect->axis(QCPAxis::atBottom)->setTickLabels(bottom);
-  }
-  // The loss panel is the largest, unless it is alone.
-  if (shown.size() > 1) {
-    m_plot->plotLayout()->setRowStretchFactor(0, kLossPanelStretch);
-  }
-  std::vector<QCPAxisRect*> visible;
-  for (int panel : shown) {
-    visible.push_back(m_rects[static_cast<std::size_t>(panel)]);
-  }
-  m_crosshair->setPanels(visible, isPanelShown(CurvaturePanel));
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
 }
 
 void LossCurvePlot::setSecondDerivativeVisible(bool visible) {
