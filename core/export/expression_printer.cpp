@@ -310,7 +310,9 @@ std::string ExpressionPrinter::raw(const ExprPtr& e) {
     case Op::Count:  // N, the element count of the batch
       return torch() ? "y_pred.numel()" : "ops.size(y_pred)";
     case Op::Columns:  // the row length, as a tensor so that log(ncols) works
-      return tensorConstant(torch() ? "y_pred.shape[-1]" : "ops.shape(y_pred)[-1]");
+      // (torch.tensor, not new_tensor: TorchScript knows only the former)
+      return torch() ? "torch.tensor(y_pred.shape[-1], dtype=y_pred.dtype, device=y_pred.device)"
+                     : tensorConstant("ops.shape(y_pred)[-1]");
     case Op::Neg:
       return "-" + operand(a[0], 7);
     case Op::Add:

@@ -490,7 +490,7 @@ LOSSLAB_LOSS_FILE(regression) {
                                      "sqrt(mean over all elements of r²), one scalar", {}, false,
                                      std::move(rmseBatch)));
   LossFacts rmseRow;
-  rmseRow.exportLimit = kRowWise;
+  rmseRow.formula = formula({}, "sqrt(row_mean(square(r)))");
   rmseRow.kinks = std::vector<KinkPoint>{rmseZero};
   registry.add<RmsePerSample>(regression("rmse_per_sample", "RMSE per sample", keras,
                                          "sqrt(mean_j r²) per sample, then averaged", {}, false,
