@@ -97,6 +97,9 @@ bool containsRowOp(const ExprPtr& e);
 /// True if the value is the same at every element of a row: no variable outside a row
 /// aggregate (row_sum, row_mean, row_max, norm, logsumexp).
 bool isRowConstant(const ExprPtr& e);
+/// A row-wise function of `arg`, simplified: a closed form for a row-constant argument
+/// (row_sum(x) = ncols·x, softmax(x) = 1/ncols), row-constant factors out of row_sum/row_mean.
+ExprPtr makeRowOp(Op op, const ExprPtr& arg);
 
 /// d e / d ŷ_i for the element i, with the kink conventions of TensorFlow (spec §1.4):
 /// abs′(0) = 0, max(a, b) passes the gradient to a on ties, min likewise, clip passes on the

@@ -1,11 +1,116 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The gradient of a row's sum through row-wise functions: reverse mode (a vector-Jacobian
-// product) on the expression tree, so that softmax and its kin stay per-element expressions.
+// Row-wise functions (row_sum … log_softmax, issue 13): their simplification, and the gradient
+// of a row's sum through them: reverse mode (a vector-Jacobian product) on the expression tree,
+// so that softmax and its kin stay per-element expressions.
 #include <map>
 
 #include "core/formula/formula_expr.h"
 
 namespace losslab::formula {
+
+bool isRowOp(Op op) {
+  switch (op) {
+    case Op::RowSum:
+    case Op::RowMean:
+    case Op::RowMax:
+    case Op::Norm:
+    case Op::LogSumExp:
+    case Op::Softmax:
+    case Op::LogSoftmax:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool containsRowOp(const ExprPtr& e) {
+  if (isRowOp(e->op)) {
+    return true;
+  }
+  for (const ExprPtr& a : e->args) {
+    if (containsRowOp(a)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool isRowConstant(const ExprPtr& e) {
+  if (e->op == Op::Variable || e->op == Op::Softmax || e->op == Op::LogSoftmax) {
+    return false;
+  }
+  if (isRowOp(e->op)) {
+    return true;
+  }
+  for (const ExprPtr& a : e->args) {
+    if (!isRowConstant(a)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+/// A row-wise function of an argument that is constant along the row, in closed form:
+/// row_sum(x) = ncols·x, softmax(x) = 1/ncols, …; null if `op` has no such form here.
+ExprPtr rowOfConstant(Op op, const ExprPtr& x) {
+  const ExprPtr columns = make(Op::Columns, {});
+  switch (op) {
+    case Op::RowSum:
+      return make(Op::Mul, {columns, x});
+    case Op::RowMean:
+    case Op::RowMax:
+      return x;
+    case Op::Norm:
+      return make(Op::Mul, {make(Op::Abs, {x}), make(Op::Sqrt, {columns})});
+    case Op::LogSumExp:
+      return make(Op::Add, {x, make(Op::Log, {columns})});
+    case Op::Softmax:
+      return make(Op::Div, {makeNumber(1), columns});
+    case Op::LogSoftmax:
+      return make(Op::Neg, {make(Op::Log, {columns})});
+    default:
+      return nullptr;
+  }
+}
+
+/// row_sum and row_mean are linear: factors constant along the row come out,
+/// row_sum(−2·y·s) = −2·s·row_sum(y) when s is a row aggregate. Null if nothing comes out.
+ExprPtr pullRowFactors(Op op, const ExprPtr& x) {
+  if (x->op == Op::Neg) {
+    return make(Op::Neg, {make(op, {x->args[0]})});
+  }
+  if (x->op == Op::Mul) {
+    if (isRowConstant(x->args[0])) {
+      return make(Op::Mul, {x->args[0], make(op, {x->args[1]})});
+    }
+    if (isRowConstant(x->args[1])) {
+      return make(Op::Mul, {make(op, {x->args[0]}), x->args[1]});
+    }
+  }
+  if (x->op == Op::Div && isRowConstant(x->args[1])) {
+    return make(Op::Div, {make(op, {x->args[0]}), x->args[1]});
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+ExprPtr makeRowOp(Op op, const ExprPtr& arg) {
+  if (isRowConstant(arg)) {
+    return rowOfConstant(op, arg);
+  }
+  if (op == Op::RowSum || op == Op::RowMean) {
+    if (ExprPtr pulled = pullRowFactors(op, arg)) {
+      return pulled;
+    }
+  }
+  auto e = std::make_shared<Expr>();
+  e->op = op;
+  e->args = {arg};
+  return e;
+}
 
 namespace {
 
