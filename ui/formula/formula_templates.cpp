@@ -114,10 +114,8 @@ QList<FormulaTemplate> FormulaTemplates::all() {
   list.push_back(
       {QStringLiteral("categorical_crossentropy"),
        tr("Categorical cross-entropy"),
-       QStringLiteral("# Keras CCE on probabilities: normalise each row, clip, sum
-                      "
-                      "# from logits: -row_sum(y_true*log_softmax(y_pred))
-                      "
+       QStringLiteral("# Keras CCE on probabilities: normalise each row, clip, sum\n"
+                      "# from logits: -row_sum(y_true*log_softmax(y_pred))\n"
                       "-row_sum(y_true*log(clip(y_pred/row_sum(y_pred), eps, 1 - eps)))"),
        tr("Cross-entropy of one-hot targets and a row of class probabilities."),
        QString(),
@@ -125,24 +123,22 @@ QList<FormulaTemplate> FormulaTemplates::all() {
        {}});
   list.push_back({QStringLiteral("rmse_per_sample"),
                   tr("RMSE per sample"),
-                  QStringLiteral("# one root mean squared error per row, then averaged
-                                 "
+                  QStringLiteral("# one root mean squared error per row, then averaged\n"
                                  "sqrt(row_mean(square(r)))"),
                   tr("Root mean squared error of each sample's row."),
                   QString(),
                   QStringLiteral("rmse_per_sample"),
                   {}});
-  list.push_back({QStringLiteral("ceres_arctan"),
-                  tr("Ceres ArctanLoss"),
-                  QStringLiteral("# Ceres: 1/2 rho(s) of the row's squared norm s, rho = a*atan(s/a)
-                                 "
-                                 "a = 1 in [0.05, 10] log
-                                 "
-                                 "0.5*a*atan(row_sum(square(r))/a)"),
-                  tr("Bounded robust loss of the row's squared norm: it saturates at a·π/4."),
-                  QString(),
-                  QStringLiteral("ceres_arctan"),
-                  {{"a", "a"}}});
+  list.push_back(
+      {QStringLiteral("ceres_arctan"),
+       tr("Ceres ArctanLoss"),
+       QStringLiteral("# Ceres: 1/2 rho(s) of the row's squared norm s, rho = a*atan(s/a)\n"
+                      "a = 1 in [0.05, 10] log\n"
+                      "0.5*a*atan(row_sum(square(r))/a)"),
+       tr("Bounded robust loss of the row's squared norm: it saturates at a·π/4."),
+       QString(),
+       QStringLiteral("ceres_arctan"),
+       {{"a", "a"}}});
   return list;
 }
 
