@@ -818,7 +818,7 @@ void TestCodeExport::formulaEquivalentsReproduceTheBuiltIns() {
   }
   const std::optional<FormulaEquivalent> equivalent = formulaEquivalent(*builtIn);
   QVERIFY2(equivalent, "no formula equivalent");
-  const auto custom = FormulaLoss::create(equivalent->source);
+  const auto custom = FormulaLoss::create(equivalent->source, {}, "custom", equivalent->inputs);
   const Data data{yTrue, yPred, {}};
   const Evaluation expected = evaluate(*builtIn, requestFor(data));
   const Evaluation actual = evaluate(*custom, requestFor(data));
