@@ -15,6 +15,10 @@ namespace losslab::formula {
 
 namespace {
 
+/// Row-wise functions inside row-wise functions: their gradient's seed doubles at each level
+/// (softmax reads its cotangent twice), so the derivative grows as 2^depth.
+constexpr int kMaxRowNesting = 6;
+
 std::string caretLine(std::string_view source, std::size_t position) {
   // The line containing `position`, and a caret under it.
   std::size_t begin = source.rfind('\n', position == 0 ? 0 : position - 1);
@@ -495,6 +499,11 @@ class Parser {
     if ((op == Op::Mean || op == Op::Sum) && containsAggregate(args[0])) {
       fail("aggregates cannot be nested", name.position);
     }
+    if (isRowOp(op) && rowDepth(args[0]) + 1 > kMaxRowNesting) {
+      fail("row-wise functions nest at most " + std::to_string(kMaxRowNesting) +
+               " deep (the derivative doubles at each level)",
+           name.position);
+    }
     if (isRowOp(op) && containsAggregate(args[0])) {
       fail(name.text +
                "() works on one row: mean(...) and sum(...) over the batch cannot be "
@@ -502,6 +511,15 @@ class Parser {
            name.position);
     }
     return make(op, std::move(args));
+  }
+
+  /// The most row-wise functions on one path from `e` down (the parser's trees are trees).
+  static int rowDepth(const ExprPtr& e) {
+    int deepest = 0;
+    for (const ExprPtr& a : e->args) {
+      deepest = std::max(deepest, rowDepth(a));
+    }
+    return deepest + (isRowOp(e->op) ? 1 : 0);
   }
 
   // Guards recursion depth so that "((((…" cannot exhaust the stack.
