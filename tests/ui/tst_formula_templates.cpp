@@ -231,6 +231,9 @@ void TestFormulaTemplates::matchesBuiltInLoss() {
     QVERIFY(!builtIn->info().elementwise);
     return;
   }
+  if (custom->formula().rowwise) {
+    return;  // a row-wise formula has no per-element second derivative (issue 13)
+  }
   QCOMPARE(a.d2.size(), b.d2.size());
   for (Eigen::Index k = 0; k < a.d2.size(); ++k) {
     LOSSLAB_VERIFY_NEAR(a.d2.data()[k], b.d2.data()[k], kTolerance);
