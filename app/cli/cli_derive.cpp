@@ -7,6 +7,7 @@
 
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_help.h"
+#include "app/cli/cli_loss.h"
 #include "core/engine/error.h"
 #include "core/formula/formula_parser.h"
 #include "core/io/json_writer.h"
@@ -21,12 +22,16 @@ constexpr const char* kDetails =
 respect to the prediction, and its parameters with their defaults and ranges.
 
 The formula language (put the formula in single quotes in a shell):
-  variables    y_pred (p), y_true (y), r = y_pred - y_true; constants pi, e, eps (1e-7)
+  variables    y_pred (p), y_true (y), r = y_pred - y_true; col (the element's column, from 0),
+               ncols (columns per row); each --input NAME; constants pi, e, eps (1e-7)
   operators    + - * / ^ (or **), comparisons < <= > >= == !=, and, or, not;
                where(condition, a, b) is a where the condition holds, else b
   functions    FUNCTIONS
   aggregates   mean(...), sum(...): the loss is then one number for the batch (every p, y
                and r must be inside an aggregate), e.g. sqrt(mean(square(r)))
+  row-wise     over the last axis (one row = one sample): row_sum, row_mean, row_max, norm
+               (Euclidean) and logsumexp give one value per row, softmax and log_softmax one
+               per element, e.g. -row_sum(y*log_softmax(p)) (categorical cross-entropy)
   parameters   any other name; declare them first, one per line or separated by ';':
                  NAME = DEFAULT [in [MIN, MAX]] [log]
                e.g. 'delta = 1 in [0.01, 10] log; delta^2*(sqrt(1 + square(r/delta)) - 1)'
@@ -34,7 +39,9 @@ The formula language (put the formula in single quotes in a shell):
   comments     # to the end of the line
 Derivatives follow TensorFlow's kink conventions: abs'(0) = 0, max/min pass the gradient to
 their first argument on ties, relu'(0) = 0. d1 of an aggregate is the derivative of the batch
-value with respect to one prediction (it contains the element count N).
+value with respect to one prediction (it contains the element count N). With row-wise
+functions d1 is the derivative of the row's sum of the formula (it may read row aggregates and
+ncols) and d2 is none: a row's elements depend on each other.
 
 A formula that does not parse is a usage error (exit status 2): the message, then the formula's
 line with a caret '^' under the offending character.
@@ -85,6 +92,8 @@ class DeriveCommand final : public Command {
     addText(app(), "--expr", m_expr, "FORMULA",
             "the formula (instead of the positional FORMULA; use this or '--' before a formula "
             "that starts with '--')");
+    addList(app(), "--input", m_inputs, "NAME[=FILE]",
+            "a tensor the formula reads as the variable NAME (repeatable; a FILE is not read)");
     addFlag(app(), "--json", m_json,
             "print {\"value\", \"d1\", \"d2\", \"aggregate\", \"params\": [{\"name\", "
             "\"default\", \"min\", \"max\", \"log_scale\", \"declared\"}]}; unbounded ranges are "
@@ -102,6 +111,7 @@ class DeriveCommand final : public Command {
   std::optional<std::string> m_expr;
   bool m_json = false;
   std::vector<std::string> m_positional;
+  std::vector<std::string> m_inputs;
 };
 
 int DeriveCommand::run() {
@@ -119,7 +129,7 @@ int DeriveCommand::run() {
         "'losslab-cli derive --help')");
   }
   const std::string source = m_expr ? *m_expr : m_positional.front();
-  const formula::ParsedFormula parsed = formula::parseFormula(source);
+  const formula::ParsedFormula parsed = formula::parseFormula(source, inputNamesOf(m_inputs));
   const std::string value = formula::toString(parsed.value);
   const std::string d1 = formula::toString(parsed.d1);
   const std::string d2 = formula::toString(parsed.d2);
@@ -129,7 +139,11 @@ int DeriveCommand::run() {
     json.beginObject();
     json.key("value").string(value);
     json.key("d1").string(d1);
-    json.key("d2").string(d2);
+    if (parsed.d2) {
+      json.key("d2").string(d2);
+    } else {
+      json.key("d2").null();
+    }
     json.key("aggregate").boolean(parsed.aggregate);
     json.key("params").beginArray();
     for (const formula::FormulaParam& p : parsed.params) {
@@ -149,7 +163,7 @@ int DeriveCommand::run() {
   }
   std::cout << "value  " << value << '\n';
   std::cout << "d1     " << d1 << (parsed.aggregate ? "   (d value / d y_pred_i)" : "") << '\n';
-  std::cout << "d2     " << d2 << '\n';
+  std::cout << "d2     " << d2 << (parsed.rowwise ? "   (row-wise: not element-wise)" : "") << '\n';
   if (parsed.aggregate) {
     std::cout << "\nThe formula aggregates (mean/sum): its value is one number for the batch.\n";
   }

@@ -112,7 +112,8 @@ class EvalCommand final : public Command {
                  "triplet_margin, take none)");
     addInputFile(app(), "--y-pred", m_yPred, "FILE", "predictions (required)")->required();
     addList(app(), "--input", m_inputs, "NAME=FILE",
-            "an extra input (repeatable): input2, var, weight, positive, ...");
+            "an extra input (repeatable): input2, var, weight, positive, ...; with --expr any "
+            "NAME, which the formula reads as a variable");
     addInputFile(app(), "--sample-weight", m_sampleWeight, "FILE",
                  "one weight per sample, a single column (Keras losses)");
     addText(app(), "--reduction", m_reduction, "R",
@@ -148,6 +149,9 @@ std::vector<std::pair<std::string, std::string>> EvalCommand::extraInputs(
     const std::string& wanted = name;
     const auto known = std::find_if(info.extras.begin(), info.extras.end(),
                                     [&wanted](const ExtraInput& e) { return e.name == wanted; });
+    if (known == info.extras.end() && m_loss.formula) {
+      throw Error::usage("the formula does not read the input '" + name + "'");
+    }
     if (known == info.extras.end()) {
       std::string accepted;
       for (const ExtraInput& extra : info.extras) {
@@ -178,7 +182,7 @@ std::vector<std::pair<std::string, std::string>> EvalCommand::extraInputs(
 }
 
 int EvalCommand::run() {
-  const LossPtr loss = makeLoss(m_loss, name());
+  const LossPtr loss = makeLoss(m_loss, name(), inputNamesOf(m_inputs));
   const LossInfo& info = loss->info();
 
   // Check the whole request before reading any file, so usage errors come first.

@@ -37,6 +37,9 @@ class ExportCommand final : public Command {
     addText(app(), "--to", m_to, "FRAMEWORK", "keras or pytorch (also: torch)")->required();
     addText(app(), "--name", m_name, "NAME",
             "base of the generated names (default: the loss id, or the formula's name)");
+    addList(app(), "--input", m_inputs, "NAME[=FILE]",
+            "a tensor the --expr formula reads as the variable NAME (repeatable; a FILE is not "
+            "read): an extra argument of the exported loss");
     addText(app(), "--reduction", m_reduction, "R",
             "default reduction of the exported class and function (default: the framework's)");
     addOutputFile(app(), "--out", m_out, "FILE.py",
@@ -51,6 +54,7 @@ class ExportCommand final : public Command {
   std::optional<std::string> m_name;
   std::optional<std::string> m_reduction;
   std::optional<std::string> m_out;
+  std::vector<std::string> m_inputs;
 };
 
 int ExportCommand::run() {
@@ -62,7 +66,7 @@ int ExportCommand::run() {
   } else {
     throw Error::usage("--to takes keras or pytorch, not '" + *m_to + "'");
   }
-  const LossPtr loss = makeLoss(m_loss, name());
+  const LossPtr loss = makeLoss(m_loss, name(), inputNamesOf(m_inputs));
   ExportOptions options;
   options.name = m_name.value_or("");
   options.reduction = m_reduction.value_or("");

@@ -52,13 +52,25 @@ ParamValues parseParams(const std::vector<ParamSpec>& specs,
   return given;
 }
 
-LossPtr makeLoss(const LossOptions& options, const std::string& command) {
+std::vector<std::string> inputNamesOf(const std::vector<std::string>& assignments) {
+  std::vector<std::string> names;
+  for (const std::string& assignment : assignments) {
+    names.push_back(assignment.substr(0, assignment.find('=')));
+  }
+  return names;
+}
+
+LossPtr makeLoss(const LossOptions& options,
+                 const std::string& command,
+                 const std::vector<std::string>& inputNames) {
   if (options.formula) {
     // Parse once for the parameter specs (declared ranges, undeclared ones unbounded), then
     // let FormulaLoss::create compile it with the checked values.
-    const LossInfo info = formulaInfo(formula::parseFormula(*options.formula), "custom");
+    const LossInfo info =
+        formulaInfo(formula::parseFormula(*options.formula, inputNames), "custom");
     return FormulaLoss::create(*options.formula,
-                               parseParams(info.params, options.params, "the formula"));
+                               parseParams(info.params, options.params, "the formula"), "custom",
+                               inputNames);
   }
   if (!options.id) {
     throw Error::usage("'" + command + "' needs --loss ID or --expr FORMULA (see 'losslab-cli " +

@@ -34,7 +34,13 @@ void addLossOptions(CLI::App& app, LossOptions& options, const LossOptionHelp& h
 /// parameters, bad values and values out of range are usage errors; a formula that does not
 /// parse throws formula::FormulaError (a usage error whose message ends with the source line
 /// and a caret under the offending character). `command` names the command in messages.
-LossPtr makeLoss(const LossOptions& options, const std::string& command);
+/// `inputNames`: the extra tensors a formula may read as variables (--input NAME=FILE).
+LossPtr makeLoss(const LossOptions& options,
+                 const std::string& command,
+                 const std::vector<std::string>& inputNames = {});
+
+/// The NAME of each --input NAME=FILE (or NAME alone, for derive and export).
+std::vector<std::string> inputNamesOf(const std::vector<std::string>& assignments);
 
 /// The --param NAME=VALUE assignments parsed against `specs`; `owner` names the loss in messages.
 ParamValues parseParams(const std::vector<ParamSpec>& specs,

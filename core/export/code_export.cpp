@@ -84,7 +84,7 @@ std::string exportEquivalent(const Loss& loss,
   const LossInfo& info = loss.info();
   const ParamValues& values = loss.params();
   FormulaExport x;
-  x.parsed = formula::parseFormula(equivalent.source);
+  x.parsed = formula::parseFormula(equivalent.source, equivalent.inputs);
   x.names = namesOf(options, info.id);
   x.reduction = reductionOf(options, target);
   x.origin = "the built-in loss '" + info.id + "' (" + python::safeText(info.name) +
@@ -137,9 +137,19 @@ std::string codeTargetName(CodeTarget target) {
   return target == CodeTarget::Keras ? "Keras" : "PyTorch";
 }
 
+std::string kerasInputsReason(const std::vector<std::string>& inputs) {
+  std::string names;
+  for (const std::string& name : inputs) {
+    names += (names.empty() ? "" : ", ") + name;
+  }
+  return "it reads extra inputs (" + names +
+         ") and Keras's Loss.call(y_true, y_pred) takes no other tensors; export it to PyTorch, "
+         "where they are arguments";
+}
+
 std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
   if (const auto* custom = dynamic_cast<const FormulaLoss*>(&loss)) {
-    return FormulaEquivalent{custom->formula().source, "", 0, false};
+    return FormulaEquivalent{custom->formula().source, "", 0, false, custom->formula().inputs};
   }
   const std::optional<FormulaText> text = loss.info().facts.formula(loss.params());
   if (!text) {
@@ -153,8 +163,16 @@ std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
     }
     source += id + " = " + formatShortest(value) + "\n";
   }
-  return FormulaEquivalent{source + text->expression, text->note, text->columns,
-                           text->rowSquaredNorm};
+  FormulaEquivalent equivalent{
+      source + text->expression, text->note, text->columns, text->rowSquaredNorm, {}};
+  std::vector<std::string> extras;
+  for (const ExtraInput& extra : loss.info().extras) {
+    extras.push_back(extra.name);
+  }
+  if (!extras.empty()) {
+    equivalent.inputs = formula::parseFormula(equivalent.source, extras).inputs;
+  }
+  return equivalent;
 }
 
 ExportRoute exportRoute(const Loss& loss, CodeTarget target) {
@@ -173,12 +191,22 @@ ExportRoute exportRoute(const Loss& loss, CodeTarget target) {
   if (direct && ownFramework && !dynamic_cast<const FormulaLoss*>(&loss)) {
     return viaCall();
   }
-  if (dynamic_cast<const FormulaLoss*>(&loss) || formulaEquivalent(loss)) {
+  if (const std::optional<FormulaEquivalent> equivalent = formulaEquivalent(loss)) {
+    if (target == CodeTarget::Keras && !equivalent->inputs.empty()) {
+      if (direct) {
+        return viaCall();
+      }
+      route.reason = kerasInputsReason(equivalent->inputs);
+      return route;
+    }
     route.kind = ExportRoute::Kind::Formula;
     if (target == CodeTarget::Keras) {
       route.inputs = {{"y_true", "y_true"}, {"y_pred", "y_pred"}};
     } else {
       route.inputs = {{"input", "y_pred"}, {"target", "y_true"}};
+      for (const std::string& name : equivalent->inputs) {
+        route.inputs.push_back({name, name});  // keyword arguments named as on the CLI
+      }
     }
     return route;
   }
@@ -201,6 +229,10 @@ std::string exportCode(const Loss& loss, CodeTarget target, const ExportOptions&
     throw Error::usage("the export name is blank");
   }
   if (const auto* custom = dynamic_cast<const FormulaLoss*>(&loss)) {
+    if (target == CodeTarget::Keras && !custom->formula().inputs.empty()) {
+      throw Error::usage("no Keras equivalent of the formula loss \"" + custom->info().name +
+                         "\" (" + kerasInputsReason(custom->formula().inputs) + ")");
+    }
     return exportFormulaLoss(*custom, target, options);
   }
   const LossInfo& info = loss.info();
@@ -214,8 +246,10 @@ std::string exportCode(const Loss& loss, CodeTarget target, const ExportOptions&
     case ExportRoute::Kind::None:
       break;
   }
+  const bool inputs =
+      route.reason.rfind("it reads extra inputs", 0) == 0 && formulaEquivalent(loss);
   throw Error::usage("no " + codeTargetName(target) + " equivalent of '" + info.id + "' (" +
-                     route.reason + "); write it as a formula");
+                     route.reason + ")" + (inputs ? "" : "; write it as a formula"));
 }
 
 }  // namespace losslab

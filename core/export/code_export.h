@@ -68,7 +68,12 @@ struct FormulaEquivalent {
   /// square(r) stands for each row's squared norm (FormulaText::rowSquaredNorm): the export
   /// is row-wise and holds for any number of columns.
   bool rowSquaredNorm = false;
+  /// The extra inputs the formula reads as variables (its loss's extra tensors by name).
+  std::vector<std::string> inputs;
 };
+
+/// Why a formula that reads extra inputs has no Keras export.
+std::string kerasInputsReason(const std::vector<std::string>& inputs);
 
 /// The formula equivalent of a built-in loss (LossFacts::formula at its parameter values), or
 /// nothing if its semantics cannot be written exactly (then LossFacts::exportLimit says why).

@@ -102,9 +102,11 @@ const std::string& ExpressionPrinter::key(const ExprPtr& e) {
       k = "#" + formatShortest(e->number);
       break;
     case Op::Variable:
-      k = e->variable == VariableKind::YTrue   ? "$y"
-          : e->variable == VariableKind::YPred ? "$p"
-                                               : "$r";
+      k = e->variable == VariableKind::YTrue    ? "$y"
+          : e->variable == VariableKind::YPred  ? "$p"
+          : e->variable == VariableKind::Column ? "$col"
+          : e->variable == VariableKind::Input  ? "$in:" + e->name
+                                                : "$r";
       break;
     case Op::Param:
       k = "@" + e->name;
@@ -150,10 +152,8 @@ std::string ExpressionPrinter::temporaryName(const ExprPtr& e) const {
   const int arity = formula::functionArity(e->op);
   if (arity == 1 && e->op != Op::Mean && e->op != Op::Sum &&
       (e->args[0]->op == Op::Variable || e->args[0]->op == Op::Param)) {
-    const std::string operand = e->args[0]->op == Op::Param ? m_paramNames.at(e->args[0]->name)
-                                : e->args[0]->variable == VariableKind::YTrue ? "y_true"
-                                : e->args[0]->variable == VariableKind::YPred ? "y_pred"
-                                                                              : "r";
+    const std::string operand =
+        e->args[0]->op == Op::Param ? m_paramNames.at(e->args[0]->name) : variable(e->args[0]);
     return std::string(formula::opName(e->op)) + "_" + operand;
   }
   return "t" + std::to_string(m_temporary.size() + 1);
@@ -221,6 +221,13 @@ std::string ExpressionPrinter::call(const std::string& function,
   return text + ")";
 }
 
+std::string ExpressionPrinter::rowCall(const char* torchName,
+                                       const char* kerasName,
+                                       const ExprPtr& x) {
+  return torch() ? std::string(torchName) + "(" + value(x) + ", dim=-1, keepdim=True)"
+                 : std::string("ops.") + kerasName + "(" + value(x) + ", axis=-1, keepdims=True)";
+}
+
 std::string ExpressionPrinter::compare(Op op, const std::string& a, const std::string& b) const {
   if (torch()) {
     return a + " " + formula::opName(op) + " " + b;
@@ -282,6 +289,10 @@ std::string ExpressionPrinter::variable(const ExprPtr& e) const {
       return "y_pred";
     case VariableKind::Residual:
       return "r";
+    case VariableKind::Input:
+      return e->name;  // the loss's keyword argument, named as on the CLI
+    case VariableKind::Column:
+      return "col";
   }
   return "r";
 }
@@ -298,6 +309,10 @@ std::string ExpressionPrinter::raw(const ExprPtr& e) {
       return m_paramNames.at(e->name);
     case Op::Count:  // N, the element count of the batch
       return torch() ? "y_pred.numel()" : "ops.size(y_pred)";
+    case Op::Columns:  // the row length, as a tensor so that log(ncols) works
+      // (torch.tensor, not new_tensor: TorchScript knows only the former)
+      return torch() ? "torch.tensor(y_pred.shape[-1], dtype=y_pred.dtype, device=y_pred.device)"
+                     : tensorConstant("ops.shape(y_pred)[-1]");
     case Op::Neg:
       return "-" + operand(a[0], 7);
     case Op::Add:
@@ -339,6 +354,24 @@ std::string ExpressionPrinter::raw(const ExprPtr& e) {
       return call(fn("torch.cos", "cos"), {value(a[0])});
     case Op::Tanh:
       return call(fn("torch.tanh", "tanh"), {value(a[0])});
+    case Op::Atan:
+      return call(fn("torch.atan", "arctan"), {value(a[0])});
+    case Op::RowSum:
+      return rowCall("torch.sum", "sum", a[0]);
+    case Op::RowMean:
+      return rowCall("torch.mean", "mean", a[0]);
+    case Op::RowMax:  // amax shares the gradient between ties, as the engine does
+      return rowCall("torch.amax", "max", a[0]);
+    case Op::Norm:
+      return rowCall("torch.linalg.vector_norm", "norm", a[0]);
+    case Op::LogSumExp:
+      return rowCall("torch.logsumexp", "logsumexp", a[0]);
+    case Op::Softmax:
+      return torch() ? "torch.softmax(" + value(a[0]) + ", dim=-1)"
+                     : "ops.softmax(" + value(a[0]) + ", axis=-1)";
+    case Op::LogSoftmax:
+      return torch() ? "torch.log_softmax(" + value(a[0]) + ", dim=-1)"
+                     : "ops.log_softmax(" + value(a[0]) + ", axis=-1)";
     case Op::Sigmoid:
       return call(fn("torch.sigmoid", "sigmoid"), {value(a[0])});
     case Op::Softplus:

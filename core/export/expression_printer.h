@@ -82,6 +82,9 @@ class ExpressionPrinter {
 
   std::string call(const std::string& function, const std::vector<std::string>& args) const;
 
+  /// A reduction over the last axis, kept as a column so that it broadcasts along the row.
+  std::string rowCall(const char* torchName, const char* kerasName, const ExprPtr& x);
+
   /// A comparison as a boolean tensor.
   std::string compare(Op op, const std::string& a, const std::string& b) const;
 

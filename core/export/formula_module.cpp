@@ -9,6 +9,22 @@
 
 namespace losslab {
 
+bool perRowFormula(const formula::ParsedFormula& parsed) {
+  return parsed.rowwise && !parsed.aggregate && formula::isRowConstant(parsed.value);
+}
+
+bool usesColumn(const formula::ExprPtr& e) {
+  if (e->op == formula::Op::Variable) {
+    return e->variable == formula::VariableKind::Column;
+  }
+  for (const formula::ExprPtr& a : e->args) {
+    if (usesColumn(a)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string declaredRange(const formula::FormulaParam& p) {
   if (!p.declared) {
     return "undeclared (unbounded)";
@@ -99,7 +115,20 @@ std::string formulaHeader(const FormulaExport& x, CodeTarget target) {
            python::safeText(p.range) + "\n";
     }
   }
-  if (x.rowSquaredNorm) {
+  if (!x.parsed.inputs.empty()) {
+    h += "# Extra inputs, read as variables: each has y_pred's rows and 1 to all of its columns\n"
+         "# (with k columns, column j reads column min(j, k - 1)).\n";
+  }
+  if (perRowFormula(x.parsed)) {
+    h += "# Row-wise: the formula has one value per sample (row), its derivative is that of the\n"
+         "# row's value summed over the row's elements (ncols = columns per row):\n"
+         "#   d/dy_pred = " +
+         python::safeText(formula::toString(x.parsed.d1)) + "\n";
+    h += target == CodeTarget::Keras
+             ? "# Then reduction=\"sum_over_batch_size\" averages over the samples.\n"
+             : "# reduction=\"mean\" (the default) averages over the samples, \"sum\" sums "
+               "them,\n# \"none\" returns one value per sample.\n";
+  } else if (x.rowSquaredNorm) {
     h += "# Row-wise (Ceres): square(r) above stands for the row's squared norm\n"
          "#   s = sum(square(y_pred - y_true), axis=-1),\n"
          "# so each sample (row) has one loss value (for one column s = r^2).\n";

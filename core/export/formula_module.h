@@ -46,6 +46,13 @@ formula::ExprPtr printedExpression(const FormulaExport& x,
                                    std::set<std::string>& taken,
                                    std::string& rowNorm);
 
+/// True if the formula has one value per row through row-wise functions (row_sum, norm, …):
+/// the exported PyTorch loss is then one value per sample, as the engine's.
+bool perRowFormula(const formula::ParsedFormula& parsed);
+
+/// True if `e` reads the column index `col` (the code then defines it).
+bool usesColumn(const formula::ExprPtr& e);
+
 /// "in [0.01, 10] log", "unbounded", … for a parameter declared in a formula.
 std::string declaredRange(const formula::FormulaParam& p);
 

@@ -31,6 +31,9 @@ std::string kerasModule(const FormulaExport& x) {
     if (usesResidual(root)) {
       b += indent + "r = y_pred - y_true\n";
     }
+    if (usesColumn(root)) {
+      b += indent + "col = ops.cast(ops.arange(ops.shape(y_pred)[-1]), y_pred.dtype)\n";
+    }
     for (const std::string& line : temporaries) {
       b += indent + line + "\n";
     }

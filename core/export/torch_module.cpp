@@ -30,6 +30,10 @@ std::string torchModule(const FormulaExport& x) {
   code += "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n\n";
 
   std::vector<std::string> args = {"input: torch.Tensor", "target: torch.Tensor"};
+  for (const std::string& name : x.parsed.inputs) {
+    args.push_back(name + ": torch.Tensor");  // keyword arguments named as on the CLI
+  }
+  const bool perRow = perRowFormula(x.parsed);
   for (const ExportParam& p : x.params) {
     args.push_back(p.pyName + ": float = " + python::floatLiteral(p.value));
   }
@@ -37,8 +41,9 @@ std::string torchModule(const FormulaExport& x) {
   code += "def " + python::callText("", x.names.function, args) + " -> torch.Tensor:\n";
   code += "    \"\"\"" +
           std::string(x.parsed.aggregate ? "One value for the whole batch, whatever the reduction."
-                      : x.rowSquaredNorm ? "One value per sample (row), reduced over the samples."
-                                         : "The element loss, reduced as PyTorch's losses are.") +
+                      : x.rowSquaredNorm || perRow
+                          ? "One value per sample (row), reduced over the samples."
+                          : "The element loss, reduced as PyTorch's losses are.") +
           "\"\"\"\n";
   code += "    y_pred, y_true = input, target\n";
   for (const ExportParam& p : x.params) {
@@ -48,6 +53,15 @@ std::string torchModule(const FormulaExport& x) {
   if (!rowNorm.empty()) {
     code += "    " + rowNorm + " = torch.sum(torch.square(y_pred - y_true), dim=-1)\n";
   }
+  for (const std::string& name : x.parsed.inputs) {
+    // Narrower than y_pred: column j reads column min(j, k - 1), as in LossLab.
+    code += "    " + name + " = torch.index_select(" + name +
+            ", -1, torch.clamp(torch.arange(y_pred.shape[-1], device=y_pred.device), max=" + name +
+            ".shape[-1] - 1))\n";
+  }
+  if (usesColumn(root)) {
+    code += "    col = torch.arange(y_pred.shape[-1], dtype=y_pred.dtype, device=y_pred.device)\n";
+  }
   if (usesResidual(root)) {
     code += "    r = y_pred - y_true\n";
   }
@@ -55,6 +69,9 @@ std::string torchModule(const FormulaExport& x) {
     code += "    " + line + "\n";
   }
   code += "    " + printer.assignment("loss", root, "    ") + "\n";
+  if (perRow) {
+    code += "    loss = torch.mean(loss.expand_as(y_pred), dim=-1)  # one value per sample\n";
+  }
   // No f-string: TorchScript compiles string concatenation only.
   const std::string invalid =
       "    raise ValueError(\"reduction must be 'mean', 'sum' or 'none', not '\" + reduction + "
@@ -70,6 +87,11 @@ std::string torchModule(const FormulaExport& x) {
 
   std::vector<std::string> initArgs = {"self"};
   std::vector<std::string> forwardArgs = {"input", "target"};
+  std::string forwardSignature = "self, input: torch.Tensor, target: torch.Tensor";
+  for (const std::string& name : x.parsed.inputs) {
+    forwardArgs.push_back(name);
+    forwardSignature += ", " + name + ": torch.Tensor";
+  }
   for (const ExportParam& p : x.params) {
     initArgs.push_back(p.pyName + ": float = " + python::floatLiteral(p.value));
     forwardArgs.push_back(p.pyName + "=self." + p.pyName);
@@ -85,7 +107,7 @@ std::string torchModule(const FormulaExport& x) {
     code += "        self." + p.pyName + " = " + p.pyName + "\n";
   }
   code += "        self.reduction = reduction\n\n";
-  code += "    def forward(self, input: torch.Tensor, target: torch.Tensor) -> torch.Tensor:\n";
+  code += "    def forward(" + forwardSignature + ") -> torch.Tensor:\n";
   code += "        return " + python::callText("        ", x.names.function, forwardArgs) + "\n";
   return code;
 }

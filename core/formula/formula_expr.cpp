@@ -19,13 +19,35 @@ struct FunctionEntry {
 // The function table of the language (issue 6). Aggregates are listed as functions of one
 // argument; where/clip take three.
 constexpr FunctionEntry kFunctions[] = {
-    {Op::Abs, "abs", 1},           {Op::Sign, "sign", 1},   {Op::Exp, "exp", 1},
-    {Op::Log, "log", 1},           {Op::Log1p, "log1p", 1}, {Op::Sqrt, "sqrt", 1},
-    {Op::Square, "square", 1},     {Op::Pow, "pow", 2},     {Op::Sin, "sin", 1},
-    {Op::Cos, "cos", 1},           {Op::Tanh, "tanh", 1},   {Op::Sigmoid, "sigmoid", 1},
-    {Op::Softplus, "softplus", 1}, {Op::Relu, "relu", 1},   {Op::LogCosh, "log_cosh", 1},
-    {Op::Max, "max", 2},           {Op::Min, "min", 2},     {Op::Clip, "clip", 3},
-    {Op::Where, "where", 3},       {Op::Mean, "mean", 1},   {Op::Sum, "sum", 1},
+    {Op::Abs, "abs", 1},
+    {Op::Sign, "sign", 1},
+    {Op::Exp, "exp", 1},
+    {Op::Log, "log", 1},
+    {Op::Log1p, "log1p", 1},
+    {Op::Sqrt, "sqrt", 1},
+    {Op::Square, "square", 1},
+    {Op::Pow, "pow", 2},
+    {Op::Sin, "sin", 1},
+    {Op::Cos, "cos", 1},
+    {Op::Tanh, "tanh", 1},
+    {Op::Sigmoid, "sigmoid", 1},
+    {Op::Softplus, "softplus", 1},
+    {Op::Relu, "relu", 1},
+    {Op::LogCosh, "log_cosh", 1},
+    {Op::Max, "max", 2},
+    {Op::Min, "min", 2},
+    {Op::Clip, "clip", 3},
+    {Op::Where, "where", 3},
+    {Op::Mean, "mean", 1},
+    {Op::Sum, "sum", 1},
+    {Op::Atan, "atan", 1},
+    {Op::RowSum, "row_sum", 1},
+    {Op::RowMean, "row_mean", 1},
+    {Op::RowMax, "row_max", 1},
+    {Op::Norm, "norm", 1},
+    {Op::Softmax, "softmax", 1},
+    {Op::LogSoftmax, "log_softmax", 1},
+    {Op::LogSumExp, "logsumexp", 1},
 };
 
 ExprPtr node(Op op, std::vector<ExprPtr> args) {
@@ -109,6 +131,8 @@ double fold(Op op, const std::vector<double>& a) {
       return std::cos(a[0]);
     case Op::Tanh:
       return std::tanh(a[0]);
+    case Op::Atan:
+      return std::atan(a[0]);
     case Op::Sigmoid:
       return sigmoid(a[0]);
     case Op::Softplus:
@@ -151,6 +175,11 @@ std::pair<double, ExprPtr> coefficient(const ExprPtr& e) {
       return {c, isNumber(rest, 1) ? node(Op::Div, {rest, e->args[1]})
                                    : make(Op::Div, {rest, e->args[1]})};
     }
+    // x/(c·y) = (1/c)·(x/y): 1/(2*s) carries ½ out.
+    auto [cd, restd] = coefficient(e->args[1]);
+    if (cd != 1 && cd != 0 && !isNumber(restd, 1)) {
+      return {1 / cd, node(Op::Div, {e->args[0], restd})};
+    }
   }
   return {1.0, e};
 }
@@ -189,12 +218,33 @@ ExprPtr simplifyMul(const ExprPtr& a, const ExprPtr& b) {
   if (raOne && rbOne) {
     return makeNumber(c);
   }
-  ExprPtr rest = raOne ? rb : rbOne ? ra : node(Op::Mul, {ra, rb});
+  ExprPtr rest;
+  if (raOne || rbOne) {
+    rest = raOne ? rb : ra;
+  } else if (sameTree(ra, rb)) {
+    rest = make(Op::Square, {ra});  // sign(r)*sign(r) = square(sign(r))
+  } else if (ra->op == Op::Where && rb->op == Op::Where && sameTree(ra->args[0], rb->args[0])) {
+    // where(c, a, b)·where(c, d, e) = where(c, a·d, b·e)
+    rest = make(Op::Where, {ra->args[0], make(Op::Mul, {ra->args[1], rb->args[1]}),
+                            make(Op::Mul, {ra->args[2], rb->args[2]})});
+  } else if (ra->op == Op::Div && isNumber(ra->args[0], 1)) {
+    rest = make(Op::Div, {rb, ra->args[1]});  // (1/q)·y = y/q
+  } else if (rb->op == Op::Div && isNumber(rb->args[0], 1)) {
+    rest = make(Op::Div, {ra, rb->args[1]});
+  } else {
+    rest = node(Op::Mul, {ra, rb});
+  }
   if (c == 1) {
     return rest;
   }
   if (c == -1) {
     return make(Op::Neg, {rest});
+  }
+  if (rest->op == Op::Div && isNumber(rest->args[0], 1)) {
+    return node(Op::Div, {makeNumber(c), rest->args[1]});  // 2*(1/N) = 2/N
+  }
+  if (isNum(rest)) {
+    return makeNumber(c * rest->number);
   }
   return node(Op::Mul, {makeNumber(c), rest});
 }
@@ -232,6 +282,9 @@ bool isNumber(const ExprPtr& e, double value) {
 }
 
 ExprPtr make(Op op, std::vector<ExprPtr> args) {
+  if (isRowOp(op)) {
+    return makeRowOp(op, args[0]);
+  }
   // Constant folding (not for aggregates: mean of a constant is the constant, but sum is N·c).
   bool allNumbers = op != Op::Mean && op != Op::Sum && !args.empty();
   for (const ExprPtr& a : args) {
@@ -272,6 +325,9 @@ ExprPtr make(Op op, std::vector<ExprPtr> args) {
       if (sameTree(args[0], args[1])) {
         return simplifyMul(makeNumber(2), args[0]);
       }
+      if (auto [c, rest] = coefficient(args[1]); c < 0 && !isNumber(rest, 1)) {
+        return make(Op::Sub, {args[0], simplifyMul(makeNumber(-c), rest)});  // a + -2*t = a - 2*t
+      }
       break;
     case Op::Sub:
       if (isNumber(args[1], 0)) {
@@ -285,6 +341,9 @@ ExprPtr make(Op op, std::vector<ExprPtr> args) {
       }
       if (sameTree(args[0], args[1])) {
         return makeNumber(0);
+      }
+      if (auto [c, rest] = coefficient(args[1]); c < 0 && !isNumber(rest, 1)) {
+        return make(Op::Add, {args[0], simplifyMul(makeNumber(-c), rest)});  // a - -2*t = a + 2*t
       }
       break;
     case Op::Mul:
@@ -320,6 +379,12 @@ ExprPtr make(Op op, std::vector<ExprPtr> args) {
         return node(Op::Square, {args[0]});
       }
       break;
+    case Op::Square:  // square(where(c, -1, 0)) = where(c, 1, 0)
+      if (args[0]->op == Op::Where && isNum(args[0]->args[1]) && isNum(args[0]->args[2])) {
+        return make(Op::Where, {args[0]->args[0], make(Op::Square, {args[0]->args[1]}),
+                                make(Op::Square, {args[0]->args[2]})});
+      }
+      break;
     case Op::Where:
       if (isNum(args[0])) {
         return args[0]->number != 0 ? args[1] : args[2];
@@ -348,7 +413,7 @@ bool isConstant(const ExprPtr& e) {
 
 bool dependsOnPrediction(const ExprPtr& e) {
   if (e->op == Op::Variable) {
-    return e->variable != VariableKind::YTrue;
+    return e->variable == VariableKind::YPred || e->variable == VariableKind::Residual;
   }
   for (const ExprPtr& a : e->args) {
     if (dependsOnPrediction(a)) {
@@ -386,8 +451,8 @@ bool hasFreeElementVariable(const ExprPtr& e) {
 }
 
 ExprPtr differentiate(const ExprPtr& e) {
-  if (isBoolean(e->op)) {
-    return makeNumber(0);  // indicator functions are piecewise constant
+  if (isBoolean(e->op) || !dependsOnPrediction(e)) {
+    return makeNumber(0);  // indicator functions are piecewise constant; y, inputs constant
   }
   const auto& a = e->args;
   auto d = [&](std::size_t i) { return differentiate(a[i]); };
@@ -396,9 +461,10 @@ ExprPtr differentiate(const ExprPtr& e) {
     case Op::Number:
     case Op::Param:
     case Op::Count:
+    case Op::Columns:
       return num(0);
     case Op::Variable:
-      return num(e->variable == VariableKind::YTrue ? 0 : 1);
+      return num(dependsOnPrediction(e) ? 1 : 0);
     case Op::Neg:
       return make(Op::Neg, {d(0)});
     case Op::Add:
@@ -443,6 +509,8 @@ ExprPtr differentiate(const ExprPtr& e) {
       return make(Op::Neg, {make(Op::Mul, {make(Op::Sin, {a[0]}), d(0)})});
     case Op::Tanh:
       return make(Op::Mul, {make(Op::Sub, {num(1), make(Op::Square, {e})}), d(0)});
+    case Op::Atan:
+      return make(Op::Div, {d(0), make(Op::Add, {num(1), make(Op::Square, {a[0]})})});
     case Op::Sigmoid:
       return make(Op::Mul, {make(Op::Mul, {e, make(Op::Sub, {num(1), e})}), d(0)});
     case Op::Softplus:
@@ -464,8 +532,8 @@ ExprPtr differentiate(const ExprPtr& e) {
       return make(Op::Div, {d(0), makeCount()});
     case Op::Sum:
       return d(0);
-    default:
-      return num(0);
+    default:  // row-wise functions have no per-element derivative: see gradient()
+      return num(std::nan(""));
   }
 }
 
@@ -506,6 +574,8 @@ const char* opName(Op op) {
       return "or";
     case Op::Count:
       return "N";
+    case Op::Columns:
+      return "ncols";
     default:
       return "?";
   }
@@ -586,6 +656,9 @@ std::string formatNumber(double v) {
 }  // namespace
 
 std::string toString(const ExprPtr& e) {
+  if (!e) {
+    return "none";  // d2 of a row-wise formula
+  }
   auto wrap = [](const ExprPtr& child, int minPrecedence) {
     const std::string text = toString(child);
     return precedence(child) < minPrecedence ? "(" + text + ")" : text;
@@ -599,8 +672,12 @@ std::string toString(const ExprPtr& e) {
       return e->name;
     case Op::Count:
       return "N";
-    case Op::Neg:  // −y*p reads as −(y*p); only sums need parentheses
-      return "-" + wrap(e->args[0], 6);
+    case Op::Columns:
+      return "ncols";
+    case Op::Neg: {  // −y*p reads as −(y*p); only sums need parentheses
+      const std::string inner = wrap(e->args[0], 6);
+      return inner.front() == '-' ? "-(" + inner + ")" : "-" + inner;  // never "--0.2*y"
+    }
     case Op::Not:
       return "not " + wrap(e->args[0], p);
     case Op::Pow:  // right-associative: a^(b^c) prints as a^b^c

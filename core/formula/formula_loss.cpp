@@ -17,7 +17,12 @@ LossInfo formulaInfo(const formula::ParsedFormula& parsed, const std::string& na
   info.target = TargetKind::SameShape;
   info.curve = CurveKind::Residual;
   info.summary = formula::toString(parsed.value);
-  info.elementwise = !parsed.aggregate;
+  info.elementwise = !parsed.aggregate && !parsed.rowwise;
+  for (const std::string& input : parsed.inputs) {
+    info.extras.push_back(
+        {input, false, true,
+         "a tensor the formula reads as '" + input + "': y_pred's rows, 1 to all of its columns"});
+  }
   for (const formula::FormulaParam& p : parsed.params) {
     ParamSpec spec = realParam(
         p.name, p.name, p.defaultValue, p.min, p.max,
@@ -38,8 +43,9 @@ LossInfo formulaInfo(const formula::ParsedFormula& parsed, const std::string& na
 
 std::shared_ptr<const FormulaLoss> FormulaLoss::create(const std::string& source,
                                                        const ParamValues& params,
-                                                       const std::string& name) {
-  formula::ParsedFormula parsed = formula::parseFormula(source);
+                                                       const std::string& name,
+                                                       const std::vector<std::string>& inputs) {
+  formula::ParsedFormula parsed = formula::parseFormula(source, inputs);
   auto info = std::make_shared<const LossInfo>(formulaInfo(parsed, name));
   const ParamValues complete = completeParams(info->params, params);
   return std::shared_ptr<const FormulaLoss>(new FormulaLoss(info, std::move(parsed), complete));
@@ -55,22 +61,70 @@ FormulaLoss::FormulaLoss(std::shared_ptr<const LossInfo> info,
     m_paramValues.push_back(params.at(p.name));
   }
   setParams(params);
-  m_program = formula::Program({m_parsed.value, m_parsed.d1, m_parsed.d2}, names);
-  m_fusedProgram = formula::Program({m_parsed.value, m_parsed.d1}, names);
+  std::vector<formula::ExprPtr> outputs = {m_parsed.value, m_parsed.d1};
+  if (m_parsed.d2) {
+    outputs.push_back(m_parsed.d2);
+  }
+  m_program = formula::Program(outputs, names, m_parsed.inputs);
+  m_fusedProgram = formula::Program({m_parsed.value, m_parsed.d1}, names, m_parsed.inputs);
+}
+
+Tensor widenInput(const Tensor& input,
+                  Eigen::Index rows,
+                  Eigen::Index cols,
+                  const std::string& name) {
+  if (input.rows() != rows || input.cols() > cols || input.cols() == 0) {
+    throw Error::usage("the formula's input '" + name + "' has shape (" +
+                       std::to_string(input.rows()) + ", " + std::to_string(input.cols()) +
+                       ") but needs " + std::to_string(rows) + " rows (as y_pred) and 1 to " +
+                       std::to_string(cols) + " columns");
+  }
+  if (input.cols() == cols) {
+    return input;
+  }
+  Tensor wide(rows, cols);
+  for (Eigen::Index j = 0; j < cols; ++j) {
+    wide.col(j) = input.col(std::min(j, input.cols() - 1));
+  }
+  return wide;
+}
+
+formula::ProgramInputs FormulaLoss::programInputs(const LossInputs& in,
+                                                  std::vector<Tensor>& widened) const {
+  const Tensor& pred = *in.yPred;
+  formula::ProgramInputs p{in.yTrue->data(),
+                           pred.data(),
+                           static_cast<std::size_t>(pred.size()),
+                           static_cast<std::size_t>(pred.cols()),
+                           {}};
+  widened.reserve(m_parsed.inputs.size());
+  for (const std::string& name : m_parsed.inputs) {
+    const Tensor* input = in.extra(name);
+    if (!input) {
+      throw Error::usage("the formula reads '" + name + "': give it as --input " + name + "=FILE");
+    }
+    widened.push_back(widenInput(*input, pred.rows(), pred.cols(), name));
+    p.inputs.push_back(widened.back().data());
+  }
+  return p;
 }
 
 void FormulaLoss::evaluate(const LossInputs& in, BatchEval& out) const {
   const Tensor& pred = *in.yPred;
-  const Tensor& target = *in.yTrue;
   const Eigen::Index rows = pred.rows();
   const Eigen::Index cols = pred.cols();
   Tensor value(rows, cols);
   out.grad.resize(rows, cols);
-  out.d2.resize(rows, cols);
+  std::vector<double*> outputs = {value.data(), out.grad.data()};
+  if (m_parsed.d2) {
+    out.d2.resize(rows, cols);
+    outputs.push_back(out.d2.data());
+  }
+  std::vector<Tensor> widened;
+  const formula::ProgramInputs inputs = programInputs(in, widened);
   {
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_program.run(target.data(), pred.data(), static_cast<std::size_t>(pred.size()), m_paramValues,
-                  {value.data(), out.grad.data(), out.d2.data()});
+    m_program.run(inputs, m_paramValues, outputs);
   }
   if (m_parsed.aggregate) {
     // One scalar for the batch; d1 is already ∂L/∂ŷ_ij. The diagonal second derivative is
@@ -83,7 +137,9 @@ void FormulaLoss::evaluate(const LossInputs& in, BatchEval& out) const {
   const double scale = 1.0 / static_cast<double>(cols);
   out.unreduced = value.rowwise().sum() * scale;
   out.grad *= scale;
-  out.d2 *= scale;
+  if (m_parsed.d2) {
+    out.d2 *= scale;
+  }
 }
 
 double FormulaLoss::valueAndGradient(const LossInputs& in,
@@ -93,16 +149,15 @@ double FormulaLoss::valueAndGradient(const LossInputs& in,
     return Loss::valueAndGradient(in, reduction, grad);
   }
   const Tensor& pred = *in.yPred;
-  const Tensor& target = *in.yTrue;
+  std::vector<Tensor> widened;
+  const formula::ProgramInputs inputs = programInputs(in, widened);
   // L = factor · Σ_ij e_ij with ℓ_i = mean_j e_ij (Keras' last-axis mean), then the batch
   // reduction.
   const double factor =
       elementFactor(info().framework, reduction, pred.rows(), pred.cols(), /*meanOverRow=*/true);
   grad.resize(pred.rows(), pred.cols());
   const std::lock_guard<std::mutex> lock(m_mutex);
-  return factor * m_fusedProgram.runSumAndScale(target.data(), pred.data(),
-                                                static_cast<std::size_t>(pred.size()),
-                                                m_paramValues, grad.data(), factor);
+  return factor * m_fusedProgram.runSumAndScale(inputs, m_paramValues, grad.data(), factor);
 }
 
 }  // namespace losslab

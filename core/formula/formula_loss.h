@@ -21,9 +21,14 @@ class FormulaLoss final : public Loss {
  public:
   /// Parses and compiles; throws formula::FormulaError (Error::usage) with a caret message,
   /// or Error::usage for a parameter value outside its declared range.
+  /// `inputs` names the extra tensors the formula may read as variables (--input NAME=FILE);
+  /// the ones it reads become required extra inputs of the loss. An input has y_pred's rows
+  /// and at most its columns: with k columns, column j reads its column min(j, k − 1) (one
+  /// column is a per-sample value repeated along the row).
   static std::shared_ptr<const FormulaLoss> create(const std::string& source,
                                                    const ParamValues& params = {},
-                                                   const std::string& name = "custom");
+                                                   const std::string& name = "custom",
+                                                   const std::vector<std::string>& inputs = {});
 
   void evaluate(const LossInputs& in, BatchEval& out) const override;
   /// Element formulas: value and d1 only, summed on the fly (no value or d2 buffers), the
@@ -37,6 +42,8 @@ class FormulaLoss final : public Loss {
               formula::ParsedFormula parsed,
               const ParamValues& params);
 
+  formula::ProgramInputs programInputs(const LossInputs& in, std::vector<Tensor>& widened) const;
+
   std::shared_ptr<const LossInfo> m_infoOwner;  // custom losses are not in the registry
   formula::ParsedFormula m_parsed;
   std::vector<double> m_paramValues;        // in the order of m_parsed.params
@@ -47,5 +54,12 @@ class FormulaLoss final : public Loss {
 
 /// The LossInfo a formula would get (params with ranges, elementwise flag), without compiling.
 LossInfo formulaInfo(const formula::ParsedFormula& parsed, const std::string& name);
+
+/// `input` widened to rows × cols: column j reads column min(j, k − 1) of its k columns. Throws
+/// Error::usage naming `name` if its rows differ or it has more columns than y_pred.
+Tensor widenInput(const Tensor& input,
+                  Eigen::Index rows,
+                  Eigen::Index cols,
+                  const std::string& name);
 
 }  // namespace losslab

@@ -15,6 +15,10 @@ namespace losslab::formula {
 
 namespace {
 
+/// Row-wise functions inside row-wise functions: their gradient's seed doubles at each level
+/// (softmax reads its cotangent twice), so the derivative grows as 2^depth.
+constexpr int kMaxRowNesting = 6;
+
 std::string caretLine(std::string_view source, std::size_t position) {
   // The line containing `position`, and a caret under it.
   std::size_t begin = source.rfind('\n', position == 0 ? 0 : position - 1);
@@ -40,7 +44,10 @@ struct Token {
 
 class Parser {
  public:
-  explicit Parser(std::string_view source) : m_source(source) { tokenize(); }
+  Parser(std::string_view source, const std::vector<std::string>& inputs)
+      : m_source(source), m_inputs(inputs) {
+    tokenize();
+  }
 
   ParsedFormula parse() {
     ParsedFormula result;
@@ -78,9 +85,11 @@ class Parser {
     }
     result.value = value;
     result.aggregate = containsAggregate(value);
-    result.d1 = differentiate(value);
-    result.d2 = differentiate(result.d1);
+    result.rowwise = containsRowOp(value);
+    result.d1 = gradient(value);
+    result.d2 = result.rowwise ? nullptr : differentiate(result.d1);
     result.params = m_params;
+    result.inputs = m_usedInputs;
     return result;
   }
 
@@ -206,10 +215,14 @@ class Parser {
     }
   }
 
-  static bool isReservedName(const std::string& name) {
+  bool isReservedName(const std::string& name) const {
     return name == "y_true" || name == "y" || name == "y_pred" || name == "p" || name == "r" ||
            name == "pi" || name == "e" || name == "eps" || name == "N" || name == "and" ||
-           name == "or" || name == "not" || name == "in" || name == "log";
+           name == "or" || name == "not" || name == "in" || name == "log" || name == "col" ||
+           name == "ncols" || isInput(name);
+  }
+  bool isInput(const std::string& name) const {
+    return std::find(m_inputs.begin(), m_inputs.end(), name) != m_inputs.end();
   }
 
   double signedNumber() {
@@ -328,7 +341,12 @@ class Parser {
           if (acceptOp("*")) {
             left = make(Op::Mul, {left, binaryLevel(6)});
           } else if (acceptOp("/")) {
-            left = make(Op::Div, {left, binaryLevel(6)});
+            const std::size_t at = peek().position;
+            ExprPtr right = binaryLevel(6);
+            if (isNumber(right, 0)) {
+              fail("division by zero: the denominator is the constant 0", at);
+            }
+            left = make(Op::Div, {left, right});
           } else {
             return left;
           }
@@ -403,6 +421,18 @@ class Parser {
     if (n == "r") {
       return makeVariable(VariableKind::Residual, n);
     }
+    if (n == "col") {
+      return makeVariable(VariableKind::Column, n);
+    }
+    if (n == "ncols") {
+      return make(Op::Columns, {});
+    }
+    if (isInput(n)) {
+      if (std::find(m_usedInputs.begin(), m_usedInputs.end(), n) == m_usedInputs.end()) {
+        m_usedInputs.push_back(n);
+      }
+      return makeVariable(VariableKind::Input, n);
+    }
     if (n == "pi") {
       return makeNumber(std::numbers::pi);
     }
@@ -469,7 +499,27 @@ class Parser {
     if ((op == Op::Mean || op == Op::Sum) && containsAggregate(args[0])) {
       fail("aggregates cannot be nested", name.position);
     }
+    if (isRowOp(op) && rowDepth(args[0]) + 1 > kMaxRowNesting) {
+      fail("row-wise functions nest at most " + std::to_string(kMaxRowNesting) +
+               " deep (the derivative doubles at each level)",
+           name.position);
+    }
+    if (isRowOp(op) && containsAggregate(args[0])) {
+      fail(name.text +
+               "() works on one row: mean(...) and sum(...) over the batch cannot be "
+               "inside it",
+           name.position);
+    }
     return make(op, std::move(args));
+  }
+
+  /// The most row-wise functions on one path from `e` down (the parser's trees are trees).
+  static int rowDepth(const ExprPtr& e) {
+    int deepest = 0;
+    for (const ExprPtr& a : e->args) {
+      deepest = std::max(deepest, rowDepth(a));
+    }
+    return deepest + (isRowOp(e->op) ? 1 : 0);
   }
 
   // Guards recursion depth so that "((((…" cannot exhaust the stack.
@@ -487,6 +537,8 @@ class Parser {
   };
 
   std::string_view m_source;
+  const std::vector<std::string>& m_inputs;
+  std::vector<std::string> m_usedInputs;
   std::vector<Token> m_tokens;
   std::size_t m_next = 0;
   int m_depth = 0;
@@ -504,8 +556,8 @@ FormulaError::FormulaError(const std::string& message,
       m_position(position),
       m_message(message) {}
 
-ParsedFormula parseFormula(std::string_view source) {
-  return Parser(source).parse();
+ParsedFormula parseFormula(std::string_view source, const std::vector<std::string>& inputs) {
+  return Parser(source, inputs).parse();
 }
 
 }  // namespace losslab::formula

@@ -39,9 +39,12 @@ struct ParsedFormula {
   std::string source;
   std::vector<FormulaParam> params;  // in order of first appearance
   ExprPtr value;
-  ExprPtr d1;              // ∂value/∂ŷ_i (per element; includes 1/N for aggregates)
-  ExprPtr d2;              // ∂²value/∂ŷ_i² (diagonal)
+  ExprPtr d1;  // ∂value/∂ŷ_i (per element; includes 1/N for aggregates); with row-wise
+               // functions the gradient of the row sum, Σ_k ∂value_k/∂ŷ_i (formula_expr.h)
+  ExprPtr d2;  // ∂²value/∂ŷ_i² (diagonal); null with row-wise functions (not element-wise)
   bool aggregate = false;  // uses mean(...)/sum(...): the value is one scalar for the batch
+  bool rowwise = false;    // uses row_sum, softmax, …: a row's elements depend on each other
+  std::vector<std::string> inputs;  // the named extra inputs it reads, in order of appearance
 };
 
 /// Limits that keep hostile input from exhausting time or the stack.
@@ -49,8 +52,10 @@ inline constexpr std::size_t kMaxFormulaLength = 4096;
 inline constexpr int kMaxNesting = 64;
 
 /// Parses `source`: zero or more declarations then one expression, separated by newlines or
-/// ';'. Variables: y_true (y), y_pred (p), r = y_pred − y_true; constants pi, e, eps (1e-7);
-/// any other identifier is a parameter. Throws FormulaError.
-ParsedFormula parseFormula(std::string_view source);
+/// ';'. Variables: y_true (y), y_pred (p), r = y_pred − y_true, col (the element's 0-based
+/// column), ncols (columns per row), and every name in `inputs` (extra tensors given as
+/// --input NAME=FILE); constants pi, e, eps (1e-7); any other identifier is a parameter.
+/// Throws FormulaError.
+ParsedFormula parseFormula(std::string_view source, const std::vector<std::string>& inputs = {});
 
 }  // namespace losslab::formula

@@ -19,15 +19,34 @@ bool isElementNode(const ExprPtr& e) {
 
 }  // namespace
 
-Program::Program(const std::vector<ExprPtr>& outputs, std::vector<std::string> paramNames)
-    : m_paramNames(std::move(paramNames)), m_outputs(outputs) {
+Program::Program(const std::vector<ExprPtr>& outputs,
+                 std::vector<std::string> paramNames,
+                 std::vector<std::string> inputNames)
+    : m_paramNames(std::move(paramNames)),
+      m_inputNames(std::move(inputNames)),
+      m_outputs(outputs),
+      m_inputRegisters(m_inputNames.size(), -1) {
   for (const ExprPtr& output : outputs) {
-    m_outputRegisters.push_back(compile(output, m_main));
+    m_outputRegisters.push_back(compile(output, kMainCode));
   }
   m_storage.assign(static_cast<std::size_t>(m_registerCount) * kChunk, 0.0);
 }
 
-int Program::compile(const ExprPtr& e, std::vector<Instruction>& code) {
+std::size_t Program::instructionCount() const {
+  std::size_t count = m_main.size() + m_aggregatePass.size();
+  for (const auto& stage : m_stageCode) {
+    count += stage.size();
+  }
+  return count;
+}
+
+std::vector<Program::Instruction>& Program::code(int id) {
+  return id == kMainCode        ? m_main
+         : id == kAggregateCode ? m_aggregatePass
+                                : m_stageCode[static_cast<std::size_t>(id)];
+}
+
+int Program::compile(const ExprPtr& e, int codeId) {
   if (auto it = m_registerOf.find(e.get()); it != m_registerOf.end()) {
     return it->second;
   }
@@ -38,7 +57,7 @@ int Program::compile(const ExprPtr& e, std::vector<Instruction>& code) {
     m_uniformRegister.push_back(reg);
     m_registerOf[e.get()] = reg;
     if (e->op == Op::Mean || e->op == Op::Sum) {
-      const int inner = compileElement(e->args[0], m_aggregatePass);
+      const int inner = compileElement(e->args[0], kAggregateCode);
       m_aggregates.push_back({e->op, inner, reg});
     } else {
       // Aggregates inside a uniform expression (sqrt(mean(...))) still need their pass.
@@ -47,7 +66,7 @@ int Program::compile(const ExprPtr& e, std::vector<Instruction>& code) {
         const ExprPtr node = stack.back();
         stack.pop_back();
         if (node->op == Op::Mean || node->op == Op::Sum) {
-          compile(node, code);
+          compile(node, codeId);
         } else {
           for (const ExprPtr& a : node->args) {
             stack.push_back(a);
@@ -57,39 +76,72 @@ int Program::compile(const ExprPtr& e, std::vector<Instruction>& code) {
     }
     return reg;
   }
-  return compileElement(e, code);
+  return compileElement(e, codeId);
 }
 
-int Program::compileElement(const ExprPtr& e, std::vector<Instruction>& code) {
+int Program::compileElement(const ExprPtr& e, int codeId) {
   if (auto it = m_registerOf.find(e.get()); it != m_registerOf.end()) {
     return it->second;
   }
+  // An element node's register holds the current chunk of the code list that computes it, so
+  // each list (stage, aggregate pass, main) computes its own.
+  const auto key = std::make_pair(codeId, e.get());
+  if (auto it = m_elementRegisterOf.find(key); it != m_elementRegisterOf.end()) {
+    return it->second;
+  }
   if (!isElementNode(e)) {
-    return compile(e, code);
+    return compile(e, codeId);
   }
   if (e->op == Op::Variable) {
-    int& reg = e->variable == VariableKind::YTrue   ? m_yTrueRegister
-               : e->variable == VariableKind::YPred ? m_yPredRegister
-                                                    : m_residualRegister;
-    if (reg < 0) {
-      reg = m_registerCount++;
+    int* reg = &m_residualRegister;
+    switch (e->variable) {
+      case VariableKind::YTrue:
+        reg = &m_yTrueRegister;
+        break;
+      case VariableKind::YPred:
+        reg = &m_yPredRegister;
+        break;
+      case VariableKind::Residual:
+        break;
+      case VariableKind::Column:
+        reg = &m_columnRegister;
+        break;
+      case VariableKind::Input:
+        for (std::size_t i = 0; i < m_inputNames.size(); ++i) {
+          if (m_inputNames[i] == e->name) {
+            reg = &m_inputRegisters[i];
+          }
+        }
+        break;
     }
+    if (*reg < 0) {
+      *reg = m_registerCount++;
+    }
+    m_registerOf[e.get()] = *reg;
+    return *reg;
+  }
+  if (isRowOp(e->op)) {
+    const int stageCode = static_cast<int>(m_stageCode.size());
+    m_stageCode.emplace_back();
+    const int inner = compileElement(e->args[0], stageCode);  // its own stages come first
+    const int reg = m_registerCount++;
+    m_rows.push_back({e, stageCode, inner, reg, containsAggregate(e)});
     m_registerOf[e.get()] = reg;
     return reg;
   }
   Instruction ins{e->op, -1};
   if (!e->args.empty()) {
-    ins.a = compileElement(e->args[0], code);
+    ins.a = compileElement(e->args[0], codeId);
   }
   if (e->args.size() > 1) {
-    ins.b = compileElement(e->args[1], code);
+    ins.b = compileElement(e->args[1], codeId);
   }
   if (e->args.size() > 2) {
-    ins.c = compileElement(e->args[2], code);
+    ins.c = compileElement(e->args[2], codeId);
   }
   ins.dst = m_registerCount++;
-  code.push_back(ins);
-  m_registerOf[e.get()] = ins.dst;
+  code(codeId).push_back(ins);
+  m_elementRegisterOf[key] = ins.dst;
   return ins.dst;
 }
 
@@ -111,6 +163,9 @@ double Program::evaluateUniform(const ExprPtr& e) {
       break;
     case Op::Count:
       value = static_cast<double>(m_count);
+      break;
+    case Op::Columns:
+      value = static_cast<double>(m_in.cols);
       break;
     case Op::Mean:
     case Op::Sum:
@@ -151,13 +206,30 @@ inline void forEach(double* d, Eigen::Index n, F f) {
 __attribute__((target_clones("avx2", "default")))
 #endif
 void Program::executeChunk(const std::vector<Instruction>& code,
-                           const double* yTrue,
-                           const double* yPred,
+                           std::size_t start,
                            std::size_t count) {
   const Eigen::Index n = static_cast<Eigen::Index>(count);
   auto reg = [&](int r) {
     return Chunk(m_storage.data() + static_cast<std::size_t>(r) * kChunk, n);
   };
+  const double* yTrue = m_in.yTrue + start;
+  const double* yPred = m_in.yPred + start;
+  for (std::size_t i = 0; i < m_inputRegisters.size(); ++i) {
+    if (m_inputRegisters[i] >= 0) {
+      reg(m_inputRegisters[i]) = Eigen::Map<const Eigen::ArrayXd>(m_in.inputs[i] + start, n);
+    }
+  }
+  if (m_columnRegister >= 0) {
+    double* column = reg(m_columnRegister).data();
+    for (std::size_t i = 0; i < count; ++i) {
+      column[i] = static_cast<double>((start + i) % m_in.cols);
+    }
+  }
+  for (std::size_t k = 0; k < m_rows.size(); ++k) {
+    if (m_rowReady[k]) {
+      reg(m_rows[k].reg) = Eigen::Map<const Eigen::ArrayXd>(m_rowValues[k].data() + start, n);
+    }
+  }
   if (m_yTrueRegister >= 0) {
     reg(m_yTrueRegister) = Eigen::Map<const Eigen::ArrayXd>(yTrue, n);
   }
@@ -258,6 +330,9 @@ void Program::executeChunk(const std::vector<Instruction>& code,
       case Op::Tanh:
         d = a.tanh();
         break;
+      case Op::Atan:
+        d = a.atan();
+        break;
       case Op::Sigmoid: {
         // σ(x) on the side where e^{−|x|} cannot overflow.
         d = (-a.abs()).exp();
@@ -312,13 +387,69 @@ void Program::executeChunk(const std::vector<Instruction>& code,
   }
 }
 
-void Program::prepare(const double* yTrue,
-                      const double* yPred,
-                      std::size_t n,
-                      const std::vector<double>& params) {
+void Program::runRowStage(std::size_t k) {
+  const RowStage& stage = m_rows[k];
+  const std::size_t n = m_count;
+  const std::size_t cols = m_in.cols;
+  m_rowScratch.resize(n);
+  for (std::size_t start = 0; start < n; start += kChunk) {
+    const std::size_t count = std::min(kChunk, n - start);
+    executeChunk(m_stageCode[static_cast<std::size_t>(stage.code)], start, count);
+    std::copy_n(m_storage.data() + static_cast<std::size_t>(stage.inner) * kChunk, count,
+                m_rowScratch.data() + start);
+  }
+  std::vector<double>& out = m_rowValues[k];
+  out.resize(n);
+  for (std::size_t row = 0; row + cols <= n; row += cols) {
+    const Eigen::Map<const Eigen::ArrayXd> x(m_rowScratch.data() + row,
+                                             static_cast<Eigen::Index>(cols));
+    Eigen::Map<Eigen::ArrayXd> y(out.data() + row, static_cast<Eigen::Index>(cols));
+    const bool hasNaN = x.isNaN().any();
+    const double max = hasNaN ? std::nan("") : x.maxCoeff();
+    // The maximum taken out, so no exponential overflows (a ±inf maximum is kept as it is).
+    const double shift = std::isfinite(max) ? max : 0.0;
+    auto logSumShifted = [&] { return std::log((x - shift).exp().sum()); };  // lse − shift
+    auto logSumExp = [&] { return std::isfinite(max) ? max + logSumShifted() : max; };
+    switch (stage.node->op) {
+      case Op::RowSum:
+        y.setConstant(x.sum());
+        break;
+      case Op::RowMean:
+        y.setConstant(x.sum() / static_cast<double>(cols));
+        break;
+      case Op::RowMax:
+        y.setConstant(max);
+        break;
+      case Op::Norm:
+        y.setConstant(std::sqrt(x.square().sum()));
+        break;
+      case Op::LogSumExp:
+        y.setConstant(logSumExp());
+        break;
+      case Op::Softmax: {
+        y = (x - shift).exp();
+        y /= y.sum();
+        break;
+      }
+      case Op::LogSoftmax:
+        y = (x - shift) - logSumShifted();
+        break;
+      default:
+        y.setConstant(std::nan(""));
+        break;
+    }
+  }
+  m_rowReady[k] = 1;
+}
+
+void Program::prepare(const ProgramInputs& in, const std::vector<double>& params) {
+  m_in = in;
   m_paramValues = params;
-  m_count = n;
+  m_count = in.n;
+  const std::size_t n = in.n;
   m_uniformValues.clear();
+  m_rowValues.resize(m_rows.size());
+  m_rowReady.assign(m_rows.size(), 0);
   auto fillUniforms = [&](bool afterAggregates) {
     for (std::size_t k = 0; k < m_uniformNodes.size(); ++k) {
       if (containsAggregate(m_uniformNodes[k]) != afterAggregates) {
@@ -329,12 +460,20 @@ void Program::prepare(const double* yTrue,
                   kChunk, value);
     }
   };
+  auto runRows = [&](bool afterAggregates) {
+    for (std::size_t k = 0; k < m_rows.size(); ++k) {
+      if (m_rows[k].afterAggregates == afterAggregates) {
+        runRowStage(k);
+      }
+    }
+  };
   fillUniforms(false);
+  runRows(false);
   if (!m_aggregates.empty()) {
     std::vector<double> sums(m_aggregates.size(), 0.0);
     for (std::size_t start = 0; start < n; start += kChunk) {
       const std::size_t count = std::min(kChunk, n - start);
-      executeChunk(m_aggregatePass, yTrue + start, yPred + start, count);
+      executeChunk(m_aggregatePass, start, count);
       for (std::size_t k = 0; k < m_aggregates.size(); ++k) {
         const double* inner =
             m_storage.data() + static_cast<std::size_t>(m_aggregates[k].inner) * kChunk;
@@ -354,17 +493,16 @@ void Program::prepare(const double* yTrue,
     }
     fillUniforms(true);
   }
+  runRows(true);
 }
 
-void Program::run(const double* yTrue,
-                  const double* yPred,
-                  std::size_t n,
+void Program::run(const ProgramInputs& in,
                   const std::vector<double>& params,
                   const std::vector<double*>& out) {
-  prepare(yTrue, yPred, n, params);
-  for (std::size_t start = 0; start < n; start += kChunk) {
-    const std::size_t count = std::min(kChunk, n - start);
-    executeChunk(m_main, yTrue + start, yPred + start, count);
+  prepare(in, params);
+  for (std::size_t start = 0; start < in.n; start += kChunk) {
+    const std::size_t count = std::min(kChunk, in.n - start);
+    executeChunk(m_main, start, count);
     for (std::size_t k = 0; k < out.size(); ++k) {
       const double* src =
           m_storage.data() + static_cast<std::size_t>(m_outputRegisters[k]) * kChunk;
@@ -401,13 +539,12 @@ sumAndScale(
 
 }  // namespace
 
-double Program::runSumAndScale(const double* yTrue,
-                               const double* yPred,
-                               std::size_t n,
+double Program::runSumAndScale(const ProgramInputs& in,
                                const std::vector<double>& params,
                                double* second,
                                double scale) {
-  prepare(yTrue, yPred, n, params);
+  prepare(in, params);
+  const std::size_t n = in.n;
   const double* first =
       m_storage.data() + static_cast<std::size_t>(m_outputRegisters.at(0)) * kChunk;
   const double* source =
@@ -415,7 +552,7 @@ double Program::runSumAndScale(const double* yTrue,
   double sum = 0;
   for (std::size_t start = 0; start < n; start += kChunk) {
     const auto count = static_cast<Eigen::Index>(std::min(kChunk, n - start));
-    executeChunk(m_main, yTrue + start, yPred + start, static_cast<std::size_t>(count));
+    executeChunk(m_main, start, static_cast<std::size_t>(count));
     sum += sumAndScale(first, source, second + start, static_cast<std::size_t>(count), scale);
   }
   return sum;

@@ -272,7 +272,18 @@ LOSSLAB_LOSS_FILE(categorical_keras) {
   const char* categoricalSmoothing =
       LL_TR("Engine", "Targets move towards uniform: y(1 − λ) + λ/K");
   LossFacts cce;
-  cce.exportLimit = kRowWise;
+  cce.formula = [](const ParamValues& p) {
+    // Keras: y smoothed to y(1 − λ) + λ/K, probabilities normalised then clipped.
+    const std::string y = "(y_true*(1 - label_smoothing) + label_smoothing/ncols)";
+    if (paramOr(p, "from_logits", 0) != 0) {
+      return std::optional<FormulaText>(
+          FormulaText{{"label_smoothing"}, "-row_sum(" + y + "*log_softmax(y_pred))", ""});
+    }
+    return std::optional<FormulaText>(
+        FormulaText{{"label_smoothing", "epsilon"},
+                    "-row_sum(" + y + "*log(clip(y_pred/row_sum(y_pred), epsilon, 1 - epsilon)))",
+                    ""});
+  };
   cce.calls = {kerasCall("categorical_crossentropy", "CategoricalCrossentropy",
                          {kFromLogits, kSmoothing}, kTfNote)};
   cce.curve = [](const ParamValues& p) { return logitsIfFromLogits(p, true); };

@@ -209,7 +209,13 @@ std::vector<KinkPoint> distillationPoints(const ParamValues& p) {
 
 LOSSLAB_LOSS_FILE(distillation) {
   LossFacts kd;
-  kd.exportLimit = "it combines several losses over column slices";
+  // Row-wise (issue 13): the hard CE picks the label's logit with col == y_true (y_true is one
+  // column, repeated along the row), the soft KL is Keras' clipped KLDivergence.
+  kd.formula = formula({"temperature", "alpha", "epsilon"},
+                       "alpha*(logsumexp(y_pred) - row_sum(where(col == y_true, y_pred, 0))) + "
+                       "(1 - alpha)*square(temperature)*row_sum(clip(softmax(teacher_logits/"
+                       "temperature), epsilon, 1)*log(clip(softmax(teacher_logits/temperature), "
+                       "epsilon, 1)/clip(softmax(y_pred/temperature), epsilon, 1)))");
   kd.curve = CurveTraits{.path = CurvePath::Distillation, .logits = true, .classRow = true};
   kd.inputs = InputDomain{.prediction = Values::Real,
                           .target = Values::ClassIndex,
@@ -236,7 +242,11 @@ LOSSLAB_LOSS_FILE(distillation) {
       false, std::move(kd)));
 
   LossFacts icarl;
-  icarl.exportLimit = "it combines several losses over column slices";
+  // old_outputs has s columns: column j ≥ s reads its last one (formula inputs), which the
+  // where() discards.
+  icarl.formula = formula({"old_classes"},
+                          "softplus(y_pred) - y_pred*where(col < old_classes, "
+                          "old_outputs, y_true)");
   icarl.curve = CurveTraits{.path = CurvePath::Icarl, .logits = true};
   icarl.inputs = [](const ParamValues& p) {
     const int old = static_cast<int>(paramOr(p, "old_classes", 1));

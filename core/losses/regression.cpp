@@ -505,7 +505,7 @@ LOSSLAB_LOSS_FILE(regression) {
                  LL_TR("Engine", "sqrt(mean over all elements of r²), one scalar"), {}, false,
                  std::move(rmseBatch)));
   LossFacts rmseRow;
-  rmseRow.exportLimit = kRowWise;
+  rmseRow.formula = formula({}, "sqrt(row_mean(square(r)))");
   rmseRow.kinks = std::vector<KinkPoint>{rmseZero};
   registry.add<RmsePerSample>(regression(
       "rmse_per_sample", LL_TR("Engine", "RMSE per sample"), keras,

@@ -376,7 +376,7 @@ LossFacts ceresFacts(std::vector<std::string> params, std::string expression) {
 }
 
 /// ρ(s) of an inner-loss choice in the formula language, `s` a parenthesised expression and
-/// `a` the name of its parameter; nothing for arctan (the formula language has no atan).
+/// `a` the name of its parameter.
 /// Huber's √s is written √max(s, a²) so the branch where() discards has a finite gradient at
 /// s = 0 in autodiff (√ has an infinite slope there, and 0·∞ would poison the sum).
 std::optional<std::string> rhoText(const std::string& name,
@@ -397,8 +397,8 @@ std::optional<std::string> rhoText(const std::string& name,
     return "where(" + s + " <= " + a2 + ", " + a2 + "/3*(1 - (1 - " + s + "/" + a2 + ")^3), " + a2 +
            "/3)";
   }
-  if (name == "arctan") {
-    return std::nullopt;
+  if (name == "arctan") {  // a·atan2(s, a) with a > 0
+    return a + "*atan(" + s + "/" + a + ")";
   }
   return s;  // "none", "trivial"
 }
@@ -446,7 +446,6 @@ std::string barronExpression(double alpha) {
 }  // namespace
 
 LOSSLAB_LOSS_FILE(robust) {
-  const char* wraps = "with an arctan inner loss: the formula language has no arctan";
   LossFacts trivial = ceresFacts({}, "0.5*square(r)");
   trivial.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin")};
   addCeres<TrivialSpec>(registry, "ceres_trivial", LL_TR("Engine", "TrivialLoss (Ceres)"),
@@ -483,8 +482,7 @@ LOSSLAB_LOSS_FILE(robust) {
               LL_TR("Engine", "Scale: quadratic for ‖r‖ ≪ a, logarithmic beyond"))},
       std::move(cauchy));
 
-  LossFacts arctan;
-  arctan.exportLimit = "the formula language has no arctan";
+  LossFacts arctan = ceresFacts({"a"}, "0.5*a*atan(square(r)/a)");
   arctan.kinks = std::vector<KinkPoint>{point(0, 0, 0, 1, "the origin: ρ′(0) = 1")};
   arctan.examples = {{{"a", 2.5}}};
   addCeres<ArctanSpec>(
@@ -534,7 +532,6 @@ LOSSLAB_LOSS_FILE(robust) {
 
   // The inner-loss choices index kInnerLosses (from "none" where allowed, else "trivial").
   LossFacts scaled;
-  scaled.exportLimit = wraps;
   scaled.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
     const std::string rho = choiceAt(p, "rho", 0);
     const std::optional<std::string> text = rhoText(rho, "square(r)", "rho_a");
@@ -565,7 +562,6 @@ LOSSLAB_LOSS_FILE(robust) {
                        std::move(scaled));
 
   LossFacts composed;
-  composed.exportLimit = wraps;
   composed.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
     const std::string f = choiceAt(p, "f", 1);
     const std::string g = choiceAt(p, "g", 1);
@@ -610,7 +606,6 @@ LOSSLAB_LOSS_FILE(robust) {
                          std::move(composed));
 
   LossFacts wrapper;
-  wrapper.exportLimit = wraps;
   wrapper.formula = [](const ParamValues& p) -> std::optional<FormulaText> {
     const std::string rho = choiceAt(p, "rho", 0);
     const std::optional<std::string> text = rhoText(rho, "square(r)", "rho_a");

@@ -1355,6 +1355,36 @@
         <source>log(cosh(r)): quadratic near zero, linear far away, smooth everywhere.</source>
         <translation>log(cosh(r))：零附近近似二次，远离零时近似线性，处处光滑。</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Categorical cross-entropy</source>
+        <translation>分类交叉熵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-entropy of one-hot targets and a row of class probabilities.</source>
+        <translation>独热目标与一行类别概率之间的交叉熵。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RMSE per sample</source>
+        <translation>逐样本 RMSE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root mean squared error of each sample&apos;s row.</source>
+        <translation>每个样本所在行的均方根误差。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ceres ArctanLoss</source>
+        <translation>Ceres ArctanLoss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bounded robust loss of the row&apos;s squared norm: it saturates at a·π/4.</source>
+        <translation>行平方范数的有界稳健损失：在 a·π/4 处饱和。</translation>
+    </message>
 </context>
 <context>
     <name>GifText</name>

@@ -25,6 +25,7 @@
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
 #include "core/export/code_export.h"
+#include "core/export/formula_module.h"
 #include "core/formula/formula_parser.h"
 #include "core/testing/sample_inputs.h"
 #include "tests/registry_cases.h"
@@ -427,10 +428,13 @@ void TestExportRoundTrip::exportMatchesTheEngine() {
     EvalRequest summed = row.request;
     summed.reduction = Reduction::Sum;
     double expectedSum = evaluate(*row.loss, summed).value;
+    // A row-wise formula with one value per row (row_sum, norm, …) is one value per sample in
+    // PyTorch too (issue 13).
+    const std::optional<FormulaEquivalent> equivalent = formulaEquivalent(*row.loss);
     if (row.route.kind == ExportRoute::Kind::Formula &&
-        row.loss->info().framework != Framework::PyTorch &&
-        !formulaEquivalent(*row.loss)->rowSquaredNorm &&
-        !formula::parseFormula(formulaEquivalent(*row.loss)->source).aggregate) {
+        row.loss->info().framework != Framework::PyTorch && !equivalent->rowSquaredNorm &&
+        !formula::parseFormula(equivalent->source, equivalent->inputs).aggregate &&
+        !perRowFormula(formula::parseFormula(equivalent->source, equivalent->inputs))) {
       expectedSum *= static_cast<double>(row.request.yPred.values.cols());
     }
     LOSSLAB_VERIFY_NEAR(number(result.value("sum")), expectedSum, kTolerance);

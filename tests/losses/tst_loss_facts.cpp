@@ -54,7 +54,7 @@ std::shared_ptr<const FormulaLoss> formulaOf(const Loss& loss, int* columns = nu
   if (columns) {
     *columns = equivalent->columns;
   }
-  return FormulaLoss::create(equivalent->source);
+  return FormulaLoss::create(equivalent->source, {}, "custom", equivalent->inputs);
 }
 
 /// The first-variant-or-named curve point of a one-column curve as plain tensors: y_pred 1×1 and

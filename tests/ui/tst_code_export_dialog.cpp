@@ -175,16 +175,17 @@ void TestCodeExportDialog::saveFailureCreatesNothing() {
 }
 
 void TestCodeExportDialog::lossWithoutExportShowsReason() {
-  // ceres_arctan has no faithful export (the formula language has no arctan): the engine says
-  // so, and the dialog shows that instead of code.
-  const LossPtr loss = builtIn("ceres_arctan");
+  // knowledge_distillation has no Keras export (its formula reads teacher_logits, which Keras'
+  // Loss.call cannot take): the engine says so, and the dialog shows that instead of code.
+  const LossPtr loss = builtIn("knowledge_distillation");
   std::string reason;
   try {
     exportCode(*loss, CodeTarget::Keras);
   } catch (const Error& error) {
     reason = error.what();
   }
-  QVERIFY2(!reason.empty(), "ceres_arctan became exportable: pick another loss for this test");
+  QVERIFY2(!reason.empty(),
+           "knowledge_distillation became exportable to Keras: pick another loss for this test");
   CodeExportDialog dialog(loss, CodeTarget::Keras);
   QVERIFY(dialog.code().isEmpty());
   QCOMPARE(dialog.exportError(), QString::fromStdString(reason));

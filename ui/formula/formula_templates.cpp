@@ -109,6 +109,36 @@ QList<FormulaTemplate> FormulaTemplates::all() {
                   QString(),
                   QStringLiteral("log_cosh"),
                   {}});
+
+  // Row-wise functions (issue 13): losses over a whole row, equal to the built-ins.
+  list.push_back(
+      {QStringLiteral("categorical_crossentropy"),
+       tr("Categorical cross-entropy"),
+       QStringLiteral("# Keras CCE on probabilities: normalise each row, clip, sum\n"
+                      "# from logits: -row_sum(y_true*log_softmax(y_pred))\n"
+                      "-row_sum(y_true*log(clip(y_pred/row_sum(y_pred), eps, 1 - eps)))"),
+       tr("Cross-entropy of one-hot targets and a row of class probabilities."),
+       QString(),
+       QStringLiteral("categorical_crossentropy"),
+       {}});
+  list.push_back({QStringLiteral("rmse_per_sample"),
+                  tr("RMSE per sample"),
+                  QStringLiteral("# one root mean squared error per row, then averaged\n"
+                                 "sqrt(row_mean(square(r)))"),
+                  tr("Root mean squared error of each sample's row."),
+                  QString(),
+                  QStringLiteral("rmse_per_sample"),
+                  {}});
+  list.push_back(
+      {QStringLiteral("ceres_arctan"),
+       tr("Ceres ArctanLoss"),
+       QStringLiteral("# Ceres: 1/2 rho(s) of the row's squared norm s, rho = a*atan(s/a)\n"
+                      "a = 1 in [0.05, 10] log\n"
+                      "0.5*a*atan(row_sum(square(r))/a)"),
+       tr("Bounded robust loss of the row's squared norm: it saturates at a·π/4."),
+       QString(),
+       QStringLiteral("ceres_arctan"),
+       {{"a", "a"}}});
   return list;
 }
 

@@ -215,6 +215,23 @@ def logsumexp(x, axis=None, keepdims=False):
     return torch.logsumexp(x, dim=axis, keepdim=keepdims)
 
 
+def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 (Keras' name)
+    """The Euclidean norm (ord None or 2) over `axis`; its gradient at 0 is torch's (0), not
+    TF's 0/0."""
+    assert ord in (None, 2), ord
+    x = convert_to_tensor(x)
+    if axis is None:
+        return torch.linalg.vector_norm(x)
+    return torch.linalg.vector_norm(x, dim=axis, keepdim=keepdims)
+
+
+def arange(start, stop=None, step=1, dtype=None):
+    """Keras 3: integer arguments give "int32" values unless a dtype is given."""
+    if stop is None:
+        start, stop = 0, start
+    return torch.arange(start, stop, step, dtype=_dtype(dtype) or torch.int32)
+
+
 def softmax(x, axis=-1):
     return torch.softmax(convert_to_tensor(x), dim=axis)
 
