@@ -12,8 +12,8 @@
 
 #include "bench/fma_peak.h"
 #include "core/engine/loss_registry.h"
+#include "core/engine/simd.h"
 #include "core/training/landscape.h"
-#include "core/training/simd.h"
 #include "core/training/trainer.h"
 
 namespace {

@@ -3,6 +3,7 @@
 
 #include "core/engine/loss.h"
 #include "core/engine/reduction.h"
+#include "core/engine/simd.h"
 
 namespace losslab {
 
@@ -17,6 +18,54 @@ struct LossEval {
 /// How a Keras loss turns element losses into the per-sample loss ℓ_i.
 enum class Aggregate { MeanLastAxis, SumLastAxis };
 
+/// The fused value-and-gradient loop of ElementwiseLoss, compiled three times.
+namespace elementwise_detail {
+
+/// Eight independent partial sums, one per lane of an AVX-512 register: one accumulator would
+/// chain every addition on the previous one and stop the loop from vectorising. The kernels are
+/// branch-free (selects, vector_math.h), so GCC and clang vectorise the lane loop in every
+/// instruction set; the partial sums are reduced by one fixed tree, so all versions add the same
+/// numbers in the same order (no fused multiply-add anywhere: -ffp-contract=off).
+template <class Kernel>
+[[gnu::always_inline]] inline double fusedLoop(const Kernel& kernel,
+                                               const double* p,
+                                               const double* t,
+                                               double* g,
+                                               Eigen::Index n,
+                                               double factor) {
+  constexpr int kLanes = 8;
+  double sums[kLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
+  Eigen::Index k = 0;
+  for (; k + kLanes <= n; k += kLanes) {
+    for (int lane = 0; lane < kLanes; ++lane) {
+      const LossEval e = kernel(p[k + lane], t[k + lane]);
+      sums[lane] += e.value;
+      g[k + lane] = factor * e.d1;
+    }
+  }
+  for (; k < n; ++k) {
+    const LossEval e = kernel(p[k], t[k]);
+    sums[0] += e.value;
+    g[k] = factor * e.d1;
+  }
+  const double s =
+      ((sums[0] + sums[1]) + (sums[2] + sums[3])) + ((sums[4] + sums[5]) + (sums[6] + sums[7]));
+  return factor * s;
+}
+
+/// The loop compiled for the active instruction set (simd::run).
+template <class Kernel>
+double fusedPass(const Kernel& kernel,
+                 const double* p,
+                 const double* t,
+                 double* g,
+                 Eigen::Index n,
+                 double factor) {
+  return simd::run([&] { return fusedLoop(kernel, p, t, g, n, factor); });
+}
+
+}  // namespace elementwise_detail
+
 /// A loss made of independent per-element terms e(ŷ_ij, y_ij).
 ///
 /// `Kernel` is a small value type constructible from ParamValues with
@@ -25,6 +74,12 @@ enum class Aggregate { MeanLastAxis, SumLastAxis };
 ///   Kernel forBatch(const Tensor& pred, const Tensor& target) const;
 /// which sees the whole batch first: to reject data outside the loss's domain (throw
 /// Error::data) or to adapt to the batch (hinge's {0,1} label conversion looks at every label).
+/// A kernel whose parameters pick between formulas (from_logits, log_input) can declare
+/// `static constexpr bool kHasModes = true;` and
+///   template <class F> auto visit(F f) const;
+/// calling f with the branch-free kernel object of its mode: the fused pass then runs a loop
+/// without the mode's branch, which the vectoriser could not remove (operator() must agree,
+/// best by calling the same objects).
 /// Keras-style ids reduce the row with kAggregate to the per-sample ℓ_i; PyTorch ids keep the
 /// element-wise tensor, which is exactly what `reduction='none'` returns. Kernels must be cheap and
 /// branch-light: the fused path below runs them once per element over the whole batch.
@@ -62,35 +117,24 @@ class ElementwiseLoss final : public Loss {
   }
 
   /// One fused pass: the reduced value is accumulated while the gradient is written, so each
-  /// input is read once and the gradient written once (memory-bound, no temporaries).
+  /// input is read once and the gradient written once (memory-bound, no temporaries). Runs the
+  /// kernel compiled for the active instruction set (simd.h); every version gives the same bits.
   double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
     const Tensor& pred = *in.yPred;
     const Tensor& target = *in.yTrue;
     const Kernel kernel = batchKernel(pred, target);
     grad.resize(pred.rows(), pred.cols());
-    const Eigen::Index n = pred.size();
     const double factor =
         elementFactor(info().framework, reduction, pred.rows(), pred.cols(), kMeanOverRow);
-    const double* p = pred.data();
-    const double* t = target.data();
-    double* g = grad.data();
-    // Four independent partial sums: one accumulator would chain every addition on the
-    // previous one (4 cycles each) and stop the compiler from vectorising the loop.
-    double sums[4] = {0, 0, 0, 0};
-    Eigen::Index k = 0;
-    for (; k + 4 <= n; k += 4) {
-      for (int lane = 0; lane < 4; ++lane) {
-        const LossEval e = kernel(p[k + lane], t[k + lane]);
-        sums[lane] += e.value;
-        g[k + lane] = factor * e.d1;
-      }
+    const auto pass = [&](const auto& k) {
+      return elementwise_detail::fusedPass(k, pred.data(), target.data(), grad.data(), pred.size(),
+                                           factor);
+    };
+    if constexpr (requires { Kernel::kHasModes; }) {
+      return kernel.visit(pass);  // the branch-free kernel of the parameters' mode
+    } else {
+      return pass(kernel);
     }
-    for (; k < n; ++k) {
-      const LossEval e = kernel(p[k], t[k]);
-      sums[0] += e.value;
-      g[k] = factor * e.d1;
-    }
-    return factor * ((sums[0] + sums[1]) + (sums[2] + sums[3]));
   }
 
  private:

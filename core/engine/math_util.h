@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/engine/vector_math.h"
+
 namespace losslab {
 
 inline constexpr double kLog2 = 0.69314718055994530942;
@@ -13,17 +15,14 @@ inline double signum(double x) {
 }
 
 /// log(1 + e^x) without overflow: max(x, 0) + log1p(e^{−|x|}).
+/// Branch-free (vector_math.h): vectorises inside the fused element-wise loop.
 inline double softplus(double x) {
-  return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x)));
+  return vmath::softplus(x);
 }
 
-/// 1 / (1 + e^{−x}), evaluated on the side where e^{...} cannot overflow.
+/// 1 / (1 + e^{−x}), evaluated on the side where e^{...} cannot overflow (vector_math.h).
 inline double sigmoid(double x) {
-  if (x >= 0) {
-    return 1.0 / (1.0 + std::exp(-x));
-  }
-  const double e = std::exp(x);
-  return e / (1.0 + e);
+  return vmath::sigmoid(x);
 }
 
 /// log σ(x) = −softplus(−x).

@@ -116,11 +116,11 @@ double fold(Op op, const std::vector<double>& a) {
     case Op::Sign:
       return signum(a[0]);
     case Op::Exp:
-      return std::exp(a[0]);
+      return vmath::exp(a[0]);  // the interpreter's functions: folded = evaluated, bit for bit
     case Op::Log:
-      return std::log(a[0]);
+      return vmath::log(a[0]);
     case Op::Log1p:
-      return std::log1p(a[0]);
+      return vmath::log1p(a[0]);
     case Op::Sqrt:
       return std::sqrt(a[0]);
     case Op::Square:
@@ -140,7 +140,7 @@ double fold(Op op, const std::vector<double>& a) {
     case Op::Relu:  // relu(NaN) = NaN, as the interpreter (formula_program.cpp)
       return a[0] > 0 ? a[0] : (a[0] == a[0] ? 0.0 : a[0]);
     case Op::LogCosh:
-      return std::fabs(a[0]) + softplus(-2 * std::fabs(a[0])) - kLog2;
+      return std::fabs(a[0]) + vmath::log1p(vmath::exp(-2 * std::fabs(a[0]))) - kLog2;
     case Op::Max:  // NaN in either gives NaN, as the interpreter
       return (a[0] >= a[1] || a[0] != a[0]) ? a[0] : a[1];
     case Op::Min:

@@ -306,14 +306,17 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         forEach(pd, n,
                 [&](Eigen::Index i) { return pa[i] > 0.0 ? 1.0 : (pa[i] < 0.0 ? -1.0 : 0.0); });
         break;
+      // exp / log / log1p and the functions built on them: vector_math.h's branch-free versions
+      // in every lane and in the tail alike (Eigen's packet exp and the scalar std::exp of the
+      // tail disagreed below −708: issue 13), so a value gives the same bits at any row.
       case Op::Exp:
-        d = a.exp();
+        forEach(pd, n, [&](Eigen::Index i) { return vmath::exp(pa[i]); });
         break;
       case Op::Log:
-        d = a.log();
+        forEach(pd, n, [&](Eigen::Index i) { return vmath::log(pa[i]); });
         break;
       case Op::Log1p:
-        d = a.log1p();
+        forEach(pd, n, [&](Eigen::Index i) { return vmath::log1p(pa[i]); });
         break;
       case Op::Sqrt:
         d = a.sqrt();
@@ -330,17 +333,14 @@ void Program::executeChunk(const std::vector<Instruction>& code,
       case Op::Tanh:
         d = a.tanh();
         break;
-      case Op::Atan:
-        d = a.atan();
+      case Op::Atan:  // std::atan in every row (one path for every position)
+        forEach(pd, n, [&](Eigen::Index i) { return std::atan(pa[i]); });
         break;
-      case Op::Sigmoid: {
-        // σ(x) on the side where e^{−|x|} cannot overflow.
-        d = (-a.abs()).exp();
-        d = (a >= 0.0).select(1.0 / (1.0 + d), d / (1.0 + d));
+      case Op::Sigmoid:
+        forEach(pd, n, [&](Eigen::Index i) { return vmath::sigmoid(pa[i]); });
         break;
-      }
       case Op::Softplus:
-        d = a.max(0.0) + (-a.abs()).exp().log1p();
+        forEach(pd, n, [&](Eigen::Index i) { return vmath::softplus(pa[i]); });
         break;
       case Op::Relu:
         forEach(pd, n, [&](Eigen::Index i) {
@@ -349,7 +349,10 @@ void Program::executeChunk(const std::vector<Instruction>& code,
         });
         break;
       case Op::LogCosh:
-        d = a.abs() + (-2.0 * a.abs()).exp().log1p() - kLog2;
+        forEach(pd, n, [&](Eigen::Index i) {
+          const double x = std::fabs(pa[i]);
+          return x + vmath::log1p(vmath::exp(-2.0 * x)) - kLog2;
+        });
         break;
       case Op::Max:
         forEach(pd, n, [&](Eigen::Index i) {

@@ -25,6 +25,12 @@ using namespace keras_probability;
 ///  Probabilities: S = Σ_k ŷ_k, o = ŷ/S, õ = clip(o, ε, 1 − ε), ℓ = −Σ_k y_k log õ_k; with
 ///    g_k = −y_k/õ_k on the clip interval and 0 outside, ∂ℓ/∂ŷ_j = (g_j − Σ_k g_k o_k) / S.
 /// A probability row summing to 0 has no normalisation (Keras gives NaN): a data error.
+/// exp and log are vector_math.h's (inlined, so the row loops vectorise under simd::run).
+[[noreturn, gnu::noinline]] void throwZeroRow(const LossInfo& info, Eigen::Index i) {
+  throw Error::data(info.id + ": the probabilities of row " + std::to_string(i + 1) +
+                    " sum to 0, so they cannot be normalised");
+}
+
 template <class Target>
 double crossEntropyRow(const Tensor& pred,
                        Eigen::Index i,
@@ -36,33 +42,43 @@ double crossEntropyRow(const Tensor& pred,
   const Eigen::Index k = pred.cols();
   double loss = 0;
   if (fromLogits) {
-    const double top = pred.row(i).maxCoeff();
+    double top = pred(i, 0);
+    for (Eigen::Index j = 1; j < k; ++j) {
+      top = pred(i, j) > top ? pred(i, j) : top;
+    }
     double sum = 0;
     for (Eigen::Index j = 0; j < k; ++j) {
-      sum += std::exp(pred(i, j) - top);
+      const double e = vmath::exp(pred(i, j) - top);
+      grad(i, j) = e;  // kept for the gradient below: one exponential per element
+      sum += e;
     }
-    const double logSum = std::log(sum);
+    const double logSum = vmath::log(sum);
     double sumY = 0;
     for (Eigen::Index j = 0; j < k; ++j) {
       loss -= y(j) * (pred(i, j) - top - logSum);
       sumY += y(j);
     }
     for (Eigen::Index j = 0; j < k; ++j) {
-      grad(i, j) = std::exp(pred(i, j) - top) / sum * sumY - y(j);
+      grad(i, j) = grad(i, j) / sum * sumY - y(j);
     }
     return loss;
   }
-  const double total = pred.row(i).sum();
+  double total = 0;
+  for (Eigen::Index j = 0; j < k; ++j) {
+    total += pred(i, j);
+  }
   if (total == 0) {
-    throw Error::data(info.id + ": the probabilities of row " + std::to_string(i + 1) +
-                      " sum to 0, so they cannot be normalised");
+    throwZeroRow(info, i);
   }
   double dot = 0;  // Σ_k g_k o_k
   for (Eigen::Index j = 0; j < k; ++j) {
     const double o = pred(i, j) / total;
-    const Clipped c = clipProbability(o, eps);
-    loss -= y(j) * std::log(c.value);
-    grad(i, j) = c.inside ? -y(j) / c.value : 0.0;  // g_j for now
+    // clipProbability written out (a local bool vectorises, Clipped::inside does not).
+    const double low = o < eps ? eps : o;
+    const double q = o > 1 - eps ? 1 - eps : low;
+    const bool inside = !(o < eps) && !(o > 1 - eps);
+    loss -= y(j) * vmath::log(q);
+    grad(i, j) = inside ? -y(j) / q : 0.0;  // g_j for now
     dot += grad(i, j) * o;
   }
   for (Eigen::Index j = 0; j < k; ++j) {
@@ -93,6 +109,29 @@ class CategoricalCrossentropy final : public Loss {
       auto y = [&](Eigen::Index j) { return target(i, j) * (1 - m_smoothing) + share; };
       out.unreduced(i, 0) = crossEntropyRow(pred, i, y, m_fromLogits, m_eps, info(), out.grad);
     }
+  }
+
+  /// The training path: the same rows, the reduced value summed on the fly and the gradient
+  /// scaled in place, compiled for the active instruction set. Allocates nothing once `grad`
+  /// has the batch's shape.
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    grad.resize(pred.rows(), pred.cols());
+    const auto rows = static_cast<double>(pred.rows());
+    const double factor = uniformFactor(info().framework, reduction, rows, rows);
+    const double share = m_smoothing / static_cast<double>(pred.cols());
+    return simd::run([&] {
+      double sum = 0;
+      for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+        auto y = [&](Eigen::Index j) { return target(i, j) * (1 - m_smoothing) + share; };
+        sum += crossEntropyRow(pred, i, y, m_fromLogits, m_eps, info(), grad);
+        for (Eigen::Index j = 0; j < pred.cols(); ++j) {
+          grad(i, j) *= factor;
+        }
+      }
+      return factor * sum;  // as ReductionPlan::value: factor · Σ ℓ_i
+    });
   }
 
  private:
@@ -134,6 +173,34 @@ class SparseCategoricalCrossentropy final : public Loss {
       auto y = [t](Eigen::Index j) { return j == t ? 1.0 : 0.0; };
       out.unreduced(i, 0) = crossEntropyRow(pred, i, y, m_fromLogits, m_eps, info(), out.grad);
     }
+  }
+
+  /// The training path without ignore_class (that one needs the mask: the general path): labels
+  /// checked first, then fused rows as in CategoricalCrossentropy::valueAndGradient.
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
+    if (m_ignoreClass != -1) {
+      return Loss::valueAndGradient(in, reduction, grad);
+    }
+    const Tensor& pred = *in.yPred;
+    const Tensor& labels = *in.yTrue;
+    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+      classIndex(labels(i, 0), i, pred.cols(), info());
+    }
+    grad.resize(pred.rows(), pred.cols());
+    const auto rows = static_cast<double>(pred.rows());
+    const double factor = uniformFactor(info().framework, reduction, rows, rows);
+    return simd::run([&] {
+      double sum = 0;
+      for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+        const auto t = static_cast<Eigen::Index>(labels(i, 0));
+        auto y = [t](Eigen::Index j) { return j == t ? 1.0 : 0.0; };
+        sum += crossEntropyRow(pred, i, y, m_fromLogits, m_eps, info(), grad);
+        for (Eigen::Index j = 0; j < pred.cols(); ++j) {
+          grad(i, j) *= factor;
+        }
+      }
+      return factor * sum;  // as ReductionPlan::value: factor · Σ ℓ_i
+    });
   }
 
  private:

@@ -41,13 +41,9 @@ struct Clipped {
   bool inside;
 };
 inline Clipped clipProbability(double p, double eps) {
-  if (p < eps) {
-    return {eps, false};
-  }
-  if (p > 1 - eps) {
-    return {1 - eps, false};
-  }
-  return {p, true};
+  // Selects (no branches): the element-wise kernels that use it stay vectorisable.
+  const double low = p < eps ? eps : p;
+  return {p > 1 - eps ? 1 - eps : low, !(p < eps) && !(p > 1 - eps)};
 }
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();

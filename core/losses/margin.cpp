@@ -69,8 +69,15 @@ struct SoftMargin {
   explicit SoftMargin(const ParamValues&) {}
   LossEval operator()(double x, double y) const {
     const double z = -y * x;
-    const double s = sigmoid(z);
-    return {softplus(z), -y * s, y * y * s * sigmoid(-z)};
+    // softplus(z), σ(z), σ(−z) from one e = e^{−|z|}: vmath::softplus / vmath::sigmoid's
+    // operations, so the same bits as calling them.
+    const double e = vmath::exp(z < 0 ? z : -z);
+    const double big = 1.0 / (1.0 + e);
+    const double small = e / (1.0 + e);
+    const double sp = (z > 0 ? z : 0.0) + vmath::log1p(e);
+    const double s = z >= 0 ? big : small;
+    const double sNeg = -z >= 0 ? big : small;
+    return {z != z ? z : sp, -y * s, y * y * s * sNeg};
   }
 };
 

@@ -72,7 +72,7 @@ struct HingeEmbedding {
     LossEval e;
     if (y != 1) {
       const double v = m_margin - x;
-      e.value += std::fmax(v, 0.0);
+      e.value += v > 0.0 ? v : 0.0;  // fmax(v, 0) (NaN → 0) as a select: the loop vectorises
       e.d1 -= v >= 0 ? 1.0 : 0.0;
     }
     if (y != -1) {

@@ -28,14 +28,16 @@ using namespace keras_probability;
 /// Keras' clipped BCE of one probability: with p̃ = clip(p, ε, 1 − ε),
 ///   b = −[y log p̃ + (1 − y) log(1 − p̃)],
 ///   b′ = (p̃ − y) / (p̃(1 − p̃)), b″ = y/p̃² + (1 − y)/(1 − p̃)² inside [ε, 1 − ε], 0 outside.
-LossEval clippedBce(double p, double y, double eps) {
-  const Clipped c = clipProbability(p, eps);
-  const double q = c.value;
-  const double value = -(y * std::log(q) + (1 - y) * std::log1p(-q));
-  if (!c.inside) {
-    return {value, 0, 0};
-  }
-  return {value, (q - y) / (q * (1 - q)), y / (q * q) + (1 - y) / ((1 - q) * (1 - q))};
+[[gnu::always_inline]] inline LossEval clippedBce(double p, double y, double eps) {
+  // clipProbability's selects written out: GCC 12 does not vectorise a loop that carries the
+  // bool of a returned struct (Clipped::inside), a local bool it does.
+  const double low = p < eps ? eps : p;
+  const double q = p > 1 - eps ? 1 - eps : low;
+  const bool inside = !(p < eps) && !(p > 1 - eps);
+  const double value = -(y * vmath::log(q) + (1 - y) * vmath::log1p(-q));
+  const double d1 = (q - y) / (q * (1 - q));
+  const double d2 = y / (q * q) + (1 - y) / ((1 - q) * (1 - q));
+  return {value, inside ? d1 : 0.0, inside ? d2 : 0.0};
 }
 
 /// Keras binary cross-entropy, element term (ℓ_i = mean_j), y smoothed to y(1 − λ) + λ/2.
@@ -45,16 +47,40 @@ LossEval clippedBce(double p, double y, double eps) {
 /// At p = ½, y = 1: [log 2, −2, 4]. At z = 0, y = 1 (from_logits): [log 2, −½, ¼].
 struct BinaryCrossentropy {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
+  static constexpr bool kHasModes = true;
   explicit BinaryCrossentropy(const ParamValues& params)
       : m_fromLogits(param(params, "from_logits") != 0),
         m_smoothing(param(params, "label_smoothing")),
         m_eps(param(params, "epsilon")) {}
-  LossEval operator()(double p, double t) const {
-    const double y = t * (1 - m_smoothing) + 0.5 * m_smoothing;
-    if (m_fromLogits) {
-      return {softplus(p) - p * y, sigmoid(p) - y, sigmoid(p) * sigmoid(-p)};
+  /// from_logits: one exponential for all three terms. With e = e^{−|z|}, softplus(z) =
+  /// max(z, 0) + log1p(e) and σ(z), σ(−z) are 1/(1 + e), e/(1 + e) in the order the sign of z
+  /// says — vmath::softplus / vmath::sigmoid's operations, so the same bits.
+  struct Logits {
+    double smoothing;
+    LossEval operator()(double p, double t) const {
+      const double y = t * (1 - smoothing) + 0.5 * smoothing;
+      const double e = vmath::exp(p < 0 ? p : -p);
+      const double big = 1.0 / (1.0 + e);
+      const double small = e / (1.0 + e);
+      const double sp = (p > 0 ? p : 0.0) + vmath::log1p(e);
+      const double sPos = p >= 0 ? big : small;
+      const double sNeg = -p >= 0 ? big : small;
+      return {(p != p ? p : sp) - p * y, sPos - y, sPos * sNeg};
     }
-    return clippedBce(p, y, m_eps);
+  };
+  struct Probabilities {
+    double smoothing;
+    double eps;
+    LossEval operator()(double p, double t) const {
+      return clippedBce(p, t * (1 - smoothing) + 0.5 * smoothing, eps);
+    }
+  };
+  template <class F>
+  auto visit(F f) const {
+    return m_fromLogits ? f(Logits{m_smoothing}) : f(Probabilities{m_smoothing, m_eps});
+  }
+  LossEval operator()(double p, double t) const {
+    return visit([&](const auto& kernel) { return kernel(p, t); });
   }
   bool m_fromLogits;
   double m_smoothing;
@@ -140,13 +166,15 @@ struct KlDivergence {
   static constexpr Aggregate kAggregate = Aggregate::SumLastAxis;
   explicit KlDivergence(const ParamValues& params) : m_eps(param(params, "epsilon")) {}
   LossEval operator()(double p, double t) const {
-    const double y = std::fmin(std::fmax(t, m_eps), 1.0);
-    const double q = std::fmin(std::fmax(p, m_eps), 1.0);
-    const double value = y * std::log(y / q);
-    if (p < m_eps || p > 1) {
-      return {value, 0, 0};
-    }
-    return {value, -y / q, y / (q * q)};
+    // Selects with fmax/fmin's NaN rule (a NaN is replaced by the bound), no libm calls and no
+    // early return: the loop vectorises.
+    const double ty = t > m_eps ? t : m_eps;
+    const double y = ty < 1.0 ? ty : 1.0;
+    const double tq = p > m_eps ? p : m_eps;
+    const double q = tq < 1.0 ? tq : 1.0;
+    const double value = y * vmath::log(y / q);
+    const bool passes = !(p < m_eps || p > 1);
+    return {value, passes ? -y / q : 0.0, passes ? y / (q * q) : 0.0};
   }
   double m_eps;
 };
@@ -171,7 +199,7 @@ struct Poisson {
   }
   LossEval operator()(double p, double y) const {
     const double shifted = p + m_eps;
-    return {p - y * std::log(shifted), 1 - y / shifted, y / (shifted * shifted)};
+    return {p - y * vmath::log(shifted), 1 - y / shifted, y / (shifted * shifted)};
   }
   double m_eps;
 };

@@ -313,17 +313,38 @@ struct PoissonNll {
     }
     return *this;
   }
-  LossEval operator()(double x, double y) const {
-    LossEval e;
+  /// The fused pass runs one loop per (log_input, full) pair, without their branches.
+  static constexpr bool kHasModes = true;
+  template <bool LogInput, bool Full>
+  struct Mode {
+    double eps;
+    LossEval operator()(double x, double y) const {
+      return PoissonNll::eval<LogInput, Full>(x, y, eps);
+    }
+  };
+  template <class F>
+  auto visit(F f) const {
     if (m_logInput) {
-      const double rate = std::exp(x);
+      return m_full ? f(Mode<true, true>{m_eps}) : f(Mode<true, false>{m_eps});
+    }
+    return m_full ? f(Mode<false, true>{m_eps}) : f(Mode<false, false>{m_eps});
+  }
+  LossEval operator()(double x, double y) const {
+    return visit([&](const auto& kernel) { return kernel(x, y); });
+  }
+  template <bool LogInput, bool Full>
+  static LossEval eval(double x, double y, double eps) {
+    LossEval e;
+    if constexpr (LogInput) {
+      const double rate = vmath::exp(x);
       e = {rate - y * x, rate - y, rate};
     } else {
-      const double shifted = x + m_eps;
-      e = {x - y * std::log(shifted), 1 - y / shifted, y / (shifted * shifted)};
+      const double shifted = x + eps;
+      e = {x - y * vmath::log(shifted), 1 - y / shifted, y / (shifted * shifted)};
     }
-    if (m_full && y > 1) {
-      e.value += y * std::log(y) - y + 0.5 * std::log(2 * std::numbers::pi * y);
+    if constexpr (Full) {
+      const double stirling = y * vmath::log(y) - y + 0.5 * vmath::log(2 * std::numbers::pi * y);
+      e.value += y > 1 ? stirling : 0.0;
     }
     return e;
   }
@@ -417,14 +438,26 @@ struct KlDiv {
     }
     return *this;
   }
-  LossEval operator()(double x, double t) const {
-    if (m_logTarget) {
-      const double p = std::exp(t);
+  static constexpr bool kHasModes = true;
+  struct LogTarget {
+    LossEval operator()(double x, double t) const {
+      const double p = vmath::exp(t);
       // t = −∞ (log 0): the limit 0 of p(t − x), where exp(t)·(t − x) is 0·(−∞) = NaN.
       return {t == -kInfinity ? 0.0 : p * (t - x), -p, 0};
     }
-    const double entropy = t == 0 ? 0.0 : t * std::log(t);
-    return {entropy - t * x, -t, 0};
+  };
+  struct Probability {
+    LossEval operator()(double x, double t) const {
+      const double entropy = t == 0 ? 0.0 : t * vmath::log(t);
+      return {entropy - t * x, -t, 0};
+    }
+  };
+  template <class F>
+  auto visit(F f) const {
+    return m_logTarget ? f(LogTarget{}) : f(Probability{});
+  }
+  LossEval operator()(double x, double t) const {
+    return visit([&](const auto& kernel) { return kernel(x, t); });
   }
   bool m_logTarget;
 };

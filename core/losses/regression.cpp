@@ -50,14 +50,13 @@ struct SquaredLogError {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
   explicit SquaredLogError(const ParamValues& params) : m_eps(param(params, "epsilon")) {}
   LossEval operator()(double p, double t) const {
-    // max(·, ε) as ops.maximum: NaN stays NaN (std::fmax would return ε).
+    // Selects, not std::fmax (a libm call) or an early return: the loop stays vectorisable.
+    // (p < ε ? ε : p) is ops.maximum's NaN rule: a NaN prediction stays NaN (fmax returns ε).
     const double shifted = (p < m_eps ? m_eps : p) + 1;
-    const double diff = std::log(shifted) - std::log((t < m_eps ? m_eps : t) + 1);
-    if (p < m_eps) {
-      return {diff * diff, 0, 0};
-    }
+    const double diff = vmath::log(shifted) - vmath::log((t < m_eps ? m_eps : t) + 1);
     const double inv = 1 / shifted;
-    return {diff * diff, 2 * diff * inv, 2 * (1 - diff) * inv * inv};
+    const bool passes = !(p < m_eps);
+    return {diff * diff, passes ? 2 * diff * inv : 0.0, passes ? 2 * (1 - diff) * inv * inv : 0.0};
   }
   double m_eps;
 };
@@ -72,9 +71,9 @@ struct LogCosh {
   LossEval operator()(double p, double t) const {
     const double r = p - t;
     const double a = std::fabs(r);
-    const double u = std::exp(-2 * a);
+    const double u = vmath::exp(-2 * a);
     const double th = std::copysign((1 - u) / (1 + u), r);
-    return {a + std::log1p(u) - kLog2, th, 1 - th * th};
+    return {a + vmath::log1p(u) - kLog2, th, 1 - th * th};
   }
 };
 
@@ -120,13 +119,10 @@ struct SmoothL1 {
     const double r = p - t;
     const double a = std::fabs(r);
     const double value = a < m_beta ? 0.5 * r * r / m_beta : a - 0.5 * m_beta;
-    if (r <= -m_beta) {
-      return {value, -1, 0};
-    }
-    if (r >= m_beta) {
-      return {value, 1, 0};
-    }
-    return {value, r / m_beta, 1 / m_beta};
+    // Selects in the backward kernel's order (r ≤ −β first), no branches: the loop vectorises.
+    const double inner = r >= m_beta ? 1.0 : r / m_beta;
+    const bool outside = r <= -m_beta || r >= m_beta;
+    return {value, r <= -m_beta ? -1.0 : inner, outside ? 0.0 : 1 / m_beta};
   }
   double m_beta;
 };

@@ -14,7 +14,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/training/simd.h"
+#include "core/engine/simd.h"
 
 // The vector helpers below pass 32- and 64-byte vectors by value. They are always inlined and
 // internal, so the calling-convention change GCC warns about can never be observed.

@@ -9,7 +9,7 @@
 
 #include "core/engine/error.h"
 #include "core/engine/pipeline.h"
-#include "core/training/simd.h"
+#include "core/engine/simd.h"
 #include "core/training/trainability.h"
 
 namespace losslab {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/engine/loss_registry.h"
+#include "core/engine/simd.h"
 #include "core/training/dense_kernels.h"
-#include "core/training/simd.h"
 #include "core/training/trainer.h"
 
 using namespace losslab;

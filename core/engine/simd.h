@@ -6,7 +6,8 @@
 namespace losslab::simd {
 
 /// The instruction sets LossLab has kernels for. The shipped binary is baseline x86-64 (SSE2);
-/// the training kernels (dense_kernels.h) also have AVX2 and AVX-512 versions, picked once at
+/// the training kernels (core/training/dense_kernels.h) and the fused element-wise loss pass
+/// (elementwise_loss.h) also have AVX2 and AVX-512 versions, picked once at
 /// start-up from what the processor reports (__builtin_cpu_supports).
 ///
 /// Reproducibility: every version performs the same IEEE operations in the same order on the
@@ -39,5 +40,43 @@ class ScopedFlushDenormals {
  private:
   unsigned m_saved = 0;
 };
+
+namespace detail {
+// flatten: everything f() calls is inlined into the instantiation, so it is compiled for that
+// instruction set (an out-of-line call would run the baseline code).
+template <class F>
+[[gnu::flatten]] auto runBaseline(const F& f) {
+  return f();
+}
+#if defined(__x86_64__)
+template <class F>
+[[gnu::target("avx2"), gnu::flatten]] auto runAvx2(const F& f) {
+  return f();
+}
+template <class F>
+[[gnu::target("avx512f,avx512dq"), gnu::flatten]] auto runAvx512(const F& f) {
+  return f();
+}
+#endif
+}  // namespace detail
+
+/// Runs f() compiled for activeIsa(): f and all it calls inline (keep them small and free of
+/// libm calls, e.g. vector_math.h), then GCC and clang vectorise its loops at that width. The
+/// result does not depend on the width when f's code has no fused multiply-add (the project
+/// builds with -ffp-contract=off) and reduces in a fixed order.
+template <class F>
+auto run(const F& f) {
+#if defined(__x86_64__)
+  switch (activeIsa()) {
+    case Isa::Avx512:
+      return detail::runAvx512(f);
+    case Isa::Avx2:
+      return detail::runAvx2(f);
+    case Isa::Baseline:
+      break;
+  }
+#endif
+  return detail::runBaseline(f);
+}
 
 }  // namespace losslab::simd

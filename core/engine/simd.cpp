@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/training/simd.h"
+#include "core/engine/simd.h"
 
 #include <atomic>
 #include <cstdlib>
