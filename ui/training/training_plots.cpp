@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_plots.h"
 
+#include <QStackedWidget>
+
 #include "ui/training/fit_plot.h"
+#include "ui/training/fit_small_multiples.h"
 #include "ui/training/history_panel.h"
 #include "ui/training/metrics_table.h"
 #include "ui/training/metrics_table_model.h"
@@ -26,7 +29,11 @@ TrainingPlots::TrainingPlots(QWidget* parent)
   right->setStretchFactor(2, 2);
   right->setSizes({500, 300, 200});
   setChildrenCollapsible(false);
-  addWidget(m_fit);
+  m_multiples = new FitSmallMultiples;
+  m_fitStack = new QStackedWidget;
+  m_fitStack->addWidget(m_fit);
+  m_fitStack->addWidget(m_multiples);
+  addWidget(m_fitStack);
   addWidget(right);
   setStretchFactor(0, 57);
   setStretchFactor(1, 43);
@@ -50,8 +57,25 @@ void TrainingPlots::restart(const QStringList& names) {
   showRuns();
 }
 
+bool TrainingPlots::smallMultiples() const {
+  return m_fitStack->currentWidget() == m_multiples;
+}
+
+void TrainingPlots::setSmallMultiples(bool on) {
+  m_fitStack->setCurrentWidget(on ? static_cast<QWidget*>(m_multiples) : m_fit);
+  showMultiples();
+}
+
+void TrainingPlots::showMultiples() {
+  // Drawn only while shown: four more plots per snapshot otherwise, for nothing.
+  if (smallMultiples() && m_hasSnapshot && m_set) {  // the hidden overlay keeps the ranges
+    m_multiples->showSnapshot(m_snapshot, *m_set, *m_fit);
+  }
+}
+
 void TrainingPlots::showRuns() {
   m_fit->setRuns(m_runs.runs());
+  m_multiples->setRuns(m_runs.runs());
   m_history->plot()->setRuns(m_runs.runs());
   m_history->plot()->rebuild(m_runs.runs());
   m_residuals->setRuns(m_runs.runs());
@@ -82,6 +106,8 @@ void TrainingPlots::showSnapshot(const TrainingSnapshot& snapshot, int focus, co
     showRuns();
   }
   m_fit->showSnapshot(snapshot, focus, set);
+  m_set = &set;
+  showMultiples();
   m_residuals->showSnapshot(snapshot);
   m_history->plot()->followData();
   m_metrics->refresh();
@@ -91,6 +117,7 @@ void TrainingPlots::showSnapshot(const TrainingSnapshot& snapshot, int focus, co
 void TrainingPlots::showConfig(const TrainingConfig& c, const Dataset& set, bool synthetic) {
   if (!m_shownOnce || !(c.data == m_shown.data) || c.seed != m_shown.seed) {
     m_fit->setTruth(set, synthetic);
+    m_multiples->setTruth(set, synthetic);
     m_fit->setFollowing(true);
     m_residuals->setFollowing(true);
   }

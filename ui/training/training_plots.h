@@ -10,10 +10,12 @@
 #include "ui/training/training_snapshot.h"
 
 class QCustomPlot;
+class QStackedWidget;
 
 namespace losslab::ui {
 
 class FitPlot;
+class FitSmallMultiples;
 class HistoryPanel;
 class MetricsTable;
 class MetricsTableModel;
@@ -30,6 +32,10 @@ class TrainingPlots : public QSplitter {
   ~TrainingPlots() override;
 
   FitPlot* fit() const { return m_fit; }
+  FitSmallMultiples* multiples() const { return m_multiples; }
+  /// One panel per run (small multiples, the overlay's axes) instead of the overlay.
+  void setSmallMultiples(bool on);
+  bool smallMultiples() const;
   HistoryPanel* history() const { return m_history; }
   ResidualPlot* residuals() const { return m_residuals; }
   MetricsTable* table() const { return m_table; }
@@ -52,7 +58,12 @@ class TrainingPlots : public QSplitter {
   void showRuns();
   void queueReplots();
 
+  void showMultiples();
+
   FitPlot* m_fit = nullptr;
+  FitSmallMultiples* m_multiples = nullptr;
+  QStackedWidget* m_fitStack = nullptr;
+  const Dataset* m_set = nullptr;  // the data of the newest snapshot (the controller's)
   HistoryPanel* m_history = nullptr;
   ResidualPlot* m_residuals = nullptr;
   MetricsTable* m_table = nullptr;

@@ -70,7 +70,17 @@ TrainingView::TrainingView(QWidget* parent)
       tr("The training loss over (w, b) of the linear model, with the "
          "optimizer's path"));
   connect(m_showLandscape, &QCheckBox::toggled, m_landscapeBox, &QWidget::setVisible);
-  right->addWidget(m_showLandscape);
+  auto* perLoss = new QCheckBox(tr("One &panel per loss"));
+  perLoss->setObjectName(QStringLiteral("smallMultiples"));
+  perLoss->setToolTip(
+      tr("Compare mode: each loss's fit in a panel of its own, on the same axes (points are "
+         "edited in the single plot)"));
+  connect(perLoss, &QCheckBox::toggled, m_plots, &TrainingPlots::setSmallMultiples);
+  auto* toggles = new QHBoxLayout;
+  toggles->addWidget(m_showLandscape);
+  toggles->addWidget(perLoss);
+  toggles->addStretch(1);
+  right->addLayout(toggles);
   right->addLayout(plotsRow, 1);
 
   auto* layout = new QHBoxLayout(this);
