@@ -88,12 +88,12 @@
         <translation>keras.config.epsilon()：防止对数和除法出现无穷（默认 1e-7）</translation>
     </message>
     <message>
-        <location filename="../../core/losses/categorical_keras.cpp" line="+273"/>
+        <location filename="../../core/losses/categorical_keras.cpp" line="+340"/>
         <source>Targets move towards uniform: y(1 − λ) + λ/K</source>
         <translation>目标向均匀分布靠拢：y(1 − λ) + λ/K</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>Categorical cross-entropy (CCE)</source>
         <translation>分类交叉熵 (CCE)</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>整数标签 t：(1 − ŷ_t^q) / q</translation>
     </message>
     <message>
-        <location filename="../../core/losses/distillation.cpp" line="+221"/>
+        <location filename="../../core/losses/distillation.cpp" line="+227"/>
         <source>Knowledge distillation (T, α; Hinton)</source>
         <translation>知识蒸馏 (T, α; Hinton)</translation>
     </message>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../core/losses/regression.cpp" line="+492"/>
+        <location filename="../../core/losses/regression.cpp" line="+488"/>
         <source>T (temperature)</source>
         <translation>T (温度)</translation>
     </message>
@@ -199,7 +199,7 @@
         <translation>(B, K) 教师模型 logits t，形状与 y_pred 相同</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>iCaRL distillation BCE</source>
         <translation>iCaRL 蒸馏 BCE</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>(B, s) 旧网络的 sigmoid 输出：前 s 个类别的目标</translation>
     </message>
     <message>
-        <location filename="../../core/losses/keras_probability.h" line="+79"/>
+        <location filename="../../core/losses/keras_probability.h" line="+75"/>
         <source>from logits</source>
         <translation>输入为 logits</translation>
     </message>
@@ -235,7 +235,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../core/losses/probabilistic_torch.cpp" line="+598"/>
+        <location filename="../../core/losses/probabilistic_torch.cpp" line="+631"/>
         <source>λ (label smoothing)</source>
         <translation>λ (标签平滑)</translation>
     </message>
@@ -250,7 +250,7 @@
         <translation>以 (1 − p_t)^γ 降低易分样本的权重；γ = 0 即普通交叉熵</translation>
     </message>
     <message>
-        <location filename="../../core/losses/margin.cpp" line="+163"/>
+        <location filename="../../core/losses/margin.cpp" line="+170"/>
         <source>Hinge</source>
         <translation>合页损失 (Hinge)</translation>
     </message>
@@ -436,7 +436,7 @@
         <translation>可选的第二个嵌入 (B, D)：此时 y_pred 是第一个嵌入，d = ‖e1 − e2‖</translation>
     </message>
     <message>
-        <location filename="../../core/losses/probabilistic_keras.cpp" line="+266"/>
+        <location filename="../../core/losses/probabilistic_keras.cpp" line="+294"/>
         <source>axis</source>
         <translation>归约轴 (axis)</translation>
     </message>
@@ -551,12 +551,12 @@
         <translation>Σy(1 − ŷ) 的权重</translation>
     </message>
     <message>
-        <location filename="../../core/losses/probabilistic_torch.cpp" line="-245"/>
+        <location filename="../../core/losses/probabilistic_torch.cpp" line="-257"/>
         <source>gaussian_nll needs the input &apos;var&apos;</source>
         <translation>gaussian_nll 需要输入“var”</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+150"/>
         <source>eps</source>
         <translation>eps</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>均值为 ŷ 的 Tweedie 分布的单位偏差</translation>
     </message>
     <message>
-        <location filename="../../core/losses/robust.cpp" line="+452"/>
+        <location filename="../../core/losses/robust.cpp" line="+451"/>
         <source>TrivialLoss (Ceres)</source>
         <translation>平凡损失 · TrivialLoss (Ceres)</translation>
     </message>
@@ -991,7 +991,7 @@
         <translation>尺度：‖r‖ ≪ a 时为二次，超出后为对数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>ArctanLoss (a, Ceres)</source>
         <translation>反正切损失 · ArctanLoss (a, Ceres)</translation>
     </message>
@@ -1052,7 +1052,7 @@
         <translation>拒绝阈值：‖r‖ &gt; a 时代价为常数</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>ScaledLoss (a·ρ, Ceres)</source>
         <translation>缩放损失 · ScaledLoss (a·ρ, Ceres)</translation>
     </message>
@@ -1073,12 +1073,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>ρ&apos;s a</source>
         <translation>ρ 的 a</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-68"/>
         <source>a (scale)</source>
         <translation>a (缩放)</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>乘到 ρ、ρ′ 和 ρ″ 上</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>ComposedLoss (f∘g, Ceres)</source>
         <translation>复合损失 · ComposedLoss (f∘g, Ceres)</translation>
     </message>
@@ -1128,7 +1128,7 @@
         <translation>g 的 a</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>LossFunctionWrapper (Ceres)</source>
         <translation>损失包装器 · LossFunctionWrapper (Ceres)</translation>
     </message>
@@ -1356,32 +1356,32 @@
         <translation>log(cosh(r))：零附近近似二次，远离零时近似线性，处处光滑。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
         <source>Categorical cross-entropy</source>
         <translation>分类交叉熵</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Cross-entropy of one-hot targets and a row of class probabilities.</source>
         <translation>独热目标与一行类别概率之间的交叉熵。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>RMSE per sample</source>
         <translation>逐样本 RMSE</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Root mean squared error of each sample&apos;s row.</source>
         <translation>每个样本所在行的均方根误差。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Ceres ArctanLoss</source>
         <translation>Ceres ArctanLoss</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Bounded robust loss of the row&apos;s squared norm: it saturates at a·π/4.</source>
         <translation>行平方范数的有界稳健损失：在 a·π/4 处饱和。</translation>
     </message>
@@ -2670,7 +2670,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>参数</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../ui/explorer/explorer_view_actions.cpp" line="+23"/>
         <source>&amp;Export Plot…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
@@ -2800,7 +2800,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>探索器</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+100"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
@@ -3433,7 +3433,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossCurvePlot</name>
     <message>
-        <location filename="../../ui/explorer/loss_curve_plot.cpp" line="+208"/>
+        <location filename="../../ui/explorer/loss_curve_plot_panels.cpp" line="+40"/>
         <source>loss L</source>
         <translation>损失 L</translation>
     </message>
@@ -4799,7 +4799,17 @@ epoch %2</source>
         <translation>线性模型在 (w, b) 上的训练损失，以及优化器的路径</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>One &amp;panel per loss</source>
+        <translation>每个损失一个面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare mode: each loss&apos;s fit in a panel of its own, on the same axes (points are edited in the single plot)</source>
+        <translation>比较模式：每个损失的拟合各占一个面板，坐标轴相同（编辑数据点请在单图中进行）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Training tab: start or pause</source>
         <translation>训练页：开始或暂停</translation>
     </message>
