@@ -2946,7 +2946,17 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::FitPlotEditor</name>
     <message>
-        <location filename="../../ui/training/fit_plot_editor.cpp" line="+59"/>
+        <location filename="../../ui/training/fit_plot_editor.cpp" line="+47"/>
+        <source>Fit plot: undo a point edit</source>
+        <translation>拟合图：撤销一次数据点编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit plot: redo a point edit</source>
+        <translation>拟合图：重做一次数据点编辑</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Click to add a point, drag a point to move it (the fits follow, running or paused), right-click or Delete removes it; Ctrl+Z undoes, Ctrl+Shift+Z redoes.</source>
         <translation>单击空白处添加数据点，拖动数据点可移动它（无论训练在运行还是暂停，拟合曲线都会随之变化），右键单击或按 Delete 键删除它；Ctrl+Z 撤销，Ctrl+Shift+Z 重做。</translation>
     </message>

@@ -30,7 +30,8 @@ FitPlotEditor::FitPlotEditor(FitPlot* plot, EditedData* edits, QWidget* shortcut
   QUndoStack* stack = m_edits->undoStack();
   // The platform's keys and Ctrl+Z / Ctrl+Shift+Z everywhere (once each: a key sequence bound
   // twice would be ambiguous and do nothing).
-  auto bind = [&](QKeySequence::StandardKey standard, const QKeySequence& always, auto slot) {
+  auto bind = [&](QKeySequence::StandardKey standard, const QKeySequence& always, auto slot,
+                  const QString& what) {
     QList<QKeySequence> keys = QKeySequence::keyBindings(standard);
     if (!keys.contains(always)) {
       keys << always;
@@ -38,11 +39,14 @@ FitPlotEditor::FitPlotEditor(FitPlot* plot, EditedData* edits, QWidget* shortcut
     for (const QKeySequence& key : keys) {
       auto* shortcut = new QShortcut(key, shortcuts);
       shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+      shortcut->setWhatsThis(what);  // Help ▸ Keyboard Shortcuts lists it
       connect(shortcut, &QShortcut::activated, stack, slot);
     }
   };
-  bind(QKeySequence::Undo, QKeySequence(Qt::CTRL | Qt::Key_Z), &QUndoStack::undo);
-  bind(QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), &QUndoStack::redo);
+  bind(QKeySequence::Undo, QKeySequence(Qt::CTRL | Qt::Key_Z), &QUndoStack::undo,
+       tr("Fit plot: undo a point edit"));
+  bind(QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), &QUndoStack::redo,
+       tr("Fit plot: redo a point edit"));
   // After an undo or a new data set the selection may name another point: drop it.
   connect(stack, &QUndoStack::indexChanged, this, [this] {
     if (!m_edits->dragging()) {
