@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab: the GUI. Options (gui_options.h) for headless use: --preset, --screenshot, --size,
-// --slide, --transparent, --panel, --list-presets, --lang, --train-epochs, --bench-ui.
+// --slide, --transparent, --panel, --list-presets, --lang, --train-epochs, --bench-ui, a lesson
+// (FILE.losslab or --lesson FILE, --step N).
 #include <QApplication>
 #include <QIcon>
 #include <QLocale>
@@ -76,6 +77,12 @@ int main(int argc, char* argv[]) {
     return losslab::gui::fail(
         QStringLiteral("unknown preset '%1' (losslab --list-presets shows them)")
             .arg(options.preset));
+  }
+  if (!options.lesson.isEmpty()) {
+    QString lessonError;
+    if (!window.openLesson(options.lesson, options.step > 0 ? options.step - 1 : 0, &lessonError)) {
+      return losslab::gui::fail(lessonError);
+    }
   }
   if (options.landscape) {
     window.trainingView()->model()->edit([](losslab::TrainingConfig& c) { c.network.hidden = {}; });
