@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
@@ -78,11 +79,11 @@ int main(int argc, char* argv[]) {
         QStringLiteral("unknown preset '%1' (losslab --list-presets shows them)")
             .arg(options.preset));
   }
-  if (!options.lesson.isEmpty()) {
-    QString lessonError;
-    if (!window.openLesson(options.lesson, options.step > 0 ? options.step - 1 : 0, &lessonError)) {
-      return losslab::gui::fail(lessonError);
-    }
+  QString lessonError;
+  if (!options.lesson.isEmpty() &&
+      !window.openLesson(options.lesson, options.step > 0 ? options.step - 1 : 0, &lessonError) &&
+      options.headless()) {
+    return losslab::gui::fail(lessonError);
   }
   if (options.landscape) {
     window.trainingView()->model()->edit([](losslab::TrainingConfig& c) { c.network.hidden = {}; });
@@ -121,5 +122,10 @@ int main(int argc, char* argv[]) {
     return losslab::gui::writeScreenshot(window, options);
   }
   window.show();
+  if (!lessonError.isEmpty()) {  // started from a file manager: stderr is not seen
+    QTextStream(stderr) << "losslab: error: " << lessonError << '\n';
+    QMessageBox::warning(&window, QApplication::translate("losslab::ui::MainWindow", "Open Lesson"),
+                         lessonError);
+  }
   return QApplication::exec();
 }

@@ -3599,6 +3599,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+63"/>
         <location line="+12"/>
         <location line="+3"/>
+        <location filename="../../app/gui/main.cpp" line="+127"/>
         <source>Open Lesson</source>
         <translation>打开课程</translation>
     </message>
