@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab: the GUI. Options (gui_options.h) for headless use: --preset, --screenshot, --size,
 // --slide, --transparent, --panel, --list-presets, --lang, --train-epochs, --bench-ui,
-// --animate, --vary, --frames, --fps.
+// --animate, --vary, --frames, --fps, a lesson (FILE.losslab or --lesson FILE, --step N).
 #include <QApplication>
 #include <QIcon>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
@@ -79,6 +80,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("unknown preset '%1' (losslab --list-presets shows them)")
             .arg(options.preset));
   }
+  QString lessonError;
+  if (!options.lesson.isEmpty() &&
+      !window.openLesson(options.lesson, options.step > 0 ? options.step - 1 : 0, &lessonError) &&
+      options.headless()) {
+    return losslab::gui::fail(lessonError);
+  }
   if (options.landscape) {
     window.trainingView()->model()->edit([](losslab::TrainingConfig& c) { c.network.hidden = {}; });
     window.trainingView()->setLandscapeVisible(true);
@@ -119,5 +126,10 @@ int main(int argc, char* argv[]) {
     return losslab::gui::writeScreenshot(window, options);
   }
   window.show();
+  if (!lessonError.isEmpty()) {  // started from a file manager: stderr is not seen
+    QTextStream(stderr) << "losslab: error: " << lessonError << '\n';
+    QMessageBox::warning(&window, QApplication::translate("losslab::ui::MainWindow", "Open Lesson"),
+                         lessonError);
+  }
   return QApplication::exec();
 }

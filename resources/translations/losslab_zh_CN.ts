@@ -2800,12 +2800,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>探索器</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_view.cpp" line="+100"/>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+105"/>
         <source>Skipped: %1</source>
         <translation>已跳过：%1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>At most %1 curves can be shown at once.</source>
         <translation>最多只能同时显示 %1 条曲线。</translation>
     </message>
@@ -3251,9 +3251,9 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>&lt;h3&gt;MSE、MAE 与 Huber：为什么需要鲁棒损失&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;曲线探索&lt;/b&gt;：预设 &lt;i&gt;MSE vs MAE vs Huber&lt;/i&gt; 画出三种损失函数及其梯度随残差 ŷ − y 的变化。将鼠标移到图上即可读取数值和斜率。&lt;/li&gt;&lt;li&gt;选中 Huber 损失，在“参数”面板中拖动 &lt;b&gt;δ&lt;/b&gt;：δ 以内它就是 MSE，超出 δ 就是 MAE，梯度被截断在 ±δ。&lt;/li&gt;&lt;li&gt;&lt;b&gt;编辑 ▸ 添加损失函数…&lt;/b&gt; 可加入目录中的任意损失函数；搜索框可按名称、id 和公式查找（中英文均可）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;训练&lt;/b&gt;页，预设 &lt;i&gt;训练：离群点&lt;/i&gt;：三种损失函数同时对含 10% 离群点的数据拟合一条直线。MSE 被离群点拉偏，MAE 和 Huber 则不会。&lt;/li&gt;&lt;li&gt;&lt;b&gt;扫描&lt;/b&gt;页：δ 取多少最好？用多个随机种子训练一组 δ 的网格。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;按 F11 可全屏显示，便于投影讲课；帮助 ▸ 键盘快捷键 列出所有按键。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Shows the MSE vs MAE vs Huber preset in the explorer</source>
-        <translation>在曲线探索页中显示 MSE vs MAE vs Huber 预设</translation>
+        <location line="+21"/>
+        <source>Opens the example lesson (six steps): Page Down and Page Up step through it</source>
+        <translation>打开示例课程（六步）：用 Page Down 和 Page Up 逐步前进和后退</translation>
     </message>
 </context>
 <context>
@@ -3438,6 +3438,34 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+120"/>
         <source>Training loss L(w, b) of %1; ⊕ least squares, least absolute, Huber δ = 1; blue: the optimizer&apos;s path</source>
         <translation>%1 的训练损失 L(w, b)；⊕ 最小二乘、最小绝对值、Huber δ = 1；蓝线：优化器的路径</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::LessonPlayer</name>
+    <message>
+        <location filename="../../ui/shell/lesson_player.cpp" line="+55"/>
+        <source>%1: cannot read the lesson file (%2)</source>
+        <translation>%1：无法读取课程文件（%2）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: there is no step %2 (the lesson has %3)</source>
+        <translation>%1：没有第 %2 步（课程共 %3 步）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no step %1 (the lesson has %2).</source>
+        <translation>没有第 %1 步（课程共 %2 步）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No lesson is open.</source>
+        <translation>尚未打开课程。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Step %1/%2: %3</source>
+        <translation>第 %1/%2 步：%3</translation>
     </message>
 </context>
 <context>
@@ -3645,7 +3673,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.cpp" line="+49"/>
+        <location filename="../../ui/shell/main_window.cpp" line="+51"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
@@ -3670,17 +3698,17 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+274"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-231"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>&amp;Sweep</source>
         <translation>扫描(&amp;S)</translation>
     </message>
@@ -3690,12 +3718,47 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>选哪个 δ？用多个随机种子训练一组参数网格</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Open &amp;Lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a lesson file (.losslab) and show its first step</source>
+        <translation>打开课程文件（.losslab）并显示第一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Step</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lesson&apos;s next step</source>
+        <translation>课程的下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;revious Step</source>
+        <translation>上一步(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lesson&apos;s previous step</source>
+        <translation>课程的上一步</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3820,7 +3883,20 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+63"/>
+        <location line="+12"/>
+        <location line="+3"/>
+        <location filename="../../app/gui/main.cpp" line="+131"/>
+        <source>Open Lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>LossLab lessons (*.losslab);;All files (*)</source>
+        <translation>LossLab 课程 (*.losslab);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>About LossLab</source>
         <translation>关于 LossLab</translation>
     </message>

@@ -13,7 +13,10 @@
 #include <QTimer>
 
 #include "ui/common/settings.h"
+#include "ui/explorer/curve_model.h"
+#include "ui/explorer/explorer_view.h"
 #include "ui/shell/getting_started_dialog.h"
+#include "ui/shell/lesson_player.h"
 #include "ui/shell/main_window.h"
 #include "ui/shell/shortcuts_dialog.h"
 
@@ -143,7 +146,10 @@ void TestHelpMenu::gettingStartedOpensTheLesson() {
   });
   action->trigger();
   QCOMPARE(title, QStringLiteral("Getting Started"));
-  QCOMPARE(window.currentPreset(), QStringLiteral("mse-mae-huber"));
+  // The example lesson (docs/mse-mae-huber.losslab, built in) at its first step: MSE alone.
+  QCOMPARE(window.lessonPlayer()->stepCount(), 6);
+  QCOMPARE(window.lessonPlayer()->current(), 0);
+  QCOMPARE(window.explorer()->model()->count(), 1);
   QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::ExplorerTab));
 }
 

@@ -154,9 +154,14 @@ void ExplorerView::setPresenting(bool on) {
 
 bool ExplorerView::applyPreset(const QString& id) {
   const Preset* preset = findPreset(id);
-  if (!preset) {
-    return false;
+  if (preset) {
+    showScene(*preset);
   }
+  return preset != nullptr;
+}
+
+void ExplorerView::showScene(const Preset& scene) {
+  const Preset* preset = &scene;
   m_undo->clear();
   m_model->clear();
   m_parameters->clearFixedTarget();  // presets are drawn against their natural axis
@@ -169,7 +174,7 @@ bool ExplorerView::applyPreset(const QString& id) {
   }
   m_model->setHomeRange(preset->from, preset->to);
   m_model->setRange(preset->from, preset->to);
-  m_presetId = id;
+  m_presetId = preset->id;
   setCaption(preset->title, preset->caption);
   if (preset->showSecondDerivative) {
     m_actions.showSecondDerivative->setChecked(true);
@@ -188,7 +193,6 @@ bool ExplorerView::applyPreset(const QString& id) {
     showStatus(tr("Skipped: %1").arg(skipped.join(QStringLiteral("; "))));
   }
   emit presetChanged(m_presetId);
-  return true;
 }
 
 void ExplorerView::setCaption(const QString& title, const QString& caption) {

@@ -19,6 +19,7 @@ class ExplorerExport;
 class LossCurvePlot;
 class LossListPanel;
 class ParameterPanel;
+struct Preset;
 
 /// The loss explorer, one tab of the main window: the curves (CurveModel, the one owner of
 /// that state), their plot, the Losses and Parameters docks, its own tool bar and its own
@@ -71,6 +72,9 @@ class ExplorerView : public QMainWindow {
 
   /// Replaces the curves with a curve preset's (presets.h); false if the id is unknown.
   bool applyPreset(const QString& id);
+  /// Replaces the curves with `scene`'s as applyPreset does (a lesson step: an empty id means
+  /// a plot of its own); curves the engine refuses are skipped with a status message.
+  void showScene(const Preset& scene);
   /// The preset the curves come from, or empty once the user started a plot of their own.
   QString currentPreset() const { return m_presetId; }
 

@@ -32,7 +32,8 @@ GettingStartedDialog::GettingStartedDialog(QWidget* parent)
   text->setWordWrap(true);
   text->setTextFormat(Qt::RichText);
   m_openLesson->setObjectName(QStringLiteral("openLesson"));
-  m_openLesson->setToolTip(tr("Shows the MSE vs MAE vs Huber preset in the explorer"));
+  m_openLesson->setToolTip(
+      tr("Opens the example lesson (six steps): Page Down and Page Up step through it"));
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   buttons->addButton(m_openLesson, QDialogButtonBox::AcceptRole);
   m_openLesson->setDefault(true);

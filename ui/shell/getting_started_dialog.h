@@ -8,7 +8,7 @@ class QPushButton;
 namespace losslab::ui {
 
 /// Help ▸ Getting Started: five steps through the MSE / MAE / Huber lesson, and a button that
-/// opens it (the explorer's "mse-mae-huber" preset, then the Training tab's outliers preset).
+/// opens it (the example lesson file, docs/mse-mae-huber.losslab, built into the program).
 class GettingStartedDialog : public QDialog {
   Q_OBJECT
 

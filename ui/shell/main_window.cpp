@@ -7,6 +7,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -23,6 +24,7 @@
 #include "ui/explorer/presets.h"
 #include "ui/formula/formula_editor.h"
 #include "ui/shell/getting_started_dialog.h"
+#include "ui/shell/lesson_player.h"
 #include "ui/shell/shortcuts_dialog.h"
 #include "ui/sweep/sweep_view.h"
 #include "ui/training/training_config_model.h"
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget* parent)
   });
   resize(kDefaultWidth, kDefaultHeight);
   readSettings();
+  connect(m_lesson, &LessonPlayer::stepShown, this, &MainWindow::lessonStepShown);
 }
 
 void MainWindow::createFormulaDock() {
@@ -115,6 +118,22 @@ void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addActions({explorer.exportPlot, explorer.exportAnimation, explorer.exportData,
                     explorer.exportCode, explorer.copyImage});
+  file->addSeparator();
+  m_lesson = new LessonPlayer(this);
+  QAction* openLesson = file->addAction(tr("Open &Lesson…"), this, &MainWindow::openLessonFile);
+  openLesson->setShortcut(QKeySequence(tr("Ctrl+L")));
+  openLesson->setStatusTip(tr("Open a lesson file (.losslab) and show its first step"));
+  m_nextStep = file->addAction(tr("&Next Step"), this, [this] { m_lesson->next(); });
+  m_nextStep->setShortcut(QKeySequence(Qt::Key_PageDown));
+  m_nextStep->setStatusTip(tr("The lesson's next step"));
+  m_previousStep = file->addAction(tr("P&revious Step"), this, [this] { m_lesson->previous(); });
+  m_previousStep->setShortcut(QKeySequence(Qt::Key_PageUp));
+  m_previousStep->setStatusTip(tr("The lesson's previous step"));
+  // Window-wide: Page Down steps even while a plot or a spin box has the focus.
+  for (QAction* step : {m_nextStep, m_previousStep}) {
+    step->setShortcutContext(Qt::WindowShortcut);
+    step->setEnabled(false);  // until a lesson is open
+  }
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -331,9 +350,35 @@ void MainWindow::plotCustomLoss(const QString& id) {
 void MainWindow::gettingStarted() {
   GettingStartedDialog dialog(this);
   // The example lesson's first picture; its training part is the outliers preset.
-  connect(&dialog, &GettingStartedDialog::openLessonRequested, this,
-          [this] { applyPreset(QStringLiteral("mse-mae-huber")); });
+  connect(&dialog, &GettingStartedDialog::openLessonRequested, this, [this] {
+    QString error;
+    if (!openLesson(QString::fromLatin1(kExampleLesson), 0, &error)) {
+      QMessageBox::warning(this, tr("Open Lesson"), error);
+    }
+  });
   dialog.exec();
+}
+
+bool MainWindow::openLesson(const QString& path, int step, QString* error) {
+  return m_lesson->open(path, step, error);
+}
+
+void MainWindow::openLessonFile() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open Lesson"), QString(), tr("LossLab lessons (*.losslab);;All files (*)"));
+  QString error;
+  if (!path.isEmpty() && !openLesson(path, 0, &error)) {
+    QMessageBox::warning(this, tr("Open Lesson"), error);
+  }
+}
+
+void MainWindow::lessonStepShown(const QString& text) {
+  m_nextStep->setEnabled(m_lesson->current() + 1 < m_lesson->stepCount());
+  m_previousStep->setEnabled(m_lesson->current() > 0);
+  statusBar()->showMessage(text);
+  if (m_presenting) {
+    showHint(text);  // the status bar is hidden
+  }
 }
 
 void MainWindow::about() {

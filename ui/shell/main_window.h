@@ -14,6 +14,7 @@ namespace losslab::ui {
 
 class ExplorerView;
 class FormulaEditor;
+class LessonPlayer;
 class SweepView;
 class TrainingView;
 
@@ -45,6 +46,11 @@ class MainWindow : public QMainWindow {
   void setPresentationMode(bool on);
   bool presentationMode() const { return m_presenting; }
 
+  /// Opens a lesson file (.losslab, or the example ":/lessons/mse-mae-huber.losslab") at step
+  /// `step` (0-based); false with `error` naming the file and the key, nothing changed.
+  bool openLesson(const QString& path, int step = 0, QString* error = nullptr);
+  LessonPlayer* lessonPlayer() const { return m_lesson; }
+
   ExplorerView* explorer() const { return m_explorer; }
   TrainingView* trainingView() const { return m_training; }
   SweepView* sweepView() const { return m_sweep; }
@@ -64,6 +70,8 @@ class MainWindow : public QMainWindow {
   void syncPresetBox();
   void plotCustomLoss(const QString& id);
   void gettingStarted();
+  void openLessonFile();
+  void lessonStepShown(const QString& text);
   void about();
   void readSettings();
   void writeSettings();
@@ -81,6 +89,12 @@ class MainWindow : public QMainWindow {
   bool m_presenting = false;
   bool m_wasMaximized = false;
   QString m_presetId;
+  LessonPlayer* m_lesson = nullptr;
+  QAction* m_nextStep = nullptr;
+  QAction* m_previousStep = nullptr;
 };
+
+/// The example lesson, built into the program (docs/mse-mae-huber.losslab).
+inline constexpr const char* kExampleLesson = ":/lessons/mse-mae-huber.losslab";
 
 }  // namespace losslab::ui
