@@ -197,11 +197,12 @@ Lesson lessonFromJson(std::string_view json) {
                       "\")");
   }
   const Json* version = find(root, "version");
-  if (!version || !version->is_number_integer() || version->get<int>() < 1) {
+  const double v = version && version->is_number() ? version->get<double>() : std::nan("");
+  if (!(v >= 1 && v <= 1e6) || v != std::floor(v)) {
     fail("version", "must be a whole number from 1");
   }
-  if (version->get<int>() > kLessonFormatVersion) {
-    fail("version", std::to_string(version->get<int>()) +
+  if (v > kLessonFormatVersion) {
+    fail("version", std::to_string(static_cast<long>(v)) +
                         " is newer than this LossLab understands (" +
                         std::to_string(kLessonFormatVersion) + ")");
   }

@@ -172,6 +172,13 @@ void TestLessonFile::badFilesNameTheKeyAndChangeNothing_data() {
   QTest::newRow("not JSON") << QByteArray("{\"format\": ") << QStringLiteral("not valid JSON");
   QTest::newRow("wrong format") << QByteArray(R"({"format": "losslab-session", "version": 1})")
                                 << QStringLiteral("\"format\"");
+  QTest::newRow("newer version") << QByteArray(R"({"format": "losslab-lesson", "version": 2})")
+                                 << QStringLiteral("\"version\" 2 is newer");
+  QTest::newRow("huge version")
+      << QByteArray(R"({"format": "losslab-lesson", "version": 1e300, "steps": [{}]})")
+      << QStringLiteral("\"version\" must be a whole number");
+  QTest::newRow("epochs, no training")
+      << head + R"({"train_epochs": 10}]})" << QStringLiteral("\"steps[0].train_epochs\"");
   QTest::newRow("no steps") << QByteArray(R"({"format": "losslab-lesson", "version": 1})")
                             << QStringLiteral("\"steps\"");
   QTest::newRow("unknown loss")
