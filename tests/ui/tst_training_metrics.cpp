@@ -95,7 +95,7 @@ void TestTrainingMetrics::historyShowsCleanErrorsAndLossRatio() {
   QCustomPlot* plot = view.plot(TrainingView::Plot::History);
 
   view.setHistoryMetric(Metric::CleanMae);
-  QCOMPARE(panel->metric(), Metric::CleanMae);
+  QCOMPARE(panel->shownMetric(), Metric::CleanMae);
   QCOMPARE(plot->yAxis->label(), QStringLiteral("Clean MAE"));
   QCPGraph* validation = validationGraph(plot);
   QCOMPARE(validation->dataCount(), 4);
@@ -122,14 +122,14 @@ void TestTrainingMetrics::compareModeDefaultsToAComparableMetric() {
   TrainingView view;
   auto* panel = view.findChild<HistoryPanel*>();
   QVERIFY(panel);
-  QCOMPARE(panel->metric(), Metric::Loss);  // a single loss: its own value is fine
+  QCOMPARE(panel->shownMetric(), Metric::Loss);  // a single loss: its own value is fine
   view.setCompareMode(true);                // synthetic data: clean targets exist
-  QCOMPARE(panel->metric(), Metric::CleanMae);
+  QCOMPARE(panel->shownMetric(), Metric::CleanMae);
   QVERIFY(!panel->offers(Metric::Loss));
   QVERIFY(panel->offers(Metric::LossRatio));
   view.setHistoryMetric(Metric::Rmse);  // the user's choice stays through a data change
   QVERIFY(view.model()->edit([](TrainingConfig& c) { c.data.noise = 0.3; }));
-  QCOMPARE(panel->metric(), Metric::Rmse);
+  QCOMPARE(panel->shownMetric(), Metric::Rmse);
   view.setCompareMode(false);
   QVERIFY(panel->offers(Metric::Loss));
 
@@ -144,7 +144,7 @@ void TestTrainingMetrics::compareModeDefaultsToAComparableMetric() {
   QVERIFY(view.importCsv(path));
   QVERIFY(!panel->offers(Metric::CleanMae));
   view.setCompareMode(true);
-  QCOMPARE(panel->metric(), Metric::Mae);
+  QCOMPARE(panel->shownMetric(), Metric::Mae);
 }
 
 void TestTrainingMetrics::tableHasCleanColumnsAndDashesAnUndefinedR2() {

@@ -64,7 +64,7 @@ void TestTrainingPresets::eachPresetShowsTheLesson() {
                         QStringLiteral("huber")}));
   auto* history = view.findChild<HistoryPanel*>();
   QVERIFY(history);
-  QCOMPARE(history->metric(), HistoryPlot::Metric::CleanMae);  // never the raw losses
+  QCOMPARE(history->shownMetric(), HistoryPlot::Metric::CleanMae);  // never the raw losses
   QVERIFY(view.trainEpochsBlocking(300));
   const double mse = view.latestEpoch(0).clean.cleanMae;
   const double mae = view.latestEpoch(1).clean.cleanMae;

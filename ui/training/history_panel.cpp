@@ -131,7 +131,7 @@ void HistoryPanel::showData(bool compare, bool hasClean) {
                tr("Needs clean targets: synthetic data, or a CSV file with a clean column"));
   }
   const Metric preferred = !compare ? Metric::Loss : hasClean ? Metric::CleanMae : Metric::Mae;
-  const Metric current = metric();
+  const Metric current = shownMetric();
   // A new mode or new data picks the comparable metric, unless the user chose another one.
   const bool automatic = current == m_default || (compare && !m_compare);
   if (!offers(current) || (automatic && preferred != current)) {

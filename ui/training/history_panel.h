@@ -30,7 +30,7 @@ class HistoryPanel : public QWidget {
 
   HistoryPlot* plot() const { return m_plot; }
   void setMetric(HistoryPlot::Metric metric);
-  HistoryPlot::Metric metric() const { return m_plot->shownMetric(); }
+  HistoryPlot::Metric shownMetric() const { return m_plot->shownMetric(); }
   /// Whether the metric choice offers `metric` now.
   bool offers(HistoryPlot::Metric metric) const;
   /// The configuration changed: compare mode or not, clean targets or not (see the class).
