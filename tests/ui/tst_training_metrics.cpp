@@ -123,7 +123,7 @@ void TestTrainingMetrics::compareModeDefaultsToAComparableMetric() {
   auto* panel = view.findChild<HistoryPanel*>();
   QVERIFY(panel);
   QCOMPARE(panel->shownMetric(), Metric::Loss);  // a single loss: its own value is fine
-  view.setCompareMode(true);                // synthetic data: clean targets exist
+  view.setCompareMode(true);                     // synthetic data: clean targets exist
   QCOMPARE(panel->shownMetric(), Metric::CleanMae);
   QVERIFY(!panel->offers(Metric::Loss));
   QVERIFY(panel->offers(Metric::LossRatio));
