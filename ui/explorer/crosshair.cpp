@@ -32,6 +32,8 @@ Crosshair::Crosshair(QCustomPlot* plot, CurveModel* model, QObject* parent)
   m_plot->installEventFilter(this);
 }
 
+Crosshair::~Crosshair() = default;
+
 void Crosshair::setPanels(const std::vector<QCPAxisRect*>& panels, bool showCurvature) {
   m_panels = panels;
   m_showCurvature = showCurvature;
@@ -137,9 +139,12 @@ void Crosshair::onMouseMove(QMouseEvent* event) {
   const QString text = readout(x, true);
   const QRect top = m_panels.front()->rect();
   const int lineX = static_cast<int>(event->position().x());
-  QLabel probe;  // the tooltip's size, to place it before showing it
-  probe.setText(text);
-  const QSize size = probe.sizeHint();
+  if (!m_sizeProbe) {
+    m_sizeProbe = std::make_unique<QLabel>();
+    m_sizeProbe->setFont(QToolTip::font());
+  }
+  m_sizeProbe->setText(text);
+  const QSize size = m_sizeProbe->sizeHint();
   QPoint anchor(lineX > top.center().x() ? lineX - kReadoutGap - size.width() : lineX + kReadoutGap,
                 top.top());
   // Never over the legend: below it when they would overlap.

@@ -3,12 +3,14 @@
 
 #include <QObject>
 #include <QString>
+#include <memory>
 #include <vector>
 
 class QCustomPlot;
 class QCPAxisRect;
 class QCPItemStraightLine;
 class QEvent;
+class QLabel;
 class QMouseEvent;
 
 namespace losslab::ui {
@@ -24,6 +26,7 @@ class Crosshair : public QObject {
 
  public:
   Crosshair(QCustomPlot* plot, CurveModel* model, QObject* parent = nullptr);
+  ~Crosshair() override;
 
   /// The panels the line crosses, top to bottom (loss, gradient[, curvature]).
   void setPanels(const std::vector<QCPAxisRect*>& panels, bool showCurvature);
@@ -48,6 +51,9 @@ class Crosshair : public QObject {
   std::vector<QCPAxisRect*> m_panels;
   std::vector<QCPItemStraightLine*> m_lines;  // one per panel, created on demand
   bool m_showCurvature = false;
+  /// Never shown: measures the readout's size to place the tooltip before showing it. One
+  /// for the crosshair's life, not one widget per mouse move.
+  std::unique_ptr<QLabel> m_sizeProbe;
 };
 
 }  // namespace losslab::ui
