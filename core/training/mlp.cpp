@@ -289,10 +289,15 @@ void Mlp::backward(const Eigen::Ref<const Eigen::MatrixXd>& outputGrad) {
                               gw + layer.in * layer.out, layer.out, layer.in, m_padded);
     if (l > 0) {
       // Δ_{l−1} = (W_lᵀ Δ_l) ⊙ f′_{l−1}.
+      // relu′ is fused into the product's stores; the other derivatives take a second pass.
       Layer& below = m_layers[static_cast<std::size_t>(l - 1)];
+      const bool relu = below.activation == Activation::Relu;
       dense::backwardInput(m_params.data() + layer.offset, layer.delta.data(), ld,
-                           below.delta.data(), ld, layer.out, layer.in, m_padded);
-      multiplyByDerivative(below.activation, below.activations, below.delta, m_padded);
+                           below.delta.data(), ld, layer.out, layer.in, m_padded,
+                           relu ? below.activations.data() : nullptr);
+      if (!relu) {
+        multiplyByDerivative(below.activation, below.activations, below.delta, m_padded);
+      }
     }
   }
 }

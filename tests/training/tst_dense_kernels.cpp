@@ -84,6 +84,9 @@ void TestDenseKernels::kernelsMatchPlainLoopsBitForBit_data() {
   QTest::newRow("odd 5x7, batch 24 (tails)") << 5 << 7 << 24;
   QTest::newRow("odd 13x9, batch 8") << 13 << 9 << 8;
   QTest::newRow("wide 3x40, batch 64") << 3 << 40 << 64;
+  // AVX-512 gradient tiles: 8 x 2 and 8 x 1, then 4 x 2 and single rows; 1 x 8 for one unit.
+  QTest::newRow("tiles 21x5, batch 40") << 21 << 5 << 40;
+  QTest::newRow("one unit 1x13, batch 16") << 1 << 13 << 16;
 }
 
 void TestDenseKernels::kernelsMatchPlainLoopsBitForBit() {
@@ -141,6 +144,18 @@ void TestDenseKernels::kernelsMatchPlainLoopsBitForBit() {
     std::vector<double> d(dRef.size());
     dense::backwardInput(w.data(), delta.data(), n, d.data(), n, out, in, n);
     QVERIFY2(sameBits(d, dRef), name + " backward input");
+    // relu′ fused into the stores, through the activations `a` (random signs, a few exact zeros
+    // and a NaN: only a > 0 passes).
+    std::vector<double> reluOut = a;
+    reluOut[0] = 0.0;
+    reluOut[reluOut.size() / 2] = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> dMaskedRef = dRef;
+    for (std::size_t k = 0; k < dMaskedRef.size(); ++k) {
+      dMaskedRef[k] = reluOut[k] > 0 ? dRef[k] : 0.0;
+    }
+    std::vector<double> dMasked(dRef.size());
+    dense::backwardInput(w.data(), delta.data(), n, dMasked.data(), n, out, in, n, reluOut.data());
+    QVERIFY2(sameBits(dMasked, dMaskedRef), name + " backward input + relu'");
     std::vector<double> gw = gw0;
     std::vector<double> gb = gb0;
     dense::accumulateGradient(delta.data(), n, a.data(), n, gw.data(), gb.data(), out, in, n);
