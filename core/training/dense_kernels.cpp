@@ -382,6 +382,27 @@ template <int W>
   }
 }
 
+/// Σ 0·x over 4 vector partials: 0 while every x is finite, NaN as soon as one is not.
+template <int W>
+[[gnu::always_inline]] inline bool finiteLoop(const double* x, Index n) {
+  V<W> acc[4] = {};
+  Index i = 0;
+  for (; i + 4 * W <= n; i += 4 * W) {
+    for (int u = 0; u < 4; ++u) {
+      acc[u] = acc[u] + load<W>(x + i + u * W) * 0.0;
+    }
+  }
+  double sum = 0;
+  for (; i < n; ++i) {
+    sum = sum + x[i] * 0.0;
+  }
+  const V<W> total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+  for (int j = 0; j < W; ++j) {
+    sum = sum + total[j];
+  }
+  return sum == 0.0;
+}
+
 // ---- one table of kernels per instruction set -------------------------------------------------
 // Tile sizes (R rows × T vectors): a tile spans the seed batch of 32 samples (T·W = 32 with
 // AVX-512) and R divides the seed widths 16 and 32, so no edge tiles run; accumulators and the
@@ -404,6 +425,7 @@ struct Kernels {
       const double*, Index, const double*, Index, double*, double*, Index, Index, Index);
   void (*relu)(const double*, double*, Index);
   void (*adam)(double*, double*, double*, const double*, Index, double, double, double, double);
+  bool (*finite)(const double*, Index);
 };
 
 #define LOSSLAB_DENSE_KERNELS(SUFFIX, TARGET, W, R, T)                                             \
@@ -427,8 +449,11 @@ struct Kernels {
                            double c2, double alpha, double eps) {                                  \
     adamLoop<W>(w, m, v, g, n, c1, c2, alpha, eps);                                                \
   }                                                                                                \
+  TARGET bool finite##SUFFIX(const double* x, Index n) {                                           \
+    return finiteLoop<W>(x, n);                                                                    \
+  }                                                                                                \
   constexpr Kernels kKernels##SUFFIX = {forward##SUFFIX, backwardInput##SUFFIX, gradient##SUFFIX,  \
-                                        relu##SUFFIX, adam##SUFFIX};
+                                        relu##SUFFIX,    adam##SUFFIX,          finite##SUFFIX};
 
 #define LOSSLAB_NO_TARGET
 LOSSLAB_DENSE_KERNELS(Baseline, LOSSLAB_NO_TARGET, 2, 2, 4)
@@ -504,6 +529,10 @@ void adam(double* w,
           double alpha,
           double epsilon) {
   kernels().adam(w, m, v, g, n, c1, c2, alpha, epsilon);
+}
+
+bool allFinite(const double* x, std::ptrdiff_t n) {
+  return kernels().finite(x, n);
 }
 
 }  // namespace losslab::dense

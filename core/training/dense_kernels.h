@@ -73,4 +73,7 @@ void adam(double* w,
           double alpha,
           double epsilon);
 
+/// True when every x[0 … n) is finite (a sum of 0·x: one vector pass, no branch per element).
+bool allFinite(const double* x, std::ptrdiff_t n);
+
 }  // namespace losslab::dense

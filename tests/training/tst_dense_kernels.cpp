@@ -68,6 +68,7 @@ class TestDenseKernels : public QObject {
   void kernelsMatchPlainLoopsBitForBit_data();
   void kernelsMatchPlainLoopsBitForBit();
   void adamMatchesKerasLines();
+  void allFiniteFindsEveryNonFiniteValue();
   void trainingIsBitIdenticalInEveryIsa();
   void isaCanOnlyBeLowered();
   void flushToZeroFlushesAndRestores();
@@ -169,6 +170,35 @@ void TestDenseKernels::kernelsMatchPlainLoopsBitForBit() {
     if (masked.size() == zRef.size()) {
       dense::reluBackward(zRef.data(), masked.data(), static_cast<std::ptrdiff_t>(masked.size()));
       QVERIFY2(sameBits(masked, maskRef), name + " relu backward");
+    }
+  }
+}
+
+void TestDenseKernels::allFiniteFindsEveryNonFiniteValue() {
+  // Every length through two AVX-512 blocks and a tail, a NaN, +inf or −inf at every position;
+  // the reference is std::isfinite element by element. Huge finite values (0·x = 0) pass.
+  std::mt19937_64 rng(5);
+  const double bad[] = {std::numeric_limits<double>::quiet_NaN(),
+                        std::numeric_limits<double>::infinity(),
+                        -std::numeric_limits<double>::infinity()};
+  for (const Isa isa : availableIsas()) {
+    QCOMPARE(simd::setIsa(isa), isa);
+    const QByteArray name = QByteArray::fromStdString(simd::isaName(isa));
+    for (std::size_t n = 0; n <= 70; ++n) {
+      std::vector<double> x = randomValues(n, rng, 1e300);
+      bool reference = true;
+      for (const double v : x) {
+        reference = reference && std::isfinite(v);
+      }
+      QVERIFY2(reference, "random values are finite");
+      QVERIFY2(dense::allFinite(x.data(), static_cast<std::ptrdiff_t>(n)), name + " all finite");
+      for (std::size_t k = 0; k < n; ++k) {
+        std::vector<double> y = x;
+        y[k] = bad[k % 3];
+        QVERIFY2(!dense::allFinite(y.data(), static_cast<std::ptrdiff_t>(n)),
+                 name + " non-finite at " + QByteArray::number(static_cast<int>(k)) + " of " +
+                     QByteArray::number(static_cast<int>(n)));
+      }
     }
   }
 }
