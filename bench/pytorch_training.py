@@ -9,8 +9,11 @@ idiomatic one: zero_grad, forward, loss, backward, step.
 
 Prints epochs/s with 1 thread and with torch's default thread count, and the ratio to LossLab's
 epochs/s, which is either given (--ours N) or measured by running the benchmark binary
-(--bench PATH, default build/bench/bench_training). All rates are wall-clock, best of several
-windows on both sides, so that other load on the machine does not decide the ratio.
+(--bench PATH, default build/bench/bench_training), together with the binary's FMA bound and
+LossLab's fraction of it from the same run. Rates are in CPU time (the process's CPU seconds
+for PyTorch, the benchmark thread's for LossLab and the FMA peak), best of several windows, so
+that other jobs on a shared machine slow neither side; PyTorch's wall-clock rate is printed
+too.
 
     python3 bench/pytorch_training.py --bench build/bench/bench_training
     python3 bench/pytorch_training.py --ours 1593
@@ -64,29 +67,35 @@ def epochs_per_second(threads, seconds, windows, batch=32):
         return loss
 
     epoch()  # warm-up
-    best = 0.0
+    best_cpu = 0.0
+    best_wall = 0.0
     for _ in range(windows):
         count = 0
-        start = time.perf_counter()
+        start_cpu = time.process_time()
+        start_wall = time.perf_counter()
         while True:
             last = epoch()
             count += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= seconds:
+            cpu = time.process_time() - start_cpu
+            if cpu >= seconds:
                 break
+        wall = time.perf_counter() - start_wall
         assert torch.isfinite(last)
-        best = max(best, count / elapsed)
-    return best
+        best_cpu = max(best_cpu, count / cpu)
+        best_wall = max(best_wall, count / wall)
+    return best_cpu, best_wall
 
 
 def ours_from_bench(path, seconds, windows):
-    """Best epochs/s of bench_training's seedEpochs/train_mse over `windows` repetitions."""
+    """Best run of bench_training's seedEpochs/train_mse over `windows` repetitions: its
+    epochs/s (CPU time), the FMA bound (epochs/s) and the fraction of it, from the same run."""
     out = subprocess.run(
         [path, "--benchmark_filter=^seedEpochs/train_mse(/|$)", "--benchmark_format=json",
          f"--benchmark_min_time={seconds}", f"--benchmark_repetitions={windows}"],
         check=True, capture_output=True, text=True).stdout
     runs = [b for b in json.loads(out)["benchmarks"] if b.get("run_type") == "iteration"]
-    return max(b["epochs/s"] for b in runs)
+    best = max(runs, key=lambda b: b["epochs/s"])
+    return best["epochs/s"], best.get("fma_bound", 0.0), best.get("of_bound", 0.0), best["label"]
 
 
 def main():
@@ -102,14 +111,26 @@ def main():
     args = parser.parse_args()
 
     default_threads = torch.get_num_threads()
-    one = epochs_per_second(1, args.seconds, args.windows)
-    default = epochs_per_second(default_threads, args.seconds, args.windows)
-    ours = (args.ours if args.ours is not None
-            else ours_from_bench(args.bench, args.seconds, args.windows))
+    one, one_wall = epochs_per_second(1, args.seconds, args.windows)
+    if default_threads != 1:
+        default, default_wall = epochs_per_second(default_threads, args.seconds, args.windows)
+    else:
+        default, default_wall = one, one_wall
+    bound = fraction = 0.0
+    isa = "given"
+    if args.ours is not None:
+        ours = args.ours
+    else:
+        ours, bound, fraction, isa = ours_from_bench(args.bench, args.seconds, args.windows)
     print(f"torch {torch.__version__}, float64, Adam, batch 32, 1,000 samples, 4-16-32-1")
-    print(f"PyTorch, 1 thread:          {one:10.1f} epochs/s")
-    print(f"PyTorch, {default_threads} thread(s) default: {default:10.1f} epochs/s")
-    print(f"LossLab:                    {ours:10.1f} epochs/s")
+    print(f"PyTorch, 1 thread:          {one:10.1f} epochs/s CPU time ({one_wall:.1f} wall)")
+    print(f"PyTorch, {default_threads} thread(s) default: {default:10.1f} epochs/s CPU time "
+          f"({default_wall:.1f} wall)")
+    print(f"LossLab ({isa}):{' ' * max(1, 19 - len(isa))}{ours:10.1f} epochs/s CPU time")
+    if bound > 0:
+        print(f"FMA bound:                  {bound:10.1f} epochs/s "
+              f"(3.52 MFLOP per epoch at this core's measured FMA peak)")
+        print(f"LossLab / FMA bound:        {fraction:10.3f}")
     best = max(one, default)
     print(f"ratio LossLab / PyTorch (best of the two): {ours / best:.1f}x")
     return 0

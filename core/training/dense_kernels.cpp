@@ -52,6 +52,10 @@ template <int W>
   std::memcpy(p, &v, sizeof v);
 }
 
+/// x in every lane, as 0 + x (so −0 becomes +0, which training never produces: weights start
+/// nonzero, biases at +0, and w − δ is −0 only for w = −0). GCC 12 compiles this to one add and
+/// one broadcast; an initialiser list, a lane loop or x − 0 made it assemble the vector through
+/// the stack and the whole epoch 1.7–2.7× slower (bench_training).
 template <int W>
 [[gnu::always_inline]] inline V<W> splat(double x) {
   return V<W>{} + x;
@@ -73,6 +77,7 @@ struct Strided {
 
 /// C rows i0 … i0+R, columns c0 … c0+T·W: C(i, c) = [bias_i +] Σ_p M(i, p) B(p, c), p in
 /// order — the outer-product micro-kernel: R × T accumulators, each B row loaded once per tile.
+/// With `mask` (same layout as C), C(i, c) is stored as 0 where mask(i, c) > 0 does not hold.
 template <int W, int R, int T>
 [[gnu::always_inline]] inline void broadcastTile(Strided m,
                                                  const double* bias,
@@ -83,7 +88,8 @@ template <int W, int R, int T>
                                                  Index i0,
                                                  Index c0,
                                                  Index k,
-                                                 Fused fused) {
+                                                 Fused fused,
+                                                 const double* mask) {
   V<W> acc[R][T];
   for (int r = 0; r < R; ++r) {
     const V<W> start = bias ? splat<W>(bias[i0 + r]) : V<W>{};
@@ -105,8 +111,12 @@ template <int W, int R, int T>
   }
   for (int r = 0; r < R; ++r) {
     for (int t = 0; t < T; ++t) {
-      store<W>(c + (i0 + r) * cStride + c0 + t * W,
-               fused == Fused::Relu ? relu<W>(acc[r][t]) : acc[r][t]);
+      const Index at = (i0 + r) * cStride + c0 + t * W;
+      V<W> value = fused == Fused::Relu ? relu<W>(acc[r][t]) : acc[r][t];
+      if (mask) {
+        value = load<W>(mask + at) > 0.0 ? value : V<W>{};
+      }
+      store<W>(c + at, value);
     }
   }
 }
@@ -121,24 +131,25 @@ template <int W, int R, int T>
                                                     Index rows,
                                                     Index k,
                                                     Index n,
-                                                    Fused fused) {
+                                                    Fused fused,
+                                                    const double* mask) {
   Index c0 = 0;
   for (; c0 + T * W <= n; c0 += T * W) {
     Index i = 0;
     for (; i + R <= rows; i += R) {
-      broadcastTile<W, R, T>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+      broadcastTile<W, R, T>(m, bias, b, bStride, c, cStride, i, c0, k, fused, mask);
     }
     for (; i < rows; ++i) {
-      broadcastTile<W, 1, T>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+      broadcastTile<W, 1, T>(m, bias, b, bStride, c, cStride, i, c0, k, fused, mask);
     }
   }
   for (; c0 < n; c0 += W) {
     Index i = 0;
     for (; i + R <= rows; i += R) {
-      broadcastTile<W, R, 1>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+      broadcastTile<W, R, 1>(m, bias, b, bStride, c, cStride, i, c0, k, fused, mask);
     }
     for (; i < rows; ++i) {
-      broadcastTile<W, 1, 1>(m, bias, b, bStride, c, cStride, i, c0, k, fused);
+      broadcastTile<W, 1, 1>(m, bias, b, bStride, c, cStride, i, c0, k, fused, mask);
     }
   }
 }
@@ -198,7 +209,18 @@ template <int W, int R, int P>
       }
     }
   }
-  if constexpr (R * P == 8 && W == 8) {
+  if constexpr (W == 8 && R == 8) {
+    // Column q of the tile is 8 consecutive gW entries: partial r of column q reduced together,
+    // lane r of the result added to gW(i0 + r, p0 + q) in one vector add.
+    for (int q = 0; q < P; ++q) {
+      V<8> partials[8];
+      for (int r = 0; r < R; ++r) {
+        partials[r] = acc[r][q][0];
+      }
+      double* g = gw + i0 + (p0 + q) * out;
+      store<8>(g, load<8>(g) + reduceEight(partials));
+    }
+  } else if constexpr (R * P == 8 && W == 8) {
     // Partial j = q·R + r, so each column q of the tile is R consecutive results.
     V<8> partials[8];
     for (int q = 0; q < P; ++q) {
@@ -208,9 +230,14 @@ template <int W, int R, int P>
     }
     double sums[kChunk] = {};
     store<8>(sums, reduceEight(partials));
-    for (int q = 0; q < P; ++q) {
-      for (int r = 0; r < R; ++r) {
-        gw[(i0 + r) + (p0 + q) * out] += sums[q * R + r];
+    if (R == 1 && out == 1) {
+      // One output unit: gW(0, p0 … p0+7) are consecutive too.
+      store<8>(gw + i0 + p0, load<8>(gw + i0 + p0) + load<8>(sums));
+    } else {
+      for (int q = 0; q < P; ++q) {
+        for (int r = 0; r < R; ++r) {
+          gw[(i0 + r) + (p0 + q) * out] += sums[q * R + r];
+        }
       }
     }
   } else {
@@ -226,9 +253,10 @@ template <int W, int R, int P>
   }
 }
 
-/// The gradient of one layer in tiles of R × P outputs. With AVX-512 the 8 partials of a 4 × 2
-/// tile sit in 8 registers and are reduced together (reduceEight); narrower registers hold
-/// fewer partials, so their tiles are 2 × 2 reduced one by one — the same tree either way.
+/// The gradient of one layer in tiles of R × P outputs. With AVX-512 the partials of an 8 × 2
+/// tile sit in 16 registers and each column's 8 are reduced together (reduceEight) straight into
+/// 8 consecutive gW entries (then 4 × 2 and 1 × 8 tiles for the rows left); narrower registers
+/// hold fewer partials, so their tiles are 2 × 2 reduced one by one — the same tree either way.
 template <int W>
 [[gnu::always_inline]] inline void gradientProduct(const double* delta,
                                                    Index deltaStride,
@@ -242,6 +270,17 @@ template <int W>
   constexpr int R = W == 8 ? 4 : 2;
   constexpr int P = 2;
   Index i = 0;
+  if constexpr (W == 8) {
+    for (; i + 8 <= out; i += 8) {
+      Index p = 0;
+      for (; p + P <= in; p += P) {
+        gradientTile<W, 8, P>(delta, deltaStride, a, aStride, gw, out, i, p, n);
+      }
+      for (; p < in; ++p) {
+        gradientTile<W, 8, 1>(delta, deltaStride, a, aStride, gw, out, i, p, n);
+      }
+    }
+  }
   for (; i + R <= out; i += R) {
     Index p = 0;
     for (; p + P <= in; p += P) {
@@ -262,9 +301,21 @@ template <int W>
       gradientTile<W, 1, 1>(delta, deltaStride, a, aStride, gw, out, i, p, n);
     }
   }
-  // gb(i) += Σ_c Δ(i, c): the same lane partials and tree.
+  // gb(i) += Σ_c Δ(i, c): the same lane partials and tree (with AVX-512, 8 rows at a time).
   constexpr int kLanes = kChunk / W;
-  for (Index r = 0; r < out; ++r) {
+  Index r = 0;
+  if constexpr (W == 8) {
+    for (; r + 8 <= out; r += 8) {
+      V<8> acc[8] = {};
+      for (Index c = 0; c < n; c += kChunk) {
+        for (int j = 0; j < 8; ++j) {
+          acc[j] = acc[j] + load<8>(delta + (r + j) * deltaStride + c);
+        }
+      }
+      store<8>(gb + r, load<8>(gb + r) + reduceEight(acc));
+    }
+  }
+  for (; r < out; ++r) {
     V<W> acc[kLanes] = {};
     for (Index c = 0; c < n; c += kChunk) {
       for (int u = 0; u < kLanes; ++u) {
@@ -292,7 +343,9 @@ template <int W>
 }
 
 // Keras Adam's three lines per element. sqrt and division are correctly rounded in every ISA,
-// so the vector and scalar paths give the same bits.
+// so the vector and scalar paths give the same bits. Each of g, m, v, w is loaded once and
+// stored once per vector (the compiler cannot know the four arrays do not overlap and would
+// reload m and v after storing them).
 template <int W>
 [[gnu::always_inline]] inline void adamLoop(double* w,
                                             double* m,
@@ -303,11 +356,51 @@ template <int W>
                                             double c2,
                                             double alpha,
                                             double epsilon) {
-  for (Index i = 0; i < n; ++i) {
+  const V<W> c1v = splat<W>(c1);
+  const V<W> c2v = splat<W>(c2);
+  const V<W> alphav = splat<W>(alpha);
+  const V<W> epsv = splat<W>(epsilon);
+  Index i = 0;
+  for (; i + W <= n; i += W) {
+    const V<W> gi = load<W>(g + i);
+    V<W> mi = load<W>(m + i);
+    V<W> vi = load<W>(v + i);
+    mi = mi + (gi - mi) * c1v;
+    vi = vi + (gi * gi - vi) * c2v;
+    V<W> root;
+    for (int j = 0; j < W; ++j) {
+      root[j] = std::sqrt(vi[j]);  // one vsqrtpd: -fno-math-errno, no libm call
+    }
+    store<W>(m + i, mi);
+    store<W>(v + i, vi);
+    store<W>(w + i, load<W>(w + i) - alphav * mi / (root + epsv));
+  }
+  for (; i < n; ++i) {
     m[i] += (g[i] - m[i]) * c1;
     v[i] += (g[i] * g[i] - v[i]) * c2;
     w[i] -= alpha * m[i] / (std::sqrt(v[i]) + epsilon);
   }
+}
+
+/// Σ 0·x over 4 vector partials: 0 while every x is finite, NaN as soon as one is not.
+template <int W>
+[[gnu::always_inline]] inline bool finiteLoop(const double* x, Index n) {
+  V<W> acc[4] = {};
+  Index i = 0;
+  for (; i + 4 * W <= n; i += 4 * W) {
+    for (int u = 0; u < 4; ++u) {
+      acc[u] = acc[u] + load<W>(x + i + u * W) * 0.0;
+    }
+  }
+  double sum = 0;
+  for (; i < n; ++i) {
+    sum = sum + x[i] * 0.0;
+  }
+  const V<W> total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+  for (int j = 0; j < W; ++j) {
+    sum = sum + total[j];
+  }
+  return sum == 0.0;
 }
 
 // ---- one table of kernels per instruction set -------------------------------------------------
@@ -326,35 +419,41 @@ struct Kernels {
                   Index,
                   Index,
                   Fused);
-  void (*backwardInput)(const double*, const double*, Index, double*, Index, Index, Index, Index);
+  void (*backwardInput)(
+      const double*, const double*, Index, double*, Index, Index, Index, Index, const double*);
   void (*gradient)(
       const double*, Index, const double*, Index, double*, double*, Index, Index, Index);
   void (*relu)(const double*, double*, Index);
   void (*adam)(double*, double*, double*, const double*, Index, double, double, double, double);
+  bool (*finite)(const double*, Index);
 };
 
-#define LOSSLAB_DENSE_KERNELS(SUFFIX, TARGET, W, R, T)                                            \
-  TARGET void forward##SUFFIX(const double* w, const double* bias, const double* a, Index as,     \
-                              double* z, Index zs, Index out, Index in, Index n, Fused f) {       \
-    broadcastProduct<W, R, T>({w, 1, out}, bias, a, as, z, zs, out, in, n, f);                    \
-  }                                                                                               \
-  TARGET void backwardInput##SUFFIX(const double* w, const double* delta, Index ds, double* d,    \
-                                    Index dst, Index out, Index in, Index n) {                    \
-    broadcastProduct<W, R, T>({w, out, 1}, nullptr, delta, ds, d, dst, in, out, n, Fused::None);  \
-  }                                                                                               \
-  TARGET void gradient##SUFFIX(const double* delta, Index ds, const double* a, Index as,          \
-                               double* gw, double* gb, Index out, Index in, Index n) {            \
-    gradientProduct<W>(delta, ds, a, as, gw, gb, out, in, n);                                     \
-  }                                                                                               \
-  TARGET void relu##SUFFIX(const double* a, double* d, Index count) {                             \
-    reluMask<W>(a, d, count);                                                                     \
-  }                                                                                               \
-  TARGET void adam##SUFFIX(double* w, double* m, double* v, const double* g, Index n, double c1,  \
-                           double c2, double alpha, double eps) {                                 \
-    adamLoop<W>(w, m, v, g, n, c1, c2, alpha, eps);                                               \
-  }                                                                                               \
-  constexpr Kernels kKernels##SUFFIX = {forward##SUFFIX, backwardInput##SUFFIX, gradient##SUFFIX, \
-                                        relu##SUFFIX, adam##SUFFIX};
+#define LOSSLAB_DENSE_KERNELS(SUFFIX, TARGET, W, R, T)                                             \
+  TARGET void forward##SUFFIX(const double* w, const double* bias, const double* a, Index as,      \
+                              double* z, Index zs, Index out, Index in, Index n, Fused f) {        \
+    broadcastProduct<W, R, T>({w, 1, out}, bias, a, as, z, zs, out, in, n, f, nullptr);            \
+  }                                                                                                \
+  TARGET void backwardInput##SUFFIX(const double* w, const double* delta, Index ds, double* d,     \
+                                    Index dst, Index out, Index in, Index n, const double* mask) { \
+    broadcastProduct<W, R, T>({w, out, 1}, nullptr, delta, ds, d, dst, in, out, n, Fused::None,    \
+                              mask);                                                               \
+  }                                                                                                \
+  TARGET void gradient##SUFFIX(const double* delta, Index ds, const double* a, Index as,           \
+                               double* gw, double* gb, Index out, Index in, Index n) {             \
+    gradientProduct<W>(delta, ds, a, as, gw, gb, out, in, n);                                      \
+  }                                                                                                \
+  TARGET void relu##SUFFIX(const double* a, double* d, Index count) {                              \
+    reluMask<W>(a, d, count);                                                                      \
+  }                                                                                                \
+  TARGET void adam##SUFFIX(double* w, double* m, double* v, const double* g, Index n, double c1,   \
+                           double c2, double alpha, double eps) {                                  \
+    adamLoop<W>(w, m, v, g, n, c1, c2, alpha, eps);                                                \
+  }                                                                                                \
+  TARGET bool finite##SUFFIX(const double* x, Index n) {                                           \
+    return finiteLoop<W>(x, n);                                                                    \
+  }                                                                                                \
+  constexpr Kernels kKernels##SUFFIX = {forward##SUFFIX, backwardInput##SUFFIX, gradient##SUFFIX,  \
+                                        relu##SUFFIX,    adam##SUFFIX,          finite##SUFFIX};
 
 #define LOSSLAB_NO_TARGET
 LOSSLAB_DENSE_KERNELS(Baseline, LOSSLAB_NO_TARGET, 2, 2, 4)
@@ -399,8 +498,9 @@ void backwardInput(const double* w,
                    std::ptrdiff_t dStride,
                    std::ptrdiff_t out,
                    std::ptrdiff_t in,
-                   std::ptrdiff_t n) {
-  kernels().backwardInput(w, delta, deltaStride, d, dStride, out, in, n);
+                   std::ptrdiff_t n,
+                   const double* reluOutput) {
+  kernels().backwardInput(w, delta, deltaStride, d, dStride, out, in, n, reluOutput);
 }
 
 void accumulateGradient(const double* delta,
@@ -429,6 +529,10 @@ void adam(double* w,
           double alpha,
           double epsilon) {
   kernels().adam(w, m, v, g, n, c1, c2, alpha, epsilon);
+}
+
+bool allFinite(const double* x, std::ptrdiff_t n) {
+  return kernels().finite(x, n);
 }
 
 }  // namespace losslab::dense

@@ -32,7 +32,10 @@ void forward(const double* w,
              std::ptrdiff_t n,
              Fused fused);
 
-/// D = Wᵀ Δ: D is (in × n), Δ is (out × n).
+/// D = Wᵀ Δ: D is (in × n), Δ is (out × n). Each D(p, c) is W(0,p) Δ(0,c) + W(1,p) Δ(1,c) + …
+/// in that order. With `reluOutput` (the layer below's relu activations A, laid out like D),
+/// relu′ is applied in the same pass: D(p, c) = A(p, c) > 0 ? (Wᵀ Δ)(p, c) : 0, the bits of
+/// backwardInput followed by reluBackward.
 void backwardInput(const double* w,
                    const double* delta,
                    std::ptrdiff_t deltaStride,
@@ -40,7 +43,8 @@ void backwardInput(const double* w,
                    std::ptrdiff_t dStride,
                    std::ptrdiff_t out,
                    std::ptrdiff_t in,
-                   std::ptrdiff_t n);
+                   std::ptrdiff_t n,
+                   const double* reluOutput = nullptr);
 
 /// gW += Δ Aᵀ and gb += Δ 1: sums over the n columns, each as 8 lane partials (lane = column
 /// mod 8, accumulated chunk by chunk) reduced by ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)).
@@ -68,5 +72,8 @@ void adam(double* w,
           double c2,
           double alpha,
           double epsilon);
+
+/// True when every x[0 … n) is finite (a sum of 0·x: one vector pass, no branch per element).
+bool allFinite(const double* x, std::ptrdiff_t n);
 
 }  // namespace losslab::dense

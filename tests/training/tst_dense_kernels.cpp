@@ -68,6 +68,7 @@ class TestDenseKernels : public QObject {
   void kernelsMatchPlainLoopsBitForBit_data();
   void kernelsMatchPlainLoopsBitForBit();
   void adamMatchesKerasLines();
+  void allFiniteFindsEveryNonFiniteValue();
   void trainingIsBitIdenticalInEveryIsa();
   void isaCanOnlyBeLowered();
   void flushToZeroFlushesAndRestores();
@@ -84,6 +85,9 @@ void TestDenseKernels::kernelsMatchPlainLoopsBitForBit_data() {
   QTest::newRow("odd 5x7, batch 24 (tails)") << 5 << 7 << 24;
   QTest::newRow("odd 13x9, batch 8") << 13 << 9 << 8;
   QTest::newRow("wide 3x40, batch 64") << 3 << 40 << 64;
+  // AVX-512 gradient tiles: 8 x 2 and 8 x 1, then 4 x 2 and single rows; 1 x 8 for one unit.
+  QTest::newRow("tiles 21x5, batch 40") << 21 << 5 << 40;
+  QTest::newRow("one unit 1x13, batch 16") << 1 << 13 << 16;
 }
 
 void TestDenseKernels::kernelsMatchPlainLoopsBitForBit() {
@@ -141,6 +145,18 @@ void TestDenseKernels::kernelsMatchPlainLoopsBitForBit() {
     std::vector<double> d(dRef.size());
     dense::backwardInput(w.data(), delta.data(), n, d.data(), n, out, in, n);
     QVERIFY2(sameBits(d, dRef), name + " backward input");
+    // relu′ fused into the stores, through the activations `a` (random signs, a few exact zeros
+    // and a NaN: only a > 0 passes).
+    std::vector<double> reluOut = a;
+    reluOut[0] = 0.0;
+    reluOut[reluOut.size() / 2] = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> dMaskedRef = dRef;
+    for (std::size_t k = 0; k < dMaskedRef.size(); ++k) {
+      dMaskedRef[k] = reluOut[k] > 0 ? dRef[k] : 0.0;
+    }
+    std::vector<double> dMasked(dRef.size());
+    dense::backwardInput(w.data(), delta.data(), n, dMasked.data(), n, out, in, n, reluOut.data());
+    QVERIFY2(sameBits(dMasked, dMaskedRef), name + " backward input + relu'");
     std::vector<double> gw = gw0;
     std::vector<double> gb = gb0;
     dense::accumulateGradient(delta.data(), n, a.data(), n, gw.data(), gb.data(), out, in, n);
@@ -154,6 +170,35 @@ void TestDenseKernels::kernelsMatchPlainLoopsBitForBit() {
     if (masked.size() == zRef.size()) {
       dense::reluBackward(zRef.data(), masked.data(), static_cast<std::ptrdiff_t>(masked.size()));
       QVERIFY2(sameBits(masked, maskRef), name + " relu backward");
+    }
+  }
+}
+
+void TestDenseKernels::allFiniteFindsEveryNonFiniteValue() {
+  // Every length through two AVX-512 blocks and a tail, a NaN, +inf or −inf at every position;
+  // the reference is std::isfinite element by element. Huge finite values (0·x = 0) pass.
+  std::mt19937_64 rng(5);
+  const double bad[] = {std::numeric_limits<double>::quiet_NaN(),
+                        std::numeric_limits<double>::infinity(),
+                        -std::numeric_limits<double>::infinity()};
+  for (const Isa isa : availableIsas()) {
+    QCOMPARE(simd::setIsa(isa), isa);
+    const QByteArray name = QByteArray::fromStdString(simd::isaName(isa));
+    for (std::size_t n = 0; n <= 70; ++n) {
+      std::vector<double> x = randomValues(n, rng, 1e300);
+      bool reference = true;
+      for (const double v : x) {
+        reference = reference && std::isfinite(v);
+      }
+      QVERIFY2(reference, "random values are finite");
+      QVERIFY2(dense::allFinite(x.data(), static_cast<std::ptrdiff_t>(n)), name + " all finite");
+      for (std::size_t k = 0; k < n; ++k) {
+        std::vector<double> y = x;
+        y[k] = bad[k % 3];
+        QVERIFY2(!dense::allFinite(y.data(), static_cast<std::ptrdiff_t>(n)),
+                 name + " non-finite at " + QByteArray::number(static_cast<int>(k)) + " of " +
+                     QByteArray::number(static_cast<int>(n)));
+      }
     }
   }
 }
