@@ -5,6 +5,7 @@
 #include <QString>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/engine/param_spec.h"
@@ -26,6 +27,17 @@ struct FormulaInputData {
 /// last chose (a subset of the formula's parameters; missing ones take the formula's defaults)
 /// and its extra inputs.
 struct CustomLoss {
+  CustomLoss() = default;
+  // A constructor rather than an aggregate: {name, source, params} stays valid without inputs.
+  CustomLoss(QString name_,
+             QString source_,
+             ParamValues params_ = {},
+             QList<FormulaInputData> inputs_ = {})
+      : name(std::move(name_)),
+        source(std::move(source_)),
+        params(std::move(params_)),
+        inputs(std::move(inputs_)) {}
+
   QString name;
   QString source;
   ParamValues params;
