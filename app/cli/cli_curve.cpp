@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab-cli curve: x, loss, dloss/dx, d²loss/dx² along the loss's 1-D path, as CSV.
+#include <algorithm>
+
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
 #include "app/cli/cli_limits.h"
 #include "app/cli/cli_loss.h"
 #include "core/engine/curve.h"
 #include "core/engine/error.h"
+#include "core/io/csv_reader.h"
 #include "core/io/csv_writer.h"
 
 namespace losslab::cli {
@@ -21,7 +24,9 @@ The path depends on the loss: the prediction ŷ for a fixed target (regression),
 label +1 or -1/0 (margin losses, from_logits=true), the probability for y = 1 or 0, the
 probability of the true class among K classes, a pair distance (similar / dissimilar), ...
 'losslab-cli list --json' shows each loss's variants. A formula (--expr) is a regression loss:
-its path is the prediction for a fixed target.
+its path is the prediction for a fixed target. An extra input of a formula (--input NAME=FILE)
+is held at the file's first value (row 1, column 1) at every point: one point of the curve is
+one sample, and the curve shows how the loss of a sample with that input value changes.
 )";
 
 constexpr long long kMaxPoints = 10'000'000;
@@ -82,6 +87,9 @@ class CurveCommand final : public Command {
                 kMemoryBudget /
                 (kCurveBytesPerPoint + static_cast<double>(kMaxClasses) * kCurveBytesPerElement))) +
             " points with " + std::to_string(kMaxClasses) + " classes");
+    addList(app(), "--input", m_inputs, "NAME=FILE",
+            "with --expr: a tensor the formula reads as NAME (repeatable), held at its first "
+            "value along the curve");
     addOutputFile(app(), "--out", m_out, "FILE.csv",
                   "write the CSV to FILE (atomically) instead of standard output");
   }
@@ -97,12 +105,31 @@ class CurveCommand final : public Command {
   std::optional<std::string> m_variant;
   std::optional<long long> m_classes;
   std::optional<std::string> m_out;
+  std::vector<std::string> m_inputs;
 };
 
 int CurveCommand::run() {
-  const LossPtr loss = makeLoss(m_loss, name());
+  if (!m_inputs.empty() && !m_loss.formula) {
+    throw Error::usage(
+        "--input applies to a formula (--expr); a built-in loss's curve fills "
+        "its extra inputs itself");
+  }
+  const LossPtr loss = makeLoss(m_loss, name(), inputNamesOf(m_inputs));
   const CurveAxis axis = curveAxis(loss->info(), loss->params());
   CurveRequest request;
+  for (const std::string& assignment : m_inputs) {
+    const auto [input, path] = splitAssignment(assignment, "--input");
+    const std::vector<ExtraInput>& extras = loss->info().extras;
+    const std::string& wanted = input;
+    if (std::none_of(extras.begin(), extras.end(),
+                     [&wanted](const ExtraInput& e) { return e.name == wanted; })) {
+      throw Error::usage("the formula does not read the input '" + input + "'");
+    }
+    if (request.inputValues.count(input)) {
+      throw Error::usage("input '" + input + "' is given more than once");
+    }
+    request.inputValues[input] = readCsvFile(path).data.values(0, 0);
+  }
   request.from = m_from.value_or(axis.from);
   request.to = m_to.value_or(axis.to);
   request.target = m_target.value_or(axis.target);

@@ -459,7 +459,8 @@ void fillPath(const Plan& plan,
     }
     Tensor& t = b.extra(extra.name.c_str());
     t.resize(n, b.yPred.cols());
-    t.setConstant(positive ? 1.0 : 0.0);
+    const auto held = request.inputValues.find(extra.name);
+    t.setConstant(held != request.inputValues.end() ? held->second : positive ? 1.0 : 0.0);
   }
 }
 

@@ -34,6 +34,10 @@ struct CurveRequest {
   double target = 0;    // regression: the fixed y_true; x is then the prediction ŷ
   std::string variant;  // a CurveVariant id; empty: the first variant
   int classes = 3;      // categorical curves: number of classes K (the rest share 1 − p evenly)
+  /// Required extra inputs the path does not move, held at this value at every point (a
+  /// formula's --input held at its first value); the others get a neutral value (1 for a
+  /// positive input such as a variance, else 0).
+  std::map<std::string, double, std::less<>> inputValues;
 };
 
 /// x, loss, dloss/dx and d²loss/dx² at each point. d2 is NaN where the loss has no analytic

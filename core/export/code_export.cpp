@@ -143,8 +143,9 @@ std::string kerasInputsReason(const std::vector<std::string>& inputs) {
     names += (names.empty() ? "" : ", ") + name;
   }
   return "it reads extra inputs (" + names +
-         ") and Keras's Loss.call(y_true, y_pred) takes no other tensors; export it to PyTorch, "
-         "where they are arguments";
+         ") and Keras's Loss.call(y_true, y_pred) takes no other tensors; write it as a formula "
+         "reading them (--expr with --input NAME), whose Keras export carries them in y_true, or "
+         "export it to PyTorch, where they are arguments";
 }
 
 std::optional<FormulaEquivalent> formulaEquivalent(const Loss& loss) {
@@ -192,7 +193,10 @@ ExportRoute exportRoute(const Loss& loss, CodeTarget target) {
     return viaCall();
   }
   if (const std::optional<FormulaEquivalent> equivalent = formulaEquivalent(loss)) {
-    if (target == CodeTarget::Keras && !equivalent->inputs.empty()) {
+    // A formula loss's Keras export carries its extra inputs in y_true (pack_y_true); a
+    // built-in's export keeps its framework's signature, so there it is refused.
+    if (target == CodeTarget::Keras && !equivalent->inputs.empty() &&
+        !dynamic_cast<const FormulaLoss*>(&loss)) {
       if (direct) {
         return viaCall();
       }
@@ -229,10 +233,6 @@ std::string exportCode(const Loss& loss, CodeTarget target, const ExportOptions&
     throw Error::usage("the export name is blank");
   }
   if (const auto* custom = dynamic_cast<const FormulaLoss*>(&loss)) {
-    if (target == CodeTarget::Keras && !custom->formula().inputs.empty()) {
-      throw Error::usage("no Keras equivalent of the formula loss \"" + custom->info().name +
-                         "\" (" + kerasInputsReason(custom->formula().inputs) + ")");
-    }
     return exportFormulaLoss(*custom, target, options);
   }
   const LossInfo& info = loss.info();

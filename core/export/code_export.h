@@ -72,7 +72,8 @@ struct FormulaEquivalent {
   std::vector<std::string> inputs;
 };
 
-/// Why a formula that reads extra inputs has no Keras export.
+/// Why a built-in loss that reads extra inputs has no Keras export (a formula loss has one: its
+/// inputs travel in y_true).
 std::string kerasInputsReason(const std::vector<std::string>& inputs);
 
 /// The formula equivalent of a built-in loss (LossFacts::formula at its parameter values), or

@@ -45,7 +45,7 @@
 <context>
     <name>CustomLossFile</name>
     <message>
-        <location filename="../../ui/common/custom_loss_file.cpp" line="+56"/>
+        <location filename="../../ui/common/custom_loss_file.cpp" line="+99"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -65,7 +65,7 @@
         <translation>%1 由更新版本的 LossLab（版本 %2）写入</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
@@ -2089,7 +2089,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::CustomLossLibrary</name>
     <message>
-        <location filename="../../ui/common/custom_loss_library.cpp" line="+112"/>
+        <location filename="../../ui/common/custom_loss_library.cpp" line="+114"/>
         <source>%1 It was moved to %2; %3</source>
         <translation>%1 已将其移至 %2；%3</translation>
     </message>
@@ -2134,7 +2134,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>无法解析“%1”的公式：%2</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>There is no custom loss named &apos;%1&apos;.</source>
         <translation>没有名为“%1”的自定义损失函数。</translation>
     </message>
@@ -2969,7 +2969,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>%1（位于第 %2 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/formula/formula_editor_layout.cpp" line="+46"/>
+        <location filename="../../ui/formula/formula_editor_layout.cpp" line="+47"/>
         <source>Start from a template…</source>
         <translation>从模板开始…</translation>
     </message>
@@ -3116,7 +3116,39 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>公式面板：绘制公式</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Extra inputs</source>
+        <translation>额外输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tensors loaded from CSV files that the formula reads as variables, as losslab-cli eval --input NAME=FILE does: e.g. load teacher.csv as teacher_logits and write softmax(teacher_logits) in the formula. An input has the rows of y_pred and 1 to all of its columns (with k columns, column j reads column min(j, k - 1)).The explorer&apos;s curve is one sample: each input is held at its first value (row 1, column 1) at every point, as losslab-cli curve --input does; losslab-cli eval uses the whole file.</source>
+        <translation>从 CSV 文件加载、由公式作为变量读取的张量，与 losslab-cli eval --input NAME=FILE 相同：例如将 teacher.csv 加载为 teacher_logits，并在公式中写 softmax(teacher_logits)。输入的行数与 y_pred 相同，列数为 1 到 y_pred 的全部列（若有 k 列，第 j 列读取第 min(j, k - 1) 列）。
+浏览器中的曲线对应单个样本：每个输入在每个点上都取其第一个值（第 1 行第 1 列），与 losslab-cli curve --input 相同；losslab-cli eval 使用整个文件。
+输入随损失一起保存在库中，并以同名关键字参数导出。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Load &amp;Input…</source>
+        <translation>加载输入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load a CSV file as a named tensor the formula can read (the formula is kept)</source>
+        <translation>将 CSV 文件加载为公式可读取的命名张量（公式保持不变）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the selected input; the formula then reads its name as a parameter</source>
+        <translation>移除选中的输入；之后公式会把该名称当作参数读取</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Template:</source>
         <translation>模板(&amp;T)：</translation>
     </message>
@@ -3136,12 +3168,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>请输入公式（例如 square(r)），或从模板开始。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>unexpected character &apos;%1&apos; (formulas use ASCII names, e.g. delta for δ)</source>
         <translation>意外的字符“%1”（公式只能使用 ASCII 名称，例如用 delta 表示 δ）</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3162,7 +3194,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>There is no custom loss named &apos;%1&apos; in the library.</source>
         <translation>库中没有名为“%1”的自定义损失函数。</translation>
     </message>
@@ -3223,7 +3255,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>已从库中删除“%1”。使用“保存到库”可将其恢复。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>(no saved losses yet)</source>
         <translation>（尚无已保存的损失函数）</translation>
     </message>
@@ -3231,6 +3263,66 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+0"/>
         <source>Open a saved loss…</source>
         <translation>打开已保存的损失函数…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formula/formula_editor_inputs.cpp" line="+64"/>
+        <source>&apos;%1&apos; is not a name a formula can read: use letters, digits and _ (not first a digit), e.g. teacher_logits</source>
+        <translation>“%1”不是公式可读取的名称：请使用字母、数字和 _（不能以数字开头），例如 teacher_logits</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; already means something in a formula (a variable, constant or function): choose another name</source>
+        <translation>“%1”在公式中已有含义（变量、常量或函数）：请换一个名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An input named &apos;%1&apos; is already loaded: remove it first</source>
+        <translation>名为“%1”的输入已加载：请先将其移除</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Input &apos;%1&apos; not loaded: %2</source>
+        <translation>未加载输入“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loaded input &apos;%1&apos; (%2 × %3) from %4.</source>
+        <translation>已从 %4 加载输入“%1”（%2 × %3）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Removed input &apos;%1&apos;; the formula now reads that name as a parameter.</source>
+        <translation>已移除输入“%1”；公式现在把该名称当作参数读取。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Load an Extra Input</source>
+        <translation>加载额外输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name of the Input</source>
+        <translation>输入的名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The formula reads the file&apos;s tensor under this name:</source>
+        <translation>公式以此名称读取该文件的张量：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1  %2 × %3  (%4)</source>
+        <translation>%1  %2 × %3  （%4）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  — not read by the formula</source>
+        <translation>  — 公式未读取</translation>
     </message>
 </context>
 <context>

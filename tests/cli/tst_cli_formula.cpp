@@ -257,6 +257,20 @@ void TestCliFormula::curveExpr() {
   // = 0), 2; d2 = 0.
   const CliRun scaled = runCli({"curve", "--expr", "k*abs(r)", "--param", "k=2", "--points", "3"});
   QCOMPARE(scaled.out, QStringLiteral("x,loss,dloss,d2loss\n-3,6,-2,0\n0,0,0,0\n3,6,2,0\n"));
+
+  // Issue 13: an extra input is held at the file's first value (2.5; row 2 is 7), so the curve
+  // of w*r² is 2.5·x² (y = 0): 2.5, 0, 2.5; d1 = 5x = −5, 0, 5; d2 = 5.
+  const QString w = file("w_curve.csv", "2.5\n7\n");
+  const CliRun held = runCli({"curve", "--expr", "w*square(r)", "--input", "w=" + w, "--from", "-1",
+                              "--to", "1", "--points", "3"});
+  QVERIFY2(held.exitCode == 0, qPrintable(held.err));
+  QCOMPARE(held.out, QStringLiteral("x,loss,dloss,d2loss\n-1,2.5,-5,5\n0,0,0,5\n1,2.5,5,5\n"));
+  const CliRun unread = runCli({"curve", "--expr", "w*square(r)", "--input", "v=" + w});
+  QCOMPARE(unread.exitCode, 2);
+  QVERIFY2(unread.err.contains("does not read the input 'v'"), qPrintable(unread.err));
+  const CliRun builtIn = runCli({"curve", "--loss", "huber", "--input", "w=" + w});
+  QCOMPARE(builtIn.exitCode, 2);
+  QVERIFY2(builtIn.err.contains("--input applies to a formula"), qPrintable(builtIn.err));
 }
 
 void TestCliFormula::exportCode_data() {

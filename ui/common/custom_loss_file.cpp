@@ -34,9 +34,52 @@ QJsonObject toJson(const CustomLoss& entry) {
   for (const auto& [id, value] : entry.params) {
     params.insert(QString::fromStdString(id), value);
   }
-  return {{QStringLiteral("name"), entry.name},
-          {QStringLiteral("source"), entry.source},
-          {QStringLiteral("params"), params}};
+  QJsonObject object{{QStringLiteral("name"), entry.name},
+                     {QStringLiteral("source"), entry.source},
+                     {QStringLiteral("params"), params}};
+  if (!entry.inputs.isEmpty()) {
+    QJsonArray inputs;
+    for (const FormulaInputData& input : entry.inputs) {
+      QJsonArray rows;
+      for (const std::vector<double>& row : input.rows) {
+        QJsonArray values;
+        for (const double v : row) {
+          values.push_back(v);
+        }
+        rows.push_back(values);
+      }
+      inputs.push_back(QJsonObject{{QStringLiteral("name"), input.name},
+                                   {QStringLiteral("file"), input.file},
+                                   {QStringLiteral("rows"), rows}});
+    }
+    object.insert(QStringLiteral("inputs"), inputs);
+  }
+  return object;
+}
+
+/// The "inputs" of an entry; an input whose rows are not all numbers of one length is dropped.
+QList<FormulaInputData> inputsFromJson(const QJsonArray& array) {
+  QList<FormulaInputData> inputs;
+  for (const QJsonValue& value : array) {
+    const QJsonObject object = value.toObject();
+    FormulaInputData input;
+    input.name = object.value(QStringLiteral("name")).toString();
+    input.file = object.value(QStringLiteral("file")).toString();
+    bool ok = !input.name.isEmpty();
+    for (const QJsonValue& rowValue : object.value(QStringLiteral("rows")).toArray()) {
+      std::vector<double> row;
+      for (const QJsonValue& v : rowValue.toArray()) {
+        ok = ok && v.isDouble();
+        row.push_back(v.toDouble());
+      }
+      ok = ok && !row.empty() && (input.rows.empty() || row.size() == input.rows[0].size());
+      input.rows.push_back(std::move(row));
+    }
+    if (ok && !input.rows.empty()) {
+      inputs.push_back(std::move(input));
+    }
+  }
+  return inputs;
 }
 
 }  // namespace
@@ -89,9 +132,18 @@ std::optional<QList<CustomLoss>> CustomLossFile::read(const QString& path, QStri
         entry.params[it.key().toStdString()] = it.value().toDouble();
       }
     }
+    entry.inputs = inputsFromJson(object.value(QStringLiteral("inputs")).toArray());
     entries.push_back(entry);
   }
   return entries;
+}
+
+std::vector<std::string> CustomLoss::inputNames() const {
+  std::vector<std::string> names;
+  for (const FormulaInputData& input : inputs) {
+    names.push_back(input.name.toStdString());
+  }
+  return names;
 }
 
 bool CustomLossFile::write(const QString& path, const QList<CustomLoss>& entries, QString* error) {

@@ -41,9 +41,11 @@ std::optional<CustomLoss> fromRecord(const QVariant& record) {
 }
 
 /// `params` restricted to the parameters `source` uses; all of them if it does not parse.
-ParamValues usedParams(const QString& source, const ParamValues& params) {
+ParamValues usedParams(const QString& source,
+                       const ParamValues& params,
+                       const std::vector<std::string>& inputs) {
   try {
-    const formula::ParsedFormula parsed = formula::parseFormula(source.toStdString());
+    const formula::ParsedFormula parsed = formula::parseFormula(source.toStdString(), inputs);
     ParamValues used;
     for (const formula::FormulaParam& p : parsed.params) {
       if (const auto it = params.find(p.name); it != params.end()) {
@@ -176,7 +178,7 @@ QString CustomLossLibrary::entryProblem(const CustomLoss& entry, const QString& 
     return problem;
   }
   try {
-    formula::parseFormula(entry.source.toStdString());
+    formula::parseFormula(entry.source.toStdString(), entry.inputNames());
   } catch (const Error& error) {
     return tr("The formula of '%1' does not parse: %2")
         .arg(entry.name, QString::fromStdString(error.what()));
@@ -221,7 +223,8 @@ bool CustomLossLibrary::add(const CustomLoss& entry, QString* error) {
   }
   {
     const std::lock_guard lock(m_mutex);
-    m_entries.push_back({entry.name, entry.source, usedParams(entry.source, entry.params)});
+    m_entries.push_back({entry.name, entry.source,
+                         usedParams(entry.source, entry.params, entry.inputNames()), entry.inputs});
   }
   store();
   emit changed();
@@ -241,7 +244,8 @@ bool CustomLossLibrary::addOrReplace(const CustomLoss& entry, QString* error) {
   {
     const std::lock_guard lock(m_mutex);
     const int index = indexOf(entry.name);
-    m_entries[index] = {entry.name, entry.source, usedParams(entry.source, entry.params)};
+    m_entries[index] = {entry.name, entry.source,
+                        usedParams(entry.source, entry.params, entry.inputNames()), entry.inputs};
   }
   store();
   emit changed();
@@ -280,7 +284,8 @@ bool CustomLossLibrary::setParams(const QString& name, const ParamValues& params
     if (index < 0) {
       return false;
     }
-    const ParamValues used = usedParams(m_entries[index].source, params);
+    const ParamValues used =
+        usedParams(m_entries[index].source, params, m_entries[index].inputNames());
     if (m_entries[index].params == used) {
       return true;
     }

@@ -36,7 +36,7 @@ CustomLoss customEntry(const QString& id) {
 /// loss's name in front of the parser's caret message.
 formula::ParsedFormula parseEntry(const CustomLoss& entry) {
   try {
-    return formula::parseFormula(entry.source.toStdString());
+    return formula::parseFormula(entry.source.toStdString(), entry.inputNames());
   } catch (const Error& error) {
     throw Error::usage("custom loss '" + entry.name.toStdString() + "': " + error.what());
   }
@@ -79,7 +79,24 @@ LossPtr createLoss(const QString& id, const ParamValues& params) {
       values.insert(*stored);
     }
   }
-  return FormulaLoss::create(entry.source.toStdString(), values, entry.name.toStdString());
+  return FormulaLoss::create(entry.source.toStdString(), values, entry.name.toStdString(),
+                             entry.inputNames());
+}
+
+std::map<std::string, double, std::less<>> curveInputValues(const QString& id) {
+  std::map<std::string, double, std::less<>> values;
+  if (!isCustomLossId(id)) {
+    return values;
+  }
+  if (const std::optional<CustomLoss> entry =
+          CustomLossLibrary::instance().find(customLossName(id))) {
+    for (const FormulaInputData& input : entry->inputs) {
+      if (!input.rows.empty() && !input.rows[0].empty()) {
+        values[input.name.toStdString()] = input.rows[0][0];
+      }
+    }
+  }
+  return values;
 }
 
 LossInfo lossInfo(const QString& id) {

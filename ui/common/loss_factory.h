@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QString>
+#include <map>
+#include <string>
 
 #include "core/engine/loss.h"
 
@@ -34,6 +36,11 @@ QString customLossName(const QString& id);
 /// version of the formula); a value given in `params` outside its declared range throws, as
 /// for built-in losses.
 LossPtr createLoss(const QString& id, const ParamValues& params = {});
+
+/// The values a curve holds a custom loss's extra inputs at (CurveRequest::inputValues): each
+/// input's first value (row 1, column 1), as `losslab-cli curve --input NAME=FILE` does. Empty
+/// for catalogue losses and custom losses without inputs.
+std::map<std::string, double, std::less<>> curveInputValues(const QString& id);
 
 /// The metadata of `id` without evaluating anything (parameter specs for sliders, curve kind,
 /// name). Same errors as createLoss. Custom losses get formulaInfo(): a regression-style,

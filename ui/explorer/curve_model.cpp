@@ -428,6 +428,8 @@ CurveRequest CurveModel::requestFor(const CurveItem& item, double target) const 
   CurveRequest request = m_request;
   request.variant = item.variant.toStdString();
   request.target = target;
+  // A formula's extra inputs are held at their first value along the curve (loss_factory.h).
+  request.inputValues = curveInputValues(item.lossId);
   return request;
 }
 

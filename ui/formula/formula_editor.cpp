@@ -111,7 +111,8 @@ void FormulaEditor::validateNow() {
   } else {
     const QByteArray utf8 = source.toUtf8();
     try {
-      m_parsed = formula::parseFormula(std::string_view(utf8.constData(), utf8.size()));
+      m_parsed =
+          formula::parseFormula(std::string_view(utf8.constData(), utf8.size()), inputNameList());
       m_message.clear();
       m_errorPosition = -1;
       m_edit->setExtraSelections({});
@@ -139,6 +140,7 @@ void FormulaEditor::validateNow() {
   m_paramsLabel->setText(ok ? parametersText() : none);
   m_derived->setEnabled(ok);
   m_aggregateNote->setVisible(ok && m_parsed->aggregate);
+  refreshInputList();
   updateCompletionWords();
   updateButtons();
   applyColours();
@@ -251,6 +253,9 @@ void FormulaEditor::updateCompletionWords() {
     m_completionParams = parameterNames();
   }
   words += m_completionParams;
+  for (const FormulaInputData& input : m_inputs) {
+    words.push_back(input.name);
+  }
   words.sort(Qt::CaseSensitive);
   words.removeDuplicates();
   if (words != m_completionModel->stringList()) {

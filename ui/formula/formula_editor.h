@@ -8,11 +8,13 @@
 #include <optional>
 
 #include "core/formula/formula_parser.h"
+#include "ui/common/custom_loss_file.h"
 
 class QComboBox;
 class QCompleter;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QStringListModel;
@@ -93,6 +95,21 @@ class FormulaEditor : public QWidget {
   using ReplaceQuestion =
       std::function<ReplaceChoice(const QString& name, const QString& freeName)>;
   void setReplaceQuestion(ReplaceQuestion question) { m_askReplace = std::move(question); }
+  /// Extra inputs (issue 13): tensors loaded from CSV files that the formula reads as the
+  /// variable NAME, as `losslab-cli eval --input NAME=FILE` does. They are saved with the loss,
+  /// exported as keyword arguments named NAME, and held at their first value on the curve.
+  /// Loads `path` as NAME; false with the reason (a bad name, or the file's problem with its
+  /// line) in the status line. The formula text is not changed.
+  bool addInput(const QString& name, const QString& path);
+  /// Removes the input NAME; false if there is none.
+  bool removeInput(const QString& name);
+  const QList<FormulaInputData>& inputs() const { return m_inputs; }
+  /// Empty if NAME can be an input (an identifier that is not a variable, constant, keyword or
+  /// function of the language, and not loaded yet), else the reason.
+  QString inputNameProblem(const QString& name) const;
+  /// The list of loaded inputs shown in the dock.
+  QListWidget* inputList() const { return m_inputList; }
+
   /// Loads the library entry `name` (its formula and name); false if there is none.
   bool openFromLibrary(const QString& name);
 
@@ -110,6 +127,10 @@ class FormulaEditor : public QWidget {
   /// Opens the code export dialog for the current formula (with the library's parameter values
   /// when the entry exists); nullptr with a status message if the formula is invalid.
   CodeExportDialog* exportAsCode();
+  /// Asks for a CSV file and a name, then addInput().
+  void addInputFromFile();
+  /// Removes the input selected in the list.
+  void removeSelectedInput();
 
  signals:
   /// The user asked to plot the custom loss with this id ("custom:NAME"), already saved.
@@ -130,6 +151,8 @@ class FormulaEditor : public QWidget {
   void updateButtons();
   void applyColours();
   QString parametersText() const;
+  void refreshInputList();
+  std::vector<std::string> inputNameList() const;
 
   CustomLossLibrary* m_library;
   std::optional<formula::ParsedFormula> m_parsed;
@@ -140,6 +163,7 @@ class FormulaEditor : public QWidget {
   ReplaceQuestion m_askReplace;
   QStringList m_completionParams;  // parameters of the last formula that parsed
   bool m_statusIsError = false;
+  QList<FormulaInputData> m_inputs;
 
   QComboBox* m_templates = nullptr;
   QComboBox* m_libraryCombo = nullptr;
@@ -162,6 +186,9 @@ class FormulaEditor : public QWidget {
   QPushButton* m_saveButton = nullptr;
   QPushButton* m_deleteButton = nullptr;
   QPushButton* m_exportButton = nullptr;
+  QListWidget* m_inputList = nullptr;
+  QPushButton* m_addInputButton = nullptr;
+  QPushButton* m_removeInputButton = nullptr;
 };
 
 }  // namespace losslab::ui

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStringListModel>
@@ -177,6 +178,40 @@ void FormulaEditor::buildUi() {
     connect(shortcut, &QShortcut::activated, this, &FormulaEditor::plot);
   }
 
+  // Extra inputs (issue 13): tensors the formula reads by name, as --input NAME=FILE.
+  auto* inputs = new QGroupBox(tr("Extra inputs"), this);
+  inputs->setToolTip(
+      tr("Tensors loaded from CSV files that the formula reads as variables, as "
+         "losslab-cli eval --input NAME=FILE does: e.g. load teacher.csv as teacher_logits and "
+         "write softmax(teacher_logits) in the formula. An input has the rows of y_pred and 1 "
+         "to all of its columns (with k columns, column j reads column min(j, k - 1)).\n"
+         "The explorer's curve is one sample: each input is held at its first value (row 1, "
+         "column 1) at every point, as losslab-cli curve --input does; losslab-cli eval uses "
+         "the whole file.\nInputs are saved with the loss in the library and exported as "
+         "keyword arguments of the same name."));
+  m_inputList = new QListWidget(inputs);
+  m_inputList->setMaximumHeight(m_inputList->fontMetrics().lineSpacing() * 4 + 8);
+  m_inputList->setToolTip(inputs->toolTip());
+  m_inputList->hide();
+  m_addInputButton = new QPushButton(tr("Load &Input…"), inputs);
+  m_addInputButton->setToolTip(
+      tr("Load a CSV file as a named tensor the formula can read (the formula is kept)"));
+  m_removeInputButton = new QPushButton(tr("Remove"), inputs);
+  m_removeInputButton->setToolTip(
+      tr("Remove the selected input; the formula then reads its name as a parameter"));
+  m_removeInputButton->setEnabled(false);
+  connect(m_addInputButton, &QPushButton::clicked, this, &FormulaEditor::addInputFromFile);
+  connect(m_removeInputButton, &QPushButton::clicked, this, &FormulaEditor::removeSelectedInput);
+  connect(m_inputList, &QListWidget::currentItemChanged, this,
+          [this] { m_removeInputButton->setEnabled(m_inputList->currentItem() != nullptr); });
+  auto* inputButtons = new QHBoxLayout;
+  inputButtons->addWidget(m_addInputButton);
+  inputButtons->addWidget(m_removeInputButton);
+  inputButtons->addStretch(1);
+  auto* inputLayout = new QVBoxLayout(inputs);
+  inputLayout->addWidget(m_inputList);
+  inputLayout->addLayout(inputButtons);
+
   m_status = new QLabel(this);
   m_status->setWordWrap(true);
   m_status->setTextFormat(Qt::PlainText);
@@ -210,6 +245,7 @@ void FormulaEditor::buildUi() {
   layout->addWidget(m_errorLabel);
   layout->addWidget(m_caretLabel);
   layout->addWidget(derived);
+  layout->addWidget(inputs);
   layout->addLayout(buttons);
   layout->addWidget(m_status);
   applyColours();

@@ -45,6 +45,7 @@ bool FormulaEditor::openFromLibrary(const QString& name) {
   m_currentName = entry->name;
   m_nameTyped = false;
   m_name->setText(entry->name);
+  m_inputs = entry->inputs;  // before the text: the formula parses with them
   setFormula(entry->source);
   refreshLibraryCombo();
   showStatus(tr("Opened '%1' from the library.").arg(entry->name), false);
@@ -97,7 +98,7 @@ bool FormulaEditor::saveToLibrary() {
         return false;
     }
   }
-  CustomLoss entry{name, formula(), {}};
+  CustomLoss entry{name, formula(), {}, m_inputs};
   if (const std::optional<CustomLoss> existing = m_library->find(name)) {
     entry.params = existing->params;  // the sliders' values survive an edit of the formula
   }
@@ -156,7 +157,8 @@ CodeExportDialog* FormulaEditor::exportAsCode() {
   }
   LossPtr loss;
   try {
-    loss = FormulaLoss::create(formula().toStdString(), values, name.toStdString());
+    loss =
+        FormulaLoss::create(formula().toStdString(), values, name.toStdString(), inputNameList());
   } catch (const Error& error) {
     showStatus(QString::fromStdString(error.what()), true);
     return nullptr;

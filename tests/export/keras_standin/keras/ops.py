@@ -249,6 +249,17 @@ def take_along_axis(x, indices, axis=None):
     return torch.take_along_dim(convert_to_tensor(x), convert_to_tensor(indices), dim=axis)
 
 
+def take(x, indices, axis=None):
+    """keras.ops.take with 1-D indices: x's elements at `indices` along `axis` (flattened x
+    when None)."""
+    x = convert_to_tensor(x)
+    indices = torch.as_tensor(indices, dtype=torch.int64)
+    assert indices.dim() == 1, "the stand-in takes 1-D indices"
+    if axis is None:
+        return x.reshape(-1)[indices]
+    return torch.index_select(x, axis, indices)
+
+
 def concatenate(xs, axis=0):
     return torch.cat([convert_to_tensor(x) for x in xs], dim=axis)
 
