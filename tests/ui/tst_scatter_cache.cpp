@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 #include <QTest>
 
+#include "ui/common/rough_while_interacting.h"
 #include "ui/common/settings.h"
 #include "ui/training/fit_plot.h"
 
@@ -70,7 +71,8 @@ struct Fixture {
   Fixture() {
     plot.resize(400, 300);
     plot.show();
-    plot.setFollowing(false);  // fixed axes: the pixels of the points are known
+    plot.interaction()->smoothNow();  // not rough from the show's resizes, whatever they were
+    plot.setFollowing(false);         // fixed axes: the pixels of the points are known
     plot.xAxis->setRange(-2, 2);
     plot.yAxis->setRange(-2, 2);
     plot.xAxis->grid()->setVisible(false);  // no grid line through a pixel that is checked

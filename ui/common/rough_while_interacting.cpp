@@ -44,10 +44,19 @@ bool RoughWhileInteracting::eventFilter(QObject* watched, QEvent* event) {
       case QEvent::Resize:
         // A resize gesture is a burst of resizes: the first one (a layout, a window shown for
         // a screenshot) is drawn smooth, the ones that follow it within kSmoothMs rough.
-        if (m_plot->isVisible() && m_lastResize.isValid() && m_lastResize.elapsed() < kSmoothMs) {
+        // (The layouts of a window being shown resize it before its first paint: not a
+        // gesture, and a screenshot right after is smooth.)
+        if (m_plot->isVisible() && m_painted && m_lastResize.isValid() &&
+            m_lastResize.elapsed() < kSmoothMs) {
           roughen();
         }
         m_lastResize.start();
+        break;
+      case QEvent::Paint:
+        m_painted = true;
+        break;
+      case QEvent::Hide:
+        m_painted = false;
         break;
       case QEvent::MouseMove:
         if (static_cast<QMouseEvent*>(event)->buttons() != Qt::NoButton) {

@@ -10,10 +10,10 @@ namespace losslab::ui {
 
 /// No antialiasing while the user interacts with a plot, one smooth repaint after: an event
 /// filter on a QCustomPlot that turns every antialiased element off on a wheel zoom, a resize
-/// that follows another within kSmoothMs (a window edge dragged), or a mouse move with a button
-/// held (dragging the axes or a point), and restores the plot's own
-/// settings kSmoothMs after the last such event with one queued replot. Antialiased raster
-/// painting is most of what a replot of many graphs costs; a moving picture does not need it.
+/// of a painted plot that follows another within kSmoothMs (a window edge dragged), or a mouse move
+/// with a button held (dragging the axes or a point), and restores the plot's own settings
+/// kSmoothMs after the last such event with one queued replot. Antialiased raster painting is most
+/// of what a replot of many graphs costs; a moving picture does not need it.
 class RoughWhileInteracting : public QObject {
   Q_OBJECT
 
@@ -37,6 +37,7 @@ class RoughWhileInteracting : public QObject {
   QCustomPlot* m_plot;
   QTimer m_smooth;
   QElapsedTimer m_lastResize;
+  bool m_painted = false;  // since it was last shown
   bool m_rough = false;
   QCP::AntialiasedElements m_aa;  // the plot's settings while rough
   QCP::AntialiasedElements m_notAa;
