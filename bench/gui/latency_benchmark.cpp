@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -49,16 +50,48 @@ QString runUiBenchmark(int moves, int curves, int points) {
     QCoreApplication::processEvents();
     ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
   }
-  std::sort(ms.begin(), ms.end());
-  auto percentile = [&](double p) {
-    const auto index = static_cast<std::size_t>(std::ceil(p * static_cast<double>(ms.size())) - 1);
-    return ms[std::min(index, ms.size() - 1)];
+  auto percentile = [](std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    const auto index = static_cast<std::size_t>(std::ceil(p * static_cast<double>(v.size())) - 1);
+    return std::round(v[std::min(index, v.size() - 1)] * 1000) / 1000;
   };
+
+  // Zoom: wheel steps at the loss panel's centre, 10 in then 10 out, as a user scrolls.
+  QCustomPlot* plot = explorer->plot()->customPlot();
+  const QPointF centre =
+      QRectF(explorer->plot()->axisRect(LossCurvePlot::LossPanel)->rect()).center();
+  std::vector<double> zoomMs;
+  for (int k = 0; k < 200; ++k) {
+    const int sign = (k / 10) % 2 == 0 ? 1 : -1;
+    QWheelEvent wheel(centre, plot->mapToGlobal(centre), QPoint(), QPoint(0, sign * 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    timer.start();
+    QCoreApplication::sendEvent(plot, &wheel);
+    QCoreApplication::processEvents();
+    zoomMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+  }
+  // Resize: the window's width by ±20 px, as a user drags its edge.
+  std::vector<double> resizeMs;
+  for (int k = 0; k < 200; ++k) {
+    timer.start();
+    window.resize(k % 2 == 0 ? 1220 : 1200, 800);
+    QCoreApplication::processEvents();
+    resizeMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+  }
+  int graphs = 0;
+  for (int i = 0; i < plot->graphCount(); ++i) {
+    graphs += plot->graph(i)->visible() ? 1 : 0;
+  }
   QJsonObject result{{"moves", moves},
                      {"curves", curves},
                      {"points", points},
-                     {"p50_ms", std::round(percentile(0.50) * 1000) / 1000},
-                     {"p99_ms", std::round(percentile(0.99) * 1000) / 1000}};
+                     {"p50_ms", percentile(ms, 0.50)},
+                     {"p99_ms", percentile(ms, 0.99)},
+                     {"graphs", graphs},
+                     {"zoom_p50_ms", percentile(zoomMs, 0.50)},
+                     {"zoom_p99_ms", percentile(zoomMs, 0.99)},
+                     {"resize_p50_ms", percentile(resizeMs, 0.50)},
+                     {"resize_p99_ms", percentile(resizeMs, 0.99)}};
   return QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact));
 }
 

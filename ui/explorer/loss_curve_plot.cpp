@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "ui/common/plot_style.h"
+#include "ui/common/rough_while_interacting.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
 
@@ -61,6 +62,7 @@ LossCurvePlot::LossCurvePlot(CurveModel* model, QWidget* parent)
       m_model(model),
       m_plot(new QCustomPlot(this)),
       m_crosshair(new Crosshair(m_plot, model, this)),
+      m_interaction(new RoughWhileInteracting(m_plot)),
       m_settle(new QTimer(this)),
       m_fullReplot(new QTimer(this)) {
   auto* layout = new QVBoxLayout(this);

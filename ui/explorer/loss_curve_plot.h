@@ -18,6 +18,7 @@ namespace losslab::ui {
 
 class Crosshair;
 class CurveModel;
+class RoughWhileInteracting;
 
 /// The explorer's picture: loss curves on top, their gradients dL/dx linked below, and
 /// optionally the second derivative. The panels share the x axis. Every number comes from
@@ -36,6 +37,8 @@ class LossCurvePlot : public QWidget {
   /// The axis rect of `panel` (it lives as long as the plot, shown or not).
   QCPAxisRect* axisRect(int panel) const { return m_rects.at(static_cast<std::size_t>(panel)); }
   Crosshair* crosshair() const { return m_crosshair; }
+  /// Antialiasing off while the user zooms, drags or resizes; one smooth repaint after.
+  RoughWhileInteracting* interaction() const { return m_interaction; }
   void setSecondDerivativeVisible(bool visible);
   bool secondDerivativeVisible() const { return m_showD2; }
   /// Rubber-band zoom (true) or drag-to-pan (false) for the left mouse button.
@@ -99,6 +102,7 @@ class LossCurvePlot : public QWidget {
   CurveModel* m_model;
   QCustomPlot* m_plot;
   Crosshair* m_crosshair;
+  RoughWhileInteracting* m_interaction;
   QTimer* m_settle;                   // debounces xRangeEdited
   QTimer* m_fullReplot;               // one full replot after fast layer redraws
   QCPLayer* m_activeLayer = nullptr;  // holds the active curve's graphs

@@ -27,7 +27,7 @@ FitPlot::FitPlot(QWidget* parent) : TrainingPlot(parent) {
   gradient.setColorStopAt(0.5, QColor(240, 150, 40));
   gradient.setColorStopAt(1, QColor(160, 15, 15));
   for (int b = 0; b < kInfluenceBuckets; ++b) {
-    QCPGraph* g = addGraph();
+    QCPGraph* g = new CachedScatterGraph(xAxis, yAxis, &m_scatterCache);
     const QColor color =
         QColor::fromRgb(gradient.color((b + 0.5) / kInfluenceBuckets, QCPRange(0, 1)));
     g->setLineStyle(QCPGraph::lsNone);
@@ -35,7 +35,7 @@ FitPlot::FitPlot(QWidget* parent) : TrainingPlot(parent) {
     g->removeFromLegend();
     m_buckets.push_back(g);
   }
-  m_outlierRings = addGraph();
+  m_outlierRings = new CachedScatterGraph(xAxis, yAxis, &m_scatterCache);
   m_outlierRings->setLineStyle(QCPGraph::lsNone);
   m_outlierRings->setName(tr("injected outliers"));
   m_outlierRings->removeFromLegend();

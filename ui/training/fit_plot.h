@@ -6,6 +6,7 @@
 
 #include "core/training/dataset.h"
 #include "ui/training/run_history.h"
+#include "ui/training/scatter_cache.h"
 #include "ui/training/training_plot.h"
 #include "ui/training/training_snapshot.h"
 
@@ -39,12 +40,17 @@ class FitPlot : public TrainingPlot {
   void setTruth(const Dataset& set, bool synthetic);
   /// What the colour scale's tooltip says: the colour's meaning and whose loss it is.
   QString colorScaleToolTip() const { return m_colorScaleToolTip; }
+  /// The data points are drawn once into an image and composited while only the fits move
+  /// (scatter_cache.h); while live (training runs) their colours follow at a paced rate.
+  ScatterCache* scatterCache() { return &m_scatterCache; }
+  void setLive(bool live) { m_scatterCache.setLive(live); }
 
  protected:
   void applyPalette() override;
   bool event(QEvent* event) override;
 
  private:
+  ScatterCache m_scatterCache;       // the graphs (deleted by QCustomPlot) use it to draw only
   std::vector<QCPGraph*> m_buckets;  // data points, one graph per colour class
   std::vector<QCPGraph*> m_fits;     // per run: fitted curve (1-D) or ŷ vs y
   std::vector<QColor> m_colors;

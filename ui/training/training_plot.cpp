@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/common/rough_while_interacting.h"
 #include "ui/common/theme.h"
 
 namespace losslab::ui {
@@ -16,7 +17,8 @@ constexpr double kPadding = 0.03;  // of the data range (in decades on a log axi
 
 }  // namespace
 
-TrainingPlot::TrainingPlot(QWidget* parent) : QCustomPlot(parent) {
+TrainingPlot::TrainingPlot(QWidget* parent)
+    : QCustomPlot(parent), m_interaction(new RoughWhileInteracting(this)) {
   setNoAntialiasingOnDrag(true);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   // Dragging or zooming stops following the data; a double click follows it again.
@@ -28,8 +30,31 @@ TrainingPlot::TrainingPlot(QWidget* parent) : QCustomPlot(parent) {
     queueReplot();
   });
   connect(this, &QCustomPlot::beforeReplot, this, &TrainingPlot::fitLegendColumns);
+  m_clock.start();
+  m_pacedReplot.setSingleShot(true);
+  connect(&m_pacedReplot, &QTimer::timeout, this, [this] { replot(QCustomPlot::rpQueuedReplot); });
+  connect(this, &QCustomPlot::afterReplot, this,
+          [this] { m_pacer.painted(m_clock.elapsed(), replotTime()); });
   moveLegendBelow();
   applyPalette();
+}
+
+void TrainingPlot::queueReplot() {
+  const std::int64_t wait = m_paced ? m_pacer.waitMs(m_clock.elapsed()) : 0;
+  if (wait == 0) {
+    m_pacedReplot.stop();
+    replot(QCustomPlot::rpQueuedReplot);
+  } else if (!m_pacedReplot.isActive()) {
+    m_pacedReplot.start(static_cast<int>(wait));
+  }
+}
+
+void TrainingPlot::setPaced(bool on) {
+  m_paced = on;
+  if (!on && m_pacedReplot.isActive()) {
+    m_pacedReplot.stop();
+    replot(QCustomPlot::rpQueuedReplot);
+  }
 }
 
 void TrainingPlot::followData() {

@@ -2,15 +2,22 @@
 #pragma once
 
 #include <qcustomplot.h>
+#include <QElapsedTimer>
 #include <QString>
+#include <QTimer>
+
+#include "ui/training/repaint_pacer.h"
 
 namespace losslab::ui {
+
+class RoughWhileInteracting;
 
 /// The common ground of the Training tab's plots: palette colours (light or dark theme, as the
 /// explorer's plot), a compact legend in a row below the axis rect (it never hides a data
 /// point, and wraps to as many columns as the width holds), and "follow the data": every
 /// update rescales until the user drags or zooms; a double click follows again. Plots redraw
-/// only through rpQueuedReplot.
+/// only through rpQueuedReplot, without antialiasing while the user zooms, drags or resizes
+/// (RoughWhileInteracting), smooth again once the gesture rests.
 class TrainingPlot : public QCustomPlot {
   Q_OBJECT
 
@@ -22,7 +29,14 @@ class TrainingPlot : public QCustomPlot {
   /// Follow the data again (a new data set, a new run).
   void setFollowing(bool on) { m_following = on; }
   bool following() const { return m_following; }
-  void queueReplot() { replot(QCustomPlot::rpQueuedReplot); }
+  /// A queued replot; while paced, no sooner than the RepaintPacer allows (the newest data is
+  /// drawn then: requests in between coalesce).
+  void queueReplot();
+  /// Paced repaints while training runs (RepaintPacer); off: a pending one is drawn now.
+  void setPaced(bool on);
+  bool paced() const { return m_paced; }
+  /// Antialiasing off during gestures, one smooth repaint after.
+  RoughWhileInteracting* interaction() const { return m_interaction; }
 
   /// Legends name a run by its abbreviation: "Mean squared error (MSE) [x=1]" → "MSE [x=1]".
   /// Names without an upper-case abbreviation in parentheses stay as they are.
@@ -42,6 +56,11 @@ class TrainingPlot : public QCustomPlot {
   void fitLegendColumns();
 
   bool m_following = true;
+  RoughWhileInteracting* m_interaction = nullptr;
+  bool m_paced = false;
+  RepaintPacer m_pacer;
+  QElapsedTimer m_clock;
+  QTimer m_pacedReplot;
 };
 
 }  // namespace losslab::ui

@@ -133,6 +133,17 @@ void TrainingPlots::showConfig(const TrainingConfig& c, const Dataset& set, bool
 
 void TrainingPlots::setRunning(bool running) {
   m_history->plot()->setLive(running);
+  for (TrainingPlot* p :
+       std::initializer_list<TrainingPlot*>{m_fit, m_history->plot(), m_residuals}) {
+    p->setPaced(running);
+  }
+  m_fit->setLive(running);
+  for (int i = 0; i < m_multiples->panelCount(); ++i) {
+    m_multiples->panel(i)->setLive(running);
+  }
+  if (!running) {
+    queueReplots();  // the newest colours of the points, and everything smooth
+  }
 }
 
 void TrainingPlots::queueReplots() {
