@@ -34,6 +34,11 @@ struct CurveRequest {
   double target = 0;    // regression: the fixed y_true; x is then the prediction ŷ
   std::string variant;  // a CurveVariant id; empty: the first variant
   int classes = 3;      // categorical curves: number of classes K (the rest share 1 − p evenly)
+  /// A piece of the curve: the points first .. first + count − 1 of the `points`-point grid
+  /// (count 0: all of them), with the same x values and results as the whole curve has there,
+  /// so a long curve can be streamed piece by piece in bounded memory (`losslab-cli curve`).
+  int first = 0;
+  int count = 0;
 };
 
 /// x, loss, dloss/dx and d²loss/dx² at each point. d2 is NaN where the loss has no analytic
