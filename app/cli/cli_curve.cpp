@@ -86,9 +86,10 @@ class CurveCommand final : public Command {
               "range)");
     addCount(app(), "--points", m_points, 2, kMaxPoints, "N",
              "number of points, 2 to " + std::to_string(kMaxPoints) +
-                 " (default 401); the curve is held in memory, about " +
+                 " (default 401); evaluated and written 65,536 points at a time, so memory "
+                 "stays bounded (about " +
                  std::to_string(static_cast<int>(kCurveBytesPerPoint + kCurveBytesPerElement)) +
-                 " bytes per point, and the output is streamed");
+                 " bytes per point of a piece)");
     addText(app(), "--variant", m_variant, "V",
             "which curve, e.g. positive, negative, similar (default: the first)");
     addCount(
