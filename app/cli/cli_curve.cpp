@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // losslab-cli curve: x, loss, dloss/dx, d²loss/dx² along the loss's 1-D path, as CSV.
 #include <algorithm>
+#include <limits>
 
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_common.h"
@@ -14,6 +15,8 @@
 namespace losslab::cli {
 
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 constexpr const char* kDetails =
     R"(Prints the loss and its first and second derivative along the loss's natural 1-D path as CSV
@@ -52,6 +55,19 @@ void checkCurveMemory(const Loss& loss, const CurveRequest& request) {
                   (one.yPred.cols() > 1 ? " with this many --classes" : ""));
 }
 
+/// Points per piece of a streamed curve: 65,536, fewer for wide points (about 64 MiB of
+/// evaluator memory per piece at most).
+int curvePiecePoints(const Loss& loss, const CurveRequest& request) {
+  const CurveInputs one = curveInputs(loss, request, {0.5 * (request.from + request.to)});
+  double width = static_cast<double>(one.yPred.cols());
+  for (const auto& extra : one.extras) {
+    width += static_cast<double>(extra.second.cols());
+  }
+  const double perPoint = kCurveBytesPerPoint + width * kCurveBytesPerElement;
+  const double points = std::min(65536.0, std::max(1.0, 64.0 * 1024 * 1024 / perPoint));
+  return static_cast<int>(points);
+}
+
 class CurveCommand final : public Command {
  public:
   explicit CurveCommand(CLI::App& parent)
@@ -73,9 +89,10 @@ class CurveCommand final : public Command {
               "range)");
     addCount(app(), "--points", m_points, 2, kMaxPoints, "N",
              "number of points, 2 to " + std::to_string(kMaxPoints) +
-                 " (default 401); the curve is held in memory, about " +
+                 " (default 401); evaluated and written 65,536 points at a time, so memory "
+                 "stays bounded (about " +
                  std::to_string(static_cast<int>(kCurveBytesPerPoint + kCurveBytesPerElement)) +
-                 " bytes per point, and the output is streamed");
+                 " bytes per point of a piece)");
     addText(app(), "--variant", m_variant, "V",
             "which curve, e.g. positive, negative, similar (default: the first)");
     addCount(
@@ -145,28 +162,63 @@ int CurveCommand::run() {
          axis.xLabel);
   }
 
+  // Streamed: the curve is evaluated in pieces of kPiecePoints points (the same x values and
+  // results as one whole evaluation) and the CSV handed over as it grows, so memory stays
+  // bounded (1e7 points are 0.5 GB of text). Rows before the first valid point are only
+  // counted, and written (x,nan,nan,nan) once one is found: a curve with no valid point fails
+  // before any output, as before. The output file is opened first, so it fails fast.
   CurveEvaluator evaluator;
-  const CurveData& data = evaluator.evaluate(*loss, request);
-  if (data.invalidPoints == static_cast<int>(data.x.size())) {
-    throw Error::data("every point of the curve is outside the loss's domain (" + data.problem +
-                      ")");
-  }
-  if (data.invalidPoints > 0) {
-    warn(std::to_string(data.invalidPoints) + " of " + std::to_string(data.x.size()) +
-         " points are outside the loss's domain and are nan (first: " + data.problem + ")");
-  }
-
-  // Streamed: the CSV is handed over in pieces, never held whole (1e7 points are 0.6 GB of
-  // text). The output file is opened first, so a file that cannot be written fails fast.
   Output output(m_out);
   CsvWriter csv;
   csv.field("x").field("loss").field("dloss").field("d2loss").endRow();
-  for (std::size_t k = 0; k < data.x.size(); ++k) {
-    csv.number(data.x[k]).number(data.value[k]).number(data.d1[k]).number(data.d2[k]).endRow();
-    if (csv.text().size() >= Output::kPiece) {
-      output.write(csv.text());
-      csv.clear();
+  const double step = (request.to - request.from) / static_cast<double>(request.points - 1);
+  const auto xAt = [&request, step](long long k) {
+    return k == request.points - 1 ? request.to : request.from + step * static_cast<double>(k);
+  };
+  long long invalid = 0;
+  long long heldInvalid = 0;  // leading invalid points not written yet
+  bool seenValid = false;
+  std::string problem;
+  const int piece = curvePiecePoints(*loss, request);
+  for (int first = 0; first < request.points; first += piece) {
+    CurveRequest part = request;
+    part.first = first;
+    part.count = std::min(piece, request.points - first);
+    const CurveData& data = evaluator.evaluate(*loss, part);
+    if (data.invalidPoints > 0 && problem.empty()) {
+      problem = data.problem;
     }
+    invalid += data.invalidPoints;
+    std::size_t k = 0;
+    if (!seenValid) {
+      const bool allInvalid = data.invalidPoints == static_cast<int>(data.x.size());
+      if (allInvalid) {
+        heldInvalid += static_cast<long long>(data.x.size());
+        continue;
+      }
+      seenValid = true;
+      for (long long h = 0; h < heldInvalid; ++h) {
+        csv.number(xAt(h)).number(kNaN).number(kNaN).number(kNaN).endRow();
+        if (csv.text().size() >= Output::kPiece) {
+          output.write(csv.text());
+          csv.clear();
+        }
+      }
+    }
+    for (; k < data.x.size(); ++k) {
+      csv.number(data.x[k]).number(data.value[k]).number(data.d1[k]).number(data.d2[k]).endRow();
+      if (csv.text().size() >= Output::kPiece) {
+        output.write(csv.text());
+        csv.clear();
+      }
+    }
+  }
+  if (!seenValid) {
+    throw Error::data("every point of the curve is outside the loss's domain (" + problem + ")");
+  }
+  if (invalid > 0) {
+    warn(std::to_string(invalid) + " of " + std::to_string(request.points) +
+         " points are outside the loss's domain and are nan (first: " + problem + ")");
   }
   output.write(csv.text());
   output.finish();

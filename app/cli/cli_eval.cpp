@@ -214,6 +214,7 @@ int EvalCommand::run() {
     throw Error::usage("standard input ('-') can be read only once: give '-' to one file option");
   }
 
+  request.fused = true;  // the training path's fused pass where the loss has one (no d2 needed)
   const InputDomain domain = info.facts.inputs(loss->params());
   request.yPred = readTensor(*m_yPred, false, domain.prediction == Values::LogProbability);
   if (m_yTrue) {

@@ -34,15 +34,9 @@ void writeParams(JsonWriter& json, const Loss& loss) {
 }
 
 void writeMatrix(JsonWriter& json, const Tensor& t) {
-  json.beginArray();
-  for (Eigen::Index i = 0; i < t.rows(); ++i) {
-    json.beginArray();
-    for (Eigen::Index j = 0; j < t.cols(); ++j) {
-      json.number(t(i, j));
-    }
-    json.endArray();
-  }
-  json.endArray();
+  // Tensor is row-major and contiguous: row i is t.data() + i * cols.
+  json.numberMatrix(t.data(), static_cast<std::size_t>(t.rows()),
+                    static_cast<std::size_t>(t.cols()));
 }
 
 /// One column of the table: its header and where its numbers come from.
@@ -83,11 +77,8 @@ void writeEvalJson(Output& output,
   writeParams(json, loss);
   json.key("reduction").string(reductionName(result.reduction));
   json.key("value").number(result.value);
-  json.key("per_sample").beginArray();
-  for (Eigen::Index i = 0; i < result.perSample.size(); ++i) {
-    json.number(result.perSample(i));
-  }
-  json.endArray();
+  json.key("per_sample")
+      .numberArray(result.perSample.data(), static_cast<std::size_t>(result.perSample.size()));
   json.key("grad");
   writeMatrix(json, result.grad);
   json.key("grads").beginObject();

@@ -587,7 +587,13 @@ const CurveData& CurveEvaluator::evaluate(const Loss& loss, const CurveRequest& 
   }
   const Plan plan = makePlan(info, loss.params());
   const int variant = findVariant(plan, request.variant, info);
-  const Eigen::Index n = request.points;
+  if (request.first < 0 || request.count < 0 || request.first >= request.points ||
+      static_cast<long long>(request.first) + request.count > request.points) {
+    throw Error::usage("a piece of a curve must lie within its points");
+  }
+  const Eigen::Index points = request.points;
+  const Eigen::Index first = request.first;
+  const Eigen::Index n = request.count > 0 ? request.count : points - first;
   const auto count = static_cast<std::size_t>(n);
 
   m_data.x.resize(count);
@@ -596,10 +602,11 @@ const CurveData& CurveEvaluator::evaluate(const Loss& loss, const CurveRequest& 
   m_data.d2.resize(count);
   m_data.invalidPoints = 0;
   m_data.problem.clear();
-  const double step = (request.to - request.from) / static_cast<double>(n - 1);
+  const double step = (request.to - request.from) / static_cast<double>(points - 1);
   for (Eigen::Index k = 0; k < n; ++k) {
+    const Eigen::Index point = first + k;
     m_data.x[static_cast<std::size_t>(k)] =
-        k == n - 1 ? request.to : request.from + step * static_cast<double>(k);
+        point == points - 1 ? request.to : request.from + step * static_cast<double>(point);
   }
 
   PathBuffers buffers{m_yTrue, m_yPred, m_extras, m_velocity, m_acceleration, m_valid};

@@ -38,6 +38,11 @@ struct CurveRequest {
   /// formula's --input held at its first value); the others get a neutral value (1 for a
   /// positive input such as a variance, else 0).
   std::map<std::string, double, std::less<>> inputValues;
+  /// A piece of the curve: the points first .. first + count − 1 of the `points`-point grid
+  /// (count 0: all of them), with the same x values and results as the whole curve has there,
+  /// so a long curve can be streamed piece by piece in bounded memory (`losslab-cli curve`).
+  int first = 0;
+  int count = 0;
 };
 
 /// x, loss, dloss/dx and d²loss/dx² at each point. d2 is NaN where the loss has no analytic

@@ -53,6 +53,38 @@ template <class Kernel>
   return factor * s;
 }
 
+/// fusedLoop that also stores each element's value in v (the eval path, Loss::valuesAndGradient):
+/// the same sums in the same order, so the same value and gradient bits.
+template <class Kernel>
+[[gnu::always_inline]] inline double fusedLoopWithValues(const Kernel& kernel,
+                                                         const double* p,
+                                                         const double* t,
+                                                         double* g,
+                                                         double* v,
+                                                         Eigen::Index n,
+                                                         double factor) {
+  constexpr int kLanes = 8;
+  double sums[kLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
+  Eigen::Index k = 0;
+  for (; k + kLanes <= n; k += kLanes) {
+    for (int lane = 0; lane < kLanes; ++lane) {
+      const LossEval e = kernel(p[k + lane], t[k + lane]);
+      sums[lane] += e.value;
+      v[k + lane] = e.value;
+      g[k + lane] = factor * e.d1;
+    }
+  }
+  for (; k < n; ++k) {
+    const LossEval e = kernel(p[k], t[k]);
+    sums[0] += e.value;
+    v[k] = e.value;
+    g[k] = factor * e.d1;
+  }
+  const double s =
+      ((sums[0] + sums[1]) + (sums[2] + sums[3])) + ((sums[4] + sums[5]) + (sums[6] + sums[7]));
+  return factor * s;
+}
+
 /// The loop compiled for the active instruction set (simd::run).
 template <class Kernel>
 double fusedPass(const Kernel& kernel,
@@ -62,6 +94,17 @@ double fusedPass(const Kernel& kernel,
                  Eigen::Index n,
                  double factor) {
   return simd::run([&] { return fusedLoop(kernel, p, t, g, n, factor); });
+}
+
+template <class Kernel>
+double fusedPassWithValues(const Kernel& kernel,
+                           const double* p,
+                           const double* t,
+                           double* g,
+                           double* v,
+                           Eigen::Index n,
+                           double factor) {
+  return simd::run([&] { return fusedLoopWithValues(kernel, p, t, g, v, n, factor); });
 }
 
 }  // namespace elementwise_detail
@@ -135,6 +178,47 @@ class ElementwiseLoss final : public Loss {
     } else {
       return pass(kernel);
     }
+  }
+
+  /// valueAndGradient() keeping the element values: the same pass, the same bits.
+  bool valuesAndGradient(const LossInputs& in,
+                         Reduction reduction,
+                         Tensor& unreduced,
+                         Tensor& grad,
+                         double& value) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    const Kernel kernel = batchKernel(pred, target);
+    const Eigen::Index rows = pred.rows();
+    const Eigen::Index cols = pred.cols();
+    grad.resize(rows, cols);
+    unreduced.resize(rows, cols);
+    const double factor = elementFactor(info().framework, reduction, rows, cols, kMeanOverRow);
+    const auto pass = [&](const auto& k) {
+      return elementwise_detail::fusedPassWithValues(k, pred.data(), target.data(), grad.data(),
+                                                     unreduced.data(), pred.size(), factor);
+    };
+    if constexpr (requires { Kernel::kHasModes; }) {
+      value = kernel.visit(pass);
+    } else {
+      value = pass(kernel);
+    }
+    if (info().framework != Framework::PyTorch && cols > 1) {
+      // Keras: ℓ_i = rowScale · Σ_j e_ij, as evaluate() sums the row (left to right).
+      const double scale = rowScale(info().framework, kMeanOverRow, cols);
+      Tensor perSample(rows, 1);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        double rowSum = 0;
+        for (Eigen::Index j = 0; j < cols; ++j) {
+          rowSum += unreduced(i, j);
+        }
+        perSample(i, 0) = scale * rowSum;
+      }
+      unreduced = std::move(perSample);
+    } else if (info().framework != Framework::PyTorch) {
+      unreduced *= rowScale(info().framework, kMeanOverRow, cols);  // 1 for one column
+    }
+    return true;
   }
 
  private:

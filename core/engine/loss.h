@@ -62,6 +62,16 @@ class Loss {
   /// element-wise losses override it with a fused loop.
   virtual double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const;
 
+  /// valueAndGradient() that also keeps the unreduced values (BatchEval::unreduced's
+  /// convention: Keras ℓ_i as B×1, PyTorch the element tensor), for `losslab-cli eval`: one
+  /// fused pass where the loss has one. Returns false, touching nothing, when it has none (the
+  /// default): the caller then uses evaluate(). `reduction` is unweighted and not none.
+  virtual bool valuesAndGradient(const LossInputs& in,
+                                 Reduction reduction,
+                                 Tensor& unreduced,
+                                 Tensor& grad,
+                                 double& value) const;
+
  protected:
   /// For losses created outside the registry (formula losses): record their parameters.
   void setParams(ParamValues params) { m_params = std::move(params); }

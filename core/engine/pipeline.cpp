@@ -141,10 +141,17 @@ Evaluation evaluate(const Loss& loss, const EvalRequest& request) {
     }
   }
 
+  Evaluation result;
+  result.reduction = reduction;
+  if (request.fused && !request.sampleWeight && reduction != Reduction::None &&
+      loss.valuesAndGradient(inputs, reduction, result.unreduced, result.grad, result.value)) {
+    result.perSample = result.unreduced.rowwise().mean();
+    return result;
+  }
+
   BatchEval raw;
   loss.evaluate(inputs, raw);
 
-  Evaluation result;
   result.reduction = reduction;
   result.unreduced = raw.unreduced;
   result.perSample = raw.unreduced.rowwise().mean();
@@ -181,6 +188,10 @@ Evaluation evaluate(const Loss& loss, const EvalRequest& request) {
     result.extraGrads[name] = plan.scaleRows(g);
   }
   return result;
+}
+
+bool Loss::valuesAndGradient(const LossInputs&, Reduction, Tensor&, Tensor&, double&) const {
+  return false;
 }
 
 double Loss::valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const {

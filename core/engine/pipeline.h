@@ -18,6 +18,11 @@ struct EvalRequest {
   std::map<std::string, RankedTensor, std::less<>> extras;
   std::optional<RankedTensor> sampleWeight;
   std::optional<Reduction> reduction;  // default: defaultReduction(info)
+  /// Take the loss's fused pass (Loss::valuesAndGradient) when it has one, there is no sample
+  /// weight and the reduction is not none: value, per-sample values and gradient as training
+  /// computes them (the value's sum in another order: within 1e-13 relative of the general
+  /// path), no d2. `losslab-cli eval` asks for it; the explorer keeps the general path.
+  bool fused = false;
 };
 
 /// A loss evaluated through the full framework pipeline (spec §1.2 and §1.6).
@@ -29,7 +34,7 @@ struct Evaluation {
   Eigen::ArrayXd perSample;  // Keras per-sample loss; PyTorch: unreduced averaged over last axis
   Tensor unreduced;          // what reduction='none' returns
   Tensor grad;               // ∂value/∂ŷ, ŷ's shape
-  Tensor d2;                 // ∂²value/∂ŷ² (diagonal), element-wise losses only, else empty
+  Tensor d2;  // ∂²value/∂ŷ² (diagonal), element-wise losses only, else (and when fused) empty
   std::map<std::string, Tensor, std::less<>> extraGrads;  // ∂value/∂(extra input)
 };
 

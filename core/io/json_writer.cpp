@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include "core/engine/error.h"
@@ -215,6 +217,82 @@ JsonWriter& JsonWriter::string(std::string_view text) {
   appendString(text);
   afterValue();
   return *this;
+}
+
+namespace {
+
+/// One JSON number at `p` (at most 11 bytes for the non-finite strings, 24 for a double).
+char* writeJsonNumber(char* p, double value) {
+  if (std::isnan(value)) {
+    std::memcpy(p, "\"NaN\"", 5);
+    return p + 5;
+  }
+  if (std::isinf(value)) {
+    if (value > 0) {
+      std::memcpy(p, "\"Infinity\"", 10);
+      return p + 10;
+    }
+    std::memcpy(p, "\"-Infinity\"", 11);
+    return p + 11;
+  }
+  return p + writeShortest(p, value);
+}
+
+constexpr std::size_t kBlock = 512;          // numbers per resize of the buffer
+constexpr std::size_t kBytesPerNumber = 28;  // 24 + "," + "[" + "]" + ","
+
+}  // namespace
+
+void JsonWriter::appendNumbers(const double* values,
+                               std::size_t count,
+                               bool rowArrays,
+                               std::size_t cols) {
+  // rowArrays: `count` rows of `cols` numbers each, every row in brackets; else `count` numbers.
+  const std::size_t perItem = rowArrays ? cols : 1;
+  for (std::size_t start = 0; start < count;) {
+    const std::size_t items =
+        std::min(count - start, rowArrays ? std::max<std::size_t>(1, kBlock / (cols + 1)) : kBlock);
+    const std::size_t old = m_out.size();
+    m_out.resize(old + items * (perItem * kBytesPerNumber + 3));
+    char* p = m_out.data() + old;
+    for (std::size_t i = start; i < start + items; ++i) {
+      if (i > 0) {
+        *p++ = ',';
+      }
+      if (!rowArrays) {
+        p = writeJsonNumber(p, values[i]);
+        continue;
+      }
+      *p++ = '[';
+      for (std::size_t j = 0; j < cols; ++j) {
+        if (j > 0) {
+          *p++ = ',';
+        }
+        p = writeJsonNumber(p, values[i * cols + j]);
+      }
+      *p++ = ']';
+    }
+    m_out.resize(static_cast<std::size_t>(p - m_out.data()));
+    start += items;
+    if (m_flush && m_out.size() >= m_chunkSize) {
+      m_flush(m_out);
+      m_out.clear();
+    }
+  }
+}
+
+JsonWriter& JsonWriter::numberArray(const double* values, std::size_t count) {
+  beginArray();
+  appendNumbers(values, count, false, 1);
+  m_levels.back().hasItems = count > 0;
+  return endArray();
+}
+
+JsonWriter& JsonWriter::numberMatrix(const double* values, std::size_t rows, std::size_t cols) {
+  beginArray();
+  appendNumbers(values, rows, true, cols);
+  m_levels.back().hasItems = rows > 0;
+  return endArray();
 }
 
 void JsonWriter::appendString(std::string_view text) {

@@ -43,6 +43,14 @@ class JsonWriter {
   /// null: a value that does not apply (e.g. a validation loss without a validation split).
   JsonWriter& null();
 
+  /// The same text as beginArray(), number(values[0]) ... number(values[count - 1]),
+  /// endArray(), written in blocks straight into the buffer (a 1e6-row result is 1e6 numbers:
+  /// the per-value nesting checks would cost more than the numbers themselves).
+  JsonWriter& numberArray(const double* values, std::size_t count);
+  /// A rows × cols row-major matrix as an array of row arrays ([[1,2],[3,4]]): the same text
+  /// as nested numberArray() calls.
+  JsonWriter& numberMatrix(const double* values, std::size_t rows, std::size_t cols);
+
   /// Checks that the document is complete and, when streaming, flushes the rest.
   void finish();
   /// The whole document (not streaming); finish() is implied.
@@ -53,6 +61,8 @@ class JsonWriter {
   void afterValue();
   void end(bool object);
   void appendString(std::string_view text);  // validated and escaped, with its quotes
+  /// values[0..count) joined by commas, in blocks that flush as afterValue() does.
+  void appendNumbers(const double* values, std::size_t count, bool rowArrays, std::size_t cols);
 
   struct Level {
     bool object = false;

@@ -3,9 +3,11 @@
 // differences of the value along x and its d2 central differences of d1 (away from kinks);
 // hand-derived points; the evaluator reuses its buffers (no allocation once sizes are fixed).
 #include <QTest>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #include "core/engine/curve.h"
@@ -73,6 +75,8 @@ class TestCurve : public QObject {
   void badRequestsAreUsageErrors();
   void curveInputsMatchTheCurve();
   void evaluatorReusesBuffers();
+  void piecesEqualTheWholeCurve_data();
+  void piecesEqualTheWholeCurve();
 };
 
 void TestCurve::everyLossAndVariant_data() {
@@ -520,6 +524,53 @@ void TestCurve::evaluatorReusesBuffers() {
   g_counting = false;
   QVERIFY(g_mallocs > 0);
 #endif
+}
+
+void TestCurve::piecesEqualTheWholeCurve_data() {
+  QTest::addColumn<QString>("id");
+  QTest::addColumn<double>("from");
+  for (const char* id :
+       {"huber", "categorical_crossentropy", "rmse_batch", "binary_crossentropy"}) {
+    QTest::newRow(id) << id << std::nan("");
+  }
+  // Points outside the domain (a cosine below −1) in the first piece only.
+  QTest::newRow("cosine_embedding from -2") << "cosine_embedding" << -2.0;
+}
+
+void TestCurve::piecesEqualTheWholeCurve() {
+  // losslab-cli curve streams a long curve as pieces (CurveRequest::first, count): together they
+  // must be the whole curve, bit for bit, with the same invalid points.
+  QFETCH(QString, id);
+  QFETCH(double, from);
+  const LossPtr loss = create(id, {});
+  const CurveAxis axis = curveAxis(loss->info(), loss->params());
+  CurveRequest request;
+  request.from = std::isnan(from) ? axis.from : from;
+  request.to = axis.to;
+  request.points = 23;
+  const CurveData whole = computeCurve(*loss, request);
+  CurveEvaluator evaluator;
+  int invalid = 0;
+  const auto same = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+  for (int first = 0; first < request.points; first += 5) {
+    CurveRequest part = request;
+    part.first = first;
+    part.count = std::min(5, request.points - first);
+    const CurveData& data = evaluator.evaluate(*loss, part);
+    QCOMPARE(data.x.size(), static_cast<std::size_t>(part.count));
+    invalid += data.invalidPoints;
+    for (std::size_t k = 0; k < data.x.size(); ++k) {
+      const std::size_t w = static_cast<std::size_t>(first) + k;
+      QVERIFY2(same(data.x[k], whole.x[w]) && same(data.value[k], whole.value[w]) &&
+                   same(data.d1[k], whole.d1[w]) && same(data.d2[k], whole.d2[w]),
+               qPrintable(QString("point %1").arg(w)));
+    }
+  }
+  QCOMPARE(invalid, whole.invalidPoints);
+  CurveRequest outside = request;
+  outside.first = 20;
+  outside.count = 4;
+  QVERIFY_THROWS_EXCEPTION(Error, evaluator.evaluate(*loss, outside));
 }
 
 QTEST_MAIN(TestCurve)

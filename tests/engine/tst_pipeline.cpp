@@ -3,6 +3,7 @@
 // weights, rank alignment, scalar pass-through, and the fused training path. Expected numbers
 // are worked out by hand in the comments from the spec's formulas.
 #include <QTest>
+#include <cmath>
 
 #include "core/engine/error.h"
 #include "core/engine/loss_registry.h"
@@ -49,6 +50,9 @@ class TestPipeline : public QObject {
   void rejectsBadSampleWeightShape();
   void fusedPathEqualsPipeline_data();
   void fusedPathEqualsPipeline();
+  void fusedEvalEqualsPipeline_data() { fusedPathEqualsPipeline_data(); }
+  void fusedEvalEqualsPipeline();
+  void fusedEvalHuberByHand();
 };
 
 void TestPipeline::kerasReductions_data() {
@@ -238,6 +242,51 @@ void TestPipeline::fusedPathEqualsPipeline() {
   const double value = loss->valueAndGradient(in, *request.reduction, grad);
   LOSSLAB_VERIFY_NEAR(value, full.value, 1e-15);
   QVERIFY(((grad - full.grad).abs() <= 1e-15).all());
+}
+
+void TestPipeline::fusedEvalEqualsPipeline() {
+  // EvalRequest::fused (losslab-cli eval): value, per-sample values and gradient of the fused
+  // pass, where the loss has one, agree with the full pipeline (checked by hand above) within
+  // the documented 1e-13 (the value's sum in another order).
+  QFETCH(QString, id);
+  QFETCH(QString, reduction);
+  const LossPtr loss = LossRegistry::instance().create(id.toStdString());
+  EvalRequest request = mseRequest();
+  request.reduction = parseReduction(reduction.toStdString());
+  const Evaluation full = evaluate(*loss, request);
+  request.fused = true;
+  const Evaluation fused = evaluate(*loss, request);
+  LOSSLAB_VERIFY_NEAR(fused.value, full.value, 1e-13 * (1 + std::fabs(full.value)));
+  QCOMPARE(fused.perSample.size(), full.perSample.size());
+  QVERIFY(((fused.perSample - full.perSample).abs() <= 1e-15).all());
+  QCOMPARE(fused.grad.rows(), full.grad.rows());
+  QCOMPARE(fused.grad.cols(), full.grad.cols());
+  QVERIFY(((fused.grad - full.grad).abs() <= 1e-15).all());
+  QCOMPARE(fused.reduction, full.reduction);
+}
+
+void TestPipeline::fusedEvalHuberByHand() {
+  // Huber δ = 1 on mseRequest(): r = ŷ − y = [[0.5, 0], [-2, 0], [1, -1]]; element terms
+  // ½r² for |r| ≤ 1, |r| − ½ otherwise: [[0.125, 0], [1.5, 0], [0.5, 0.5]]; per sample the row
+  // mean [0.0625, 0.75, 0.5]; sum_over_batch_size 1.3125 / 3 = 0.4375; ∂/∂ŷ = clip(r, ±1) / 6.
+  const LossPtr loss = LossRegistry::instance().create("huber");
+  EvalRequest request = mseRequest();
+  request.fused = true;
+  const Evaluation result = evaluate(*loss, request);
+  QCOMPARE(result.d2.size(), Eigen::Index{0});  // the fused pass was taken (it computes no d2)
+  LOSSLAB_VERIFY_NEAR(result.value, 0.4375, 1e-15);
+  const double expectedPerSample[] = {0.0625, 0.75, 0.5};
+  const double expectedGrad[3][2] = {{0.5 / 6, 0}, {-1.0 / 6, 0}, {1.0 / 6, -1.0 / 6}};
+  QCOMPARE(result.perSample.size(), Eigen::Index{3});
+  for (int i = 0; i < 3; ++i) {
+    LOSSLAB_VERIFY_NEAR(result.perSample(i), expectedPerSample[i], 1e-15);
+    for (int j = 0; j < 2; ++j) {
+      LOSSLAB_VERIFY_NEAR(result.grad(i, j), expectedGrad[i][j], 1e-15);
+    }
+  }
+  // Sample weights take the general path (d2 present), as does reduction none.
+  request.sampleWeight = RankedTensor{tensor({{1}, {2}, {1}}), 1};
+  QVERIFY(evaluate(*loss, request).d2.size() > 0);
 }
 
 QTEST_MAIN(TestPipeline)

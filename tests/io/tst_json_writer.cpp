@@ -8,9 +8,12 @@
 #include <QJsonObject>
 #include <QTest>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/engine/error.h"
 #include "core/io/json_writer.h"
@@ -31,6 +34,8 @@ class TestJsonWriter : public QObject {
   void nestingErrors();
   void depthLimit();
   void streamingGivesTheSameText();
+  void numberArraysRoundTrip();
+  void numberArraysEqualSingleNumbers();
 };
 
 void TestJsonWriter::writesCompactJson() {
@@ -203,6 +208,96 @@ void TestJsonWriter::streamingGivesTheSameText() {
   json.finish();
   QCOMPARE(streamed, whole.text());
   QVERIFY2(pieces > 50, qPrintable(QString::number(pieces)));  // ≈ 100 kB in ≈ 1 kB pieces
+}
+
+namespace {
+
+// Tricky doubles and their shortest round-trip text, written by hand (Python's float() of each
+// text gives the same double; 1e-320 and 5e-324 are subnormals, 5e-324 the smallest).
+struct Tricky {
+  double value;
+  const char* text;
+};
+const Tricky kTricky[] = {
+    {0.1, "0.1"},
+    {1e-320, "1e-320"},
+    {5e-324, "5e-324"},
+    {1.7976931348623157e308, "1.7976931348623157e+308"},
+    {-0.0, "-0"},
+    {2.2250738585072014e-308, "2.2250738585072014e-308"},
+    {1.0 / 3.0, "0.3333333333333333"},
+    {-1.5, "-1.5"},
+    {100, "100"},
+    {std::numeric_limits<double>::quiet_NaN(), "\"NaN\""},
+    {std::numeric_limits<double>::infinity(), "\"Infinity\""},
+    {-std::numeric_limits<double>::infinity(), "\"-Infinity\""},
+};
+
+}  // namespace
+
+void TestJsonWriter::numberArraysRoundTrip() {
+  std::vector<double> values;
+  std::string expected = "[";
+  for (const Tricky& t : kTricky) {
+    expected += (values.empty() ? "" : ",") + std::string(t.text);
+    values.push_back(t.value);
+  }
+  expected += "]";
+  JsonWriter json;
+  json.numberArray(values.data(), values.size());
+  QCOMPARE(json.text(), expected);
+  // Every finite number reads back as the same bits (strtod, as Python's float() does).
+  for (const Tricky& t : kTricky) {
+    if (std::isfinite(t.value)) {
+      const double back = std::strtod(t.text, nullptr);
+      QVERIFY2(std::memcmp(&back, &t.value, sizeof back) == 0, t.text);
+    }
+  }
+  JsonWriter matrix;
+  matrix.numberMatrix(values.data(), 6, 2);
+  QCOMPARE(
+      matrix.text(),
+      std::string("[[0.1,1e-320],[5e-324,1.7976931348623157e+308],[-0,2.2250738585072014e-308],"
+                  "[0.3333333333333333,-1.5],[100,\"NaN\"],[\"Infinity\",\"-Infinity\"]]"));
+}
+
+void TestJsonWriter::numberArraysEqualSingleNumbers() {
+  // The bulk writers give the text of one number() per value, also when streamed in pieces
+  // smaller than one block, and for empty arrays and matrices.
+  std::vector<double> values;
+  for (int i = 0; i < 3000; ++i) {
+    values.push_back(std::ldexp(i / 7.0 - 100, (i % 41) - 20) * (i % 3 == 0 ? -1 : 1));
+  }
+  values[17] = std::numeric_limits<double>::quiet_NaN();
+  const auto oneByOne = [&](JsonWriter& json) {
+    json.beginObject().key("a").beginArray();
+    for (double v : values) {
+      json.number(v);
+    }
+    json.endArray().key("m").beginArray();
+    for (std::size_t i = 0; i < 1000; ++i) {
+      json.beginArray().number(values[3 * i]).number(values[3 * i + 1]).number(values[3 * i + 2]);
+      json.endArray();
+    }
+    json.endArray().key("e").beginArray().endArray().key("f").beginArray();
+    json.endArray().endObject();
+  };
+  const auto bulk = [&](JsonWriter& json) {
+    json.beginObject().key("a").numberArray(values.data(), values.size());
+    json.key("m").numberMatrix(values.data(), 1000, 3);
+    json.key("e").numberArray(values.data(), 0).key("f").numberMatrix(values.data(), 0, 3);
+    json.endObject();
+  };
+  JsonWriter reference;
+  oneByOne(reference);
+  JsonWriter whole;
+  bulk(whole);
+  QCOMPARE(whole.text(), reference.text());
+  std::string streamed;
+  JsonWriter json([&](std::string_view piece) { streamed += piece; }, 100);
+  bulk(json);
+  json.finish();
+  QCOMPARE(streamed, reference.text());
 }
 
 QTEST_MAIN(TestJsonWriter)
