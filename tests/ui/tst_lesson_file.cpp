@@ -14,9 +14,12 @@
 #include "core/engine/error.h"
 #include "core/training/lesson_file.h"
 #include "ui/common/settings.h"
+#include "ui/explorer/arrow_annotations.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
+#include "ui/explorer/text_annotations.h"
+#include "ui/explorer/threshold_markers.h"
 #include "ui/shell/lesson_player.h"
 #include "ui/shell/main_window.h"
 #include "ui/training/training_config_model.h"
@@ -60,6 +63,7 @@ class TestLessonFile : public QObject {
   void badFilesNameTheKeyAndChangeNothing_data();
   void badFilesNameTheKeyAndChangeNothing();
   void badStepIndexChangesNothing();
+  void stepsSetAnnotationsArrowsMarkersAndYRanges();
   void builtInExampleIsTheShippedFile();
   void headlessScreenshotOfAStep();
 };
@@ -198,6 +202,25 @@ void TestLessonFile::badFilesNameTheKeyAndChangeNothing_data() {
   QTest::newRow("bad x range")
       << head + R"({"explorer": {"curves": [{"loss": "huber"}], "x_range": [3, -3]}}]})"
       << QStringLiteral("\"steps[0].explorer.x_range\"");
+  QTest::newRow("bad y range")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "y_ranges": {"loss": [1, 1]}}}]})"
+      << QStringLiteral("\"steps[0].explorer.y_ranges.loss\" must be [from, to] with from < to");
+  QTest::newRow("y range of no panel")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "y_ranges": {"fit": [0, 1]}}}]})"
+      << QStringLiteral("\"steps[0].explorer.y_ranges.fit\"");
+  QTest::newRow("arrow of no panel")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "arrows": [{"from": [0, 1],
+                    "to": [1, 1], "panel": "history"}]}}]})"
+      << QStringLiteral("\"steps[0].explorer.arrows[0].panel\"");
+  QTest::newRow("arrow without head")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "arrows": [{"from": [0, 1]}]}}]})"
+      << QStringLiteral("\"steps[0].explorer.arrows[0]\"");
+  QTest::newRow("note without y") << head + R"({"explorer": {"preset": "mse-mae-huber",
+                    "annotations": [{"text": "a", "x": 1}]}}]})"
+                                  << QStringLiteral("\"steps[0].explorer.annotations[0]\"");
+  QTest::newRow("thresholds not a bool")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "thresholds": "yes"}}]})"
+      << QStringLiteral("\"steps[0].explorer.thresholds\" must be true or false");
 }
 
 void TestLessonFile::badFilesNameTheKeyAndChangeNothing() {
@@ -227,6 +250,53 @@ void TestLessonFile::badStepIndexChangesNothing() {
   QVERIFY(!error.isEmpty());
   QCOMPARE(window.lessonPlayer()->current(), 1);
   QCOMPARE(window.explorer()->model()->count(), 2);
+}
+
+void TestLessonFile::stepsSetAnnotationsArrowsMarkersAndYRanges() {
+  // Step 1: curves of its own with a y range on the loss and gradient panels, no threshold
+  // markers, a note and an arrow on the gradient panel. Step 2: a preset with none of it, so
+  // the notes and arrows go, the markers stay off (not given), the y axes are fitted again.
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("decorated.losslab"), R"({
+    "format": "losslab-lesson", "version": 1,
+    "steps": [{"explorer": {"curves": [{"loss": "huber", "params": {"delta": 1}}],
+                            "x_range": [-4, 4],
+                            "y_ranges": {"loss": [-0.5, 6], "gradient": [-2, 2]},
+                            "thresholds": false,
+                            "annotations": [{"text": "截断", "x": 1.5, "y": 1.2,
+                                             "panel": "gradient"}],
+                            "arrows": [{"from": [2, 1.6], "to": [3, 1], "panel": "gradient"}]}},
+              {"explorer": {"preset": "mse-mae-huber"}}]})");
+  MainWindow window;
+  QString error;
+  QVERIFY2(window.openLesson(path, 0, &error), qPrintable(error));
+  ExplorerView* explorer = window.explorer();
+  LossCurvePlot* plot = explorer->plot();
+  QCOMPARE(plot->yFrom(LossCurvePlot::LossPanel), -0.5);
+  QCOMPARE(plot->yTo(LossCurvePlot::LossPanel), 6.0);
+  QCOMPARE(plot->yFrom(LossCurvePlot::GradientPanel), -2.0);
+  QCOMPARE(plot->yTo(LossCurvePlot::GradientPanel), 2.0);
+  QCOMPARE(plot->xFrom(), -4.0);
+  QVERIFY(!explorer->actions().showThresholds->isChecked());
+  QVERIFY(explorer->thresholdMarkers()->positions().empty());
+  QCOMPARE(explorer->textAnnotations()->count(), 1);
+  const TextAnnotations::Note note{QStringLiteral("截断"), QPointF(1.5, 1.2),
+                                   LossCurvePlot::GradientPanel};
+  QCOMPARE(explorer->textAnnotations()->note(0), note);
+  QCOMPARE(explorer->arrows()->count(), 1);
+  const ArrowAnnotations::Arrow arrow{QPointF(2, 1.6), QPointF(3, 1), LossCurvePlot::GradientPanel};
+  QCOMPARE(explorer->arrows()->arrow(0), arrow);
+
+  QVERIFY(window.lessonPlayer()->next());
+  QCOMPARE(explorer->textAnnotations()->count(), 0);
+  QCOMPARE(explorer->arrows()->count(), 0);
+  QVERIFY(!explorer->actions().showThresholds->isChecked());
+  // Fitted to MSE's loss: r² = 9 at the ends of [−3, 3].
+  QVERIFY(plot->yTo(LossCurvePlot::LossPanel) > 9);
+  // Back: all of step 1 again.
+  QVERIFY(window.lessonPlayer()->previous());
+  QCOMPARE(explorer->arrows()->arrow(0), arrow);
+  QCOMPARE(plot->yTo(LossCurvePlot::LossPanel), 6.0);
 }
 
 void TestLessonFile::builtInExampleIsTheShippedFile() {
