@@ -275,6 +275,10 @@ void LossCurvePlot::updateCurve(int index) {
       }
     }
   }
+  const bool othersRestyled = dashOverlaps(index);
+  if (dataOnly && othersRestyled) {
+    m_fullReplot->start();  // once the slider rests: curves of other layers changed their dashes
+  }
   if (dataOnly) {  // QCPLayer::replot falls back to a full replot when buffers are stale
     m_activeLayer->replot();
     if (renamed) {

@@ -95,6 +95,9 @@ class LossCurvePlot : public QWidget {
   QString panelTitle(int panel, bool full) const;
   void fitAxisTitles();
   void onXRangeChanged(const QCPRange& range);
+  /// Dashes each graph drawn over an earlier curve where the two coincide (curve_overlap.h),
+  /// the others solid; true if a graph of a curve other than `except` changed its pen.
+  bool dashOverlaps(int except);
 
   CurveModel* m_model;
   QCustomPlot* m_plot;
