@@ -133,11 +133,14 @@ void readDecorations(const Json& value, const std::string& path, LessonExplorer*
       explorer->yRanges[panel] = readRange(it.value(), path + ".y_ranges." + it.key());
     }
   }
-  if (const Json* thresholds = find(value, "thresholds")) {
-    if (!thresholds->is_boolean()) {
-      fail(path + ".thresholds", "must be true or false");
+  for (const auto& [key, flag] : {std::pair{"thresholds", &explorer->thresholds},
+                                  std::pair{"formulas", &explorer->formulas}}) {
+    if (const Json* on = find(value, key)) {
+      if (!on->is_boolean()) {
+        fail(path + "." + key, "must be true or false");
+      }
+      *flag = on->get<bool>();
     }
-    explorer->thresholds = thresholds->get<bool>();
   }
   if (const Json* notes = list(value, path + ".", "annotations")) {
     for (std::size_t i = 0; i < notes->size(); ++i) {

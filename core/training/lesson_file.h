@@ -20,7 +20,7 @@ namespace losslab {
 ///                            "second_derivative": false, "x_range": [-3, 3]},
 ///                        either with, optionally,
 ///                           "y_ranges": {"loss": [0, 5], "gradient": [-3, 3], "curvature": […]},
-///                           "thresholds": true,
+///                           "thresholds": true, "formulas": true,
 ///                           "annotations": [{"text": "…", "x": 2, "y": 1, "panel": "loss"}],
 ///                           "arrows": [{"from": [1, 3], "to": [2, 2], "panel": "gradient"}]},
 ///               "training": {…a session file's object (session_file.h)…},
@@ -77,6 +77,7 @@ struct LessonExplorer {
   double to = 3;
   std::optional<LessonRange> yRanges[kLessonPanels];
   std::optional<bool> thresholds;
+  std::optional<bool> formulas;  // each loss's formula in the legend
   std::vector<LessonNote> notes;
   std::vector<LessonArrow> arrows;
 };

@@ -2,6 +2,7 @@
 // Lesson files (issue 14 item 4): docs/mse-mae-huber.losslab parses and plays step by step
 // (forward, back, Page Down / Page Up); bad files name the key and change nothing; the headless
 // `losslab --lesson FILE --step N --screenshot OUT.png` writes the step's picture.
+#include <qcustomplot.h>
 #include <QAction>
 #include <QImage>
 #include <QProcess>
@@ -262,7 +263,7 @@ void TestLessonFile::stepsSetAnnotationsArrowsMarkersAndYRanges() {
     "steps": [{"explorer": {"curves": [{"loss": "huber", "params": {"delta": 1}}],
                             "x_range": [-4, 4],
                             "y_ranges": {"loss": [-0.5, 6], "gradient": [-2, 2]},
-                            "thresholds": false,
+                            "thresholds": false, "formulas": true,
                             "annotations": [{"text": "截断", "x": 1.5, "y": 1.2,
                                              "panel": "gradient"}],
                             "arrows": [{"from": [2, 1.6], "to": [3, 1], "panel": "gradient"}]}},
@@ -279,6 +280,10 @@ void TestLessonFile::stepsSetAnnotationsArrowsMarkersAndYRanges() {
   QCOMPARE(plot->xFrom(), -4.0);
   QVERIFY(!explorer->actions().showThresholds->isChecked());
   QVERIFY(explorer->thresholdMarkers()->positions().empty());
+  QVERIFY(explorer->actions().showFormulas->isChecked());
+  // Huber's legend entry with the catalogue's formula (regression.cpp's summary).
+  QCOMPARE(plot->graph(LossCurvePlot::LossPanel, 0)->name(),
+           QStringLiteral("Huber (δ = 1): ½r² for |r| ≤ δ, δ|r| − ½δ² beyond"));
   QCOMPARE(explorer->textAnnotations()->count(), 1);
   const TextAnnotations::Note note{QStringLiteral("截断"), QPointF(1.5, 1.2),
                                    LossCurvePlot::GradientPanel};

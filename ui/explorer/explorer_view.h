@@ -49,6 +49,7 @@ class ExplorerView : public QMainWindow {
     QAction* addLoss = nullptr;
     QAction* removeCurve = nullptr;
     QAction* showSecondDerivative = nullptr;
+    QAction* showFormulas = nullptr;    // each loss's formula in the legend
     QAction* showThresholds = nullptr;  // ±δ / margin markers and zones (threshold_markers.h)
     QAction* addAnnotation = nullptr;   // a text note on the plot (text_annotations.h)
     QAction* addArrow = nullptr;        // an arrow on any panel (arrow_annotations.h)

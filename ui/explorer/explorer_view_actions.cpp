@@ -69,6 +69,11 @@ void ExplorerView::createActions() {
   a.showSecondDerivative->setStatusTip(tr("Add a third panel with the curvature d²L/dx²"));
   connect(a.showSecondDerivative, &QAction::toggled, m_plot,
           &LossCurvePlot::setSecondDerivativeVisible);
+  a.showFormulas = new QAction(tr("Show &Formulas in Legend"), this);
+  a.showFormulas->setCheckable(true);
+  a.showFormulas->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+  a.showFormulas->setStatusTip(tr("Write each loss's formula beside its name in the legend"));
+  connect(a.showFormulas, &QAction::toggled, m_plot, &LossCurvePlot::setLegendFormulas);
   m_thresholds = new ThresholdMarkers(m_model, m_plot);
   a.showThresholds = m_thresholds->action();
   m_notes = new TextAnnotations(m_plot);

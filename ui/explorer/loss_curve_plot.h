@@ -38,6 +38,12 @@ class LossCurvePlot : public QWidget {
   Crosshair* crosshair() const { return m_crosshair; }
   void setSecondDerivativeVisible(bool visible);
   bool secondDerivativeVisible() const { return m_showD2; }
+  /// Each legend entry followed by its loss's formula ("Huber (δ = 1): ½r² for |r| ≤ δ, …",
+  /// the catalogue's summary in the user's language).
+  void setLegendFormulas(bool on);
+  bool legendFormulas() const { return m_legendFormulas; }
+  /// The legend text of curve `index`.
+  QString legendText(int index) const;
   /// Rubber-band zoom (true) or drag-to-pan (false) for the left mouse button.
   void setRubberBandZoom(bool enabled);
 
@@ -116,6 +122,7 @@ class LossCurvePlot : public QWidget {
   bool m_exporting = false;
   int m_soloPanel = -1;  // during an export of one panel
   bool m_showD2 = false;
+  bool m_legendFormulas = false;
   bool m_settingRange = false;  // true while the program (not the user) moves the x axis
 };
 

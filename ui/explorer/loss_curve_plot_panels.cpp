@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <algorithm>
 
+#include "ui/common/engine_text.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/curve_overlap.h"
@@ -155,6 +156,22 @@ bool LossCurvePlot::dashOverlaps(int except) {
     }
   }
   return othersChanged;
+}
+
+void LossCurvePlot::setLegendFormulas(bool on) {
+  m_legendFormulas = on;
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
+}
+
+QString LossCurvePlot::legendText(int index) const {
+  const CurveItem& item = m_model->curve(index);
+  const std::string& summary = item.loss->info().summary;
+  if (!m_legendFormulas || summary.empty()) {
+    return item.name;
+  }
+  return tr("%1: %2").arg(item.name, engineText(summary));
 }
 
 }  // namespace losslab::ui

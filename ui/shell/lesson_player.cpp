@@ -58,6 +58,9 @@ void decorate(ExplorerView* explorer, const LessonExplorer& step) {
   if (step.thresholds) {
     explorer->actions().showThresholds->setChecked(*step.thresholds);
   }
+  if (step.formulas) {
+    explorer->actions().showFormulas->setChecked(*step.formulas);
+  }
   for (int panel = 0; panel < kLessonPanels; ++panel) {
     if (const auto& range = step.yRanges[panel]) {
       explorer->plot()->setYRange(panel, range->from, range->to);
