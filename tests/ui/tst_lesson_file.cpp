@@ -124,9 +124,15 @@ void TestLessonFile::steppingAppliesEachStep() {
   QCOMPARE(config.compareLosses.size(), std::size_t{3});
   QCOMPARE(window.trainingView()->historyLength(0), 300);
   QVERIFY(!window.trainingView()->lessonCaption().isEmpty());  // the preset's caption
-  QVERIFY(player->next());                                     // 6: 35 %
+  // MSE's line is lifted by the outliers' mean: about 0.15 × 20 = 3 above the clean line.
+  const double lifted15 = window.trainingView()->latestEpoch(0).clean.cleanMae;
+  QVERIFY2(lifted15 > 2 && lifted15 < 4, qPrintable(QString::number(lifted15)));
+  QVERIFY(player->next());  // 6: 35 %, a new run trained 300 epochs
   QCOMPARE(window.trainingView()->model()->config().data.outlierFraction, 0.35);
   QCOMPARE(window.trainingView()->historyLength(0), 300);
+  // About 0.35 × 20 = 7 now (it stayed at step 5's 3 when the step did not train).
+  const double lifted35 = window.trainingView()->latestEpoch(0).clean.cleanMae;
+  QVERIFY2(lifted35 > 5.5 && lifted35 < 8.5, qPrintable(QString::number(lifted35)));
   QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Step 6/6: 35 %")));
   QVERIFY(!player->next());  // the last step
   QCOMPARE(player->current(), 5);

@@ -15,6 +15,7 @@
 #include "ui/explorer/presets.h"
 #include "ui/explorer/text_annotations.h"
 #include "ui/shell/main_window.h"
+#include "ui/training/training_controller.h"
 #include "ui/training/training_presets.h"
 #include "ui/training/training_view.h"
 
@@ -191,6 +192,9 @@ void LessonPlayer::apply(const LessonStep& step) {
       training->setLogHistory(step.training->compare);
     }
     m_trainingShown = step.trainingSource;
+    // The new run reaches the history only once the worker reports it: without this, the
+    // previous run's epochs would count for this step's train_epochs.
+    training->controller()->flush();
   }
   m_window->tabs()->setCurrentIndex(step.trainingTab ? MainWindow::TrainingTab
                                                      : MainWindow::ExplorerTab);
