@@ -483,7 +483,7 @@ LOSSLAB_LOSS_FILE(regression) {
   };
   temperature.examples = {{{"temperature", 0.6}}};
   registry.add<ElementwiseLoss<TemperatureSquaredError>>(regression(
-      "temperature_mse", LL_TR("Engine", "Temperature-scaled MSE (seed 000)"), keras,
+      "temperature_mse", LL_TR("Engine", "Temperature-scaled MSE"), keras,
       LL_TR("Engine", "T · mean_j (ŷ − y)²"),
       {positiveParam("temperature", LL_TR("Engine", "T (temperature)"), 1.0,
                      LL_TR("Engine", "Scales loss and gradient; the curve's shape does not change"),
@@ -497,7 +497,7 @@ LOSSLAB_LOSS_FILE(regression) {
   rmseZero.autodiffAgrees = false;
   rmseBatch.kinks = std::vector<KinkPoint>{rmseZero};
   registry.add<RmseBatch>(
-      regression("rmse_batch", LL_TR("Engine", "RMSE over the batch (seed 002)"), keras,
+      regression("rmse_batch", LL_TR("Engine", "RMSE over the batch"), keras,
                  LL_TR("Engine", "sqrt(mean over all elements of r²), one scalar"), {}, false,
                  std::move(rmseBatch)));
   LossFacts rmseRow;

@@ -21,6 +21,7 @@ constexpr const char* kFormat = "losslab-lesson";
 constexpr std::size_t kMaxSteps = 1000;
 constexpr std::size_t kMaxCurves = 8;  // the explorer's limit
 constexpr double kMaxEpochs = 100000;
+constexpr std::size_t kMaxAnnotations = 100;  // the explorer's limit for notes and for arrows
 
 [[noreturn]] void fail(const std::string& key, const std::string& what) {
   throw Error::data("\"" + key + "\" " + what);
@@ -81,12 +82,105 @@ LessonCurve readCurve(const Json& value, const std::string& path) {
   return curve;
 }
 
+LessonRange readRange(const Json& value, const std::string& key) {
+  if (!value.is_array() || value.size() != 2) {
+    fail(key, "must be [from, to]");
+  }
+  const LessonRange range{number(value[0], key), number(value[1], key)};
+  if (!(range.from < range.to)) {
+    fail(key, "must be [from, to] with from < to");
+  }
+  return range;
+}
+
+int readPanel(const Json& object, const std::string& path) {
+  const std::string panel = text(object, path + ".", "panel");
+  if (panel.empty()) {
+    return 0;
+  }
+  for (int p = 0; p < kLessonPanels; ++p) {
+    if (panel == kLessonPanelNames[p]) {
+      return p;
+    }
+  }
+  fail(path + ".panel", "must be \"loss\", \"gradient\" or \"curvature\", not \"" + panel + "\"");
+}
+
+const Json* list(const Json& object, const std::string& path, const std::string& key) {
+  const Json* value = find(object, key);
+  if (value && (!value->is_array() || value->size() > kMaxAnnotations)) {
+    fail(path + key, "must be a list of at most 100 entries");
+  }
+  return value;
+}
+
+/// The parts of an explorer step that a preset and curves of its own share.
+void readDecorations(const Json& value, const std::string& path, LessonExplorer* explorer) {
+  if (const Json* ranges = find(value, "y_ranges")) {
+    if (!ranges->is_object()) {
+      fail(path + ".y_ranges", "must be an object: {\"loss\": [from, to], …}");
+    }
+    for (auto it = ranges->begin(); it != ranges->end(); ++it) {
+      int panel = -1;
+      for (int p = 0; p < kLessonPanels; ++p) {
+        if (it.key() == kLessonPanelNames[p]) {
+          panel = p;
+        }
+      }
+      if (panel < 0) {
+        fail(path + ".y_ranges." + it.key(), "is not a panel (loss, gradient or curvature)");
+      }
+      explorer->yRanges[panel] = readRange(it.value(), path + ".y_ranges." + it.key());
+    }
+  }
+  for (const auto& [key, flag] : {std::pair{"thresholds", &explorer->thresholds},
+                                  std::pair{"formulas", &explorer->formulas}}) {
+    if (const Json* on = find(value, key)) {
+      if (!on->is_boolean()) {
+        fail(path + "." + key, "must be true or false");
+      }
+      *flag = on->get<bool>();
+    }
+  }
+  if (const Json* notes = list(value, path + ".", "annotations")) {
+    for (std::size_t i = 0; i < notes->size(); ++i) {
+      const std::string key = path + ".annotations[" + std::to_string(i) + "]";
+      const Json& n = (*notes)[i];
+      if (!n.is_object() || !find(n, "text") || !find(n, "x") || !find(n, "y")) {
+        fail(key, "must be an object with \"text\", \"x\", \"y\" (and \"panel\")");
+      }
+      explorer->notes.push_back({text(n, key + ".", "text"), number(n["x"], key + ".x"),
+                                 number(n["y"], key + ".y"), readPanel(n, key)});
+    }
+  }
+  if (const Json* arrows = list(value, path + ".", "arrows")) {
+    for (std::size_t i = 0; i < arrows->size(); ++i) {
+      const std::string key = path + ".arrows[" + std::to_string(i) + "]";
+      const Json& a = (*arrows)[i];
+      if (!a.is_object() || !find(a, "from") || !find(a, "to")) {
+        fail(key, "must be an object with \"from\": [x, y], \"to\": [x, y] (and \"panel\")");
+      }
+      const auto point = [&](const char* name) {
+        const Json& p = a[name];
+        if (!p.is_array() || p.size() != 2) {
+          fail(key + "." + name, "must be [x, y]");
+        }
+        return std::pair{number(p[0], key + "." + name), number(p[1], key + "." + name)};
+      };
+      const auto [fromX, fromY] = point("from");
+      const auto [toX, toY] = point("to");
+      explorer->arrows.push_back({fromX, fromY, toX, toY, readPanel(a, key)});
+    }
+  }
+}
+
 LessonExplorer readExplorer(const Json& value, const std::string& path) {
   if (!value.is_object()) {
     fail(path, "must be an object with \"preset\" or \"curves\"");
   }
   LessonExplorer explorer;
   explorer.preset = text(value, path + ".", "preset");
+  readDecorations(value, path, &explorer);
   if (!explorer.preset.empty()) {
     return explorer;
   }
@@ -104,15 +198,9 @@ LessonExplorer readExplorer(const Json& value, const std::string& path) {
     explorer.secondDerivative = d2->get<bool>();
   }
   if (const Json* range = find(value, "x_range")) {
-    const std::string key = path + ".x_range";
-    if (!range->is_array() || range->size() != 2) {
-      fail(key, "must be [from, to]");
-    }
-    explorer.from = number((*range)[0], key);
-    explorer.to = number((*range)[1], key);
-    if (!(explorer.from < explorer.to)) {
-      fail(key, "must be [from, to] with from < to");
-    }
+    const LessonRange x = readRange(*range, path + ".x_range");
+    explorer.from = x.from;
+    explorer.to = x.to;
   }
   return explorer;
 }

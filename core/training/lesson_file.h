@@ -18,6 +18,11 @@ namespace losslab {
 ///               "explorer": {"preset": "mse-mae-huber"}
 ///                        or {"curves": [{"loss": "huber", "params": {"delta": 1}}, …],
 ///                            "second_derivative": false, "x_range": [-3, 3]},
+///                        either with, optionally,
+///                           "y_ranges": {"loss": [0, 5], "gradient": [-3, 3], "curvature": […]},
+///                           "thresholds": true, "formulas": true,
+///                           "annotations": [{"text": "…", "x": 2, "y": 1, "panel": "loss"}],
+///                           "arrows": [{"from": [1, 3], "to": [2, 2], "panel": "gradient"}]},
 ///               "training": {…a session file's object (session_file.h)…},
 ///               "train_epochs": 300}, …]}
 ///
@@ -32,13 +37,49 @@ struct LessonCurve {
   ParamValues params;
 };
 
-/// What the explorer shows: a preset by id, or curves of its own.
+/// The explorer's panels, as lesson files name them ("loss", "gradient", "curvature").
+inline constexpr int kLessonPanels = 3;
+inline constexpr const char* kLessonPanelNames[kLessonPanels] = {"loss", "gradient", "curvature"};
+
+/// A text note on a panel, at plot coordinates.
+struct LessonNote {
+  std::string text;
+  double x = 0;
+  double y = 0;
+  int panel = 0;  // index into kLessonPanelNames
+  bool operator==(const LessonNote&) const = default;
+};
+
+/// An arrow on a panel from (fromX, fromY) to its head at (toX, toY), plot coordinates.
+struct LessonArrow {
+  double fromX = 0;
+  double fromY = 0;
+  double toX = 0;
+  double toY = 0;
+  int panel = 0;
+  bool operator==(const LessonArrow&) const = default;
+};
+
+struct LessonRange {
+  double from = 0;
+  double to = 1;
+  bool operator==(const LessonRange&) const = default;
+};
+
+/// What the explorer shows: a preset by id, or curves of its own; either with the y ranges,
+/// the threshold markers and the annotations of the step (absent: fitted y ranges, markers
+/// as the user has them, no notes and no arrows).
 struct LessonExplorer {
-  std::string preset;  // non-empty: the preset, and the other fields are unused
+  std::string preset;  // non-empty: the preset, and curves / secondDerivative / x are unused
   std::vector<LessonCurve> curves;
   bool secondDerivative = false;
   double from = -3;
   double to = 3;
+  std::optional<LessonRange> yRanges[kLessonPanels];
+  std::optional<bool> thresholds;
+  std::optional<bool> formulas;  // each loss's formula in the legend
+  std::vector<LessonNote> notes;
+  std::vector<LessonArrow> arrows;
 };
 
 struct LessonStep {

@@ -882,11 +882,16 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Temperature-scaled MSE (seed 000)</source>
-        <translation>带温度缩放的 MSE (博文 000)</translation>
+        <source>Temperature-scaled MSE</source>
+        <translation>带温度缩放的 MSE</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
+        <source>RMSE over the batch</source>
+        <translation>整批的均方根误差 RMSE</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>T · mean_j (ŷ − y)²</source>
         <translation>T · mean_j (ŷ − y)²</translation>
     </message>
@@ -896,12 +901,7 @@
         <translation>同时缩放损失和梯度；曲线的形状不变</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>RMSE over the batch (seed 002)</source>
-        <translation>整批的均方根误差 RMSE (seed 002)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>sqrt(mean over all elements of r²), one scalar</source>
         <translation>sqrt(对所有元素求 r² 的平均)，一个标量</translation>
     </message>
@@ -1595,6 +1595,44 @@
         <location line="-17"/>
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::ArrowAnnotations</name>
+    <message>
+        <location filename="../../ui/explorer/arrow_annotations.cpp" line="+65"/>
+        <source>Add A&amp;rrow</source>
+        <translation>添加箭头(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw an arrow on the panel under the mouse; drag its head, its tail or its shaft, double-click to remove it</source>
+        <translation>在鼠标所在的面板上画一个箭头；拖动箭头、箭尾或箭杆来调整，双击删除</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Add arrow</source>
+        <translation>添加箭头</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove arrow</source>
+        <translation>删除箭头</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>at most %1 arrows, got %2</source>
+        <translation>最多 %1 个箭头，实际为 %2 个</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>arrow %1: wants from [x, y], to [x, y] and panel (loss, gradient or curvature)</source>
+        <translation>箭头 %1：需要 from [x, y]、to [x, y] 和 panel（loss、gradient 或 curvature）</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Move arrow</source>
+        <translation>移动箭头</translation>
     </message>
 </context>
 <context>
@@ -2670,7 +2708,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/explorer_view_actions.cpp" line="+23"/>
+        <location filename="../../ui/explorer/explorer_view_actions.cpp" line="+24"/>
         <source>&amp;Export Plot…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
@@ -2755,7 +2793,22 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>添加第三个面板，显示曲率 d²L/dx²</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Show &amp;Formulas in Legend</source>
+        <translation>在图例中显示公式(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write each loss&apos;s formula beside its name in the legend</source>
+        <translation>在图例中每个损失的名称旁写出它的公式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Reset View</source>
         <translation>重置视图(&amp;R)</translation>
     </message>
@@ -3535,7 +3588,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LessonPlayer</name>
     <message>
-        <location filename="../../ui/shell/lesson_player.cpp" line="+55"/>
+        <location filename="../../ui/shell/lesson_player.cpp" line="+92"/>
         <source>%1: cannot read the lesson file (%2)</source>
         <translation>%1：无法读取课程文件（%2）</translation>
     </message>
@@ -3563,7 +3616,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LossCurvePlot</name>
     <message>
-        <location filename="../../ui/explorer/loss_curve_plot_panels.cpp" line="+40"/>
+        <location filename="../../ui/explorer/loss_curve_plot_panels.cpp" line="+46"/>
         <source>loss L</source>
         <translation>损失 L</translation>
     </message>
@@ -3611,6 +3664,11 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <location line="+0"/>
         <source>d²L/dx²</source>
         <translation>d²L/dx²</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -3790,12 +3848,12 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+275"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-232"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
@@ -3860,7 +3918,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -4001,7 +4059,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::MetricsTable</name>
     <message>
-        <location filename="../../ui/training/metrics_table.cpp" line="+26"/>
+        <location filename="../../ui/training/metrics_table.cpp" line="+50"/>
         <source>Latest metrics of every run (validation set; training set if empty)</source>
         <translation>各组训练的最新指标（基于验证集；验证集为空时基于训练集）</translation>
     </message>
@@ -4469,8 +4527,8 @@ epoch %2</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Temperature-scaled MSE (seed 000)</source>
-        <translation>带温度缩放的 MSE（博文 000）</translation>
+        <source>Temperature-scaled MSE</source>
+        <translation>带温度缩放的 MSE</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -48,6 +48,7 @@ class TestExplorer : public QObject {
 
  private slots:
   void initTestCase();
+  void namesShowNoSeedNumbers();
   void presetPlotsEngineNumbers_data();
   void presetPlotsEngineNumbers();
   void startsWithMseMaeHuber();
@@ -625,6 +626,26 @@ void TestExplorer::headlessSlideRefusesOtherSizes() {
   QVERIFY(process.waitForFinished(30000));
   QCOMPARE(process.exitCode(), 2);
   QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("1280x720")));
+}
+
+void TestExplorer::namesShowNoSeedNumbers() {
+  // Issue 14: "(seed 000)" is where a loss came from, not its name: loss names (the legend,
+  // the loss list, the picker) and preset titles (menu, Preset box) never carry one.
+  const QRegularExpression seed(QStringLiteral(R"(\bseed \d{3}\b)"));
+  for (const auto& entry : LossRegistry::instance().entries()) {
+    const QString name = QString::fromStdString(entry.info.name);
+    QVERIFY2(!seed.match(name).hasMatch(), qPrintable(name));
+  }
+  for (const Preset& preset : presets()) {
+    QVERIFY2(!seed.match(preset.title).hasMatch(), qPrintable(preset.title));
+  }
+  ExplorerView view;
+  QVERIFY(view.applyPreset(QStringLiteral("temperature-mse")));
+  for (int i = 0; i < view.model()->count(); ++i) {
+    QVERIFY2(!seed.match(view.model()->curve(i).name).hasMatch(),
+             qPrintable(view.model()->curve(i).name));
+  }
+  QVERIFY(!seed.match(view.caption()).hasMatch());
 }
 
 QTEST_MAIN(TestExplorer)

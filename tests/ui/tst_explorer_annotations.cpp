@@ -10,11 +10,13 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <cmath>
 
 #include "tests/test_utils.h"
 #include "ui/common/animation_recorder.h"
 #include "ui/common/settings.h"
+#include "ui/explorer/arrow_annotations.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/explorer_animation.h"
 #include "ui/explorer/explorer_view.h"
@@ -55,6 +57,8 @@ class TestExplorerAnnotations : public QObject {
   void annotationSurvivesASaveLoadRoundTrip();
   void annotationMovesByDragging();
   void badAnnotationsAreRefused();
+  void arrowEndsAndShaftDragAndUndo();
+  void arrowsSurviveASaveLoadRoundTrip();
   void deltaSweepWritesAGifAndPutsTheCurveBack();
   void varyParsesNameAndRange();
   void trainingFramesAreSpacedOverTheEpochs();
@@ -202,6 +206,106 @@ void TestExplorerAnnotations::badAnnotationsAreRefused() {
   QVERIFY(error.contains(QStringLiteral("panel")));
   QCOMPARE(notes->count(), 1);  // nothing changed
   notes->clear();
+}
+
+namespace {
+
+/// A left-button drag on `plot` from `from` to `to` (pixels), with one move in between.
+void drag(QCustomPlot* plot, QPoint from, QPoint to) {
+  QTest::mousePress(plot, Qt::LeftButton, {}, from);
+  QMouseEvent move(QEvent::MouseMove, QPointF(to), plot->mapToGlobal(QPointF(to)), Qt::NoButton,
+                   Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(plot, &move);
+  QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+}
+
+}  // namespace
+
+void TestExplorerAnnotations::arrowEndsAndShaftDragAndUndo() {
+  ExplorerView view;
+  view.resize(1000, 700);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  view.applyPreset(QStringLiteral("mse-mae-huber"));
+  ArrowAnnotations* arrows = view.arrows();
+  QVERIFY(arrows && view.actions().addArrow);
+  QString error;
+  arrows->fromJson({}, &error);
+  QUndoStack* undo = view.undoStack();
+  undo->clear();
+  // On the gradient panel, from (−2, 1.5) to its head at (1, 1): Huber's clipped gradient.
+  const ArrowAnnotations::Arrow placed{QPointF(-2, 1.5), QPointF(1, 1),
+                                       LossCurvePlot::GradientPanel};
+  QCOMPARE(arrows->add(placed), 0);
+  QCOMPARE(undo->count(), 1);
+  QCustomPlot* plot = view.plot()->customPlot();
+  plot->replot();
+  const QCPAxis* x = view.plot()->axisRect(LossCurvePlot::GradientPanel)->axis(QCPAxis::atBottom);
+  const QCPAxis* y = view.plot()->axisRect(LossCurvePlot::GradientPanel)->axis(QCPAxis::atLeft);
+  const QCPRange xBefore = x->range();
+  const auto pixel = [&](QPointF p) {
+    return QPointF(x->coordToPixel(p.x()), y->coordToPixel(p.y()));
+  };
+  // The head alone: 60 px left, 30 px down; the tail stays.
+  // (The press lands on the whole pixel nearest the head; the head moves by the mouse's way.)
+  const QPointF head = pixel(placed.to);
+  drag(plot, head.toPoint(), head.toPoint() + QPoint(-60, 30));
+  QCOMPARE(arrows->arrow(0).from, placed.from);
+  LOSSLAB_VERIFY_NEAR(x->coordToPixel(arrows->arrow(0).to.x()), head.x() - 60, 1e-6);
+  LOSSLAB_VERIFY_NEAR(y->coordToPixel(arrows->arrow(0).to.y()), head.y() + 30, 1e-6);
+  QCOMPARE(x->range(), xBefore);  // no pan under the drag
+  QCOMPARE(undo->count(), 2);
+  const ArrowAnnotations::Arrow afterHead = arrows->arrow(0);
+  // The whole arrow by the middle of its shaft: both ends 40 px right.
+  const QPointF middle = (pixel(afterHead.from) + pixel(afterHead.to)) / 2;
+  drag(plot, middle.toPoint(), middle.toPoint() + QPoint(40, 0));
+  LOSSLAB_VERIFY_NEAR(x->coordToPixel(arrows->arrow(0).from.x()), pixel(afterHead.from).x() + 40,
+                      1e-6);
+  LOSSLAB_VERIFY_NEAR(x->coordToPixel(arrows->arrow(0).to.x()), pixel(afterHead.to).x() + 40, 1e-6);
+  LOSSLAB_VERIFY_NEAR(arrows->arrow(0).from.y(), afterHead.from.y(), 1e-9);
+  QCOMPARE(undo->count(), 3);
+  // Undo: the shaft move, then the head move, then the arrow itself; redo brings them back.
+  undo->undo();
+  QCOMPARE(arrows->arrow(0), afterHead);
+  undo->undo();
+  QCOMPARE(arrows->arrow(0), placed);
+  undo->undo();
+  QCOMPARE(arrows->count(), 0);
+  undo->redo();
+  undo->redo();
+  QCOMPARE(arrows->arrow(0), afterHead);
+  // A double click on it removes it, one undo step again.
+  const QPointF tail = pixel(arrows->arrow(0).from);
+  QTest::mouseDClick(plot, Qt::LeftButton, {}, tail.toPoint());
+  QCOMPARE(arrows->count(), 0);
+  undo->undo();
+  QCOMPARE(arrows->count(), 1);
+  arrows->fromJson({}, &error);
+}
+
+void TestExplorerAnnotations::arrowsSurviveASaveLoadRoundTrip() {
+  ExplorerView view;
+  QString error;
+  view.arrows()->fromJson({}, &error);
+  view.arrows()->add({QPointF(2.5, 5), QPointF(2, 2), LossCurvePlot::LossPanel});
+  view.arrows()->add({QPointF(-1, -0.5), QPointF(0.5, 0), LossCurvePlot::CurvaturePanel});
+  const QJsonArray saved = view.arrows()->toJson();
+  QCOMPARE(saved[1].toObject().value(QStringLiteral("panel")).toString(),
+           QStringLiteral("curvature"));
+  QCOMPARE(saved[0].toObject().value(QStringLiteral("to")).toArray(), (QJsonArray{2.0, 2.0}));
+  ExplorerView other;
+  QVERIFY2(other.arrows()->fromJson(saved, &error), qPrintable(error));
+  QCOMPARE(other.arrows()->arrow(1), view.arrows()->arrow(1));
+  QCOMPARE(other.arrows()->item(1)->start->keyAxis(),
+           other.plot()->axisRect(LossCurvePlot::CurvaturePanel)->axis(QCPAxis::atBottom));
+  // A malformed entry changes nothing.
+  const QJsonArray bad = {QJsonObject{{QStringLiteral("from"), QJsonArray{1}},
+                                      {QStringLiteral("to"), QJsonArray{1, 2}}}};
+  QVERIFY(!other.arrows()->fromJson(bad, &error));
+  QVERIFY(error.contains(QStringLiteral("arrow 1")));
+  QCOMPARE(other.arrows()->count(), 2);
+  other.arrows()->fromJson({}, &error);
+  view.arrows()->fromJson({}, &error);
 }
 
 void TestExplorerAnnotations::deltaSweepWritesAGifAndPutsTheCurveBack() {

@@ -2,6 +2,7 @@
 // Lesson files (issue 14 item 4): docs/mse-mae-huber.losslab parses and plays step by step
 // (forward, back, Page Down / Page Up); bad files name the key and change nothing; the headless
 // `losslab --lesson FILE --step N --screenshot OUT.png` writes the step's picture.
+#include <qcustomplot.h>
 #include <QAction>
 #include <QImage>
 #include <QProcess>
@@ -14,9 +15,12 @@
 #include "core/engine/error.h"
 #include "core/training/lesson_file.h"
 #include "ui/common/settings.h"
+#include "ui/explorer/arrow_annotations.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
+#include "ui/explorer/text_annotations.h"
+#include "ui/explorer/threshold_markers.h"
 #include "ui/shell/lesson_player.h"
 #include "ui/shell/main_window.h"
 #include "ui/training/training_config_model.h"
@@ -60,6 +64,7 @@ class TestLessonFile : public QObject {
   void badFilesNameTheKeyAndChangeNothing_data();
   void badFilesNameTheKeyAndChangeNothing();
   void badStepIndexChangesNothing();
+  void stepsSetAnnotationsArrowsMarkersAndYRanges();
   void builtInExampleIsTheShippedFile();
   void headlessScreenshotOfAStep();
 };
@@ -119,9 +124,15 @@ void TestLessonFile::steppingAppliesEachStep() {
   QCOMPARE(config.compareLosses.size(), std::size_t{3});
   QCOMPARE(window.trainingView()->historyLength(0), 300);
   QVERIFY(!window.trainingView()->lessonCaption().isEmpty());  // the preset's caption
-  QVERIFY(player->next());                                     // 6: 35 %
+  // MSE's line is lifted by the outliers' mean: about 0.15 × 20 = 3 above the clean line.
+  const double lifted15 = window.trainingView()->latestEpoch(0).clean.cleanMae;
+  QVERIFY2(lifted15 > 2 && lifted15 < 4, qPrintable(QString::number(lifted15)));
+  QVERIFY(player->next());  // 6: 35 %, a new run trained 300 epochs
   QCOMPARE(window.trainingView()->model()->config().data.outlierFraction, 0.35);
   QCOMPARE(window.trainingView()->historyLength(0), 300);
+  // About 0.35 × 20 = 7 now (it stayed at step 5's 3 when the step did not train).
+  const double lifted35 = window.trainingView()->latestEpoch(0).clean.cleanMae;
+  QVERIFY2(lifted35 > 5.5 && lifted35 < 8.5, qPrintable(QString::number(lifted35)));
   QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Step 6/6: 35 %")));
   QVERIFY(!player->next());  // the last step
   QCOMPARE(player->current(), 5);
@@ -198,6 +209,25 @@ void TestLessonFile::badFilesNameTheKeyAndChangeNothing_data() {
   QTest::newRow("bad x range")
       << head + R"({"explorer": {"curves": [{"loss": "huber"}], "x_range": [3, -3]}}]})"
       << QStringLiteral("\"steps[0].explorer.x_range\"");
+  QTest::newRow("bad y range")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "y_ranges": {"loss": [1, 1]}}}]})"
+      << QStringLiteral("\"steps[0].explorer.y_ranges.loss\" must be [from, to] with from < to");
+  QTest::newRow("y range of no panel")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "y_ranges": {"fit": [0, 1]}}}]})"
+      << QStringLiteral("\"steps[0].explorer.y_ranges.fit\"");
+  QTest::newRow("arrow of no panel")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "arrows": [{"from": [0, 1],
+                    "to": [1, 1], "panel": "history"}]}}]})"
+      << QStringLiteral("\"steps[0].explorer.arrows[0].panel\"");
+  QTest::newRow("arrow without head")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "arrows": [{"from": [0, 1]}]}}]})"
+      << QStringLiteral("\"steps[0].explorer.arrows[0]\"");
+  QTest::newRow("note without y") << head + R"({"explorer": {"preset": "mse-mae-huber",
+                    "annotations": [{"text": "a", "x": 1}]}}]})"
+                                  << QStringLiteral("\"steps[0].explorer.annotations[0]\"");
+  QTest::newRow("thresholds not a bool")
+      << head + R"({"explorer": {"preset": "mse-mae-huber", "thresholds": "yes"}}]})"
+      << QStringLiteral("\"steps[0].explorer.thresholds\" must be true or false");
 }
 
 void TestLessonFile::badFilesNameTheKeyAndChangeNothing() {
@@ -227,6 +257,57 @@ void TestLessonFile::badStepIndexChangesNothing() {
   QVERIFY(!error.isEmpty());
   QCOMPARE(window.lessonPlayer()->current(), 1);
   QCOMPARE(window.explorer()->model()->count(), 2);
+}
+
+void TestLessonFile::stepsSetAnnotationsArrowsMarkersAndYRanges() {
+  // Step 1: curves of its own with a y range on the loss and gradient panels, no threshold
+  // markers, a note and an arrow on the gradient panel. Step 2: a preset with none of it, so
+  // the notes and arrows go, the markers stay off (not given), the y axes are fitted again.
+  QTemporaryDir dir;
+  const QString path = writeFile(dir, QStringLiteral("decorated.losslab"), R"({
+    "format": "losslab-lesson", "version": 1,
+    "steps": [{"explorer": {"curves": [{"loss": "huber", "params": {"delta": 1}}],
+                            "x_range": [-4, 4],
+                            "y_ranges": {"loss": [-0.5, 6], "gradient": [-2, 2]},
+                            "thresholds": false, "formulas": true,
+                            "annotations": [{"text": "截断", "x": 1.5, "y": 1.2,
+                                             "panel": "gradient"}],
+                            "arrows": [{"from": [2, 1.6], "to": [3, 1], "panel": "gradient"}]}},
+              {"explorer": {"preset": "mse-mae-huber"}}]})");
+  MainWindow window;
+  QString error;
+  QVERIFY2(window.openLesson(path, 0, &error), qPrintable(error));
+  ExplorerView* explorer = window.explorer();
+  LossCurvePlot* plot = explorer->plot();
+  QCOMPARE(plot->yFrom(LossCurvePlot::LossPanel), -0.5);
+  QCOMPARE(plot->yTo(LossCurvePlot::LossPanel), 6.0);
+  QCOMPARE(plot->yFrom(LossCurvePlot::GradientPanel), -2.0);
+  QCOMPARE(plot->yTo(LossCurvePlot::GradientPanel), 2.0);
+  QCOMPARE(plot->xFrom(), -4.0);
+  QVERIFY(!explorer->actions().showThresholds->isChecked());
+  QVERIFY(explorer->thresholdMarkers()->positions().empty());
+  QVERIFY(explorer->actions().showFormulas->isChecked());
+  // Huber's legend entry with the catalogue's formula (regression.cpp's summary).
+  QCOMPARE(plot->graph(LossCurvePlot::LossPanel, 0)->name(),
+           QStringLiteral("Huber (δ = 1): ½r² for |r| ≤ δ, δ|r| − ½δ² beyond"));
+  QCOMPARE(explorer->textAnnotations()->count(), 1);
+  const TextAnnotations::Note note{QStringLiteral("截断"), QPointF(1.5, 1.2),
+                                   LossCurvePlot::GradientPanel};
+  QCOMPARE(explorer->textAnnotations()->note(0), note);
+  QCOMPARE(explorer->arrows()->count(), 1);
+  const ArrowAnnotations::Arrow arrow{QPointF(2, 1.6), QPointF(3, 1), LossCurvePlot::GradientPanel};
+  QCOMPARE(explorer->arrows()->arrow(0), arrow);
+
+  QVERIFY(window.lessonPlayer()->next());
+  QCOMPARE(explorer->textAnnotations()->count(), 0);
+  QCOMPARE(explorer->arrows()->count(), 0);
+  QVERIFY(!explorer->actions().showThresholds->isChecked());
+  // Fitted to MSE's loss: r² = 9 at the ends of [−3, 3].
+  QVERIFY(plot->yTo(LossCurvePlot::LossPanel) > 9);
+  // Back: all of step 1 again.
+  QVERIFY(window.lessonPlayer()->previous());
+  QCOMPARE(explorer->arrows()->arrow(0), arrow);
+  QCOMPARE(plot->yTo(LossCurvePlot::LossPanel), 6.0);
 }
 
 void TestLessonFile::builtInExampleIsTheShippedFile() {

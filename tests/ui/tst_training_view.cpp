@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSvgRenderer>
@@ -76,6 +77,7 @@ class TestTrainingView : public QObject {
  private slots:
   void initTestCase();
   void builds();
+  void usableAt1024x700();
   void customFormulaTrainsLikeTheBuiltIn();
   void outliersPresetTrainsHeadless();
   void badCsvKeepsDatasetAndNamesLineAndColumn_data();
@@ -558,6 +560,34 @@ void TestTrainingView::messagesAreReadableInLightAndDarkPalettes() {
                                                              .arg(text.name(), background.name())
                                                              .arg(contrast(text, background))));
   QVERIFY(text != view.palette().color(QPalette::WindowText));  // and it is marked as an error
+}
+
+void TestTrainingView::usableAt1024x700() {
+  // The Training tab of a 1024 × 700 window (menu, tab bar and status bar take ~80 px): the
+  // compare run's table shows every row and column without scrolling, its loss names are
+  // readable (short, not "Mean sq…r (MSE)"), and the residual histogram has room for its
+  // bars (it was 100 px high beside a 5-row table).
+  TrainingView view;
+  view.resize(1024, 620);
+  view.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&view));
+  view.applyOutliersPreset();
+  QVERIFY(view.trainEpochsBlocking(5));
+  QTest::qWait(0);  // the layout after the table's rows arrived
+  QTableView* table = view.metricsTable();
+  QVERIFY(table->isVisible());
+  QVERIFY(!table->horizontalScrollBar()->isVisible());
+  QVERIFY(!table->verticalScrollBar()->isVisible());
+  QCOMPARE(table->model()->rowCount(), 3);
+  for (int row = 0; row < 3; ++row) {
+    QVERIFY(table->visualRect(table->model()->index(row, 0)).bottom() <
+            table->viewport()->height());
+  }
+  QVERIFY(table->visualRect(table->model()->index(0, table->model()->columnCount() - 1)).right() <
+          table->viewport()->width());
+  QCustomPlot* residuals = view.plot(TrainingView::Plot::Residuals);
+  QVERIFY2(residuals->height() >= 130, qPrintable(QString::number(residuals->height())));
+  QVERIFY(view.plot(TrainingView::Plot::History)->height() >= 200);
 }
 
 QTEST_MAIN(TestTrainingView)

@@ -17,6 +17,7 @@ constexpr auto kWindowPreset = "window/preset";
 constexpr auto kShowD2 = "explorer/showSecondDerivative";
 constexpr auto kShowThresholds = "explorer/showThresholds";
 constexpr auto kAnnotations = "explorer/annotations";
+constexpr auto kArrows = "explorer/arrows";
 constexpr auto kTheme = "appearance/theme";
 constexpr auto kExportDirectory = "export/directory";
 constexpr auto kExportSize = "export/size";
@@ -105,6 +106,13 @@ QByteArray Settings::explorerAnnotations() {
 }
 void Settings::setExplorerAnnotations(const QByteArray& json) {
   write(kAnnotations, json);
+}
+
+QByteArray Settings::explorerArrows() {
+  return read(kArrows, QByteArray()).toByteArray();
+}
+void Settings::setExplorerArrows(const QByteArray& json) {
+  write(kArrows, json);
 }
 
 QString Settings::theme() {

@@ -43,6 +43,9 @@ class Settings {
   /// The explorer's text annotations as JSON (ui/explorer/text_annotations.h).
   static QByteArray explorerAnnotations();
   static void setExplorerAnnotations(const QByteArray& json);
+  /// The explorer's arrows as JSON (ui/explorer/arrow_annotations.h).
+  static QByteArray explorerArrows();
+  static void setExplorerArrows(const QByteArray& json);
   /// "system", "light" or "dark".
   static QString theme();
   static void setTheme(const QString& theme);

@@ -116,8 +116,8 @@ void ExplorerView::setActive(bool active) {
   const Actions& a = m_actions;
   for (QAction* action :
        {a.exportPlot, a.exportAnimation, a.exportData, a.exportCode, a.copyImage, a.addLoss,
-        a.removeCurve, a.showSecondDerivative, a.showThresholds, a.addAnnotation, a.resetView,
-        a.zoomToRectangle, a.axisRanges, a.showLosses, a.showParameters}) {
+        a.removeCurve, a.showSecondDerivative, a.showFormulas, a.showThresholds, a.addAnnotation,
+        a.addArrow, a.resetView, a.zoomToRectangle, a.axisRanges, a.showLosses, a.showParameters}) {
     action->setEnabled(active);
   }
   // The undo actions follow the stack (canUndo) while active: take them off while hidden.

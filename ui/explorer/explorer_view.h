@@ -15,11 +15,14 @@ namespace losslab::ui {
 
 class CurveModel;
 class CurveParametersPanel;
+class ArrowAnnotations;
 class ExplorerExport;
 class LossCurvePlot;
 class LossListPanel;
 class ParameterPanel;
 struct Preset;
+class TextAnnotations;
+class ThresholdMarkers;
 
 /// The loss explorer, one tab of the main window: the curves (CurveModel, the one owner of
 /// that state), their plot, the Losses and Parameters docks, its own tool bar and its own
@@ -46,8 +49,10 @@ class ExplorerView : public QMainWindow {
     QAction* addLoss = nullptr;
     QAction* removeCurve = nullptr;
     QAction* showSecondDerivative = nullptr;
+    QAction* showFormulas = nullptr;    // each loss's formula in the legend
     QAction* showThresholds = nullptr;  // ±δ / margin markers and zones (threshold_markers.h)
     QAction* addAnnotation = nullptr;   // a text note on the plot (text_annotations.h)
+    QAction* addArrow = nullptr;        // an arrow on any panel (arrow_annotations.h)
     QAction* resetView = nullptr;
     QAction* zoomToRectangle = nullptr;
     QAction* axisRanges = nullptr;
@@ -66,6 +71,10 @@ class ExplorerView : public QMainWindow {
   /// The exports (plot, data, clipboard, code), also for headless use.
   ExplorerExport* exporter() const { return m_export; }
   QToolBar* toolBar() const { return m_toolBar; }
+  /// The plot's text notes, arrows and threshold markers (a lesson step sets them).
+  TextAnnotations* textAnnotations() const { return m_notes; }
+  ArrowAnnotations* arrows() const { return m_arrows; }
+  ThresholdMarkers* thresholdMarkers() const { return m_thresholds; }
   const Actions& actions() const { return m_actions; }
   /// The caption above the plot ("<b>Title.</b> what to notice"), rich text.
   QString caption() const;
@@ -124,6 +133,9 @@ class ExplorerView : public QMainWindow {
   LossListPanel* m_list = nullptr;
   CurveParametersPanel* m_parameters = nullptr;
   QToolBar* m_toolBar = nullptr;
+  TextAnnotations* m_notes = nullptr;
+  ArrowAnnotations* m_arrows = nullptr;
+  ThresholdMarkers* m_thresholds = nullptr;
   Actions m_actions;
   QString m_presetId;
   int m_current = -1;

@@ -6,6 +6,7 @@
 #include <QUndoStack>
 
 #include "ui/common/settings.h"
+#include "ui/explorer/arrow_annotations.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/explorer_animation.h"
@@ -68,8 +69,17 @@ void ExplorerView::createActions() {
   a.showSecondDerivative->setStatusTip(tr("Add a third panel with the curvature d²L/dx²"));
   connect(a.showSecondDerivative, &QAction::toggled, m_plot,
           &LossCurvePlot::setSecondDerivativeVisible);
-  a.showThresholds = (new ThresholdMarkers(m_model, m_plot))->action();
-  a.addAnnotation = (new TextAnnotations(m_plot))->action();
+  a.showFormulas = new QAction(tr("Show &Formulas in Legend"), this);
+  a.showFormulas->setCheckable(true);
+  a.showFormulas->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+  a.showFormulas->setStatusTip(tr("Write each loss's formula beside its name in the legend"));
+  connect(a.showFormulas, &QAction::toggled, m_plot, &LossCurvePlot::setLegendFormulas);
+  m_thresholds = new ThresholdMarkers(m_model, m_plot);
+  a.showThresholds = m_thresholds->action();
+  m_notes = new TextAnnotations(m_plot);
+  a.addAnnotation = m_notes->action();
+  m_arrows = new ArrowAnnotations(m_plot, m_undo);
+  a.addArrow = m_arrows->action();
   a.resetView = new QAction(QIcon::fromTheme("zoom-original"), tr("&Reset View"), this);
   a.resetView->setShortcut(QKeySequence(tr("Ctrl+0")));
   connect(a.resetView, &QAction::triggered, m_plot, &LossCurvePlot::resetView);

@@ -259,14 +259,15 @@ void LossCurvePlot::updateCurve(int index) {
   const bool dataOnly = index == m_activeCurve && lossGraph->layer() == m_activeLayer &&
                         lossGraph->visible() == item.visible &&
                         lossGraph->pen().color() == displayColor(item.color, m_style.dark);
-  const bool renamed = lossGraph->name() != item.name;
+  const QString legend = legendText(index);
+  const bool renamed = lossGraph->name() != legend;
   const std::vector<double>* columns[kPanels] = {&curveData.value, &curveData.d1, &curveData.d2};
   const QColor color = displayColor(item.color, m_style.dark);
   for (int panel = 0; panel < kPanels; ++panel) {
     QCPGraph* g = m_graphs[static_cast<std::size_t>(panel)][static_cast<std::size_t>(index)];
     setGraphData(g, curveData.x, *columns[panel]);
     g->setPen(QPen(color, panel == LossPanel ? m_style.curveWidth : m_style.secondaryWidth));
-    g->setName(item.name);
+    g->setName(legend);
     // A hidden curvature panel draws nothing: its graphs are not even stroked.
     g->setVisible(item.visible && isPanelShown(panel));
     if (panel == LossPanel) {
@@ -276,6 +277,10 @@ void LossCurvePlot::updateCurve(int index) {
         g->removeFromLegend();
       }
     }
+  }
+  const bool othersRestyled = dashOverlaps(index);
+  if (dataOnly && othersRestyled) {
+    m_fullReplot->start();  // once the slider rests: curves of other layers changed their dashes
   }
   if (dataOnly) {  // QCPLayer::replot falls back to a full replot when buffers are stale
     m_activeLayer->replot();

@@ -41,6 +41,12 @@ class LossCurvePlot : public QWidget {
   RoughWhileInteracting* interaction() const { return m_interaction; }
   void setSecondDerivativeVisible(bool visible);
   bool secondDerivativeVisible() const { return m_showD2; }
+  /// Each legend entry followed by its loss's formula ("Huber (δ = 1): ½r² for |r| ≤ δ, …",
+  /// the catalogue's summary in the user's language).
+  void setLegendFormulas(bool on);
+  bool legendFormulas() const { return m_legendFormulas; }
+  /// The legend text of curve `index`.
+  QString legendText(int index) const;
   /// Rubber-band zoom (true) or drag-to-pan (false) for the left mouse button.
   void setRubberBandZoom(bool enabled);
 
@@ -98,6 +104,9 @@ class LossCurvePlot : public QWidget {
   QString panelTitle(int panel, bool full) const;
   void fitAxisTitles();
   void onXRangeChanged(const QCPRange& range);
+  /// Dashes each graph drawn over an earlier curve where the two coincide (curve_overlap.h),
+  /// the others solid; true if a graph of a curve other than `except` changed its pen.
+  bool dashOverlaps(int except);
 
   CurveModel* m_model;
   QCustomPlot* m_plot;
@@ -117,6 +126,7 @@ class LossCurvePlot : public QWidget {
   bool m_exporting = false;
   int m_soloPanel = -1;  // during an export of one panel
   bool m_showD2 = false;
+  bool m_legendFormulas = false;
   bool m_settingRange = false;  // true while the program (not the user) moves the x axis
 };
 

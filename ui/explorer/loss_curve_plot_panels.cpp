@@ -5,13 +5,19 @@
 #include <QFontMetricsF>
 #include <algorithm>
 
+#include "ui/common/engine_text.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
+#include "ui/explorer/curve_overlap.h"
 #include "ui/explorer/loss_curve_plot.h"
 
 namespace losslab::ui {
 
 namespace {
+
+/// The dashes of a curve drawn over a coinciding one, in pen widths: a dash, then a gap as
+/// long, through which the curve under it shows.
+const QVector<qreal> kOverlapDashes = {3.0, 3.0};
 
 /// The loss panel's height relative to a derivative panel's.
 constexpr double kLossPanelStretch = 1.5;
@@ -115,6 +121,57 @@ void LossCurvePlot::layoutPanels() {
   for (int i = 0; i < m_model->count(); ++i) {
     updateCurve(i);
   }
+}
+
+bool LossCurvePlot::dashOverlaps(int except) {
+  const int count = std::min(m_model->count(), static_cast<int>(m_graphs[0].size()));
+  std::vector<bool> visible;
+  for (int i = 0; i < count; ++i) {
+    visible.push_back(m_model->curve(i).visible);
+  }
+  bool othersChanged = false;
+  for (int panel = 0; panel < kPanels; ++panel) {
+    std::vector<const std::vector<double>*> columns;
+    for (int i = 0; i < count; ++i) {
+      const CurveData& samples = *m_model->curve(i).data;
+      columns.push_back(panel == LossPanel       ? &samples.value
+                        : panel == GradientPanel ? &samples.d1
+                                                 : &samples.d2);
+    }
+    const std::vector<bool> covering = coveringCurves(columns, visible);
+    for (int i = 0; i < count; ++i) {
+      QCPGraph* g = m_graphs[static_cast<std::size_t>(panel)][static_cast<std::size_t>(i)];
+      QPen pen = g->pen();
+      if (covering[static_cast<std::size_t>(i)]) {
+        pen.setDashPattern(kOverlapDashes);
+        pen.setCapStyle(Qt::FlatCap);
+      } else {
+        pen.setStyle(Qt::SolidLine);
+        pen.setCapStyle(Qt::SquareCap);
+      }
+      if (pen != g->pen()) {
+        g->setPen(pen);
+        othersChanged = othersChanged || i != except;
+      }
+    }
+  }
+  return othersChanged;
+}
+
+void LossCurvePlot::setLegendFormulas(bool on) {
+  m_legendFormulas = on;
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
+}
+
+QString LossCurvePlot::legendText(int index) const {
+  const CurveItem& item = m_model->curve(index);
+  const std::string& summary = item.loss->info().summary;
+  if (!m_legendFormulas || summary.empty()) {
+    return item.name;
+  }
+  return tr("%1: %2").arg(item.name, engineText(summary));
 }
 
 }  // namespace losslab::ui

@@ -105,20 +105,19 @@ std::vector<Preset> makePresets() {
          QCoreApplication::translate("losslab::ui::Presets", "dissimilar pair, m = 2")}},
        0,
        3});
-  list.push_back(
-      {QStringLiteral("temperature-mse"),
-       QCoreApplication::translate("losslab::ui::Presets", "Temperature-scaled MSE (seed 000)"),
-       QCoreApplication::translate(
-           "losslab::ui::Presets",
-           "The blog post multiplies MSE by a temperature T and calls T = 0.6 "
-           "\"sharper\". The curves show what T really does: it scales the loss "
-           "and its gradient by T and nothing else, so the shape is unchanged. With "
-           "plain SGD it is exactly a learning-rate factor."),
-       {{"temperature_mse", {{"temperature", 0.6}}, {}, {}},
-        {"temperature_mse", {{"temperature", 1.0}}, {}, {}},
-        {"temperature_mse", {{"temperature", 2.0}}, {}, {}}},
-       -3,
-       3});
+  list.push_back({QStringLiteral("temperature-mse"),
+                  QCoreApplication::translate("losslab::ui::Presets", "Temperature-scaled MSE"),
+                  QCoreApplication::translate(
+                      "losslab::ui::Presets",
+                      "The blog post multiplies MSE by a temperature T and calls T = 0.6 "
+                      "\"sharper\". The curves show what T really does: it scales the loss "
+                      "and its gradient by T and nothing else, so the shape is unchanged. With "
+                      "plain SGD it is exactly a learning-rate factor."),
+                  {{"temperature_mse", {{"temperature", 0.6}}, {}, {}},
+                   {"temperature_mse", {{"temperature", 1.0}}, {}, {}},
+                   {"temperature_mse", {{"temperature", 2.0}}, {}, {}}},
+                  -3,
+                  3});
   return list;
 }
 

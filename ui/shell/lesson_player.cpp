@@ -4,12 +4,18 @@
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTabWidget>
 
 #include "core/engine/error.h"
+#include "ui/explorer/arrow_annotations.h"
 #include "ui/explorer/explorer_view.h"
+#include "ui/explorer/loss_curve_plot.h"
 #include "ui/explorer/presets.h"
+#include "ui/explorer/text_annotations.h"
 #include "ui/shell/main_window.h"
+#include "ui/training/training_controller.h"
 #include "ui/training/training_presets.h"
 #include "ui/training/training_view.h"
 
@@ -29,6 +35,38 @@ Preset sceneOf(const LessonStep& step) {
   scene.to = step.explorer->to;
   scene.showSecondDerivative = step.explorer->secondDerivative;
   return scene;
+}
+
+/// The step's notes, arrows, threshold markers and y ranges, over the curves just shown.
+void decorate(ExplorerView* explorer, const LessonExplorer& step) {
+  QJsonArray notes;
+  for (const LessonNote& n : step.notes) {
+    notes.append(QJsonObject{{QStringLiteral("text"), QString::fromStdString(n.text)},
+                             {QStringLiteral("x"), n.x},
+                             {QStringLiteral("y"), n.y},
+                             {QStringLiteral("panel"), QLatin1String(kLessonPanelNames[n.panel])}});
+  }
+  QJsonArray arrows;
+  for (const LessonArrow& a : step.arrows) {
+    arrows.append(
+        QJsonObject{{QStringLiteral("from"), QJsonArray{a.fromX, a.fromY}},
+                    {QStringLiteral("to"), QJsonArray{a.toX, a.toY}},
+                    {QStringLiteral("panel"), QLatin1String(kLessonPanelNames[a.panel])}});
+  }
+  QString error;  // the lesson file checked them: never refused
+  explorer->textAnnotations()->fromJson(notes, &error);
+  explorer->arrows()->fromJson(arrows, &error);
+  if (step.thresholds) {
+    explorer->actions().showThresholds->setChecked(*step.thresholds);
+  }
+  if (step.formulas) {
+    explorer->actions().showFormulas->setChecked(*step.formulas);
+  }
+  for (int panel = 0; panel < kLessonPanels; ++panel) {
+    if (const auto& range = step.yRanges[panel]) {
+      explorer->plot()->setYRange(panel, range->from, range->to);
+    }
+  }
 }
 
 const TrainingPreset* presetOf(const TrainingConfig& c) {
@@ -138,6 +176,7 @@ void LessonPlayer::apply(const LessonStep& step) {
       explorer->applyPreset(id);
       explorer->actions().showSecondDerivative->setChecked(findPreset(id)->showSecondDerivative);
     }
+    decorate(explorer, *step.explorer);
     m_explorerShown = step.explorerSource;
   }
   TrainingView* training = m_window->trainingView();
@@ -153,6 +192,9 @@ void LessonPlayer::apply(const LessonStep& step) {
       training->setLogHistory(step.training->compare);
     }
     m_trainingShown = step.trainingSource;
+    // The new run reaches the history only once the worker reports it: without this, the
+    // previous run's epochs would count for this step's train_epochs.
+    training->controller()->flush();
   }
   m_window->tabs()->setCurrentIndex(step.trainingTab ? MainWindow::TrainingTab
                                                      : MainWindow::ExplorerTab);

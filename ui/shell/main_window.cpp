@@ -141,11 +141,12 @@ void MainWindow::createMenus() {
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addActions({explorer.undo, explorer.redo});
   edit->addSeparator();
-  edit->addActions({explorer.addLoss, explorer.removeCurve, explorer.addAnnotation});
+  edit->addActions(
+      {explorer.addLoss, explorer.removeCurve, explorer.addAnnotation, explorer.addArrow});
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  view->addActions({explorer.showSecondDerivative, explorer.showThresholds, explorer.resetView,
-                    explorer.zoomToRectangle, explorer.axisRanges});
+  view->addActions({explorer.showSecondDerivative, explorer.showFormulas, explorer.showThresholds,
+                    explorer.resetView, explorer.zoomToRectangle, explorer.axisRanges});
   view->addSeparator();
   view->addActions({explorer.showLosses, explorer.showParameters});
   QAction* formula = m_formulaDock->toggleViewAction();

@@ -3,11 +3,34 @@
 
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <algorithm>
 
 #include "ui/training/metrics_table_model.h"
+#include "ui/training/training_plot.h"
 
 namespace losslab::ui {
+
+namespace {
+
+/// A loss name too long for its column shows as the legends name it ("MSE", "Huber (δ)")
+/// rather than elided in the middle ("Mean sq…r (MSE)"); the tooltip keeps the full name.
+class NameDelegate : public QStyledItemDelegate {
+ public:
+  using QStyledItemDelegate::QStyledItemDelegate;
+
+ protected:
+  void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+    QStyledItemDelegate::initStyleOption(option, index);
+    const int padding = 4 * option->fontMetrics.horizontalAdvance(QLatin1Char(' '));
+    const int available = option->rect.width() - option->decorationSize.width() - padding;
+    if (option->fontMetrics.horizontalAdvance(option->text) > available) {
+      option->text = TrainingPlot::legendName(option->text);
+    }
+  }
+};
+
+}  // namespace
 
 MetricsTable::MetricsTable(MetricsTableModel* model, QWidget* parent) : QTableView(parent) {
   setModel(model);
@@ -17,6 +40,7 @@ MetricsTable::MetricsTable(MetricsTableModel* model, QWidget* parent) : QTableVi
   header->setStretchLastSection(false);
   header->setMinimumSectionSize(24);
   setTextElideMode(Qt::ElideMiddle);
+  setItemDelegateForColumn(MetricsTableModel::Name, new NameDelegate(this));
   setWordWrap(false);
   verticalHeader()->setVisible(false);
   verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

@@ -286,6 +286,11 @@ bool TrainingController::trainEpochsBlocking(int epochs) {
   return ok;
 }
 
+void TrainingController::flush() {
+  emit m_worker->blockingRequested();
+  drainMessages();
+}
+
 void TrainingController::drainMessages() {
   std::deque<Message> messages;
   {

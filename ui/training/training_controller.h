@@ -113,6 +113,9 @@ class TrainingController : public QObject {
   /// waits (whatever the budget), and emits the resulting signals before returning (headless
   /// use and tests). false if training diverged or failed.
   bool trainEpochsBlocking(int epochs);
+  /// Runs every command queued so far (a new run after a configuration change) on the worker
+  /// while this thread waits, and emits what it reported (restarted: the history is empty).
+  void flush();
 
  signals:
   void epochFinished(int epoch, const losslab::ui::EpochStats& stats);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_plots.h"
 
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 
 #include "ui/training/fit_plot.h"
 #include "ui/training/fit_small_multiples.h"
@@ -13,39 +15,44 @@
 namespace losslab::ui {
 
 TrainingPlots::TrainingPlots(QWidget* parent)
-    : QSplitter(Qt::Horizontal, parent), m_metrics(new MetricsTableModel(&m_runs, this)) {
+    : QWidget(parent), m_metrics(new MetricsTableModel(&m_runs, this)) {
   m_fit = new FitPlot;
   m_history = new HistoryPanel(&m_runs);
   m_residuals = new ResidualPlot;
   m_table = new MetricsTable(m_metrics);
-  // The fit gets the left ~55 % at full height; history, residuals and the table share the rest.
+  // The fit gets the left ~55 %: the picture that teaches; history and residuals share the
+  // rest. Compare mode's table runs below both, across the whole width: its eight columns
+  // and the losses' full names fit there even at 1024 × 700, and beside the fit they left
+  // the histogram 100 px (issue 14).
   auto* right = new QSplitter(Qt::Vertical);
   right->setChildrenCollapsible(false);
   right->addWidget(m_history);
   right->addWidget(m_residuals);
-  right->addWidget(m_table);
   right->setStretchFactor(0, 5);
   right->setStretchFactor(1, 3);
-  right->setStretchFactor(2, 2);
-  right->setSizes({500, 300, 200});
-  setChildrenCollapsible(false);
+  right->setSizes({500, 300});
   m_multiples = new FitSmallMultiples;
   m_fitStack = new QStackedWidget;
   m_fitStack->addWidget(m_fit);
   m_fitStack->addWidget(m_multiples);
-  addWidget(m_fitStack);
-  addWidget(right);
-  setStretchFactor(0, 57);
-  setStretchFactor(1, 43);
-  setSizes({570, 430});
+  auto* top = new QSplitter(Qt::Horizontal);
+  top->setChildrenCollapsible(false);
+  top->addWidget(m_fitStack);
+  top->addWidget(right);
+  top->setStretchFactor(0, 57);
+  top->setStretchFactor(1, 43);
+  top->setSizes({570, 430});
+  m_top = top;
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(top, 1);
+  layout->addWidget(m_table);  // as high as its rows (MetricsTable::fitColumns)
 }
 
 TrainingPlots::~TrainingPlots() {
   // The table and the history panel read m_runs, a member: the widgets go first.
-  // (The splitter's own handles go with them: delete the widgets, never the handles.)
-  while (count() > 0) {
-    delete widget(0);
-  }
+  delete m_table;
+  delete m_top;
 }
 
 void TrainingPlots::restart(const QStringList& names) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QSplitter>
 #include <QStringList>
+#include <QWidget>
 
 #include "core/training/dataset.h"
 #include "core/training/training_config.h"
@@ -21,10 +21,11 @@ class MetricsTable;
 class MetricsTableModel;
 class ResidualPlot;
 
-/// The Training tab's right-hand side: the fit (left, full height: the picture that teaches),
-/// and the history, the residual histogram and compare mode's metrics table stacked beside it.
+/// The Training tab's right-hand side: the fit (left: the picture that teaches) with the
+/// history and the residual histogram stacked beside it, and compare mode's metrics table
+/// below them across the whole width.
 /// It keeps the runs' history and the newest snapshot, and redraws the plots from them.
-class TrainingPlots : public QSplitter {
+class TrainingPlots : public QWidget {
   Q_OBJECT
 
  public:
@@ -63,6 +64,7 @@ class TrainingPlots : public QSplitter {
   FitPlot* m_fit = nullptr;
   FitSmallMultiples* m_multiples = nullptr;
   QStackedWidget* m_fitStack = nullptr;
+  QWidget* m_top = nullptr;        // the splitter of fit, history and residuals
   const Dataset* m_set = nullptr;  // the data of the newest snapshot (the controller's)
   HistoryPanel* m_history = nullptr;
   ResidualPlot* m_residuals = nullptr;

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <vector>
+
+namespace losslab::ui {
+
+/// Which curves of one panel are drawn over an earlier curve along a stretch where the two
+/// coincide (MAE and Huber's gradient beyond ±δ, their zero curvature): those are dashed, so
+/// that the curve under them shows through the gaps and both stay visible.
+///
+/// `columns[i]` holds curve i's samples (all on the same x, drawn in index order, later on top);
+/// hidden curves are skipped. Two curves coincide where they differ by at most 0.25 % of the
+/// panel's span (the visible finite values) along at least 10 % of the samples in a row (at
+/// least 3): on a panel 300 px high, closer than a pixel over a stretch that one would miss
+/// (MSE and Huber that only touch around their minimum are not dashed).
+std::vector<bool> coveringCurves(const std::vector<const std::vector<double>*>& columns,
+                                 const std::vector<bool>& visible);
+
+}  // namespace losslab::ui
