@@ -1998,7 +1998,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::Crosshair</name>
     <message>
-        <location filename="../../ui/explorer/crosshair.cpp" line="+93"/>
+        <location filename="../../ui/explorer/crosshair.cpp" line="+95"/>
         <source>%1: L = %2, slope %3</source>
         <translation>%1：L = %2，斜率 %3</translation>
     </message>
@@ -3175,13 +3175,15 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Tensors loaded from CSV files that the formula reads as variables, as losslab-cli eval --input NAME=FILE does: e.g. load teacher.csv as teacher_logits and write softmax(teacher_logits) in the formula. An input has the rows of y_pred and 1 to all of its columns (with k columns, column j reads column min(j, k - 1)).The explorer&apos;s curve is one sample: each input is held at its first value (row 1, column 1) at every point, as losslab-cli curve --input does; losslab-cli eval uses the whole file.</source>
+        <source>Tensors loaded from CSV files that the formula reads as variables, as losslab-cli eval --input NAME=FILE does: e.g. load teacher.csv as teacher_logits and write softmax(teacher_logits) in the formula. An input has the rows of y_pred and 1 to all of its columns (with k columns, column j reads column min(j, k - 1)).
+The explorer&apos;s curve is one sample: each input is held at its first value (row 1, column 1) at every point, as losslab-cli curve --input does; losslab-cli eval uses the whole file.
+Inputs are saved with the loss in the library and exported as keyword arguments of the same name.</source>
         <translation>从 CSV 文件加载、由公式作为变量读取的张量，与 losslab-cli eval --input NAME=FILE 相同：例如将 teacher.csv 加载为 teacher_logits，并在公式中写 softmax(teacher_logits)。输入的行数与 y_pred 相同，列数为 1 到 y_pred 的全部列（若有 k 列，第 j 列读取第 min(j, k - 1) 列）。
 浏览器中的曲线对应单个样本：每个输入在每个点上都取其第一个值（第 1 行第 1 列），与 losslab-cli curve --input 相同；losslab-cli eval 使用整个文件。
 输入随损失一起保存在库中，并以同名关键字参数导出。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Load &amp;Input…</source>
         <translation>加载输入(&amp;I)…</translation>
     </message>
@@ -3588,7 +3590,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 <context>
     <name>losslab::ui::LessonPlayer</name>
     <message>
-        <location filename="../../ui/shell/lesson_player.cpp" line="+92"/>
+        <location filename="../../ui/shell/lesson_player.cpp" line="+93"/>
         <source>%1: cannot read the lesson file (%2)</source>
         <translation>%1：无法读取课程文件（%2）</translation>
     </message>
@@ -4526,7 +4528,7 @@ epoch %2</source>
         <translation>不相似样本对，m = 2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Temperature-scaled MSE</source>
         <translation>带温度缩放的 MSE</translation>
     </message>
