@@ -3179,7 +3179,7 @@ Ctrl+Space 补全名称；Ctrl+Return 绘图。</translation>
 The explorer&apos;s curve is one sample: each input is held at its first value (row 1, column 1) at every point, as losslab-cli curve --input does; losslab-cli eval uses the whole file.
 Inputs are saved with the loss in the library and exported as keyword arguments of the same name.</source>
         <translation>从 CSV 文件加载、由公式作为变量读取的张量，与 losslab-cli eval --input NAME=FILE 相同：例如将 teacher.csv 加载为 teacher_logits，并在公式中写 softmax(teacher_logits)。输入的行数与 y_pred 相同，列数为 1 到 y_pred 的全部列（若有 k 列，第 j 列读取第 min(j, k - 1) 列）。
-浏览器中的曲线对应单个样本：每个输入在每个点上都取其第一个值（第 1 行第 1 列），与 losslab-cli curve --input 相同；losslab-cli eval 使用整个文件。
+探索器中的曲线对应单个样本：每个输入在每个点上都取其第一个值（第 1 行第 1 列），与 losslab-cli curve --input 相同；losslab-cli eval 使用整个文件。
 输入随损失一起保存在库中，并以同名关键字参数导出。</translation>
     </message>
     <message>
