@@ -3719,7 +3719,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
 <context>
     <name>losslab::ui::LossPanel</name>
     <message>
-        <location filename="../../ui/training/loss_panel.cpp" line="+41"/>
+        <location filename="../../ui/training/loss_panel.cpp" line="+52"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -3734,7 +3734,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>从相同的初始权重和批次出发，同时训练 2–4 个损失函数进行对比</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The losses compare mode trains (2 to 4)</source>
         <translation>比较模式要训练的损失函数（2 到 4 个）</translation>
     </message>
@@ -3749,7 +3749,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>数据点着色依据：</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>%1 (custom)</source>
         <translation>%1（自定义）</translation>
     </message>
@@ -3779,7 +3779,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>训练网络所用的损失函数；更改从下一步起生效</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+68"/>
         <source>Compare mode trains 2 to %1 losses.</source>
         <translation>对比模式训练 2 到 %1 个损失函数。</translation>
     </message>

@@ -134,6 +134,9 @@ void TestLessonFile::steppingAppliesEachStep() {
   const double lifted35 = window.trainingView()->latestEpoch(0).clean.cleanMae;
   QVERIFY2(lifted35 > 5.5 && lifted35 < 8.5, qPrintable(QString::number(lifted35)));
   QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Step 6/6: 35 %")));
+  // The Training tab's caption is the step's, not the outliers preset's it started from.
+  QVERIFY2(window.trainingView()->lessonCaption().startsWith(QStringLiteral("More outliers")),
+           qPrintable(window.trainingView()->lessonCaption()));
   QVERIFY(!player->next());  // the last step
   QCOMPARE(player->current(), 5);
   // Back: 5 retrains 15 %, 4 shows the explorer with its second derivative.

@@ -4,14 +4,17 @@
 // exports write readable files.
 #include <qcustomplot.h>
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QSvgRenderer>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -80,6 +83,7 @@ class TestTrainingView : public QObject {
   void usableAt1024x700();
   void customFormulaTrainsLikeTheBuiltIn();
   void outliersPresetTrainsHeadless();
+  void parametersOfOffersOnlyTheLossesThatTrain();
   void badCsvKeepsDatasetAndNamesLineAndColumn_data();
   void badCsvKeepsDatasetAndNamesLineAndColumn();
   void goodCsvTrains();
@@ -193,6 +197,43 @@ void TestTrainingView::outliersPresetTrainsHeadless() {
   }
   const double n = static_cast<double>(c->dataset().size());
   QCOMPARE(points, static_cast<int>(std::floor(n * (1 - c->config().data.validationSplit))));
+}
+
+// Issue 14: in compare mode *Parameters of* offered every loss, also those that do not train;
+// and unticking the loss the sliders were for left them setting a loss that no longer trains.
+void TestTrainingView::parametersOfOffersOnlyTheLossesThatTrain() {
+  TrainingView view;
+  view.applyOutliersPreset();  // compare: MSE, MAE, Huber
+  auto* parametersOf = view.findChild<QComboBox*>(QStringLiteral("loss"));
+  auto* ticks = view.findChild<QListWidget*>(QStringLiteral("compareLosses"));
+  QVERIFY(parametersOf && ticks);
+  auto* items = qobject_cast<QStandardItemModel*>(parametersOf->model());
+  QVERIFY(items);
+  const QStringList training = view.compareLosses();
+  int offered = 0;
+  for (int i = 0; i < parametersOf->count(); ++i) {
+    const bool trains = training.contains(parametersOf->itemData(i).toString());
+    QCOMPARE(items->item(i)->isEnabled(), trains);
+    offered += trains ? 1 : 0;
+  }
+  QCOMPARE(offered, 3);
+  QVERIFY(parametersOf->count() > 3);  // the others are listed, greyed
+
+  // Untick the loss whose parameters the sliders set: they move to a loss that trains.
+  const QString before = QString::fromStdString(view.controller()->config().loss.id);
+  if (!training.contains(before)) {
+    QFAIL("the preset's sliders are for a loss that does not train");
+  }
+  for (int i = 0; i < ticks->count(); ++i) {
+    if (ticks->item(i)->data(Qt::UserRole).toString() == before) {
+      ticks->item(i)->setCheckState(Qt::Unchecked);
+    }
+  }
+  QCOMPARE(view.compareLosses().size(), 2);
+  const QString after = QString::fromStdString(view.controller()->config().loss.id);
+  QVERIFY2(view.compareLosses().contains(after), qPrintable(after));
+  QCOMPARE(parametersOf->currentData().toString(), after);
+  QVERIFY(!items->item(parametersOf->findData(before))->isEnabled());
 }
 
 void TestTrainingView::badCsvKeepsDatasetAndNamesLineAndColumn_data() {

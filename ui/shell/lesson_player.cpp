@@ -191,6 +191,10 @@ void LessonPlayer::apply(const LessonStep& step) {
       training->applySession(*step.training);
       training->setLogHistory(step.training->compare);
     }
+    if (!step.caption.empty()) {  // the step's words, not its preset's
+      training->showLessonCaption(QString::fromStdString(step.title),
+                                  QString::fromStdString(step.caption));
+    }
     m_trainingShown = step.trainingSource;
     // The new run reaches the history only once the worker reports it: without this, the
     // previous run's epochs would count for this step's train_epochs.

@@ -29,10 +29,16 @@ LessonCaption::LessonCaption(QWidget* parent) : QLabel(parent) {
 }
 
 void LessonCaption::showPreset(const TrainingPreset& preset) {
-  m_lesson = preset.config;
+  showCaption(preset.config, preset.title, preset.caption);
+}
+
+void LessonCaption::showCaption(const TrainingConfig& config,
+                                const QString& title,
+                                const QString& caption) {
+  m_lesson = config;
   m_active = true;
-  setText(preset.caption);
-  setToolTip(preset.title);
+  setText(caption);
+  setToolTip(title);
   setVisible(true);
 }
 

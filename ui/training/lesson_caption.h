@@ -19,6 +19,9 @@ class LessonCaption : public QLabel {
   explicit LessonCaption(QWidget* parent = nullptr);
 
   void showPreset(const TrainingPreset& preset);
+  /// A caption of one's own (a lesson step's) for a run of this configuration; it hides as a
+  /// preset's does.
+  void showCaption(const TrainingConfig& config, const QString& title, const QString& caption);
   /// The configuration changed: hides the caption if the lesson no longer applies.
   void showConfig(const TrainingConfig& config);
 

@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -35,6 +36,16 @@ QString displayName(const LossChoice& loss) {
   }
 }
 
+/// In compare mode the sliders set the parameters of a loss that trains: when the loss they
+/// were for is not ticked (any more), they move to the first ticked one.
+void keepParametersOfATrainingLoss(TrainingConfig& c) {
+  const bool trains = std::any_of(c.compareLosses.begin(), c.compareLosses.end(),
+                                  [&](const LossChoice& loss) { return loss.id == c.loss.id; });
+  if (c.compare && !trains && !c.compareLosses.empty()) {
+    c.loss = c.compareLosses.front();
+  }
+}
+
 }  // namespace
 
 LossPanel::LossPanel(TrainingConfigModel* model, QWidget* parent)
@@ -50,6 +61,7 @@ LossPanel::LossPanel(TrainingConfigModel* model, QWidget* parent)
   m_compare->setToolTip(
       tr("Train 2–4 losses side by side from the same initial weights and batches"));
   m_compareList = new QListWidget;
+  m_compareList->setObjectName(QStringLiteral("compareLosses"));
   m_compareList->setToolTip(tr("The losses compare mode trains (2 to 4)"));
   m_compareList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   m_compareList->setTextElideMode(Qt::ElideMiddle);
@@ -75,8 +87,12 @@ LossPanel::LossPanel(TrainingConfigModel* model, QWidget* parent)
               emit refused(error);
             }
           });
-  connect(m_compare, &QCheckBox::toggled, this,
-          [this](bool on) { request([on](TrainingConfig& c) { c.compare = on; }); });
+  connect(m_compare, &QCheckBox::toggled, this, [this](bool on) {
+    request([on](TrainingConfig& c) {
+      c.compare = on;
+      keepParametersOfATrainingLoss(c);
+    });
+  });
   connect(m_compareList, &QListWidget::itemChanged, this, &LossPanel::compareItemChanged);
   connect(m_focus, &QComboBox::currentIndexChanged, this, [this] {
     const std::string id = m_focus->currentData().toString().toStdString();
@@ -172,7 +188,26 @@ void LossPanel::showConfig(const TrainingConfig& c) {
                                     "the next step"));
   m_compareList->setEnabled(c.compare);
   m_focus->setEnabled(c.compare);
+  offerOnlyTrainingLosses(c);
   m_updating = false;
+}
+
+void LossPanel::offerOnlyTrainingLosses(const TrainingConfig& c) {
+  // In compare mode *Parameters of* offers the ticked losses only: sliders for a loss that does
+  // not train would change nothing on screen. The others stay listed, greyed, so that the list
+  // does not jump; ticking one enables it.
+  auto* items = qobject_cast<QStandardItemModel*>(m_loss->model());
+  if (!items) {
+    return;
+  }
+  for (int i = 0; i < m_loss->count(); ++i) {
+    const std::string id = m_loss->itemData(i).toString().toStdString();
+    const bool trains = !c.compare || std::any_of(c.compareLosses.begin(), c.compareLosses.end(),
+                                                  [&](const LossChoice& l) { return l.id == id; });
+    if (QStandardItem* item = items->item(i)) {
+      item->setEnabled(trains);
+    }
+  }
 }
 
 void LossPanel::request(const std::function<void(TrainingConfig&)>& change) {
@@ -226,6 +261,7 @@ void LossPanel::compareItemChanged(QListWidgetItem* /*item*/) {
       return loss.id == next.focus;
     });
     next.compareLosses = ticked;
+    keepParametersOfATrainingLoss(next);
     if (!focusKept) {
       next.focus = ticked.empty() ? std::string() : ticked.front().id;
     }

@@ -41,6 +41,8 @@ class LossPanel : public QGroupBox {
   void rebuildChoices();
   void addChoice(const QString& id, const QString& name, const QString& summary);
   void showConfig(const TrainingConfig& config);
+  /// Greys out the *Parameters of* entries of losses that do not train (compare mode).
+  void offerOnlyTrainingLosses(const TrainingConfig& config);
   void request(const std::function<void(TrainingConfig&)>& change);
   void lossChosen();
   void compareItemChanged(QListWidgetItem* item);

@@ -257,6 +257,10 @@ bool TrainingView::applyTrainingPreset(const QString& id) {
   return true;
 }
 
+void TrainingView::showLessonCaption(const QString& title, const QString& caption) {
+  m_caption->showCaption(m_model->config(), title, caption);
+}
+
 QString TrainingView::lessonCaption() const {
   return m_caption->isHidden() ? QString() : m_caption->text();
 }

@@ -62,6 +62,8 @@ class TrainingView : public QWidget {
   void applyOutliersPreset() { applyTrainingPreset(QStringLiteral("outliers")); }
   /// The caption of the lesson in use (empty once the configuration has left it).
   QString lessonCaption() const;
+  /// Shows a lesson step's caption above the plots, in place of a preset's.
+  void showLessonCaption(const QString& title, const QString& caption);
 
   /// Reads a numeric CSV and trains on it (a new run): `target` names the target column (a
   /// name or number; empty: the last one), `features` the feature columns (empty: every other
