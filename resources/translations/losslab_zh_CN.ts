@@ -2698,7 +2698,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::ExplorerView</name>
     <message>
-        <location filename="../../ui/explorer/explorer_view.cpp" line="+82"/>
+        <location filename="../../ui/explorer/explorer_view.cpp" line="+78"/>
         <source>Losses</source>
         <translation>损失函数</translation>
     </message>
@@ -2961,7 +2961,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::FitPlot</name>
     <message>
-        <location filename="../../ui/training/fit_plot.cpp" line="+40"/>
+        <location filename="../../ui/training/fit_plot.cpp" line="+42"/>
         <source>injected outliers</source>
         <translation>注入的离群点</translation>
     </message>
@@ -2986,7 +2986,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>在 %1 下每个训练点的梯度影响 |∂L/∂ŷᵢ|：该点对拟合的拉力有多大（从 0 到本轮的最大值 %2）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>y (true)</source>
         <translation>y（真实值）</translation>
     </message>
@@ -3600,7 +3600,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>%1：没有第 %2 步（课程共 %3 步）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+39"/>
         <source>There is no step %1 (the lesson has %2).</source>
         <translation>没有第 %1 步（课程共 %2 步）。</translation>
     </message>
@@ -3616,9 +3616,147 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
     </message>
 </context>
 <context>
+    <name>losslab::ui::LessonRecorder</name>
+    <message>
+        <location filename="../../ui/shell/lesson_recorder.cpp" line="+93"/>
+        <source>%1: cannot read the lesson file (%2)</source>
+        <translation>%1：无法读取课程文件（%2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is left as it was: %2</source>
+        <translation>%1 保持原样：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <location line="+17"/>
+        <source>Add Step to Lesson</source>
+        <translation>添加课程步骤</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>LossLab lessons (*.losslab)</source>
+        <translation>LossLab 课程 (*.losslab)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing was written: %1</source>
+        <translation>未写入任何内容：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Step %1 added to %2</source>
+        <translation>第 %1 步已添加到 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (without %1: a lesson holds catalogue losses only)</source>
+        <translation>（未包含 %1：课程只能保存目录中的损失）</translation>
+    </message>
+</context>
+<context>
+    <name>losslab::ui::LessonStepDialog</name>
+    <message>
+        <location filename="../../ui/shell/lesson_step_dialog.cpp" line="+30"/>
+        <source>Add Step to Lesson</source>
+        <translation>添加课程步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new lesson, %1: step 1</source>
+        <translation>新课程 %1：第 1 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: step %2</source>
+        <translation>%1：第 %2 步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lesson file:</source>
+        <translation>课程文件：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MSE vs MAE vs Huber</source>
+        <translation>MSE、MAE 与 Huber 对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lesson title:</source>
+        <translation>课程标题(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Huber, δ = 1</source>
+        <translation>例如：Huber，δ = 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown in the status bar and, in presentation mode, over the plots</source>
+        <translation>显示在状态栏中；演示模式下显示在图上方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step &amp;title:</source>
+        <translation>步骤标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the students should notice</source>
+        <translation>学生应当注意到什么</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Caption:</source>
+        <translation>说明(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explorer</source>
+        <translation>探索器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The tab the step shows; both tabs are saved as they are now either way</source>
+        <translation>该步骤显示的标签页；无论选哪个，两个标签页都按当前状态保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Shows:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;rain when shown:</source>
+        <translation>显示时训练(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new run from the configuration&apos;s initial weights, trained this many epochs before the step is shown</source>
+        <translation>从该配置的初始权重开始新的训练，在显示该步骤之前训练这么多轮</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Add Step</source>
+        <translation>添加步骤(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>losslab::ui::LossCurvePlot</name>
     <message>
-        <location filename="../../ui/explorer/loss_curve_plot_panels.cpp" line="+46"/>
+        <location filename="../../ui/explorer/loss_curve_plot_panels.cpp" line="+42"/>
         <source>loss L</source>
         <translation>损失 L</translation>
     </message>
@@ -3668,7 +3806,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>d²L/dx²</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3825,7 +3963,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
 <context>
     <name>losslab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.cpp" line="+51"/>
+        <location filename="../../ui/shell/main_window.cpp" line="+52"/>
         <source>LossLab</source>
         <translation>LossLab</translation>
     </message>
@@ -3850,12 +3988,12 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>用所选损失函数训练一个小型回归网络，观察它的学习过程</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+283"/>
         <source>Move the mouse over the plot to read values and slopes.</source>
         <translation>将鼠标移到图上即可读取数值和斜率。</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
@@ -3875,7 +4013,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open &amp;Lesson…</source>
         <translation>打开课程(&amp;L)…</translation>
     </message>
@@ -3910,7 +4048,23 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>课程的上一步</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>&amp;Add Step to Lesson…</source>
+        <translation>添加课程步骤(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+S</source>
+        <comment>Add Step to Lesson</comment>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both tabs as they are now become the next step of a lesson file (a new one or one you are writing)</source>
+        <translation>把两个标签页的当前状态作为课程文件（新文件或正在编写的文件）的下一步</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -4000,7 +4154,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Presentation mode: Esc leaves, F11 too</source>
         <translation>演示模式：按 Esc 或 F11 退出</translation>
     </message>
@@ -4010,7 +4164,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4025,7 +4179,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Teaching presets: each sets up curves and says what to notice</source>
         <translation>教学预设：每个预设都会设置好曲线，并提示观察要点</translation>
     </message>
@@ -5022,7 +5176,7 @@ epoch %2</source>
 <context>
     <name>losslab::ui::TrainingView</name>
     <message>
-        <location filename="../../ui/training/training_view.cpp" line="+61"/>
+        <location filename="../../ui/training/training_view.cpp" line="+63"/>
         <source>Export Landscape…</source>
         <translation>导出损失地形…</translation>
     </message>
@@ -5047,7 +5201,7 @@ epoch %2</source>
         <translation>比较模式：每个损失的拟合各占一个面板，坐标轴相同（编辑数据点请在单图中进行）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Training tab: start or pause</source>
         <translation>训练页：开始或暂停</translation>
     </message>

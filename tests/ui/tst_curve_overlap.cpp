@@ -4,9 +4,9 @@
 #include <qcustomplot.h>
 #include <QTest>
 
+#include "ui/common/curve_overlap.h"
 #include "ui/common/settings.h"
 #include "ui/explorer/curve_model.h"
-#include "ui/explorer/curve_overlap.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
 
@@ -19,6 +19,7 @@ class TestCurveOverlap : public QObject {
  private slots:
   void initTestCase() { Settings::setEphemeral(true); }
   void onlyTheUpperOfACoincidingPairIsCovering();
+  void anAbsoluteToleranceReplacesTheRelativeOne();
   void hiddenCurvesCoverNothing();
   void huberIsDashedWhereItRunsAlongMae();
 };
@@ -48,6 +49,20 @@ void TestCurveOverlap::onlyTheUpperOfACoincidingPairIsCovering() {
   QCOMPARE(coveringCurves({&a, &d}, {true, true}), (std::vector<bool>{false, false}));
   d[49] = a[49];
   QCOMPARE(coveringCurves({&a, &d}, {true, true}), (std::vector<bool>{false, true}));
+}
+
+void TestCurveOverlap::anAbsoluteToleranceReplacesTheRelativeOne() {
+  // Two fit lines 0.02 apart over a span of 1: 2 % of the curves' own span, apart. On a fit
+  // plot where a pen's width is 0.05 (its axis spans the data around the lines): coinciding.
+  std::vector<double> a(50);
+  std::vector<double> b(50);
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    a[k] = static_cast<double>(k) / 49.0;
+    b[k] = a[k] + 0.02;
+  }
+  QCOMPARE(coveringCurves({&a, &b}, {true, true}), (std::vector<bool>{false, false}));
+  QCOMPARE(coveringCurves({&a, &b}, {true, true}, 0.05), (std::vector<bool>{false, true}));
+  QCOMPARE(coveringCurves({&a, &b}, {true, true}, 0.01), (std::vector<bool>{false, false}));
 }
 
 void TestCurveOverlap::hiddenCurvesCoverNothing() {

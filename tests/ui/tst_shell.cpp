@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -16,6 +17,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <algorithm>
 
 #include "ui/common/settings.h"
 #include "ui/explorer/explorer_view.h"
@@ -36,6 +38,7 @@ class TestShell : public QObject {
   void explorerReopensWithCurvesAndDocks_data();
   void explorerReopensWithCurvesAndDocks();
   void presentationModeIsFullScreenWithLargeText();
+  void presentationModeEnlargesTheTrainingTab();
   void sessionKeepsTheSweep();
 };
 
@@ -217,6 +220,52 @@ void TestShell::presentationModeIsFullScreenWithLargeText() {
   QTRY_VERIFY(losses->isVisible());
   QVERIFY(explorer->toolBar()->isVisible());
   QCOMPARE(explorer->plot()->style().tickFont.pointSizeF(), screenTicks);
+}
+
+void TestShell::presentationModeEnlargesTheTrainingTab() {
+  // Before: F11 enlarged the explorer only; on the Training tab the settings column kept half
+  // the screen and the plots kept their small text and thin lines.
+  MainWindow window;
+  window.resize(1200, 800);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  window.tabs()->setCurrentIndex(MainWindow::TrainingTab);
+  TrainingView* training = window.trainingView();
+  training->applyOutliersPreset();
+  QVERIFY(training->trainEpochsBlocking(5));
+  QCustomPlot* fit = training->plot(TrainingView::Plot::Fit);
+  auto* settingsColumn = training->findChild<QScrollArea*>(QStringLiteral("settingsColumn"));
+  QVERIFY(settingsColumn && settingsColumn->isVisible());
+  const double ticks = fit->xAxis->tickLabelFont().pointSizeF();
+  const double legend = fit->legend->font().pointSizeF();
+  const double axisPen = fit->xAxis->basePen().widthF();
+  auto widest = [fit] {
+    double w = 0;
+    for (int i = 0; i < fit->graphCount(); ++i) {
+      w = std::max(w, fit->graph(i)->pen().widthF());
+    }
+    return w;
+  };
+  const double line = widest();
+  QVERIFY(line > 0);
+
+  window.setPresentationMode(true);
+  QVERIFY(!settingsColumn->isVisible());
+  QVERIFY(fit->xAxis->tickLabelFont().pointSizeF() > 1.5 * ticks);
+  QVERIFY(fit->yAxis->labelFont().pointSizeF() > 1.5 * ticks);
+  QVERIFY(fit->legend->font().pointSizeF() > 1.3 * legend);
+  QVERIFY(fit->xAxis->basePen().widthF() > 1.5 * axisPen);
+  QVERIFY(widest() > 1.5 * line);
+  // A new run (the next lesson step) keeps the thick lines.
+  training->applyOutliersPreset();
+  QVERIFY(training->trainEpochsBlocking(5));
+  QVERIFY(widest() > 1.5 * line);
+
+  window.setPresentationMode(false);
+  QTRY_VERIFY(settingsColumn->isVisible());
+  QCOMPARE(fit->xAxis->tickLabelFont().pointSizeF(), ticks);
+  QCOMPARE(fit->legend->font().pointSizeF(), legend);
+  QCOMPARE(widest(), line);
 }
 
 void TestShell::sessionKeepsTheSweep() {

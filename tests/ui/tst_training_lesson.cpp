@@ -3,12 +3,14 @@
 // speed control's schedule, direct manipulation of the points on the fit plot, the compare
 // mode's comparable history metric and the small multiples.
 #include <QComboBox>
+#include <QHash>
 #include <QLineEdit>
 #include <QTest>
 
 #include "tests/test_utils.h"
 #include "ui/common/settings.h"
 #include "ui/training/epoch_pacer.h"
+#include "ui/training/fit_plot.h"
 #include "ui/training/training_config_model.h"
 #include "ui/training/training_controller.h"
 #include "ui/training/training_view.h"
@@ -24,6 +26,7 @@ class TestTrainingLesson : public QObject {
   void linearModelIsAChoiceAndNoneIsAccepted();
   void pacerSchedulesEpochsAtTheRate();
   void speedChoiceReachesTheControllerAndTheStatus();
+  void coincidingFitLinesAreDashed();
 };
 
 void TestTrainingLesson::linearModelIsAChoiceAndNoneIsAccepted() {
@@ -106,6 +109,31 @@ void TestTrainingLesson::speedChoiceReachesTheControllerAndTheStatus() {
   speed->setCurrentIndex(0);
   QCOMPARE(view.controller()->epochsPerSecond(), 0.0);
   QVERIFY(!view.statusText().contains(QStringLiteral("epochs/s")));
+}
+
+void TestTrainingLesson::coincidingFitLinesAreDashed() {
+  // Before: the outliers lesson drew MAE's and Huber's fit lines solid, one on top of the
+  // other, so the one below was hidden. Now a line that runs along an earlier one is dashed.
+  TrainingView view;
+  view.applyOutliersPreset();
+  QVERIFY(view.trainEpochsBlocking(300));
+  QCustomPlot* fit = view.plot(TrainingView::Plot::Fit);
+  QHash<QString, QCPGraph*> lines;
+  QStringList names;
+  for (int i = 0; i < fit->graphCount(); ++i) {
+    names << fit->graph(i)->name();
+    for (const QString& run :
+         {QStringLiteral("MSE"), QStringLiteral("MAE"), QStringLiteral("Huber")}) {
+      if (fit->graph(i)->name().startsWith(run)) {
+        lines.insert(run, fit->graph(i));
+      }
+    }
+  }
+  QVERIFY2(lines.size() == 3, qPrintable(names.join(QStringLiteral(", "))));
+  // MSE's line is lifted by ≈ 3 (apart from both); MAE and Huber stay on the clean line.
+  QCOMPARE(lines[QStringLiteral("MSE")]->pen().style(), Qt::SolidLine);
+  QCOMPARE(lines[QStringLiteral("MAE")]->pen().style(), Qt::SolidLine);
+  QCOMPARE(lines[QStringLiteral("Huber")]->pen().style(), Qt::CustomDashLine);
 }
 
 QTEST_MAIN(TestTrainingLesson)

@@ -49,6 +49,11 @@ void styleLegend(QCPLegend* legend, const PlotStyle& style);
 /// The page colour, every axis rect and the legend (if any) of `plot`.
 void stylePlot(QCustomPlot* plot, const PlotStyle& style);
 
+/// Presentation mode (both tabs): text and lines this many times their screen size, readable
+/// from the back of a lecture room.
+inline constexpr double kPresentationFontScale = 1.6;
+inline constexpr double kPresentationLineScale = 1.6;
+
 /// The i-th default curve colour: Okabe–Ito (distinguishable with colour-vision
 /// deficiencies), then brown and grey; repeats after kDefaultCurveColors.
 inline constexpr int kDefaultCurveColors = 8;

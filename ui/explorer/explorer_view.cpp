@@ -32,10 +32,6 @@ namespace {
 
 constexpr int kErrorMessageMs = 8000;
 constexpr int kInfoMessageMs = 4000;
-/// Presentation mode: text and lines this many times their screen size (readable from the
-/// back of a lecture room on a 1080p projector).
-constexpr double kPresentationFontScale = 1.6;
-constexpr double kPresentationLineScale = 1.6;
 
 }  // namespace
 

@@ -5,19 +5,15 @@
 #include <QFontMetricsF>
 #include <algorithm>
 
+#include "ui/common/curve_overlap.h"
 #include "ui/common/engine_text.h"
 #include "ui/explorer/crosshair.h"
 #include "ui/explorer/curve_model.h"
-#include "ui/explorer/curve_overlap.h"
 #include "ui/explorer/loss_curve_plot.h"
 
 namespace losslab::ui {
 
 namespace {
-
-/// The dashes of a curve drawn over a coinciding one, in pen widths: a dash, then a gap as
-/// long, through which the curve under it shows.
-const QVector<qreal> kOverlapDashes = {3.0, 3.0};
 
 /// The loss panel's height relative to a derivative panel's.
 constexpr double kLossPanelStretch = 1.5;
@@ -141,14 +137,7 @@ bool LossCurvePlot::dashOverlaps(int except) {
     const std::vector<bool> covering = coveringCurves(columns, visible);
     for (int i = 0; i < count; ++i) {
       QCPGraph* g = m_graphs[static_cast<std::size_t>(panel)][static_cast<std::size_t>(i)];
-      QPen pen = g->pen();
-      if (covering[static_cast<std::size_t>(i)]) {
-        pen.setDashPattern(kOverlapDashes);
-        pen.setCapStyle(Qt::FlatCap);
-      } else {
-        pen.setStyle(Qt::SolidLine);
-        pen.setCapStyle(Qt::SquareCap);
-      }
+      const QPen pen = overlapPen(g->pen(), covering[static_cast<std::size_t>(i)]);
       if (pen != g->pen()) {
         g->setPen(pen);
         othersChanged = othersChanged || i != except;

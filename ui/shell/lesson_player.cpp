@@ -121,10 +121,31 @@ bool LessonPlayer::open(const QString& path, int step, QString* error) {
     return false;
   }
   m_lesson = std::move(lesson);
+  m_path = path;
   m_explorerShown = -1;
   m_trainingShown = -1;
   m_current = -1;
   return goTo(step, error);
+}
+
+bool LessonPlayer::reload(QString* error) {
+  if (!m_lesson) {
+    return false;
+  }
+  try {
+    Lesson lesson = readLesson(m_path.toStdString());
+    if (m_current >= static_cast<int>(lesson.steps.size())) {
+      throw Error::data("it has fewer steps than before");
+    }
+    m_lesson = std::move(lesson);
+  } catch (const Error& e) {
+    if (error) {
+      *error = QString::fromUtf8(e.what());
+    }
+    return false;
+  }
+  emit stepShown(stepText());  // Next Step is enabled again
+  return true;
 }
 
 bool LessonPlayer::goTo(int index, QString* error) {

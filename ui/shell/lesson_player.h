@@ -32,6 +32,11 @@ class LessonPlayer : public QObject {
   bool previous();
 
   bool isOpen() const { return m_lesson.has_value(); }
+  /// The open lesson's file (empty if none).
+  QString path() const { return m_path; }
+  /// Reads the open lesson's file again, staying at the step shown (steps were added to it:
+  /// LessonRecorder). false, and the lesson as it was, if it no longer reads.
+  bool reload(QString* error = nullptr);
   const Lesson* lesson() const { return m_lesson ? &*m_lesson : nullptr; }
   int current() const { return m_current; }
   int stepCount() const { return m_lesson ? static_cast<int>(m_lesson->steps.size()) : 0; }
@@ -47,6 +52,7 @@ class LessonPlayer : public QObject {
 
   MainWindow* m_window;
   std::optional<Lesson> m_lesson;
+  QString m_path;
   int m_current = -1;
   int m_explorerShown = -1;  // the explorerSource / trainingSource last applied
   int m_trainingShown = -1;

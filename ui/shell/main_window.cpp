@@ -25,6 +25,7 @@
 #include "ui/formula/formula_editor.h"
 #include "ui/shell/getting_started_dialog.h"
 #include "ui/shell/lesson_player.h"
+#include "ui/shell/lesson_recorder.h"
 #include "ui/shell/shortcuts_dialog.h"
 #include "ui/sweep/sweep_view.h"
 #include "ui/training/training_config_model.h"
@@ -120,6 +121,7 @@ void MainWindow::createMenus() {
                     explorer.exportCode, explorer.copyImage});
   file->addSeparator();
   m_lesson = new LessonPlayer(this);
+  m_recorder = new LessonRecorder(this);
   QAction* openLesson = file->addAction(tr("Open &Lesson…"), this, &MainWindow::openLessonFile);
   openLesson->setShortcut(QKeySequence(tr("Ctrl+L")));
   openLesson->setStatusTip(tr("Open a lesson file (.losslab) and show its first step"));
@@ -129,6 +131,12 @@ void MainWindow::createMenus() {
   m_previousStep = file->addAction(tr("P&revious Step"), this, [this] { m_lesson->previous(); });
   m_previousStep->setShortcut(QKeySequence(Qt::Key_PageUp));
   m_previousStep->setStatusTip(tr("The lesson's previous step"));
+  QAction* addStep = file->addAction(tr("&Add Step to Lesson…"), m_recorder,
+                                     &LessonRecorder::addStepInteractively);
+  addStep->setShortcut(QKeySequence(tr("Ctrl+Shift+S", "Add Step to Lesson")));
+  addStep->setStatusTip(
+      tr("Both tabs as they are now become the next step of a lesson file (a new one or one "
+         "you are writing)"));
   // Window-wide: Page Down steps even while a plot or a spin box has the focus.
   for (QAction* step : {m_nextStep, m_previousStep}) {
     step->setShortcutContext(Qt::WindowShortcut);
@@ -224,6 +232,7 @@ void MainWindow::setPresentationMode(bool on) {
   }
   m_leavePresentation->setEnabled(on);
   m_explorer->setPresenting(on);
+  m_training->setPresenting(on);
   menuBar()->setVisible(!on);
   statusBar()->setVisible(!on);
   if (on) {

@@ -15,6 +15,7 @@ namespace losslab::ui {
 class ExplorerView;
 class FormulaEditor;
 class LessonPlayer;
+class LessonRecorder;
 class SweepView;
 class TrainingView;
 
@@ -50,6 +51,7 @@ class MainWindow : public QMainWindow {
   /// `step` (0-based); false with `error` naming the file and the key, nothing changed.
   bool openLesson(const QString& path, int step = 0, QString* error = nullptr);
   LessonPlayer* lessonPlayer() const { return m_lesson; }
+  LessonRecorder* lessonRecorder() const { return m_recorder; }
 
   ExplorerView* explorer() const { return m_explorer; }
   TrainingView* trainingView() const { return m_training; }
@@ -90,6 +92,7 @@ class MainWindow : public QMainWindow {
   bool m_wasMaximized = false;
   QString m_presetId;
   LessonPlayer* m_lesson = nullptr;
+  LessonRecorder* m_recorder = nullptr;
   QAction* m_nextStep = nullptr;
   QAction* m_previousStep = nullptr;
 };

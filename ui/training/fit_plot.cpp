@@ -4,9 +4,11 @@
 #include <QHelpEvent>
 #include <QToolTip>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "core/training/histogram.h"
+#include "ui/common/curve_overlap.h"
 #include "ui/common/number_text.h"
 
 namespace losslab::ui {
@@ -71,16 +73,16 @@ void FitPlot::applyPalette() {
   }
   const QColor text = palette().color(QPalette::WindowText);
   QCPAxis* axis = m_colorScale->axis();
-  axis->setBasePen(QPen(text, 1));
-  axis->setTickPen(QPen(text, 1));
+  axis->setBasePen(QPen(text, lineWidth(1)));
+  axis->setTickPen(QPen(text, lineWidth(1)));
   axis->setSubTickPen(QPen(text, 1));
   axis->setTickLabelColor(text);
   axis->setLabelColor(text);
   const QColor guide = guideColor();
   m_outlierRings->setScatterStyle(
       QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(guide, 1), Qt::NoBrush, 10));
-  m_truth->setPen(QPen(guide, 1.5, Qt::DashLine));
-  m_diagonal->setPen(QPen(guide, 1.5, Qt::DashLine));
+  m_truth->setPen(QPen(guide, lineWidth(1.5), Qt::DashLine));
+  m_diagonal->setPen(QPen(guide, lineWidth(1.5), Qt::DashLine));
 }
 
 bool FitPlot::event(QEvent* event) {
@@ -104,7 +106,7 @@ void FitPlot::setRuns(const std::vector<RunRecord>& runs) {
   m_colors.clear();
   for (const RunRecord& run : runs) {
     QCPGraph* g = addGraph();
-    g->setPen(QPen(run.color, 2.5));
+    g->setPen(QPen(run.color, lineWidth(2.5)));
     g->setName(legendName(run.name));
     m_fits.push_back(g);
     m_colors.push_back(run.color);
@@ -180,10 +182,27 @@ void FitPlot::showSnapshot(const TrainingSnapshot& s, int focusIndex, const Data
     m_outlierRings->addToLegend();
   }
 
+  // Fit lines that coincide (MAE and Huber both ignore the outliers) would hide each other:
+  // a later one is dashed over an earlier one, as the explorer's curves are.
+  std::vector<bool> covering(m_fits.size(), false);
+  if (oneD) {
+    std::vector<const std::vector<double>*> columns;
+    for (std::size_t r = 0; r < m_fits.size() && r < s.runs.size(); ++r) {
+      columns.push_back(&s.runs[r].curveY);
+    }
+    // Closer than a line's width on this plot, whose y axis spans the data (outliers too).
+    const auto [lo, hi] = std::minmax_element(s.yTrue.begin(), s.yTrue.end());
+    const double span = s.yTrue.empty() ? 0 : *hi - *lo;
+    const double pixels = std::max(100, axisRect()->height());
+    const double tolerance = std::isfinite(span) ? span * lineWidth(2.5) / pixels : 0;
+    covering = coveringCurves(columns, std::vector<bool>(columns.size(), true), tolerance);
+    covering.resize(m_fits.size(), false);
+  }
   for (std::size_t r = 0; r < m_fits.size() && r < s.runs.size(); ++r) {
     QCPGraph* g = m_fits[r];
     const RunSnapshot& run = s.runs[r];
     if (oneD) {
+      g->setPen(overlapPen(g->pen(), covering[r]));
       g->setLineStyle(QCPGraph::lsLine);
       g->setScatterStyle(QCPScatterStyle());
       g->setData(qvector(s.curveX), qvector(run.curveY), true);

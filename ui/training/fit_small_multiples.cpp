@@ -31,6 +31,7 @@ void FitSmallMultiples::setRuns(const std::vector<RunRecord>& runs) {
     panel->setObjectName(QStringLiteral("fitPanel%1").arg(m_panels.size()));
     panel->setMinimumSize(160, 120);
     panel->setFollowing(false);  // the overlay's ranges, set in showSnapshot
+    panel->setLineScale(m_lineScale);
     const int i = static_cast<int>(m_panels.size());
     m_grid->addWidget(panel, i / kColumns, i % kColumns);
     m_panels.push_back(panel);
@@ -38,6 +39,13 @@ void FitSmallMultiples::setRuns(const std::vector<RunRecord>& runs) {
   }
   for (std::size_t i = 0; i < runs.size(); ++i) {
     m_panels[i]->setRuns({runs[i]});
+  }
+}
+
+void FitSmallMultiples::setLineScale(double scale) {
+  m_lineScale = scale;
+  for (FitPlot* panel : m_panels) {
+    panel->setLineScale(scale);
   }
 }
 

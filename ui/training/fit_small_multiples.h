@@ -32,12 +32,15 @@ class FitSmallMultiples : public QWidget {
   int panelCount() const { return static_cast<int>(m_panels.size()); }
   FitPlot* panel(int i) const { return m_panels.at(static_cast<std::size_t>(i)); }
   void queueReplot();
+  /// Thick lines in every panel, also in panels made later (TrainingPlot::setLineScale).
+  void setLineScale(double scale);
 
  private:
   QGridLayout* m_grid;
   std::vector<FitPlot*> m_panels;
   Dataset m_truthSet;
   bool m_synthetic = false;
+  double m_lineScale = 1;
 };
 
 }  // namespace losslab::ui

@@ -26,8 +26,8 @@ void HistoryPlot::applyPalette() {
   }
   QColor subtle = palette().color(QPalette::WindowText);
   subtle.setAlpha(140);
-  m_trainKey->setPen(QPen(subtle, 2));
-  m_validationKey->setPen(QPen(subtle, 2, Qt::DashLine));
+  m_trainKey->setPen(QPen(subtle, lineWidth(2)));
+  m_validationKey->setPen(QPen(subtle, lineWidth(2), Qt::DashLine));
 }
 
 void HistoryPlot::setRuns(const std::vector<RunRecord>& runs) {
@@ -45,16 +45,16 @@ void HistoryPlot::setRuns(const std::vector<RunRecord>& runs) {
     QColor faint = run.color;
     faint.setAlpha(70);
     s.trainRaw = addGraph();
-    s.trainRaw->setPen(QPen(faint, 1));
+    s.trainRaw->setPen(QPen(faint, lineWidth(1)));
     s.trainRaw->removeFromLegend();
     s.trainSmooth = addGraph();
-    s.trainSmooth->setPen(QPen(run.color, 2));
+    s.trainSmooth->setPen(QPen(run.color, lineWidth(2)));
     s.trainSmooth->setName(legendName(run.name));  // the colour names the run
     s.validationRaw = addGraph();
-    s.validationRaw->setPen(QPen(faint, 1, Qt::DashLine));
+    s.validationRaw->setPen(QPen(faint, lineWidth(1), Qt::DashLine));
     s.validationRaw->removeFromLegend();
     s.validationSmooth = addGraph();
-    s.validationSmooth->setPen(QPen(run.color, 2, Qt::DashLine));
+    s.validationSmooth->setPen(QPen(run.color, lineWidth(2), Qt::DashLine));
     s.validationSmooth->removeFromLegend();  // the "validation" key says: dashed
     m_series.push_back(s);
   }

@@ -102,8 +102,8 @@ void TrainingPlot::applyPalette() {
   setBackground(pal.color(QPalette::Window));
   axisRect()->setBackground(pal.color(QPalette::Base));
   for (QCPAxis* axis : axisRect()->axes()) {
-    axis->setBasePen(QPen(text, 1));
-    axis->setTickPen(QPen(text, 1));
+    axis->setBasePen(QPen(text, lineWidth(1)));
+    axis->setTickPen(QPen(text, lineWidth(1)));
     axis->setSubTickPen(QPen(text, 1));
     axis->setTickLabelColor(text);
     axis->setLabelColor(text);
@@ -114,18 +114,55 @@ void TrainingPlot::applyPalette() {
   queueReplot();
 }
 
+void TrainingPlot::setLineScale(double scale) {
+  if (!(scale > 0) || scale == m_lineScale) {
+    return;
+  }
+  // The pens in use grow by the ratio; the ones made from now on by lineWidth().
+  const double ratio = scale / m_lineScale;
+  m_lineScale = scale;
+  for (int i = 0; i < plottableCount(); ++i) {
+    QCPAbstractPlottable* p = plottable(i);
+    QPen pen = p->pen();
+    pen.setWidthF(pen.widthF() * ratio);
+    p->setPen(pen);
+  }
+  for (QCPAxis* axis : findChildren<QCPAxis*>()) {
+    for (auto [get, set] : {std::pair{&QCPAxis::basePen, &QCPAxis::setBasePen},
+                            std::pair{&QCPAxis::tickPen, &QCPAxis::setTickPen}}) {
+      QPen pen = (axis->*get)();
+      pen.setWidthF(pen.widthF() * ratio);
+      (axis->*set)(pen);
+    }
+  }
+  queueReplot();
+}
+
+void TrainingPlot::applyFonts() {
+  const QFont text = font();
+  for (QCPAxis* axis : findChildren<QCPAxis*>()) {  // the colour scale's axis too
+    axis->setTickLabelFont(text);
+    axis->setLabelFont(text);
+  }
+  QFont small = text;
+  small.setPointSizeF(std::max(6.0, text.pointSizeF() - 1.5));
+  legend->setFont(small);
+  queueReplot();
+}
+
 void TrainingPlot::changeEvent(QEvent* event) {
   if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
     applyPalette();
+  }
+  if (event->type() == QEvent::FontChange) {
+    applyFonts();
   }
   QCustomPlot::changeEvent(event);
 }
 
 void TrainingPlot::moveLegendBelow() {
   // A small legend (font one step down, tight rows, no frame): the plots stay the subject.
-  QFont font = legend->font();
-  font.setPointSizeF(std::max(6.0, font.pointSizeF() - 1.5));
-  legend->setFont(font);
+  applyFonts();
   legend->setRowSpacing(0);
   legend->setColumnSpacing(10);
   legend->setIconSize(18, 10);

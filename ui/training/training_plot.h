@@ -38,6 +38,12 @@ class TrainingPlot : public QCustomPlot {
   /// Antialiasing off during gestures, one smooth repaint after.
   RoughWhileInteracting* interaction() const { return m_interaction; }
 
+  /// Every pen's width × `scale` (presentation mode: thick lines for a projector). Fonts follow
+  /// the widget's font: a font change (presentation mode enlarges the tab's) restyles the
+  /// axes and the legend.
+  void setLineScale(double scale);
+  double lineScale() const { return m_lineScale; }
+
   /// Legends name a run by its abbreviation: "Mean squared error (MSE) [x=1]" → "MSE [x=1]".
   /// Names without an upper-case abbreviation in parentheses stay as they are.
   static QString legendName(const QString& runName);
@@ -48,14 +54,19 @@ class TrainingPlot : public QCustomPlot {
   /// Colours from the palette; subclasses add theirs (call the base first).
   virtual void applyPalette();
   void changeEvent(QEvent* event) override;
+  /// `base` pixels at the line scale: the width of every pen a subclass makes.
+  double lineWidth(double base) const { return base * m_lineScale; }
   /// The colour of guides (noise-free function, y = ŷ diagonal, outlier rings, legend keys).
   QColor guideColor() const;
 
  private:
   void moveLegendBelow();
+  /// Tick labels and axis titles in the widget's font, the legend a step smaller.
+  void applyFonts();
   void fitLegendColumns();
 
   bool m_following = true;
+  double m_lineScale = 1;
   RoughWhileInteracting* m_interaction = nullptr;
   bool m_paced = false;
   RepaintPacer m_pacer;

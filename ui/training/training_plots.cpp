@@ -167,4 +167,12 @@ void TrainingPlots::replotNow() {
   }
 }
 
+void TrainingPlots::setLineScale(double scale) {
+  for (TrainingPlot* plot :
+       std::initializer_list<TrainingPlot*>{m_fit, m_history->plot(), m_residuals}) {
+    plot->setLineScale(scale);
+  }
+  m_multiples->setLineScale(scale);
+}
+
 }  // namespace losslab::ui

@@ -54,6 +54,8 @@ class TrainingPlots : public QWidget {
   void setRunning(bool running);
   /// Every plot laid out and drawn now (a grab() right after shows them).
   void replotNow();
+  /// Pen widths × scale in every plot (presentation mode).
+  void setLineScale(double scale);
 
  private:
   void showRuns();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_view.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +12,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/common/plot_style.h"
 #include "ui/common/theme.h"
 #include "ui/common/wheel_guard.h"
 #include "ui/training/data_panel.h"
@@ -76,16 +78,19 @@ TrainingView::TrainingView(QWidget* parent)
       tr("Compare mode: each loss's fit in a panel of its own, on the same axes (points are "
          "edited in the single plot)"));
   connect(perLoss, &QCheckBox::toggled, m_plots, &TrainingPlots::setSmallMultiples);
-  auto* toggles = new QHBoxLayout;
+  m_toggles = new QWidget;
+  auto* toggles = new QHBoxLayout(m_toggles);
+  toggles->setContentsMargins(0, 0, 0, 0);
   toggles->addWidget(m_showLandscape);
   toggles->addWidget(perLoss);
   toggles->addStretch(1);
-  right->addLayout(toggles);
+  right->addWidget(m_toggles);
   right->addLayout(plotsRow, 1);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  layout->addWidget(createControls());
+  m_controls = createControls();
+  layout->addWidget(m_controls);
   layout->addLayout(right, 1);
 
   // Ctrl+Return starts and pauses while the focus is in this tab.
@@ -138,6 +143,7 @@ QWidget* TrainingView::createControls() {
   connect(optimizer, &OptimizerPanel::refused, this, &TrainingView::showTrainingMessage);
   connect(m_lossPanel, &LossPanel::refused, this, &TrainingView::showTrainingMessage);
   auto* scroll = new QScrollArea;
+  scroll->setObjectName(QStringLiteral("settingsColumn"));
   scroll->setWidget(controls);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
@@ -332,6 +338,24 @@ void TrainingView::setHistoryMetric(HistoryMetric metric) {
 
 void TrainingView::setLogHistory(bool on) {
   m_plots->history()->setLogarithmic(on);
+}
+
+void TrainingView::setPresenting(bool on) {
+  if (on == m_presenting) {
+    return;
+  }
+  m_presenting = on;
+  m_controls->setVisible(!on);
+  m_toggles->setVisible(!on);
+  // Every child without a font of its own follows (the caption, the command bar, the table;
+  // the plots restyle their axes and legends on the font change); an empty font inherits again.
+  QFont large;
+  if (on) {
+    large = parentWidget() ? parentWidget()->font() : QApplication::font(this);
+    large.setPointSizeF(large.pointSizeF() * kPresentationFontScale);
+  }
+  setFont(large);
+  m_plots->setLineScale(on ? kPresentationLineScale : 1.0);
 }
 
 void TrainingView::setSmoothing(double weight) {

@@ -64,6 +64,10 @@ class TrainingView : public QWidget {
   QString lessonCaption() const;
   /// Shows a lesson step's caption above the plots, in place of a preset's.
   void showLessonCaption(const QString& title, const QString& caption);
+  /// Presentation mode (F11): the settings column and the plot toggles out of the way, text
+  /// and lines enlarged as in the explorer (kPresentationFontScale); off restores the tab.
+  void setPresenting(bool on);
+  bool presenting() const { return m_presenting; }
 
   /// Reads a numeric CSV and trains on it (a new run): `target` names the target column (a
   /// name or number; empty: the last one), `features` the feature columns (empty: every other
@@ -138,6 +142,9 @@ class TrainingView : public QWidget {
   LandscapePanel* m_landscape = nullptr;
   QWidget* m_landscapeBox = nullptr;
   QCheckBox* m_showLandscape = nullptr;
+  QWidget* m_controls = nullptr;  // the settings column (data, network, optimizer, loss)
+  QWidget* m_toggles = nullptr;   // Loss landscape, One panel per loss
+  bool m_presenting = false;
 };
 
 }  // namespace losslab::ui

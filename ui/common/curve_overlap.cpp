@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/explorer/curve_overlap.h"
+#include "ui/common/curve_overlap.h"
 
 #include <algorithm>
 #include <cmath>
@@ -33,7 +33,8 @@ bool coincide(const std::vector<double>& a,
 }  // namespace
 
 std::vector<bool> coveringCurves(const std::vector<const std::vector<double>*>& columns,
-                                 const std::vector<bool>& visible) {
+                                 const std::vector<bool>& visible,
+                                 double absoluteTolerance) {
   std::vector<bool> covering(columns.size(), false);
   double lo = std::numeric_limits<double>::infinity();
   double hi = -lo;
@@ -55,7 +56,7 @@ std::vector<bool> coveringCurves(const std::vector<const std::vector<double>*>& 
   }
   // A flat panel (every curve 0): its span is taken as 1, the y axis' own fallback.
   const double span = hi > lo ? hi - lo : 1.0;
-  const double tolerance = kRelativeTolerance * span;
+  const double tolerance = absoluteTolerance > 0 ? absoluteTolerance : kRelativeTolerance * span;
   const std::size_t minRun =
       std::max(kMinRun, static_cast<std::size_t>(kRunFraction * static_cast<double>(samples)));
   for (std::size_t upper = 1; upper < columns.size(); ++upper) {
@@ -68,6 +69,18 @@ std::vector<bool> coveringCurves(const std::vector<const std::vector<double>*>& 
     }
   }
   return covering;
+}
+
+QPen overlapPen(QPen pen, bool covering) {
+  if (covering) {
+    // In pen widths: a dash, then a gap as long, through which the curve under it shows.
+    pen.setDashPattern({3.0, 3.0});
+    pen.setCapStyle(Qt::FlatCap);
+  } else {
+    pen.setStyle(Qt::SolidLine);
+    pen.setCapStyle(Qt::SquareCap);
+  }
+  return pen;
 }
 
 }  // namespace losslab::ui
