@@ -4,6 +4,7 @@
 // LessonPlayer is the judge); a file that is not a lesson is refused and left as it was; the
 // open lesson reaches the new step with Page Down.
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLineEdit>
@@ -48,6 +49,7 @@ class TestLessonRecorder : public QObject {
   void aFileThatIsNotALessonIsLeftAsItWas();
   void theOpenLessonReachesTheNewStep();
   void dialogNeedsATitle();
+  void tabGoesDownTheForm();
 };
 
 void TestLessonRecorder::recordedStepsPlayBackAsTheyWere() {
@@ -159,6 +161,22 @@ void TestLessonRecorder::dialogNeedsATitle() {
   QCOMPARE(dialog.lessonTitle(), QStringLiteral("L"));
   QVERIFY(dialog.trainingTab());
   QCOMPARE(dialog.trainEpochs(), 120);  // what has been trained
+}
+
+void TestLessonRecorder::tabGoesDownTheForm() {
+  // Before: Tab in "Lesson title" jumped to Cancel, and the space of the step title typed next
+  // pressed it (seen driving the dialog with xdotool).
+  LessonStepDialog dialog(QStringLiteral("new.losslab"), true, 1, true, 120);
+  dialog.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+  auto* lessonTitle = dialog.findChild<QLineEdit*>(QStringLiteral("lessonTitle"));
+  QTRY_COMPARE(QApplication::focusWidget(), lessonTitle);
+  QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+  QCOMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit*>(QStringLiteral("stepTitle")));
+  QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+  QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("stepCaption"));
+  QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+  QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("stepTab"));
 }
 
 QTEST_MAIN(TestLessonRecorder)

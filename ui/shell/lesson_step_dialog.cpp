@@ -81,8 +81,20 @@ LessonStepDialog::LessonStepDialog(const QString& fileName,
   connect(m_tab, &QComboBox::currentIndexChanged, this, &LessonStepDialog::updateState);
   connect(m_train, &QCheckBox::toggled, this, &LessonStepDialog::updateState);
   m_ok = buttons->button(QDialogButtonBox::Ok);
+  // Tab goes down the form as it reads (the lesson's title is made after the fields in the
+  // initialiser list, and would otherwise come last).
+  QWidget* previous = m_lessonTitle ? static_cast<QWidget*>(m_lessonTitle) : m_title;
+  for (QWidget* next :
+       std::initializer_list<QWidget*>{m_title, m_caption, m_tab, m_train, m_epochs, m_ok,
+                                       buttons->button(QDialogButtonBox::Cancel)}) {
+    if (next != previous) {
+      setTabOrder(previous, next);
+      previous = next;
+    }
+  }
   updateState();
-  m_title->setFocus();
+  // The first thing to write: a new lesson's title, else the step's.
+  (m_lessonTitle ? m_lessonTitle : m_title)->setFocus();
   resize(520, sizeHint().height());
 }
 
