@@ -4,19 +4,98 @@
 #include <qcustomplot.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include "bench/gui/stall_probe.h"
+#include "core/training/training_config.h"
 #include "ui/explorer/curve_model.h"
 #include "ui/explorer/explorer_view.h"
 #include "ui/explorer/loss_curve_plot.h"
 #include "ui/shell/main_window.h"
+#include "ui/training/training_config_model.h"
+#include "ui/training/training_controller.h"
+#include "ui/training/training_view.h"
 
 namespace losslab::ui {
+
+namespace {
+
+/// Runs the event loop until `done` holds (or 60 s pass).
+template <typename Done>
+void spinUntil(Done done) {
+  QElapsedTimer timeout;
+  timeout.start();
+  while (!done() && timeout.elapsed() < 60000) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+  }
+}
+
+/// The longest UI-thread stall while the explorer's x range changes 10 times with 8 curves of
+/// 200,000 points, each time until the curves of the new range are shown (a zoom's settled
+/// range goes through LossCurvePlot::xRangeEdited, as the plot emits it).
+double rerangeStallMs(ExplorerView* explorer) {
+  CurveModel* model = explorer->model();
+  model->clear();
+  const char* ids[] = {"huber",     "mean_squared_error", "mean_absolute_error", "log_cosh",
+                       "smooth_l1", "ceres_cauchy",       "torch_huber",         "tukey_biweight"};
+  for (const char* id : ids) {
+    model->addCurve(QString::fromLatin1(id), {}, {}, {}, nullptr);
+  }
+  model->setRange(-3, 3, 200000);
+  QCoreApplication::processEvents();
+  StallProbe probe;
+  probe.start();
+  for (int k = 0; k < 10; ++k) {
+    const double from = k % 2 == 0 ? -2.0 : -3.0;
+    const double to = -from;
+    emit explorer->plot()->xRangeEdited(from, to);
+    spinUntil([&] { return model->curve(0).data->x.front() == from; });
+    QCoreApplication::processEvents();  // the queued replot of the new curves
+  }
+  QCoreApplication::processEvents();
+  probe.stop();
+  return probe.longestMs();
+}
+
+/// The longest UI-thread stall while the Training tab's model imports a CSV file of 10⁶ rows
+/// (x, y), from the request until the configuration names the file.
+double csvImportStallMs(TrainingView* training) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("million.csv"));
+  {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+      return -1;
+    }
+    QByteArray text = "x,y\n";
+    for (int i = 0; i < 1000000; ++i) {
+      const double x = -3 + 6e-6 * i;
+      text += QByteArray::number(x, 'g', 10) + ',' + QByteArray::number(2 * x + 1, 'g', 10) + '\n';
+    }
+    file.write(text);
+  }
+  QCoreApplication::processEvents();
+  TrainingConfigModel* model = training->model();
+  StallProbe probe;
+  probe.start();
+  model->importCsv(path, QString(), {}, nullptr);
+  spinUntil([&] {
+    return model->config().data.source == DataConfig::Source::Csv &&
+           training->controller()->dataset().size() == 1000000;
+  });
+  QCoreApplication::processEvents();
+  probe.stop();
+  return probe.longestMs();
+}
+
+}  // namespace
 
 QString runUiBenchmark(int moves, int curves, int points) {
   MainWindow window;
@@ -82,6 +161,8 @@ QString runUiBenchmark(int moves, int curves, int points) {
   for (int i = 0; i < plot->graphCount(); ++i) {
     graphs += plot->graph(i)->visible() ? 1 : 0;
   }
+  const double rerange = rerangeStallMs(explorer);
+  const double csvImport = csvImportStallMs(window.trainingView());
   QJsonObject result{{"moves", moves},
                      {"curves", curves},
                      {"points", points},
@@ -91,7 +172,9 @@ QString runUiBenchmark(int moves, int curves, int points) {
                      {"zoom_p50_ms", percentile(zoomMs, 0.50)},
                      {"zoom_p99_ms", percentile(zoomMs, 0.99)},
                      {"resize_p50_ms", percentile(resizeMs, 0.50)},
-                     {"resize_p99_ms", percentile(resizeMs, 0.99)}};
+                     {"resize_p99_ms", percentile(resizeMs, 0.99)},
+                     {"rerange_stall_ms", std::round(rerange * 10) / 10},
+                     {"csv_import_stall_ms", std::round(csvImport * 10) / 10}};
   return QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact));
 }
 

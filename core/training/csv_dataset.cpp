@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 
 #include "core/engine/error.h"
 
@@ -39,6 +40,26 @@ std::vector<std::string> csvColumnNames(const CsvTable& csv) {
     names.push_back("column " + std::to_string(j + 1));
   }
   return names;
+}
+
+std::vector<std::string> csvFileColumnNames(const std::string& path) {
+  std::error_code ec;
+  std::string head;
+  if (path != "-" && std::filesystem::is_regular_file(path, ec)) {  // never a pipe: no wait
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    for (int i = 0; i < 2 && std::getline(in, line); ++i) {
+      head += line + '\n';
+    }
+  }
+  if (!head.empty()) {
+    try {
+      return csvColumnNames(readCsvString(head, {}, path));
+    } catch (const Error&) {
+      // Fall through: the whole file's read gives the message (and its limits) of today.
+    }
+  }
+  return csvColumnNames(readCsvFile(path));
 }
 
 Eigen::Index csvColumnIndex(const std::vector<std::string>& names, const std::string& reference) {

@@ -20,6 +20,13 @@ namespace losslab {
 /// The names of the table's columns (its header, or "column 1" … "column N").
 std::vector<std::string> csvColumnNames(const CsvTable& csv);
 
+/// The column names of a CSV file from its first two lines only (the header row and the first
+/// data row decide them), so a dialog can offer the columns of a large file at once. A file
+/// whose first lines do not parse, or that cannot be read, is read whole instead: the error is
+/// then exactly readCsvFile's ("<file>:<line>:<column>: …"). Other errors further down the file
+/// are found when the data set is loaded.
+std::vector<std::string> csvFileColumnNames(const std::string& path);
+
 /// The 0-based index of `reference` among `names`; Error::usage naming the columns otherwise.
 Eigen::Index csvColumnIndex(const std::vector<std::string>& names, const std::string& reference);
 

@@ -2049,7 +2049,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::CurveModel</name>
     <message>
-        <location filename="../../ui/explorer/curve_model.cpp" line="+141"/>
+        <location filename="../../ui/explorer/curve_model.cpp" line="+143"/>
         <source>residual r = ŷ − y (y = 0)</source>
         <translation>残差 r = ŷ − y（y = 0）</translation>
     </message>
@@ -2084,7 +2084,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>当前版本的损失函数目录中没有“%1”。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>This value would draw %1 against another kind of x axis (%2) than the other curves; remove them first.</source>
         <translation>此取值会使 %1 改用与其他曲线不同类型的横轴（%2）；请先移除其他曲线。</translation>
     </message>
@@ -2180,7 +2180,7 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
 <context>
     <name>losslab::ui::DataPanel</name>
     <message>
-        <location filename="../../ui/training/data_panel.cpp" line="+48"/>
+        <location filename="../../ui/training/data_panel.cpp" line="+49"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2295,7 +2295,12 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>在数值型 CSV 文件上训练；目标列和特征列由你选择</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+14"/>
+        <source>Reading the data file</source>
+        <translation>正在读取数据文件</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>imported: %1</source>
         <translation>已导入：%1</translation>
     </message>
@@ -2310,19 +2315,25 @@ PyTorch：一个函数形式，以及一个构造函数默认值为当前参数�
         <translation>随机种子必须是 0 到 %1 之间的整数。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1: %2 samples, %3 feature(s) → %4</source>
         <translation>%1：%2 个样本，%3 个特征 → %4</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
+        <location line="+6"/>
         <location line="+14"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -3806,7 +3817,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
         <translation>d²L/dx²</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4989,19 +5000,19 @@ epoch %2</source>
 <context>
     <name>losslab::ui::TrainingConfigModel</name>
     <message>
-        <location filename="../../ui/training/training_config_model.cpp" line="+143"/>
+        <location filename="../../ui/training/training_config_model.cpp" line="+176"/>
         <source>The custom loss &quot;%1&quot; is not in your library, and the session does not carry its formula.</source>
         <translation>自定义损失“%1”不在你的损失库中，会话里也没有它的公式。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Could not import the file; the current data set is kept.
 %1</source>
         <translation>无法导入该文件，已保留当前数据集。
 %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>&quot;edited_data&quot; needs a data set with one feature</source>
         <translation>&quot;edited_data&quot; 需要只有一个特征的数据集</translation>
     </message>
@@ -5014,7 +5025,7 @@ epoch %2</source>
         <translation>无法设置训练：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+110"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+111"/>
         <source>&apos;%1&apos; takes class labels; training fits one real-valued target per sample</source>
         <translation>“%1”需要类别标签；训练为每个样本拟合一个实数目标</translation>
     </message>
@@ -5029,19 +5040,20 @@ epoch %2</source>
         <translation>“%1”需要额外输入“%2”，但训练不提供该输入</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <location line="+78"/>
         <source>Could not use the data; the current data set is kept.
 %1</source>
         <translation>无法使用这些数据；保留当前数据集。
 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>Not applied: %1.</source>
         <translation>未应用：%1。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Points can be edited with one feature and at least one training sample only.</source>
         <translation>只有单特征且至少有一个训练样本的数据才能编辑数据点。</translation>
     </message>

@@ -8,9 +8,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <cmath>
 
 #include "tests/test_utils.h"
+#include "ui/training/training_config_model.h"
 #include "ui/training/training_controller.h"
 
 using namespace losslab;
@@ -38,6 +40,29 @@ TrainingConfig smallConfig() {
 void apply(TrainingController& controller, const TrainingConfig& config) {
   QString error;
   QVERIFY2(controller.apply(config, &error), qPrintable(error));
+  QVERIFY2(controller.waitForLoad(&error), qPrintable(error));  // a CSV file is read off-thread
+}
+
+/// A CSV file of y = 2x + 1 at x = 0, 1, …, rows − 1 (header "x,y"); `bad` replaces the y of the
+/// third row (line 4) by 'abc'.
+QString writeCsv(const QTemporaryDir& dir, const QString& name, int rows, bool bad = false) {
+  QFile file(dir.filePath(name));
+  if (!file.open(QIODevice::WriteOnly)) {
+    return {};
+  }
+  file.write("x,y\n");
+  for (int i = 0; i < rows; ++i) {
+    file.write(QByteArray::number(i) + ',' +
+               (bad && i == 2 ? QByteArray("abc") : QByteArray::number(2 * i + 1)) + '\n');
+  }
+  return file.fileName();
+}
+
+TrainingConfig csvConfig(const QString& path) {
+  TrainingConfig c = smallConfig();
+  c.data.source = DataConfig::Source::Csv;
+  c.data.csvPath = path.toStdString();
+  return c;
 }
 
 EpochStats statsAt(const QSignalSpy& spy, qsizetype index) {
@@ -58,6 +83,10 @@ class TestTrainingController : public QObject {
   void startAfterFinishedIsANewRun();
   void raisingTheBudgetContinuesExplicitly();
   void pauseStopsAndStepTrainsOneEpoch();
+  void csvIsReadOffTheGuiThread();
+  void badCsvKeepsTheDataAndSaysWhere();
+  void newerRequestSupersedesARead();
+  void modelTakesAReadConfigurationWhenItArrives();
   void resetGivesIdenticalFirstEpoch();
   void compareRunsStartFromTheSameWeights();
   void hugeLearningRateEmitsDiverged();
@@ -407,7 +436,8 @@ void TestTrainingController::refusesWholeAndChangesNothing() {
   const Dataset data = controller.dataset();
   auto refused = [&](TrainingConfig next, const char* message) {
     QString error;
-    QVERIFY(!controller.apply(next, &error));
+    // Refused at once, or (a file) when its read ends.
+    QVERIFY(!controller.apply(next, &error) || !controller.waitForLoad(&error));
     QVERIFY2(error.contains(QString::fromUtf8(message)), qPrintable(error));
     QVERIFY(controller.config() == before);
     QVERIFY(controller.dataset().x == data.x && controller.dataset().y == data.y);
@@ -445,10 +475,119 @@ void TestTrainingController::refusesADataSetWithoutTrainingSamples() {
   c.data.csvPath = file.fileName().toStdString();
   c.data.validationSplit = 0.9;  // ⌊5 · 0.1⌋ = 0 training samples
   QString error;
-  QVERIFY(!controller.apply(c, &error));
+  QVERIFY(!controller.apply(c, &error) || !controller.waitForLoad(&error));
   QVERIFY2(error.contains(QStringLiteral("none is left for training")), qPrintable(error));
   QVERIFY(controller.config() == TrainingConfig{});
   QCOMPARE(controller.dataset().size(), before.size());
+}
+
+void TestTrainingController::csvIsReadOffTheGuiThread() {
+  // apply() returns before the file is read: until the result comes back through the event
+  // loop, the configuration, the data and the runs are the old ones (whatever the file's size).
+  QTemporaryDir dir;
+  const QString path = writeCsv(dir, QStringLiteral("line.csv"), 300);
+  TrainingController controller;
+  apply(controller, smallConfig());
+  const TrainingConfig before = controller.config();
+  QSignalSpy loading(&controller, &TrainingController::loadingChanged);
+  QSignalSpy finished(&controller, &TrainingController::loadFinished);
+  QSignalSpy restarted(&controller, &TrainingController::restarted);
+  QString error;
+  QVERIFY2(controller.apply(csvConfig(path), &error), qPrintable(error));
+  QVERIFY(controller.isLoading());
+  QCOMPARE(loading.count(), 1);
+  QCOMPARE(loading.at(0).at(0).toBool(), true);
+  QVERIFY(controller.config() == before);
+  QCOMPARE(controller.dataset().size(), Eigen::Index{200});  // smallConfig's generated set
+  QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
+  QCOMPARE(finished.at(0).at(0).toBool(), true);
+  QVERIFY(!controller.isLoading());
+  QCOMPARE(loading.last().at(0).toBool(), false);
+  QVERIFY(controller.config() == csvConfig(path));
+  const Dataset& data = controller.dataset();
+  QCOMPARE(data.size(), Eigen::Index{300});
+  // Row 7 of the file: x = 7, y = 2·7 + 1 = 15.
+  QCOMPARE(data.x(0, 7), 7.0);
+  QCOMPARE(data.y(7), 15.0);
+  QTRY_VERIFY_WITH_TIMEOUT(restarted.count() >= 1, kTimeoutMs);  // a new run on the new data
+}
+
+void TestTrainingController::badCsvKeepsTheDataAndSaysWhere() {
+  QTemporaryDir dir;
+  const QString path = writeCsv(dir, QStringLiteral("bad.csv"), 50, true);
+  TrainingController controller;
+  apply(controller, smallConfig());
+  QVERIFY(controller.trainEpochsBlocking(1));
+  const TrainingConfig before = controller.config();
+  const Dataset data = controller.dataset();
+  QSignalSpy finished(&controller, &TrainingController::loadFinished);
+  QVERIFY(controller.apply(csvConfig(path)));
+  QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
+  QCOMPARE(finished.at(0).at(0).toBool(), false);
+  const QString message = finished.at(0).at(1).toString();
+  // Line 4 (the header is line 1), column 2: the y of the third row.
+  QVERIFY2(message.contains(QStringLiteral("bad.csv:4:2:")), qPrintable(message));
+  QVERIFY2(message.contains(QStringLiteral("the current data set is kept")), qPrintable(message));
+  QVERIFY(controller.config() == before);
+  QVERIFY(controller.dataset().x == data.x && controller.dataset().y == data.y);
+  QVERIFY(controller.trainEpochsBlocking(1));  // the run goes on
+}
+
+void TestTrainingController::newerRequestSupersedesARead() {
+  QTemporaryDir dir;
+  const QString a = writeCsv(dir, QStringLiteral("a.csv"), 120);
+  const QString b = writeCsv(dir, QStringLiteral("b.csv"), 80);
+  TrainingController controller;
+  apply(controller, smallConfig());
+  QSignalSpy finished(&controller, &TrainingController::loadFinished);
+  QSignalSpy loading(&controller, &TrainingController::loadingChanged);
+  // Two reads: the second wins, whichever ends first; the busy state stays on between them.
+  QVERIFY(controller.apply(csvConfig(a)));
+  QVERIFY(controller.apply(csvConfig(b)));
+  QCOMPARE(loading.count(), 1);
+  QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kTimeoutMs);
+  QThreadPool::globalInstance()->waitForDone();  // a's read has ended too …
+  QCoreApplication::processEvents();             // … and its result was delivered
+  QCOMPARE(finished.count(), 1);
+  QCOMPARE(controller.dataset().size(), Eigen::Index{80});
+  QVERIFY(controller.config() == csvConfig(b));
+  // A read, then a configuration that needs none: the read's result never arrives.
+  TrainingConfig generated = smallConfig();
+  generated.data.samples = 150;
+  QVERIFY(controller.apply(csvConfig(a)));
+  QVERIFY(controller.apply(generated));
+  QVERIFY(!controller.isLoading());
+  QCOMPARE(loading.last().at(0).toBool(), false);
+  QThreadPool::globalInstance()->waitForDone();
+  QCoreApplication::processEvents();
+  QCOMPARE(finished.count(), 1);
+  QVERIFY(controller.config() == generated);
+  QCOMPARE(controller.dataset().size(), Eigen::Index{150});
+}
+
+void TestTrainingController::modelTakesAReadConfigurationWhenItArrives() {
+  QTemporaryDir dir;
+  const QString good = writeCsv(dir, QStringLiteral("good.csv"), 60);
+  const QString bad = writeCsv(dir, QStringLiteral("broken.csv"), 60, true);
+  TrainingController controller;
+  TrainingConfigModel model(&controller);
+  QSignalSpy loaded(&model, &TrainingConfigModel::dataLoaded);
+  QSignalSpy refused(&model, &TrainingConfigModel::refused);
+  const TrainingConfig before = model.config();
+  QString error;
+  QVERIFY2(model.importCsv(good, QString(), {}, &error), qPrintable(error));
+  QVERIFY(model.isLoading());
+  QVERIFY(model.config() == before);  // the widgets still show the current configuration
+  QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeoutMs);
+  QCOMPARE(model.config().data.source, DataConfig::Source::Csv);
+  QCOMPARE(controller.dataset().size(), Eigen::Index{60});
+  const TrainingConfig imported = model.config();
+  QVERIFY(model.importCsv(bad, QString(), {}, &error));  // its first lines are fine
+  QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, kTimeoutMs);
+  const QString message = refused.at(0).at(0).toString();
+  QVERIFY2(message.contains(QStringLiteral("broken.csv:4:2:")), qPrintable(message));
+  QVERIFY(model.config() == imported);
+  QCOMPARE(loaded.count(), 1);
 }
 
 QTEST_MAIN(TestTrainingController)

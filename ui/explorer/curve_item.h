@@ -22,7 +22,8 @@ struct CurveItem {
   QString variantLabel;  // the variant's label when the legend must name it, else empty
   LossPtr loss;          // created by the engine from lossId + params
   std::shared_ptr<CurveEvaluator> evaluator;  // keeps buffers: no allocation per redraw
-  const CurveData* data = nullptr;            // the evaluator's latest result
+  const CurveData* data = nullptr;            // the evaluator's latest result, or `computed`
+  std::shared_ptr<const CurveData> computed;  // a result computed off the GUI thread
 };
 
 }  // namespace losslab::ui

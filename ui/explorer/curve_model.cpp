@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 
@@ -131,6 +132,7 @@ void CurveModel::setTarget(std::optional<double> target) {
   }
   m_target = target;
   recomputeAll();
+  curvesEdited(true);
   emit samplesChanged();
 }
 
@@ -268,6 +270,7 @@ int CurveModel::addCurve(const QString& lossId,
   std::vector<QString> shifted = before;
   shifted.insert(shifted.begin() + row, m_items[static_cast<std::size_t>(row)].name);
   emitRenamed(shifted, row);
+  curvesEdited(false);
   emit curvesReset();
   return row;
 }
@@ -282,6 +285,7 @@ void CurveModel::removeCurve(int index) {
   std::vector<QString> before = names();
   refreshNames(m_items);
   emitRenamed(before, -1);
+  curvesEdited(false);
   emit curvesReset();
 }
 
@@ -290,6 +294,7 @@ void CurveModel::clear() {
   m_items.clear();
   m_target.reset();
   endResetModel();
+  curvesEdited(true);
   emit curvesReset();
 }
 
@@ -332,6 +337,7 @@ bool CurveModel::setParams(int index, const ParamValues& params, QString* error)
     recompute(item, target(), nullptr);
     return false;
   }
+  curvesEdited(false);
   if (axisAfter.kind != kindBefore) {
     m_homeFrom = m_request.from;
     m_homeTo = m_request.to;
@@ -354,6 +360,7 @@ bool CurveModel::setVariant(int index, const QString& variant, QString* error) {
     recompute(item, target(), nullptr);
     return false;
   }
+  curvesEdited(false);
   notifyChanged(index);
   return true;
 }
@@ -414,7 +421,98 @@ void CurveModel::setRange(double from, double to, int points) {
   m_request.to = to;
   m_request.points = points;
   recomputeAll();
+  curvesEdited(true);
   emit samplesChanged();
+}
+
+void CurveModel::requestRange(double from, double to, int points) {
+  if (!(std::isfinite(from) && std::isfinite(to) && from < to) || points < 2) {
+    return;
+  }
+  m_request.from = from;
+  m_request.to = to;
+  m_request.points = points;
+  if (m_items.empty()) {
+    curvesEdited(true);
+    emit samplesChanged();
+    return;
+  }
+  launch();
+}
+
+void CurveModel::launch() {
+  const int generation = ++m_generation;
+  m_latest->store(generation);
+  std::vector<Job> jobs;
+  const double y = target();
+  for (const CurveItem& item : m_items) {
+    jobs.push_back({item.loss, requestFor(item, y)});  // Loss is immutable: safe to share
+  }
+  if (m_job) {
+    m_job->disconnect(this);
+    m_job->deleteLater();
+  }
+  auto* watcher = new QFutureWatcher<Results>(this);
+  m_job = watcher;
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    if (watcher == m_job) {
+      finishJob(generation, watcher->result());
+    }
+  });
+  watcher->setFuture(QtConcurrent::run([jobs = std::move(jobs), latest = m_latest,
+                                        generation]() -> Results {
+    Results results;
+    for (const Job& job : jobs) {
+      if (latest->load() != generation) {
+        return {};  // a newer request: this result would be dropped anyway
+      }
+      try {
+        results.push_back(std::make_shared<const CurveData>(computeCurve(*job.loss, job.request)));
+      } catch (...) {
+        results.emplace_back(nullptr);  // as recomputeAll: the curve keeps its old samples
+      }
+    }
+    return results;
+  }));
+}
+
+void CurveModel::curvesEdited(bool recomputed) {
+  if (!m_job) {
+    return;
+  }
+  if (!recomputed) {
+    launch();  // the result would miss this change: start again from the current curves
+    return;
+  }
+  m_latest->store(++m_generation);
+  m_job->disconnect(this);
+  m_job->deleteLater();
+  m_job = nullptr;
+}
+
+void CurveModel::finishJob(int generation, const Results& results) {
+  if (generation != m_generation || results.size() != m_items.size()) {
+    return;  // stale (a newer generation is computing or was computed on this thread)
+  }
+  m_job->disconnect(this);
+  m_job->deleteLater();
+  m_job = nullptr;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (results[i]) {
+      CurveItem& item = m_items[i];
+      item.computed = results[i];
+      item.data = item.computed.get();
+    }
+  }
+  emit samplesChanged();
+}
+
+void CurveModel::waitForCurves() {
+  if (!m_job) {
+    return;
+  }
+  m_job->waitForFinished();
+  finishJob(m_generation, m_job->result());
 }
 
 void CurveModel::setHomeRange(double from, double to) {
@@ -443,6 +541,7 @@ void CurveModel::recomputeAll() {
 bool CurveModel::recompute(CurveItem& item, double target, QString* error) {
   try {
     item.data = &item.evaluator->evaluate(*item.loss, requestFor(item, target));
+    item.computed.reset();
   } catch (const Error& e) {
     if (error) {
       *error = engineText(e.what());

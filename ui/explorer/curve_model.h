@@ -3,7 +3,10 @@
 
 #include <QAbstractListModel>
 #include <QColor>
+#include <QFutureWatcher>
 #include <QString>
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -68,6 +71,17 @@ class CurveModel : public QAbstractListModel {
 
   /// The x range (and sample count) every curve is evaluated on. Emits samplesChanged.
   void setRange(double from, double to, int points = kDefaultPoints);
+  /// The same without blocking this thread (a zoom or a pan: 8 curves of 200,000 points take
+  /// ~0.2 s): from()/to()/points() are the new range at once, the curves are computed on a
+  /// pool thread, and the old curves stay shown until the new ones are swapped in, all at once,
+  /// with samplesChanged. Each change of the curves or the range makes a generation; a result
+  /// of an older generation is dropped (a newer zoom, an edited curve: the computation starts
+  /// again from what the model holds then).
+  void requestRange(double from, double to, int points = kDefaultPoints);
+  /// A requestRange() is being computed.
+  bool isComputing() const { return m_job != nullptr; }
+  /// Waits for it and swaps it in (samplesChanged before returning): headless use, tests.
+  void waitForCurves();
   double from() const { return m_request.from; }
   double to() const { return m_request.to; }
   int points() const { return m_request.points; }
@@ -119,12 +133,29 @@ class CurveModel : public QAbstractListModel {
   /// Change signals for every curve but `except` whose name differs from `before`.
   void emitRenamed(const std::vector<QString>& before, int except);
   void emitRowChanged(int index);
+  /// One curve's inputs for the pool thread.
+  struct Job {
+    LossPtr loss;
+    CurveRequest request;
+  };
+  using Results = std::vector<std::shared_ptr<const CurveData>>;  // null: the engine refused
+  /// Computes every curve for m_request on a pool thread (a new generation).
+  void launch();
+  /// The curves changed on this thread: a computation in progress is stale. `recomputed`: the
+  /// change recomputed every curve for m_request, so the computation is dropped; else it starts
+  /// again from the current curves.
+  void curvesEdited(bool recomputed);
+  void finishJob(int generation, const Results& results);
 
   std::vector<CurveItem> m_items;
   CurveRequest m_request;
   std::optional<double> m_target;
   double m_homeFrom = -3;
   double m_homeTo = 3;
+  int m_generation = 0;
+  // The latest generation, read by the pool thread to give up on a stale computation early.
+  std::shared_ptr<std::atomic<int>> m_latest = std::make_shared<std::atomic<int>>(0);
+  QFutureWatcher<Results>* m_job = nullptr;
 };
 
 }  // namespace losslab::ui

@@ -62,7 +62,7 @@ ExplorerView::ExplorerView(QWidget* parent)
   createToolBar();
   connect(m_export, &ExplorerExport::statusMessage, this, &ExplorerView::statusMessage);
   connect(m_plot, &LossCurvePlot::xRangeEdited, this,
-          [this](double from, double to) { m_model->setRange(from, to, m_model->points()); });
+          [this](double from, double to) { m_model->requestRange(from, to, m_model->points()); });
   connect(m_plot->crosshair(), &Crosshair::readoutChanged, this,
           [this](const QString& text) { showStatus(text); });
 }

@@ -154,10 +154,7 @@ void LossCurvePlot::applyStyle(const PlotStyle& style) {
     styleAxisRect(rect, m_style);
   }
   styleLegend(m_plot->legend, m_style);
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
-  m_plot->replot(QCustomPlot::rpQueuedReplot);
+  updateCurves();
 }
 
 void LossCurvePlot::beginExport(const PlotStyle& style, int panel, QSize layoutSize) {
@@ -225,9 +222,7 @@ void LossCurvePlot::rebuild() {
   if (m_activeCurve >= m_model->count()) {
     m_activeCurve = -1;
   }
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
+  updateCurves();
   resetView();
 }
 
@@ -247,6 +242,18 @@ void LossCurvePlot::setActiveCurve(int index) {
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LossCurvePlot::updateCurves() {
+  // The overlaps compare every pair of curves: once for all of them, not once per curve
+  // (8 curves × 200,000 points took ~0.4 s on the GUI thread after each zoom).
+  m_batch = true;
+  for (int i = 0; i < m_model->count(); ++i) {
+    updateCurve(i);
+  }
+  m_batch = false;
+  dashOverlaps(-1);
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LossCurvePlot::updateCurve(int index) {
   if (index < 0 || index >= m_model->count() || m_graphs.empty() ||
       index >= static_cast<int>(m_graphs[0].size())) {
@@ -256,7 +263,7 @@ void LossCurvePlot::updateCurve(int index) {
   const CurveData& curveData = *item.data;
   const QCPGraph* lossGraph = m_graphs[LossPanel][static_cast<std::size_t>(index)];
   // Only the data (and the legend text) of the active curve changed: the fast path.
-  const bool dataOnly = index == m_activeCurve && lossGraph->layer() == m_activeLayer &&
+  const bool dataOnly = !m_batch && index == m_activeCurve && lossGraph->layer() == m_activeLayer &&
                         lossGraph->visible() == item.visible &&
                         lossGraph->pen().color() == displayColor(item.color, m_style.dark);
   const QString legend = legendText(index);
@@ -277,6 +284,9 @@ void LossCurvePlot::updateCurve(int index) {
         g->removeFromLegend();
       }
     }
+  }
+  if (m_batch) {
+    return;  // updateCurves() restyles the overlaps and replots once, for every curve
   }
   const bool othersRestyled = dashOverlaps(index);
   if (dataOnly && othersRestyled) {

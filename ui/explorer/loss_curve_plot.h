@@ -95,6 +95,8 @@ class LossCurvePlot : public QWidget {
  private:
   void rebuild();
   void updateCurve(int index);
+  /// updateCurve() for every curve, then the overlaps once and one queued replot.
+  void updateCurves();
   void updateAllData();
   void layoutPanels();
   void applyColors();
@@ -127,6 +129,7 @@ class LossCurvePlot : public QWidget {
   int m_soloPanel = -1;  // during an export of one panel
   bool m_showD2 = false;
   bool m_legendFormulas = false;
+  bool m_batch = false;         // inside updateCurves()
   bool m_settingRange = false;  // true while the program (not the user) moves the x axis
 };
 

@@ -114,12 +114,13 @@ void LossCurvePlot::layoutPanels() {
     visible.push_back(m_rects[static_cast<std::size_t>(panel)]);
   }
   m_crosshair->setPanels(visible, isPanelShown(CurvaturePanel));
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
+  updateCurves();
 }
 
 bool LossCurvePlot::dashOverlaps(int except) {
+  if (m_graphs.empty()) {
+    return false;  // not built yet
+  }
   const int count = std::min(m_model->count(), static_cast<int>(m_graphs[0].size()));
   std::vector<bool> visible;
   for (int i = 0; i < count; ++i) {
@@ -149,9 +150,7 @@ bool LossCurvePlot::dashOverlaps(int except) {
 
 void LossCurvePlot::setLegendFormulas(bool on) {
   m_legendFormulas = on;
-  for (int i = 0; i < m_model->count(); ++i) {
-    updateCurve(i);
-  }
+  updateCurves();
 }
 
 QString LossCurvePlot::legendText(int index) const {

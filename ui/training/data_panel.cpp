@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSlider>
@@ -125,6 +126,15 @@ DataPanel::DataPanel(TrainingConfigModel* model,
   m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
   form->addRow(m_message);
 
+  m_busy = new QProgressBar;
+  m_busy->setObjectName(QStringLiteral("dataBusy"));
+  m_busy->setRange(0, 0);  // busy: the reader does not say how far it is
+  m_busy->setTextVisible(false);
+  m_busy->setMaximumHeight(8);
+  m_busy->setVisible(false);
+  m_busy->setAccessibleName(tr("Reading the data file"));
+  form->addRow(m_busy);
+
   connect(m_dataset, &QComboBox::currentIndexChanged, this, &DataPanel::datasetChosen);
   connect(m_samples, &QSpinBox::valueChanged, this,
           [this](int value) { request([value](TrainingConfig& c) { c.data.samples = value; }); });
@@ -142,6 +152,14 @@ DataPanel::DataPanel(TrainingConfigModel* model,
   connect(m_seed, &QLineEdit::editingFinished, this, &DataPanel::seedEdited);
   connect(m_import, &QPushButton::clicked, this, &DataPanel::importClicked);
   connect(m_model, &TrainingConfigModel::changed, this, &DataPanel::showConfig);
+  connect(m_model, &TrainingConfigModel::loadingChanged, this, &DataPanel::loadingChanged);
+  connect(m_model, &TrainingConfigModel::dataLoaded, this, [this] {
+    if (m_importing) {
+      m_importing = false;
+      showLoaded();
+    }
+  });
+  connect(m_model, &TrainingConfigModel::refused, this, &DataPanel::refusedWhileImporting);
   showConfig(m_model->config());
 }
 
@@ -223,23 +241,64 @@ void DataPanel::seedEdited() {
   m_seed->setText(QString::number(m_model->config().seed));
 }
 
-bool DataPanel::importCsv(const QString& path,
-                          const QString& target,
-                          const QStringList& features,
-                          const QString& clean) {
+bool DataPanel::startImport(const QString& path,
+                            const QString& target,
+                            const QStringList& features,
+                            const QString& clean) {
   QString error;
   if (!m_model->importCsv(path, target, features, &error, clean)) {
     showMessage(error, true);
     return false;
   }
+  m_importing = m_model->isLoading();
+  if (m_importing) {
+    showMessage(tr("Reading %1…").arg(QFileInfo(path).fileName()), false);
+  } else {
+    showLoaded();
+  }
+  return true;
+}
+
+bool DataPanel::importCsv(const QString& path,
+                          const QString& target,
+                          const QStringList& features,
+                          const QString& clean) {
+  m_interactive = false;
+  if (!startImport(path, target, features, clean)) {
+    return false;
+  }
+  QString error;
+  return m_model->waitForData(&error);  // the message is shown by the signals
+}
+
+void DataPanel::showLoaded() {
   const Dataset& set = m_controller->dataset();
   showMessage(tr("%1: %2 samples, %3 feature(s) → %4")
-                  .arg(QFileInfo(path).fileName())
+                  .arg(QString::fromStdString(set.name))
                   .arg(set.size())
                   .arg(set.featureCount())
                   .arg(QString::fromStdString(set.targetName)),
               false);
-  return true;
+}
+
+void DataPanel::loadingChanged(bool loading) {
+  m_busy->setVisible(loading);
+  if (!loading && m_importing && !m_model->isLoading()) {
+    // Superseded by a newer configuration before the file was read: nothing was imported.
+    m_importing = false;
+    showMessage(QString(), false);
+  }
+}
+
+void DataPanel::refusedWhileImporting(const QString& message) {
+  if (!m_importing || m_model->isLoading()) {
+    return;  // another panel's request, refused at once: that panel shows it
+  }
+  m_importing = false;
+  showMessage(message, true);
+  if (m_interactive) {
+    QMessageBox::warning(this, tr("Import CSV"), message);
+  }
 }
 
 void DataPanel::importClicked() {
@@ -250,8 +309,8 @@ void DataPanel::importClicked() {
   }
   QStringList columns;
   try {
-    for (const std::string& name :
-         csvColumnNames(readCsvFile(QFile::encodeName(path).toStdString()))) {
+    // The first lines only: a large file is read after the columns are chosen, off this thread.
+    for (const std::string& name : csvFileColumnNames(QFile::encodeName(path).toStdString())) {
       columns << QString::fromStdString(name);
     }
   } catch (const Error& e) {
@@ -264,8 +323,11 @@ void DataPanel::importClicked() {
   QString target;
   QStringList features;
   QString clean;
-  if (chooseCsvColumns(this, columns, &target, &features, &clean) &&
-      !importCsv(path, target, features, clean)) {
+  if (!chooseCsvColumns(this, columns, &target, &features, &clean)) {
+    return;
+  }
+  m_interactive = true;
+  if (!startImport(path, target, features, clean)) {
     QMessageBox::warning(this, tr("Import CSV"), message());
   }
 }

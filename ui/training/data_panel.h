@@ -10,6 +10,7 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QPushButton;
 class QSlider;
@@ -33,7 +34,9 @@ class DataPanel : public QGroupBox {
             QWidget* parent = nullptr);
 
   /// Reads `path` and trains on the chosen columns (target: a name or number, empty = the last;
-  /// features: empty = every other column). false (and the reason shown) otherwise.
+  /// features: empty = every other column). false (and the reason shown) otherwise. Waits for
+  /// the read (scripted use); the Import button's read runs in the background instead, with a
+  /// busy bar, and the message says how it ended.
   bool importCsv(const QString& path,
                  const QString& target,
                  const QStringList& features,
@@ -52,6 +55,15 @@ class DataPanel : public QGroupBox {
   void datasetChosen();
   void seedEdited();
   void importClicked();
+  /// Starts the import (the model reads the file off this thread); false with the reason shown.
+  bool startImport(const QString& path,
+                   const QString& target,
+                   const QStringList& features,
+                   const QString& clean);
+  /// The message for the data set just loaded.
+  void showLoaded();
+  void loadingChanged(bool loading);
+  void refusedWhileImporting(const QString& message);
 
   TrainingConfigModel* m_model;
   const TrainingController* m_controller;
@@ -66,6 +78,9 @@ class DataPanel : public QGroupBox {
   QLineEdit* m_seed = nullptr;
   QPushButton* m_import = nullptr;
   QLabel* m_message = nullptr;
+  QProgressBar* m_busy = nullptr;  // shown while a file is read
+  bool m_importing = false;        // an import is being read: its outcome is shown here
+  bool m_interactive = false;      // … started by the Import button: errors in a message box
   bool m_messageIsError = false;
   bool m_updating = false;
 };

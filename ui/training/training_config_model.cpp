@@ -36,6 +36,38 @@ TrainingConfigModel::TrainingConfigModel(TrainingController* controller, QObject
       m_edits(new EditedData(controller, this)),
       m_config(controller->config()) {
   remember(m_config);
+  connect(controller, &TrainingController::loadingChanged, this,
+          &TrainingConfigModel::loadingChanged);
+  connect(controller, &TrainingController::loadFinished, this, &TrainingConfigModel::loadFinished);
+}
+
+bool TrainingConfigModel::isLoading() const {
+  return m_controller->isLoading();
+}
+
+bool TrainingConfigModel::waitForData(QString* error) {
+  return m_controller->waitForLoad(error);
+}
+
+void TrainingConfigModel::take(const TrainingConfig& config) {
+  m_config = config;
+  remember(m_config);
+  m_edits->syncWithController();  // new data drops the edits of the old
+}
+
+void TrainingConfigModel::loadFinished(bool applied, const QString& message) {
+  if (!m_pending) {
+    return;
+  }
+  const TrainingConfig pending = std::move(*m_pending);
+  m_pending.reset();
+  if (applied) {
+    take(pending);
+    emit dataLoaded();
+  } else {
+    emit refused(message);  // "Could not use the data; …\n<file>:<line>:<column>: …"
+  }
+  emit changed(m_config);
 }
 
 bool TrainingConfigModel::request(const TrainingConfig& next, QString* error, bool reloadData) {
@@ -43,10 +75,11 @@ bool TrainingConfigModel::request(const TrainingConfig& next, QString* error, bo
   TrainingConfig complete = next;
   const bool ok = completeCustomLosses(complete, &problem) &&
                   m_controller->apply(complete, &problem, reloadData);
-  if (ok) {
-    m_config = complete;
-    remember(m_config);
-    m_edits->syncWithController();  // new data drops the edits of the old
+  if (ok && m_controller->isLoading()) {
+    m_pending = complete;  // taken when the data arrive (loadFinished)
+  } else if (ok) {
+    m_pending.reset();  // superseded
+    take(complete);
   } else {
     if (error) {
       *error = problem;
@@ -186,12 +219,14 @@ bool TrainingConfigModel::importCsv(const QString& path,
   next.data.source = DataConfig::Source::Csv;
   next.data.csvPath = QFile::encodeName(QFileInfo(path).absoluteFilePath()).toStdString();
   try {
-    const CsvTable table = readCsvFile(QFile::encodeName(path).toStdString());
+    // The first lines name the columns; the whole file is read by the controller, off this
+    // thread.
+    const std::vector<std::string> names =
+        csvFileColumnNames(QFile::encodeName(path).toStdString());
     std::vector<std::string> chosen;
     for (const QString& feature : features) {
       chosen.push_back(feature.toStdString());
     }
-    const std::vector<std::string> names = csvColumnNames(table);
     const std::string cleanColumn =
         clean.isEmpty()
             ? std::string()
@@ -279,7 +314,9 @@ bool TrainingConfigModel::loadSession(const QString& path, QString* error) {
 }
 
 bool TrainingConfigModel::applySession(const TrainingConfig& session, QString* error) {
-  if (!request(session, error, true)) {
+  // A session (a lesson step, a preset) is applied whole before the caller goes on: its edited
+  // points and its next step need the data, so its file is waited for.
+  if (!request(session, error, true) || !waitForData(error)) {
     return false;
   }
   m_controller->reset();  // every run from the seed's weights, epoch 0, Ready

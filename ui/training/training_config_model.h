@@ -43,6 +43,12 @@ class TrainingConfigModel : public QObject {
   /// Applies `next` whole or refuses it: false, `error` set (and refused() emitted), the
   /// configuration unchanged. changed() follows in both cases. `reloadData` reads the data
   /// again and starts a new run even if the configuration names the same file.
+  ///
+  /// A configuration whose CSV file must be read is accepted (true) but only pending: the
+  /// controller reads the file on a pool thread (isLoading()), config() stays the current one,
+  /// and when the read ends the model takes the configuration (dataLoaded(), changed()) or
+  /// refuses it (refused() with the "<file>:<line>:<column>" message, changed()). A newer
+  /// accepted request supersedes a pending one: the last request wins.
   bool request(const TrainingConfig& next, QString* error = nullptr, bool reloadData = false);
   /// request() on a copy of the configuration changed by `change`.
   bool edit(const std::function<void(TrainingConfig&)>& change, QString* error = nullptr);
@@ -68,6 +74,11 @@ class TrainingConfigModel : public QObject {
                  const QStringList& features,
                  QString* error = nullptr,
                  const QString& clean = QString());
+  /// A data file is being read for the latest request.
+  bool isLoading() const;
+  /// Waits for the pending request's file read and takes or refuses it (signals emitted
+  /// before returning); false with the reason if refused. True at once when nothing is pending.
+  bool waitForData(QString* error = nullptr);
   /// The last imported file (for the data set list), if any.
   bool hasImportedCsv() const { return !m_imported.csvPath.empty(); }
   /// The configuration's data switched back to the last imported CSV file.
@@ -104,6 +115,10 @@ class TrainingConfigModel : public QObject {
   void changed(const losslab::TrainingConfig& config);
   /// A request was refused: what was wrong (the configuration is unchanged).
   void refused(const QString& message);
+  /// A file's read started (true) or ended (false): the widgets show that they are busy.
+  void loadingChanged(bool loading);
+  /// A pending request's data arrived and its configuration is now config() (changed() follows).
+  void dataLoaded();
   /// A session with a sweep plan was opened: the Sweep tab shows it.
   void sweepPlanLoaded(const losslab::SweepPlan& plan);
 
@@ -113,6 +128,10 @@ class TrainingConfigModel : public QObject {
   /// Fills in custom losses' formulas from the library; false with the reason.
   bool completeCustomLosses(TrainingConfig& config, QString* error) const;
   void remember(const TrainingConfig& config);
+  /// The configuration is `config` from now on.
+  void take(const TrainingConfig& config);
+  /// The controller's read of the pending request ended.
+  void loadFinished(bool applied, const QString& message);
 
   TrainingController* m_controller;
   EditedData* m_edits;
@@ -120,6 +139,7 @@ class TrainingConfigModel : public QObject {
   std::map<std::string, LossChoice> m_remembered;  // per loss id
   DataConfig m_imported;                           // the last imported CSV
   std::optional<SweepPlan> m_sweepPlan;
+  std::optional<TrainingConfig> m_pending;  // accepted, waiting for its data file
 };
 
 }  // namespace losslab::ui

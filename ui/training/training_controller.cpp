@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/training/training_controller.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 #include <utility>
 
@@ -145,11 +146,12 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
     return fail(QString::fromStdString(problem));
   }
   const bool newData = reloadData || !sameSource(m_config, next) || !sameTargets(m_config, next);
-  Dataset data;
+  std::optional<Dataset> data;
   std::vector<LossPtr> losses;
+  const bool readsFile = newData && next.data.source == DataConfig::Source::Csv;
   try {
-    if (newData) {
-      data = makeTrainingData(next);
+    if (newData && !readsFile) {
+      data = makeTrainingData(next);  // generated: fast (the sample count is limited)
     }
     for (const LossChoice& loss : next.trainedLosses()) {
       losses.push_back(createLoss(loss));
@@ -158,10 +160,102 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
     return fail(tr("Could not use the data; the current data set is kept.\n%1")
                     .arg(QString::fromStdString(e.what())));
   }
-  const Eigen::Index samples = newData ? data.size() : m_dataset.size();
+  if (!readsFile) {
+    if (!commit(next, std::move(data), std::move(losses), reloadData, error)) {
+      return false;
+    }
+    dropLoad();  // this newer configuration wins over a read in progress
+    return true;
+  }
+  // ---- a file: read it on a pool thread; the current configuration stays until it ends ----
+  const bool wasLoading = isLoading();
+  dropLoad(false);
+  const int generation = ++m_loadGeneration;
+  auto* watcher = new QFutureWatcher<LoadResult>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this,
+          [this, watcher, generation] { finishLoad(generation, watcher->result()); });
+  m_load = PendingLoad{next, std::move(losses), reloadData, generation, watcher};
+  watcher->setFuture(QtConcurrent::run([config = next]() -> LoadResult {
+    try {
+      return {std::make_shared<const Dataset>(makeTrainingData(config)), {}};
+    } catch (const Error& e) {
+      return {{}, QString::fromStdString(e.what())};
+    } catch (const std::exception& e) {  // std::bad_alloc for a file too large for memory
+      return {{}, QString::fromStdString(e.what())};
+    }
+  }));
+  if (!wasLoading) {
+    emit loadingChanged(true);
+  }
+  return true;
+}
+
+void TrainingController::dropLoad(bool notify) {
+  if (!m_load) {
+    return;
+  }
+  // The read cannot be interrupted; its result is ignored (finishLoad checks the generation).
+  m_load->watcher->disconnect(this);
+  m_load->watcher->deleteLater();
+  m_load.reset();
+  if (notify) {
+    emit loadingChanged(false);
+  }
+}
+
+bool TrainingController::waitForLoad(QString* error) {
+  if (!m_load) {
+    return true;
+  }
+  QString message;
+  bool applied = false;
+  // Called from inside finishLoad (before the signals): the outcome of this read.
+  const QMetaObject::Connection c =
+      connect(this, &TrainingController::loadFinished, this, [&](bool ok, const QString& text) {
+        applied = ok;
+        message = text;
+      });
+  m_load->watcher->waitForFinished();
+  finishLoad(m_load->generation, m_load->watcher->result());
+  disconnect(c);
+  if (!applied && error) {
+    *error = message;
+  }
+  return applied;
+}
+
+void TrainingController::finishLoad(int generation, const LoadResult& result) {
+  if (!m_load || m_load->generation != generation) {
+    return;  // superseded: a newer configuration was applied or is being read
+  }
+  PendingLoad load = std::move(*m_load);
+  m_load.reset();
+  load.watcher->disconnect(this);
+  load.watcher->deleteLater();
+  QString message;
+  bool applied = false;
+  if (!result.error.isEmpty()) {
+    message = tr("Could not use the data; the current data set is kept.\n%1").arg(result.error);
+  } else {
+    applied = commit(load.config, *result.data, std::move(load.losses), load.reloadData, &message);
+  }
+  emit loadFinished(applied, message);
+  emit loadingChanged(false);
+}
+
+bool TrainingController::commit(const TrainingConfig& next,
+                                std::optional<Dataset> data,
+                                std::vector<LossPtr> losses,
+                                bool reloadData,
+                                QString* error) {
+  const bool newData = data.has_value();
+  const Eigen::Index samples = newData ? data->size() : m_dataset.size();
   if (const std::string problem = trainingSampleProblem(samples, next.data.validationSplit);
       !problem.empty()) {
-    return fail(tr("Not applied: %1.").arg(QString::fromStdString(problem)));
+    if (error) {
+      *error = tr("Not applied: %1.").arg(QString::fromStdString(problem));
+    }
+    return false;
   }
 
   // ---- apply: the worker rebuilds, or the trainers take the change at their next step ----
@@ -176,9 +270,9 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
   }
   m_config = next;
   if (newData) {
-    m_dataset = std::move(data);
+    m_dataset = std::move(*data);
   }
-  m_losses = losses;
+  m_losses = std::move(losses);
   {
     const std::lock_guard<std::mutex> lock(m_mailbox->mutex);
     m_mailbox->setup = {m_dataset, mlpOptions(m_config), trainOptions(m_config), m_losses,
