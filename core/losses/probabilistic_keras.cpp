@@ -52,20 +52,14 @@ struct BinaryCrossentropy {
       : m_fromLogits(param(params, "from_logits") != 0),
         m_smoothing(param(params, "label_smoothing")),
         m_eps(param(params, "epsilon")) {}
-  /// from_logits: one exponential for all three terms. With e = e^{−|z|}, softplus(z) =
-  /// max(z, 0) + log1p(e) and σ(z), σ(−z) are 1/(1 + e), e/(1 + e) in the order the sign of z
-  /// says — vmath::softplus / vmath::sigmoid's operations, so the same bits.
+  /// from_logits: one exponential and one division for all three terms (softplus(z), σ(z) and
+  /// σ(−z): vmath::softplusSigmoid, whose operations vmath::softplus / vmath::sigmoid share).
   struct Logits {
     double smoothing;
     LossEval operator()(double p, double t) const {
       const double y = t * (1 - smoothing) + 0.5 * smoothing;
-      const double e = vmath::exp(p < 0 ? p : -p);
-      const double big = 1.0 / (1.0 + e);
-      const double small = e / (1.0 + e);
-      const double sp = (p > 0 ? p : 0.0) + vmath::log1p(e);
-      const double sPos = p >= 0 ? big : small;
-      const double sNeg = -p >= 0 ? big : small;
-      return {(p != p ? p : sp) - p * y, sPos - y, sPos * sNeg};
+      const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(p);
+      return {s.softplus - p * y, s.sigmoid - y, s.sigmoid * s.sigmoidNeg};
     }
   };
   struct Probabilities {
@@ -197,6 +191,10 @@ struct Poisson {
     }
     return *this;
   }
+  /// The training pass checks ŷ + ε > 0 in its own loop and calls forBatch() only if some
+  /// element fails (ElementwiseLoss's optimistic checks): the batch is read once.
+  static constexpr bool kOptimistic = true;
+  bool admits(double p, double) const { return p + m_eps > 0; }
   LossEval operator()(double p, double y) const {
     const double shifted = p + m_eps;
     return {p - y * vmath::log(shifted), 1 - y / shifted, y / (shifted * shifted)};

@@ -313,11 +313,15 @@ struct PoissonNll {
     }
     return *this;
   }
-  /// The fused pass runs one loop per (log_input, full) pair, without their branches.
+  /// The fused pass runs one loop per (log_input, full) pair, without their branches, and checks
+  /// x + eps > 0 in the same loop (forBatch() only if an element fails: ElementwiseLoss's
+  /// optimistic checks).
   static constexpr bool kHasModes = true;
+  static constexpr bool kOptimistic = true;
   template <bool LogInput, bool Full>
   struct Mode {
     double eps;
+    bool admits(double x, double) const { return LogInput || x + eps > 0; }
     LossEval operator()(double x, double y) const {
       return PoissonNll::eval<LogInput, Full>(x, y, eps);
     }
@@ -439,7 +443,9 @@ struct KlDiv {
     return *this;
   }
   static constexpr bool kHasModes = true;
+  static constexpr bool kOptimistic = true;  // t ≥ 0 checked in the fused loop (admits)
   struct LogTarget {
+    bool admits(double, double) const { return true; }
     LossEval operator()(double x, double t) const {
       const double p = vmath::exp(t);
       // t = −∞ (log 0): the limit 0 of p(t − x), where exp(t)·(t − x) is 0·(−∞) = NaN.
@@ -447,6 +453,7 @@ struct KlDiv {
     }
   };
   struct Probability {
+    bool admits(double, double t) const { return !(t < 0); }
     LossEval operator()(double x, double t) const {
       const double entropy = t == 0 ? 0.0 : t * vmath::log(t);
       return {entropy - t * x, -t, 0};
