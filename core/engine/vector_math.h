@@ -187,17 +187,21 @@ inline double log1pRecip(double x, double recip) {
 ///   softplus(x) = max(x, 0) + log1p(e),  σ(x) = q for x ≥ 0, e·q for x < 0,  σ(−x) the other one.
 /// Each sigmoid is within 1.5 ulp of the exact e/(1 + e) (two roundings); softplus within
 /// log1p's 2 ulp plus exp's 1 ulp carried through log1p (|d log1p/de| ≤ 1). NaN → NaN in all three.
+/// softplus(−x) = max(−x, 0) + log1p(e) shares the same log1p (the same bits as softplus(−x)).
 struct SoftplusSigmoid {
   double softplus;
-  double sigmoid;     // σ(x)
-  double sigmoidNeg;  // σ(−x)
+  double sigmoid;      // σ(x)
+  double sigmoidNeg;   // σ(−x)
+  double softplusNeg;  // softplus(−x)
 };
 inline SoftplusSigmoid softplusSigmoid(double x) {
   const double e = exp(x < 0 ? x : -x);
   const double q = 1.0 / (1.0 + e);
   const double small = e * q;
-  const double sp = (x > 0 ? x : 0.0) + log1pRecip(e, q);
-  return {x != x ? x + x : sp, x >= 0 ? q : small, x <= 0 ? q : small};
+  const double l = log1pRecip(e, q);
+  const double sp = (x > 0 ? x : 0.0) + l;
+  const double spNeg = (x < 0 ? -x : 0.0) + l;
+  return {x != x ? x + x : sp, x >= 0 ? q : small, x <= 0 ? q : small, x != x ? x + x : spNeg};
 }
 
 /// log(1 + e^x) without overflow: max(x, 0) + log1p(e^{−|x|}) (softplusSigmoid's operations, so

@@ -220,7 +220,8 @@ class TestVectorMath : public QObject {
 
   void softplusSigmoidFromOneExponential() {
     // All three results against std:: (formulas on the side where exp cannot overflow), and
-    // bit-identical to softplus(x), sigmoid(x), sigmoid(−x), which the formula language uses.
+    // bit-identical to softplus(x), sigmoid(x), sigmoid(−x), softplus(−x), which the formula
+    // language uses.
     const auto xs = plus(plus(linear(-800, 800, 400'001), linear(-1, 1, 200'001)), specials());
     sweep(
         xs, [](double x) { return vm::softplusSigmoid(x).softplus; },
@@ -240,6 +241,7 @@ class TestVectorMath : public QObject {
       QVERIFY(sameBits(s.softplus, vm::softplus(x)));
       QVERIFY(sameBits(s.sigmoid, vm::sigmoid(x)));
       QVERIFY(sameBits(s.sigmoidNeg, vm::sigmoid(-x)));
+      QVERIFY(sameBits(s.softplusNeg, vm::softplus(-x)));
     }
     // Exact points: σ(0) = ½ on both sides, softplus(0) = log 2 to an ulp, saturation far out.
     QCOMPARE(vm::softplusSigmoid(0.0).sigmoid, 0.5);
