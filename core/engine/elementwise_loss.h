@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <concepts>
+
 #include "core/engine/loss.h"
 #include "core/engine/reduction.h"
 #include "core/engine/simd.h"
@@ -21,36 +23,63 @@ enum class Aggregate { MeanLastAxis, SumLastAxis };
 /// The fused value-and-gradient loop of ElementwiseLoss, compiled three times.
 namespace elementwise_detail {
 
+/// A kernel that can tell whether an element fits what it assumed about the batch (see
+/// ElementwiseLoss: optimistic batch checks).
+template <class Kernel>
+concept Admitting = requires(const Kernel& k) {
+  { k.admits(0.0, 0.0) } -> std::convertible_to<bool>;
+};
+
+/// The reduced value of a fused pass and how many elements the kernel did not admit.
+struct FusedResult {
+  double value;
+  double rejected;  // a count (exact below 2^53); always 0 for a kernel without admits()
+};
+
 /// Eight independent partial sums, one per lane of an AVX-512 register: one accumulator would
 /// chain every addition on the previous one and stop the loop from vectorising. The kernels are
 /// branch-free (selects, vector_math.h), so GCC and clang vectorise the lane loop in every
 /// instruction set; the partial sums are reduced by one fixed tree, so all versions add the same
-/// numbers in the same order (no fused multiply-add anywhere: -ffp-contract=off).
+/// numbers in the same order (no fused multiply-add anywhere: -ffp-contract=off). An admitting
+/// kernel's check is counted in the same pass (eight more partial sums), so the batch is read once.
 template <class Kernel>
-[[gnu::always_inline]] inline double fusedLoop(const Kernel& kernel,
-                                               const double* p,
-                                               const double* t,
-                                               double* g,
-                                               Eigen::Index n,
-                                               double factor) {
+[[gnu::always_inline]] inline FusedResult fusedLoop(const Kernel& kernelRef,
+                                                    const double* p,
+                                                    const double* t,
+                                                    double* g,
+                                                    Eigen::Index n,
+                                                    double factor) {
+  // A local copy: the gradient stores cannot alias its parameters, so they stay in registers.
+  const Kernel kernel = kernelRef;
   constexpr int kLanes = 8;
   double sums[kLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
+  double rejected[kLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
   Eigen::Index k = 0;
   for (; k + kLanes <= n; k += kLanes) {
     for (int lane = 0; lane < kLanes; ++lane) {
       const LossEval e = kernel(p[k + lane], t[k + lane]);
       sums[lane] += e.value;
       g[k + lane] = factor * e.d1;
+      if constexpr (Admitting<Kernel>) {
+        rejected[lane] += kernel.admits(p[k + lane], t[k + lane]) ? 0.0 : 1.0;
+      }
     }
   }
   for (; k < n; ++k) {
     const LossEval e = kernel(p[k], t[k]);
     sums[0] += e.value;
     g[k] = factor * e.d1;
+    if constexpr (Admitting<Kernel>) {
+      rejected[0] += kernel.admits(p[k], t[k]) ? 0.0 : 1.0;
+    }
   }
   const double s =
       ((sums[0] + sums[1]) + (sums[2] + sums[3])) + ((sums[4] + sums[5]) + (sums[6] + sums[7]));
-  return factor * s;
+  double bad = 0;
+  for (const double r : rejected) {
+    bad += r;
+  }
+  return {factor * s, bad};
 }
 
 /// fusedLoop that also stores each element's value in v (the eval path, Loss::valuesAndGradient):
@@ -87,12 +116,12 @@ template <class Kernel>
 
 /// The loop compiled for the active instruction set (simd::run).
 template <class Kernel>
-double fusedPass(const Kernel& kernel,
-                 const double* p,
-                 const double* t,
-                 double* g,
-                 Eigen::Index n,
-                 double factor) {
+FusedResult fusedPass(const Kernel& kernel,
+                      const double* p,
+                      const double* t,
+                      double* g,
+                      Eigen::Index n,
+                      double factor) {
   return simd::run([&] { return fusedLoop(kernel, p, t, g, n, factor); });
 }
 
@@ -123,6 +152,16 @@ double fusedPassWithValues(const Kernel& kernel,
 /// calling f with the branch-free kernel object of its mode: the fused pass then runs a loop
 /// without the mode's branch, which the vectoriser could not remove (operator() must agree,
 /// best by calling the same objects).
+/// Optimistic batch checks: forBatch() reads the whole batch once more before the pass, which
+/// costs a third of a memory-bound loss's time. A kernel can instead declare
+///   static constexpr bool kOptimistic = true;
+///   bool admits(double prediction, double target) const;   (on it, or on each mode's kernel)
+/// and optionally `Kernel optimistic(const Tensor& pred, const Tensor& target) const` (a guess
+/// from a few elements; default: the kernel as constructed). The training pass then runs that
+/// kernel directly, counting the elements it does not admit in the same loop; if there are any,
+/// it calls forBatch() — which throws the data error naming the element, or returns the kernel
+/// the batch needs (hinge's labels that are not all 0/1) — and runs the pass again. The result is
+/// forBatch()'s in every case; only the order of the work differs.
 /// Keras-style ids reduce the row with kAggregate to the per-sample ℓ_i; PyTorch ids keep the
 /// element-wise tensor, which is exactly what `reduction='none'` returns. Kernels must be cheap and
 /// branch-light: the fused path below runs them once per element over the whole batch.
@@ -165,19 +204,27 @@ class ElementwiseLoss final : public Loss {
   double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
     const Tensor& pred = *in.yPred;
     const Tensor& target = *in.yTrue;
-    const Kernel kernel = batchKernel(pred, target);
     grad.resize(pred.rows(), pred.cols());
     const double factor =
         elementFactor(info().framework, reduction, pred.rows(), pred.cols(), kMeanOverRow);
-    const auto pass = [&](const auto& k) {
-      return elementwise_detail::fusedPass(k, pred.data(), target.data(), grad.data(), pred.size(),
-                                           factor);
+    const auto run = [&](const Kernel& kernel) {
+      const auto pass = [&](const auto& k) {
+        return elementwise_detail::fusedPass(k, pred.data(), target.data(), grad.data(),
+                                             pred.size(), factor);
+      };
+      if constexpr (requires { Kernel::kHasModes; }) {
+        return kernel.visit(pass);  // the branch-free kernel of the parameters' mode
+      } else {
+        return pass(kernel);
+      }
     };
-    if constexpr (requires { Kernel::kHasModes; }) {
-      return kernel.visit(pass);  // the branch-free kernel of the parameters' mode
-    } else {
-      return pass(kernel);
+    if constexpr (requires { Kernel::kOptimistic; }) {
+      const elementwise_detail::FusedResult guess = run(optimisticKernel(pred, target));
+      if (guess.rejected == 0) {
+        return guess.value;
+      }
     }
+    return run(batchKernel(pred, target)).value;
   }
 
   /// valueAndGradient() keeping the element values: the same pass, the same bits.
@@ -222,6 +269,14 @@ class ElementwiseLoss final : public Loss {
   }
 
  private:
+  Kernel optimisticKernel(const Tensor& pred, const Tensor& target) const {
+    if constexpr (requires { m_kernel.optimistic(pred, target); }) {
+      return m_kernel.optimistic(pred, target);
+    } else {
+      return m_kernel;
+    }
+  }
+
   Kernel batchKernel(const Tensor& pred, const Tensor& target) const {
     if constexpr (requires { m_kernel.forBatch(pred, target); }) {
       return m_kernel.forBatch(pred, target);

@@ -13,7 +13,8 @@
 // ±inf, NaN, overflow and underflow) are handled by selects at the end, not by branches.
 //
 // Accuracy (tests/engine/tst_vector_math, dense sweeps against std::): exp ≤ 1 ulp, log ≤ 1 ulp,
-// log1p ≤ 2 ulp, including the subnormal results of exp below −708.4.
+// log1p and log1pRecip ≤ 2 ulp, including the subnormal results of exp below −708.4; softplus and
+// the sigmoids of softplusSigmoid ≤ 3 ulp against the same formulas in std::.
 
 #include <bit>
 #include <cstdint>
@@ -95,20 +96,25 @@ inline double exp(double x) {
   const double xc = x < -746.0 ? -746.0 : (x > 710.0 ? 710.0 : x);
   const double n = (xc * kLog2e + kRoundMagic) - kRoundMagic;
   const double r = (xc - n * kLn2Hi) - n * kLn2Lo;
-  double p = 1.0 / 6227020800.0;  // 1/13!
-  p = 1.0 / 479001600.0 + r * p;
-  p = 1.0 / 39916800.0 + r * p;
-  p = 1.0 / 3628800.0 + r * p;
-  p = 1.0 / 362880.0 + r * p;
-  p = 1.0 / 40320.0 + r * p;
-  p = 1.0 / 5040.0 + r * p;
-  p = 1.0 / 720.0 + r * p;
-  p = 1.0 / 120.0 + r * p;
-  p = 1.0 / 24.0 + r * p;
-  p = 1.0 / 6.0 + r * p;
-  p = 0.5 + r * p;
+  // p(r) = Σ_{i=0}^{11} r^i / (i + 2)! by Estrin's scheme: pairs c_i + c_{i+1} r, combined with
+  // r² and r⁴. Its dependency chain is 8 operations deep instead of Horner's 24, so the
+  // out-of-order core overlaps more of neighbouring vectors (the exp-heavy kernels are
+  // latency-bound at AVX-512 width). The terms fall off fast (|r| ≤ 0.347), so the different
+  // rounding order changes p by a few ulp of p, i.e. < 2^−57 of e^r.
+  const double r2 = r * r;
+  const double r4 = r2 * r2;
+  const double a0 = 1.0 / 2.0 + r * (1.0 / 6.0);
+  const double a1 = 1.0 / 24.0 + r * (1.0 / 120.0);
+  const double a2 = 1.0 / 720.0 + r * (1.0 / 5040.0);
+  const double a3 = 1.0 / 40320.0 + r * (1.0 / 362880.0);
+  const double a4 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0);
+  const double a5 = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
+  const double b0 = a0 + r2 * a1;
+  const double b1 = a2 + r2 * a3;
+  const double b2 = a4 + r2 * a5;
+  const double p = b0 + r4 * (b1 + r4 * b2);
   // e^r = 1 + r + r²·p: the small part added last keeps the leading 1 exact.
-  const double er = 1.0 + (r + r * r * p);
+  const double er = 1.0 + (r + r2 * p);
   const double half = (n * 0.5 + kRoundMagic) - kRoundMagic;  // round(n/2), |half| ≤ 538
   const double y = er * pow2(half) * pow2(n - half);
   const double big = x > 709.782712893384 ? kInf : y;
@@ -153,18 +159,61 @@ inline double log1p(double x) {
   return x != x ? x + x : neg;
 }
 
-/// log(1 + e^x) without overflow: max(x, 0) + log1p(e^{−|x|}).
-inline double softplus(double x) {
-  const double a = x < 0 ? -x : x;
-  const double m = x > 0 ? x : 0.0;
-  const double s = m + log1p(exp(-a));
-  return x != x ? x + x : s;
+/// log1p(x) for a caller that has already computed recip = 1.0 / (1.0 + x) (softplus with the
+/// sigmoid, log cosh with tanh): the correction c = c0 · recip replaces log1p's division c0 / u —
+/// a vector division costs as much as ≈ 16 other operations at AVX-512 width, and these kernels
+/// are compute-bound. recip is the correctly rounded 1/u, so c changes by at most an ulp of c
+/// (≤ 2^−105 relative to the result): the same ≤ 2 ulp as log1p. For x ≥ −1 (inputs below −1 and
+/// NaN are handled by the same selects as log1p).
+inline double log1pRecip(double x, double recip) {
+  using namespace detail;
+  const double u = 1.0 + x;
+  const double ur = (u > 0 && u <= 0x1.fffffffffffffp1023) ? u : 1.0;
+  double k = 0;
+  const double z = reduce(ur, k);
+  const double c0 = u >= 2.0 ? 1.0 - (u - x) : x - (u - 1.0);
+  const double c = k < 54.0 ? c0 * recip : 0.0;
+  const double y = logKernel(z - 1.0, k, c);
+  const double pos = x == kInf ? kInf : y;
+  const double tiny = x == 0 ? x : pos;  // keeps the sign of −0
+  const double minusOne = x == -1.0 ? -kInf : tiny;
+  const double neg = x < -1.0 ? kNaN : minusOne;
+  return x != x ? x + x : neg;
 }
 
-/// 1 / (1 + e^{−x}) computed as e/(1 + e) with e = e^{−|x|} ≤ 1 on the side that cannot overflow.
-inline double sigmoid(double x) {
+/// softplus(x) = log(1 + e^x) and the two sigmoids σ(x) = 1/(1 + e^{−x}), σ(−x) = 1 − σ(x) from
+/// ONE exponential and ONE division: with e = e^{−|x|} ∈ [0, 1] (no overflow for any x) and
+/// q = 1/(1 + e),
+///   softplus(x) = max(x, 0) + log1p(e),  σ(x) = q for x ≥ 0, e·q for x < 0,  σ(−x) the other one.
+/// Each sigmoid is within 1.5 ulp of the exact e/(1 + e) (two roundings); softplus within
+/// log1p's 2 ulp plus exp's 1 ulp carried through log1p (|d log1p/de| ≤ 1). NaN → NaN in all three.
+/// softplus(−x) = max(−x, 0) + log1p(e) shares the same log1p (the same bits as softplus(−x)).
+struct SoftplusSigmoid {
+  double softplus;
+  double sigmoid;      // σ(x)
+  double sigmoidNeg;   // σ(−x)
+  double softplusNeg;  // softplus(−x)
+};
+inline SoftplusSigmoid softplusSigmoid(double x) {
   const double e = exp(x < 0 ? x : -x);
-  return x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+  const double q = 1.0 / (1.0 + e);
+  const double small = e * q;
+  const double l = log1pRecip(e, q);
+  const double sp = (x > 0 ? x : 0.0) + l;
+  const double spNeg = (x < 0 ? -x : 0.0) + l;
+  return {x != x ? x + x : sp, x >= 0 ? q : small, x <= 0 ? q : small, x != x ? x + x : spNeg};
+}
+
+/// log(1 + e^x) without overflow: max(x, 0) + log1p(e^{−|x|}) (softplusSigmoid's operations, so
+/// the same bits as the loss kernels that use both).
+inline double softplus(double x) {
+  return softplusSigmoid(x).softplus;
+}
+
+/// 1 / (1 + e^{−x}) computed as e·1/(1 + e) with e = e^{−|x|} ≤ 1 on the side that cannot
+/// overflow (softplusSigmoid's operations).
+inline double sigmoid(double x) {
+  return softplusSigmoid(x).sigmoid;
 }
 
 }  // namespace losslab::vmath

@@ -3,12 +3,17 @@
 // spec §1.7 and §2.6) as small value types. Each maps the squared norm s = ‖f‖² ≥ 0 of a residual
 // block to [ρ(s), ρ′(s), ρ″(s)] with exactly Ceres' arithmetic: the same region tests (s > a² is
 // Huber's outlier region, s ≤ a² Tukey's inlier region), the same DBL_MIN floor on ρ′ and
-// Tolerant's switch to the linear form above x = 36.7. Ceres adds ½ρ(s) to the cost.
+// Tolerant's switch to the linear form above x = 36.7. Ceres adds ½ρ(s) to the cost. Logarithms
+// and exponentials are vector_math.h's (inlined, ≤ 1 ulp from libm's), and the region tests are
+// selects: the training pass (CeresLoss::valueAndGradient) runs without calls or mispredictions.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
+
+#include "core/engine/vector_math.h"
 
 namespace losslab {
 
@@ -70,53 +75,77 @@ class CeresRho {
 
   Kind kind() const { return m_kind; }
 
-  RhoEval operator()(double s) const {
+  /// Calls f with std::integral_constant<Kind, kind()>: a loop inside f evaluates at<K>() without
+  /// the switch, so it vectorises (CeresLoss's training pass).
+  template <class F>
+  auto visit(F f) const {
     switch (m_kind) {
+      case Kind::Huber:
+        return f(std::integral_constant<Kind, Kind::Huber>{});
+      case Kind::SoftLOne:
+        return f(std::integral_constant<Kind, Kind::SoftLOne>{});
+      case Kind::Cauchy:
+        return f(std::integral_constant<Kind, Kind::Cauchy>{});
+      case Kind::Arctan:
+        return f(std::integral_constant<Kind, Kind::Arctan>{});
+      case Kind::Tolerant:
+        return f(std::integral_constant<Kind, Kind::Tolerant>{});
+      case Kind::Tukey:
+        return f(std::integral_constant<Kind, Kind::Tukey>{});
       case Kind::Trivial:
-        return {s, 1.0, 0.0};
-      case Kind::Huber: {
-        if (s > m_b) {  // outlier region; r = √s > 0
-          const double r = std::sqrt(s);
-          const double d1 = std::max(kRhoFloor, m_a / r);
-          return {2.0 * m_a * r - m_b, d1, -d1 / (2.0 * s)};
-        }
-        return {s, 1.0, 0.0};
-      }
-      case Kind::SoftLOne: {
-        const double sum = 1.0 + s * m_c;
-        const double tmp = std::sqrt(sum);
-        const double d1 = std::max(kRhoFloor, 1.0 / tmp);
-        return {2.0 * m_b * (tmp - 1.0), d1, -(m_c * d1) / (2.0 * sum)};
-      }
-      case Kind::Cauchy: {
-        const double sum = 1.0 + s * m_c;
-        const double inv = 1.0 / sum;
-        return {m_b * std::log(sum), std::max(kRhoFloor, inv), -m_c * (inv * inv)};
-      }
-      case Kind::Arctan: {
-        const double sum = 1 + s * s * m_b;
-        const double inv = 1 / sum;
-        return {m_a * std::atan2(s, m_a), std::max(kRhoFloor, inv), -2.0 * s * m_b * (inv * inv)};
-      }
-      case Kind::Tolerant: {
-        const double x = (s - m_a) / m_b;
-        if (x > kTolerantLinearAbove) {
-          return {s - m_a - m_c, 1.0, 0.0};
-        }
-        const double ex = std::exp(x);
-        return {m_b * std::log(1.0 + ex) - m_c, std::max(kRhoFloor, ex / (1.0 + ex)),
-                0.5 / (m_b * (1.0 + std::cosh(x)))};
-      }
-      case Kind::Tukey: {
-        if (s <= m_b) {  // inlier region
-          const double value = 1.0 - s / m_b;
-          const double valueSq = value * value;
-          return {m_b / 3.0 * (1.0 - valueSq * value), valueSq, -2.0 / m_b * value};
-        }
-        return {m_b / 3.0, 0.0, 0.0};
-      }
+        break;
     }
-    return {s, 1.0, 0.0};
+    return f(std::integral_constant<Kind, Kind::Trivial>{});
+  }
+
+  /// ρ of kind K (K must be kind()).
+  template <Kind K>
+  RhoEval at(double s) const {
+    if constexpr (K == Kind::Trivial) {
+      return {s, 1.0, 0.0};
+    } else if constexpr (K == Kind::Huber) {
+      // Both regions computed, the outlier test s > a² selecting (a branch on random residuals
+      // mispredicts half the time). r = √s > 0 in the outlier region.
+      const double r = std::sqrt(s);
+      const double d1 = std::max(kRhoFloor, m_a / r);
+      const bool outlier = s > m_b;
+      return {outlier ? 2.0 * m_a * r - m_b : s, outlier ? d1 : 1.0,
+              outlier ? -d1 / (2.0 * s) : 0.0};
+    } else if constexpr (K == Kind::SoftLOne) {
+      const double sum = 1.0 + s * m_c;
+      const double tmp = std::sqrt(sum);
+      const double d1 = std::max(kRhoFloor, 1.0 / tmp);
+      return {2.0 * m_b * (tmp - 1.0), d1, -(m_c * d1) / (2.0 * sum)};
+    } else if constexpr (K == Kind::Cauchy) {
+      const double sum = 1.0 + s * m_c;
+      const double inv = 1.0 / sum;
+      return {m_b * vmath::log(sum), std::max(kRhoFloor, inv), -m_c * (inv * inv)};
+    } else if constexpr (K == Kind::Arctan) {
+      const double sum = 1 + s * s * m_b;
+      const double inv = 1 / sum;
+      return {m_a * std::atan2(s, m_a), std::max(kRhoFloor, inv), -2.0 * s * m_b * (inv * inv)};
+    } else if constexpr (K == Kind::Tolerant) {
+      const double x = (s - m_a) / m_b;
+      // cosh x = (eˣ + e^{−x})/2 from the same exponential (far below 0 both give +inf, so
+      // ρ″ = 0). Past x = 36.7 the linear form, selected.
+      const double ex = vmath::exp(x);
+      const double coshX = 0.5 * (ex + 1.0 / ex);
+      const bool linear = x > kTolerantLinearAbove;
+      return {linear ? s - m_a - m_c : m_b * vmath::log(1.0 + ex) - m_c,
+              linear ? 1.0 : std::max(kRhoFloor, ex / (1.0 + ex)),
+              linear ? 0.0 : 0.5 / (m_b * (1.0 + coshX))};
+    } else {
+      // Tukey. Both regions computed, the inlier test s ≤ a² selecting.
+      const double value = 1.0 - s / m_b;
+      const double valueSq = value * value;
+      const bool inlier = s <= m_b;
+      return {inlier ? m_b / 3.0 * (1.0 - valueSq * value) : m_b / 3.0, inlier ? valueSq : 0.0,
+              inlier ? -2.0 / m_b * value : 0.0};
+    }
+  }
+
+  RhoEval operator()(double s) const {
+    return visit([&](auto kind) { return at<decltype(kind)::value>(s); });
   }
 
  private:

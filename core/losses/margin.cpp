@@ -2,6 +2,7 @@
 // Margin classification losses (spec §2.3): Keras hinge, squared_hinge and categorical_hinge,
 // PyTorch soft_margin. ŷ are real scores; the origin of every doc comment is ŷ = 0 with a
 // positive label (y = 1, or the one-hot row for categorical_hinge).
+#include <algorithm>
 #include <cmath>
 
 #include "core/losses/loss_file.h"
@@ -18,44 +19,82 @@ bool isZeroOneBatch(const Tensor& target) {
   return ((target == 0.0) || (target == 1.0)).all();
 }
 
+/// The training pass's guess (ElementwiseLoss's optimistic checks): labels are converted if the
+/// first 64 are all 0 or 1. One label outside {0, 1} settles "no conversion" for the whole batch;
+/// a converting guess is confirmed by admits() on every element in the fused pass, and a batch
+/// that refutes it (a −1 after 64 ones) is run again with forBatch()'s full answer.
+bool zeroOnePrefix(const Tensor& target) {
+  const Eigen::Index n = std::min<Eigen::Index>(target.size(), 64);
+  for (Eigen::Index k = 0; k < n; ++k) {
+    const double t = target.data()[k];
+    if (t != 0.0 && t != 1.0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// Keras hinge. With ỹ the (possibly converted) label, m = 1 − ỹŷ:
 ///   e = max(m, 0), e′ = −ỹ · 1[m ≥ 0], e″ = 0; ℓ_i = mean_j e_ij.
 /// At the kink m = 0 TF's maximum passes the gradient to its first argument, so e′ = −ỹ there
 /// (tfjs passes 0 instead). At ŷ = 0, y = 1: [1, −1, 0].
-struct Hinge {
+template <class Term>
+struct HingeLike {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
-  explicit Hinge(const ParamValues&) {}
-  Hinge forBatch(const Tensor&, const Tensor& target) const {
-    Hinge kernel = *this;
+  explicit HingeLike(const ParamValues&) {}
+  HingeLike forBatch(const Tensor&, const Tensor& target) const {
+    HingeLike kernel = *this;
     kernel.m_convert = isZeroOneBatch(target);
     return kernel;
   }
-  LossEval operator()(double p, double t) const {
-    const double y = m_convert ? 2 * t - 1 : t;
-    const double m = 1 - y * p;
-    return m >= 0 ? LossEval{m, -y, 0} : LossEval{0, 0, 0};
+  static constexpr bool kOptimistic = true;
+  HingeLike optimistic(const Tensor&, const Tensor& target) const {
+    HingeLike kernel = *this;
+    kernel.m_convert = zeroOnePrefix(target);
+    return kernel;
   }
-  bool m_convert = false;  // set per batch by forBatch
+  /// The fused pass runs one loop per label mode, without its branch; the converting one admits
+  /// only 0/1 labels (`|`, not `||`: no control flow in the loop, so it vectorises).
+  static constexpr bool kHasModes = true;
+  template <bool Convert>
+  struct Mode {
+    bool admits(double, double t) const { return !Convert || ((t == 0.0) | (t == 1.0)); }
+    LossEval operator()(double p, double t) const { return Term::eval(p, Convert ? 2 * t - 1 : t); }
+  };
+  template <class F>
+  auto visit(F f) const {
+    return m_convert ? f(Mode<true>{}) : f(Mode<false>{});
+  }
+  LossEval operator()(double p, double t) const {
+    return visit([&](const auto& kernel) { return kernel(p, t); });
+  }
+  bool m_convert = false;  // set per batch by forBatch (or guessed by optimistic)
 };
+
+/// Keras hinge. With ỹ the (possibly converted) label, m = 1 − ỹŷ:
+///   e = max(m, 0), e′ = −ỹ · 1[m ≥ 0], e″ = 0; ℓ_i = mean_j e_ij.
+/// At the kink m = 0 TF's maximum passes the gradient to its first argument, so e′ = −ỹ there
+/// (tfjs passes 0 instead). At ŷ = 0, y = 1: [1, −1, 0].
+struct HingeTerm {
+  static LossEval eval(double p, double y) {
+    const double m = 1 - y * p;
+    const bool active = m >= 0;  // per-field selects: the lane loop vectorises
+    return {active ? m : 0.0, active ? -y : 0.0, 0};
+  }
+};
+using Hinge = HingeLike<HingeTerm>;
 
 /// Keras squared hinge, same label conversion as Hinge. With m = 1 − ỹŷ:
 ///   e = max(m, 0)², e′ = −2ỹ max(m, 0) (continuous), e″ = 2ỹ² · 1[m ≥ 0] (TF's maximum passes
 ///   at m = 0, so the second derivative there is the left one). At ŷ = 0, y = 1: [1, −2, 2].
-struct SquaredHinge {
-  static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
-  explicit SquaredHinge(const ParamValues&) {}
-  SquaredHinge forBatch(const Tensor&, const Tensor& target) const {
-    SquaredHinge kernel = *this;
-    kernel.m_convert = isZeroOneBatch(target);
-    return kernel;
-  }
-  LossEval operator()(double p, double t) const {
-    const double y = m_convert ? 2 * t - 1 : t;
+struct SquaredHingeTerm {
+  static LossEval eval(double p, double y) {
     const double m = 1 - y * p;
-    return m >= 0 ? LossEval{m * m, -2 * y * m, 2 * y * y} : LossEval{0, 0, 0};
+    const bool active = m >= 0;
+    return {active ? m * m : 0.0, active ? -2 * y * m : 0.0, active ? 2 * y * y : 0.0};
   }
-  bool m_convert = false;  // set per batch by forBatch
 };
+using SquaredHinge = HingeLike<SquaredHingeTerm>;
 
 /// PyTorch SoftMarginLoss, element-wise: e = log(1 + e^{−yx}) = softplus(−yx),
 ///   e′ = −y σ(−yx), e″ = y² σ(−yx) σ(yx).
@@ -68,16 +107,9 @@ struct SoftMargin {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
   explicit SoftMargin(const ParamValues&) {}
   LossEval operator()(double x, double y) const {
-    const double z = -y * x;
-    // softplus(z), σ(z), σ(−z) from one e = e^{−|z|}: vmath::softplus / vmath::sigmoid's
-    // operations, so the same bits as calling them.
-    const double e = vmath::exp(z < 0 ? z : -z);
-    const double big = 1.0 / (1.0 + e);
-    const double small = e / (1.0 + e);
-    const double sp = (z > 0 ? z : 0.0) + vmath::log1p(e);
-    const double s = z >= 0 ? big : small;
-    const double sNeg = -z >= 0 ? big : small;
-    return {z != z ? z : sp, -y * s, y * y * s * sNeg};
+    // softplus(z), σ(z), σ(−z) from one exponential and one division (vector_math.h).
+    const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(-y * x);
+    return {s.softplus, -y * s.sigmoid, y * y * s.sigmoid * s.sigmoidNeg};
   }
 };
 

@@ -52,20 +52,14 @@ struct BinaryCrossentropy {
       : m_fromLogits(param(params, "from_logits") != 0),
         m_smoothing(param(params, "label_smoothing")),
         m_eps(param(params, "epsilon")) {}
-  /// from_logits: one exponential for all three terms. With e = e^{−|z|}, softplus(z) =
-  /// max(z, 0) + log1p(e) and σ(z), σ(−z) are 1/(1 + e), e/(1 + e) in the order the sign of z
-  /// says — vmath::softplus / vmath::sigmoid's operations, so the same bits.
+  /// from_logits: one exponential and one division for all three terms (softplus(z), σ(z) and
+  /// σ(−z): vmath::softplusSigmoid, whose operations vmath::softplus / vmath::sigmoid share).
   struct Logits {
     double smoothing;
     LossEval operator()(double p, double t) const {
       const double y = t * (1 - smoothing) + 0.5 * smoothing;
-      const double e = vmath::exp(p < 0 ? p : -p);
-      const double big = 1.0 / (1.0 + e);
-      const double small = e / (1.0 + e);
-      const double sp = (p > 0 ? p : 0.0) + vmath::log1p(e);
-      const double sPos = p >= 0 ? big : small;
-      const double sNeg = -p >= 0 ? big : small;
-      return {(p != p ? p : sp) - p * y, sPos - y, sPos * sNeg};
+      const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(p);
+      return {s.softplus - p * y, s.sigmoid - y, s.sigmoid * s.sigmoidNeg};
     }
   };
   struct Probabilities {
@@ -113,22 +107,61 @@ struct BinaryFocalCrossentropy {
         m_fromLogits(param(params, "from_logits") != 0),
         m_smoothing(param(params, "label_smoothing")),
         m_eps(param(params, "epsilon")) {}
+  /// u^e for the exponents the formulas use, e ∈ {γ, γ − 1, γ − 2}. For an integer γ ≤ 2 they
+  /// are exact or one correctly rounded operation — u·u, u, 1, 1/u — which is what pow returns
+  /// (glibc's pow is correctly rounded), so the same numbers without a libm call: the fused loop
+  /// vectorises. `Gamma` is that integer, or −1 for any other γ (std::pow).
+  template <int Gamma>
+  static double power(double u, double e) {
+    if constexpr (Gamma < 0) {
+      return std::pow(u, e);
+    } else {
+      // e is Gamma, Gamma − 1 or Gamma − 2, so one of 2, 1, 0, −1, −2.
+      const double square = u * u;
+      const double inverse = 1 / u;
+      const double negative = e == -1 ? inverse : inverse * inverse;
+      const double small = e == 0 ? 1.0 : (e == 1 ? u : negative);
+      return e == 2 ? square : small;
+    }
+  }
+  template <bool FromLogits, int Gamma, class Loss = BinaryFocalCrossentropy>
+  struct Mode {
+    Loss loss;  // by value: the gradient stores cannot alias its parameters
+    LossEval operator()(double x, double t) const {
+      return loss.template eval<FromLogits, Gamma>(x, t);
+    }
+  };
+  /// The fused pass runs one loop per (from_logits, integer γ ≤ 2 or not), without their
+  /// branches.
+  static constexpr bool kHasModes = true;
+  template <class F>
+  auto visit(F f) const {
+    const bool small = m_gamma == 0 || m_gamma == 1 || m_gamma == 2;
+    if (m_fromLogits) {
+      return small ? f(Mode<true, 2>{*this}) : f(Mode<true, -1>{*this});
+    }
+    return small ? f(Mode<false, 2>{*this}) : f(Mode<false, -1>{*this});
+  }
   LossEval operator()(double x, double t) const {
+    return visit([&](const auto& kernel) { return kernel(x, t); });
+  }
+  template <bool FromLogits, int Gamma>
+  LossEval eval(double x, double t) const {
     const double y = t * (1 - m_smoothing) + 0.5 * m_smoothing;
     double p = x;
     double q = 1 - x;  // 1 − p
     LossEval b;        // b and its derivatives w.r.t. the input x
     double du = 1 - 2 * y;
     double ddu = 0;
-    if (m_fromLogits) {
-      p = sigmoid(x);
-      q = sigmoid(-x);
+    if constexpr (FromLogits) {
+      const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(x);  // σ(x), σ(−x): one exp
+      p = s.sigmoid;
+      q = s.sigmoidNeg;
       const double slope = p * q;  // σ′
       b = clippedBce(p, y, m_eps);
-      if (clipProbability(p, m_eps).inside) {
-        b.d1 = p - y;
-        b.d2 = slope;
-      }
+      const bool inside = !(p < m_eps) && !(p > 1 - m_eps);  // clipProbability(p, ε).inside
+      b.d1 = inside ? p - y : b.d1;
+      b.d2 = inside ? slope : b.d2;
       ddu = du * slope * (1 - 2 * p);
       du *= slope;
     } else {
@@ -137,13 +170,13 @@ struct BinaryFocalCrossentropy {
     const double u = y * q + (1 - y) * p;
     const double w = m_balancing ? y * m_alpha + (1 - y) * (1 - m_alpha) : 1.0;
     const double g = m_gamma;
-    const double uG = std::pow(u, g);
-    const double uG1 = g * std::pow(u, g - 1);  // TF: γ·u^{γ−1}, NaN at u = 0 for γ = 0
+    const double uG = power<Gamma>(u, g);
+    const double uG1 = g * power<Gamma>(u, g - 1);  // TF: γ·u^{γ−1}, NaN at u = 0 for γ = 0
     const double value = w * uG * b.value;
     const double d1 = w * (uG1 * du * b.value + uG * b.d1);
     double d2 = uG * b.d2;
     if (g * (g - 1) != 0) {
-      d2 += g * (g - 1) * std::pow(u, g - 2) * du * du * b.value;
+      d2 += g * (g - 1) * power<Gamma>(u, g - 2) * du * du * b.value;
     }
     if (g != 0) {
       d2 += uG1 * (ddu * b.value + 2 * du * b.d1);
@@ -197,6 +230,10 @@ struct Poisson {
     }
     return *this;
   }
+  /// The training pass checks ŷ + ε > 0 in its own loop and calls forBatch() only if some
+  /// element fails (ElementwiseLoss's optimistic checks): the batch is read once.
+  static constexpr bool kOptimistic = true;
+  bool admits(double p, double) const { return p + m_eps > 0; }
   LossEval operator()(double p, double y) const {
     const double shifted = p + m_eps;
     return {p - y * vmath::log(shifted), 1 - y / shifted, y / (shifted * shifted)};

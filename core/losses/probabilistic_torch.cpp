@@ -14,6 +14,7 @@
 
 #include "core/engine/pipeline.h"
 #include "core/losses/loss_file.h"
+#include "core/losses/torch_broadcast.h"
 
 namespace losslab {
 
@@ -39,57 +40,6 @@ std::string number(double v) {
 std::string at(Eigen::Index i, Eigen::Index j) {
   return "row " + std::to_string(i + 1) + ", column " + std::to_string(j + 1);
 }
-
-/// An optional non-differentiable extra input that broadcasts against y_pred: y_pred's shape
-/// (where `allowSameShape`), or one value per column of y_pred (PyTorch's (D,) tensor), written
-/// as a row (1, D) or as a column (D, 1). Absent, every element reads `fallback`; a wrong shape
-/// is a usage error.
-class Broadcast {
- public:
-  Broadcast(const LossInputs& in,
-            std::string_view name,
-            const LossInfo& info,
-            bool allowSameShape) {
-    const Tensor* extra = in.extra(name);
-    if (!extra) {
-      return;
-    }
-    const Tensor& pred = *in.yPred;
-    const bool same = extra->rows() == pred.rows() && extra->cols() == pred.cols();
-    const bool row = extra->rows() == 1 && extra->cols() == pred.cols();
-    const bool column = extra->cols() == 1 && extra->rows() == pred.cols();
-    if (allowSameShape && same) {
-      m_tensor = extra;
-      m_perElement = true;
-    } else if (row) {
-      m_tensor = extra;
-    } else if (column) {
-      m_row = extra->transpose();
-      m_tensor = &m_row;
-    } else {
-      const std::string d = std::to_string(pred.cols());
-      throw Error::usage(
-          info.id + ": " + std::string(name) + " has shape " + shapeText(*extra) +
-          " but must be (1, " + d + ") or (" + d + ", 1)" +
-          (allowSameShape ? " or y_pred's shape " + shapeText(pred) : std::string()));
-    }
-  }
-  Broadcast(const Broadcast&) = delete;
-  Broadcast& operator=(const Broadcast&) = delete;
-
-  /// Element (i, j), `fallback` when the input is absent.
-  double at(Eigen::Index i, Eigen::Index j, double fallback = 1.0) const {
-    if (!m_tensor) {
-      return fallback;
-    }
-    return m_perElement ? (*m_tensor)(i, j) : (*m_tensor)(0, j);
-  }
-
- private:
-  const Tensor* m_tensor = nullptr;
-  Tensor m_row;  // a (D, 1) column as a row
-  bool m_perElement = false;
-};
 
 /// PyTorch BCELoss, element-wise with optional weight w (y_pred's shape or 1×D):
 ///   e = −w [y max(log p, −100) + (1 − y) max(log(1 − p), −100)],
@@ -163,11 +113,31 @@ class TorchBceWithLogits final : public Loss {
         const double w = weight.at(i, j);
         const double wp = posWeight.at(i, j);
         const double l = 1 + (wp - 1) * y;
-        out.unreduced(i, j) = w * ((1 - y) * x + l * softplus(-x));
-        out.grad(i, j) = w * (l * sigmoid(x) - wp * y);
-        out.d2(i, j) = w * l * sigmoid(x) * sigmoid(-x);
+        const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(x);  // one exponential
+        out.unreduced(i, j) = w * ((1 - y) * x + l * s.softplusNeg);
+        out.grad(i, j) = w * (l * s.sigmoid - wp * y);
+        out.d2(i, j) = w * l * s.sigmoid * s.sigmoidNeg;
       }
     }
+  }
+
+  /// The training path without weights: evaluate()'s formula (w = w_p = 1, so L = 1) in
+  /// ElementwiseLoss's loop; with either weight the general path.
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
+    if (in.extra("weight") || in.extra("pos_weight")) {
+      return Loss::valueAndGradient(in, reduction, grad);
+    }
+    const Tensor& x = *in.yPred;
+    grad.resize(x.rows(), x.cols());
+    const auto element = [](double v, double y) {
+      const double l = 1 + (1.0 - 1) * y;
+      const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(v);
+      return LossEval{1.0 * ((1 - y) * v + l * s.softplusNeg), 1.0 * (l * s.sigmoid - 1.0 * y), 0};
+    };
+    const double factor = elementFactor(info().framework, reduction, x.rows(), x.cols(), false);
+    return elementwise_detail::fusedPass(element, x.data(), in.yTrue->data(), grad.data(), x.size(),
+                                         factor)
+        .value;
   }
 };
 
@@ -313,11 +283,15 @@ struct PoissonNll {
     }
     return *this;
   }
-  /// The fused pass runs one loop per (log_input, full) pair, without their branches.
+  /// The fused pass runs one loop per (log_input, full) pair, without their branches, and checks
+  /// x + eps > 0 in the same loop (forBatch() only if an element fails: ElementwiseLoss's
+  /// optimistic checks).
   static constexpr bool kHasModes = true;
+  static constexpr bool kOptimistic = true;
   template <bool LogInput, bool Full>
   struct Mode {
     double eps;
+    bool admits(double x, double) const { return LogInput || x + eps > 0; }
     LossEval operator()(double x, double y) const {
       return PoissonNll::eval<LogInput, Full>(x, y, eps);
     }
@@ -439,7 +413,9 @@ struct KlDiv {
     return *this;
   }
   static constexpr bool kHasModes = true;
+  static constexpr bool kOptimistic = true;  // t ≥ 0 checked in the fused loop (admits)
   struct LogTarget {
+    bool admits(double, double) const { return true; }
     LossEval operator()(double x, double t) const {
       const double p = vmath::exp(t);
       // t = −∞ (log 0): the limit 0 of p(t − x), where exp(t)·(t − x) is 0·(−∞) = NaN.
@@ -447,6 +423,7 @@ struct KlDiv {
     }
   };
   struct Probability {
+    bool admits(double, double t) const { return !(t < 0); }
     LossEval operator()(double x, double t) const {
       const double entropy = t == 0 ? 0.0 : t * vmath::log(t);
       return {entropy - t * x, -t, 0};
@@ -485,14 +462,33 @@ class MultilabelSoftMargin final : public Loss {
       double sum = 0;
       for (Eigen::Index j = 0; j < x.cols(); ++j) {
         const double w = weight.at(0, j) * scale;
-        const double v = x(i, j);
         const double t = y(i, j);
-        sum += w * (t * softplus(-v) + (1 - t) * softplus(v));
-        out.grad(i, j) = w * (sigmoid(v) - t);
-        out.d2(i, j) = w * sigmoid(v) * sigmoid(-v);
+        const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(x(i, j));  // one exponential
+        sum += w * (t * s.softplusNeg + (1 - t) * s.softplus);
+        out.grad(i, j) = w * (s.sigmoid - t);
+        out.d2(i, j) = w * s.sigmoid * s.sigmoidNeg;
       }
       out.unreduced(i, 0) = sum;
     }
+  }
+
+  /// The training path without class weights: evaluate()'s element terms in ElementwiseLoss's
+  /// loop over the whole batch; with weights (per column) the general path.
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
+    if (in.extra("weight")) {
+      return Loss::valueAndGradient(in, reduction, grad);
+    }
+    const Tensor& x = *in.yPred;
+    grad.resize(x.rows(), x.cols());
+    const auto rows = static_cast<double>(x.rows());
+    const double factor = uniformFactor(info().framework, reduction, rows, rows);
+    const auto element = [w = 1.0 / static_cast<double>(x.cols())](double v, double t) {
+      const vmath::SoftplusSigmoid s = vmath::softplusSigmoid(v);
+      return LossEval{w * (t * s.softplusNeg + (1 - t) * s.softplus), w * (s.sigmoid - t), 0};
+    };
+    return elementwise_detail::fusedPass(element, x.data(), in.yTrue->data(), grad.data(), x.size(),
+                                         factor)
+        .value;
   }
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/engine/reduction.h"
 #include "core/losses/ceres_rho.h"
 #include "core/losses/loss_file.h"
 
@@ -152,7 +153,58 @@ class CeresLoss final : public Loss {
     }
   }
 
+  /// The training path: one pass, the same per-row arithmetic as evaluate() (s, ρ, ρ′·r), the
+  /// value summed on the fly and the gradient scaled as it is stored — no BatchEval, no d2, no
+  /// temporaries (the general path allocated and filled three batch-sized tensors).
+  double valueAndGradient(const LossInputs& in, Reduction reduction, Tensor& grad) const override {
+    const Tensor& pred = *in.yPred;
+    const Tensor& target = *in.yTrue;
+    grad.resize(pred.rows(), pred.cols());
+    const auto rows = static_cast<double>(pred.rows());
+    const double factor = uniformFactor(info().framework, reduction, rows, rows);
+    const Eigen::Index k = pred.cols();
+    const double* p = pred.data();
+    const double* t = target.data();
+    double* g = grad.data();
+    if (k == 1 && !m_rho.g) {
+      // One residual per sample: ρ(r²) element by element, the loop of ElementwiseLoss (eight
+      // partial sums, compiled per instruction set) with ρ's kind fixed at compile time.
+      return m_rho.f.visit([&](auto kind) {
+        const ElementKernel<decltype(kind)::value> kernel{m_rho.f, m_rho.scale};
+        return elementwise_detail::fusedPass(kernel, p, t, g, pred.size(), factor).value;
+      });
+    }
+    const CeresChain rho = m_rho;  // a local copy: the gradient stores cannot alias it
+    double sum = 0;
+    for (Eigen::Index i = 0; i < pred.rows(); ++i) {
+      double s = 0;
+      for (Eigen::Index j = 0; j < k; ++j) {
+        const double r = p[i * k + j] - t[i * k + j];
+        s += r * r;
+      }
+      const RhoEval e = rho(s);
+      sum += 0.5 * e.value;
+      for (Eigen::Index j = 0; j < k; ++j) {
+        const double r = p[i * k + j] - t[i * k + j];
+        g[i * k + j] = factor * (e.d1 * r);
+      }
+    }
+    return factor * sum;  // as ReductionPlan::value: factor · Σ ℓ_i
+  }
+
  private:
+  /// ½·scale·ρ(r²) of one residual and its derivative scale·ρ′(r²)·r (evaluate()'s ρ′ r).
+  template <CeresRho::Kind K>
+  struct ElementKernel {
+    CeresRho rho;
+    double scale;
+    LossEval operator()(double prediction, double target) const {
+      const double r = prediction - target;
+      const RhoEval e = scaledRho(scale, rho.at<K>(r * r));
+      return {0.5 * e.value, e.d1 * r, 0};
+    }
+  };
+
   CeresChain m_rho;
 };
 
@@ -286,17 +338,31 @@ struct EpsilonInsensitive {
   static constexpr Aggregate kAggregate = Aggregate::MeanLastAxis;
   explicit EpsilonInsensitive(const ParamValues& params)
       : m_eps(param(params, "epsilon")), m_squared(param(params, "squared") != 0) {}
+  /// One branch-free kernel per mode (selects: the fused loop vectorises; a branch on the tube
+  /// mispredicts on random residuals).
+  template <bool Squared>
+  struct Mode {
+    double eps;
+    LossEval operator()(double p, double t) const {
+      const double r = p - t;
+      const double outside = std::fabs(r) - eps;
+      const bool inside = outside <= 0;  // the tube, its edge included (NaN is outside)
+      const double sign = r > 0 ? 1.0 : -1.0;
+      if constexpr (Squared) {
+        return {inside ? 0.0 : outside * outside, inside ? 0.0 : 2 * sign * outside,
+                inside ? 0.0 : 2.0};
+      } else {
+        return {inside ? 0.0 : outside, inside ? 0.0 : sign, 0};
+      }
+    }
+  };
+  static constexpr bool kHasModes = true;
+  template <class F>
+  auto visit(F f) const {
+    return m_squared ? f(Mode<true>{m_eps}) : f(Mode<false>{m_eps});
+  }
   LossEval operator()(double p, double t) const {
-    const double r = p - t;
-    const double outside = std::fabs(r) - m_eps;
-    if (outside <= 0) {  // inside the tube, its edge included (NaN falls through)
-      return {0, 0, 0};
-    }
-    const double sign = r > 0 ? 1.0 : -1.0;
-    if (m_squared) {
-      return {outside * outside, 2 * sign * outside, 2};
-    }
-    return {outside, sign, 0};
+    return visit([&](const auto& kernel) { return kernel(p, t); });
   }
   double m_eps;
   bool m_squared;

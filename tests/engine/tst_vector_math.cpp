@@ -2,7 +2,8 @@
 // The branch-free exp / log / log1p of core/engine/vector_math.h against glibc's std:: functions
 // (correctly rounded in practice, < 1 ulp documented) on dense sweeps and every special input:
 // ±0, subnormals, the −708.4 / −745.13 underflow boundaries, the 709.78 overflow boundary, huge,
-// ±inf, NaN. Also: one path for every element — the same input gives the same bits whether it is
+// ±inf, NaN; log1pRecip and softplusSigmoid (one exponential for softplus and both sigmoids) the
+// same way. Also: one path for every element — the same input gives the same bits whether it is
 // evaluated alone or inside a (vectorised) loop at any position.
 #include <QTest>
 #include <bit>
@@ -146,6 +147,22 @@ template <class F>
   return f(x);
 }
 
+bool sameBits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b) ||
+         (std::isnan(a) && std::isnan(b));
+}
+
+double log1pWithRecip(double x) {
+  return vm::log1pRecip(x, 1.0 / (1.0 + x));
+}
+double softplusPart(double x) {
+  return vm::softplusSigmoid(x).softplus;
+}
+double sigmoidPart(double x) {
+  const vm::SoftplusSigmoid s = vm::softplusSigmoid(x);
+  return s.sigmoid - s.sigmoidNeg;  // both, so neither is optimised away
+}
+
 }  // namespace
 
 class TestVectorMath : public QObject {
@@ -180,6 +197,64 @@ class TestVectorMath : public QObject {
     xs.push_back(-2);
     sweep(
         plus(xs, specials()), vm::log1p, [](double x) { return std::log1p(x); }, 2, "log1p");
+  }
+
+  void log1pRecipMatchesStd() {
+    // log1p with the caller's 1/(1 + x) (softplus, log cosh): the same 2 ulp as log1p on (−1, 3]
+    // and every binade above and below 0, and the special inputs.
+    auto xs = plus(randomBits(false, 1'000'000, 7), linear(-1, 3, 2'000'001));
+    for (const double x : randomBits(true, 1'000'000, 8)) {
+      if (x >= -1) {
+        xs.push_back(x);
+      }
+    }
+    xs.push_back(-2);
+    const auto withRecip = [](double x) { return vm::log1pRecip(x, 1.0 / (1.0 + x)); };
+    sweep(
+        plus(xs, specials()), withRecip, [](double x) { return std::log1p(x); }, 2, "log1pRecip");
+    // Where the loss kernels use it: x = e^{−|z|} ∈ (0, 1], densely near 0 and 1.
+    sweep(
+        plus(linear(0, 1, 1'000'001), linear(0, 1e-6, 100'001)), withRecip,
+        [](double x) { return std::log1p(x); }, 2, "log1pRecip on [0, 1]");
+  }
+
+  void softplusSigmoidFromOneExponential() {
+    // All three results against std:: (formulas on the side where exp cannot overflow), and
+    // bit-identical to softplus(x), sigmoid(x), sigmoid(−x), softplus(−x), which the formula
+    // language uses.
+    const auto xs = plus(plus(linear(-800, 800, 400'001), linear(-1, 1, 200'001)), specials());
+    sweep(
+        xs, [](double x) { return vm::softplusSigmoid(x).softplus; },
+        [](double x) { return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))); }, 3,
+        "softplusSigmoid.softplus");
+    const auto stdSigmoid = [](double x) {
+      return x >= 0 ? 1 / (1 + std::exp(-x)) : std::exp(x) / (1 + std::exp(x));
+    };
+    sweep(
+        xs, [](double x) { return vm::softplusSigmoid(x).sigmoid; }, stdSigmoid, 3,
+        "softplusSigmoid.sigmoid");
+    sweep(
+        xs, [](double x) { return vm::softplusSigmoid(x).sigmoidNeg; },
+        [&](double x) { return stdSigmoid(-x); }, 3, "softplusSigmoid.sigmoidNeg");
+    for (const double x : xs) {
+      const vm::SoftplusSigmoid s = vm::softplusSigmoid(x);
+      QVERIFY(sameBits(s.softplus, vm::softplus(x)));
+      QVERIFY(sameBits(s.sigmoid, vm::sigmoid(x)));
+      QVERIFY(sameBits(s.sigmoidNeg, vm::sigmoid(-x)));
+      QVERIFY(sameBits(s.softplusNeg, vm::softplus(-x)));
+    }
+    // Exact points: σ(0) = ½ on both sides, softplus(0) = log 2 to an ulp, saturation far out.
+    QCOMPARE(vm::softplusSigmoid(0.0).sigmoid, 0.5);
+    QCOMPARE(vm::softplusSigmoid(0.0).sigmoidNeg, 0.5);
+    QVERIFY(ulpDistance(vm::softplusSigmoid(0.0).softplus, std::log(2.0)) <= 1);
+    QCOMPARE(vm::softplusSigmoid(800.0).sigmoid, 1.0);
+    QCOMPARE(vm::softplusSigmoid(800.0).sigmoidNeg, 0.0);
+    QCOMPARE(vm::softplusSigmoid(800.0).softplus, 800.0);
+    QCOMPARE(vm::softplusSigmoid(-800.0).softplus, 0.0);
+    QCOMPARE(vm::softplusSigmoid(kInf).softplus, kInf);
+    QVERIFY(std::isnan(vm::softplusSigmoid(kNaN).softplus));
+    QVERIFY(std::isnan(vm::softplusSigmoid(kNaN).sigmoid));
+    QVERIFY(std::isnan(vm::softplusSigmoid(kNaN).sigmoidNeg));
   }
 
   void specialValuesExactly() {
@@ -234,14 +309,16 @@ class TestVectorMath : public QObject {
       const auto e = mapped(xs, vm::exp);
       const auto l = mapped(xs, vm::log);
       const auto l1 = mapped(xs, vm::log1p);
+      const auto l1r = mapped(xs, log1pWithRecip);
+      const auto sp = mapped(xs, softplusPart);
+      const auto sg = mapped(xs, sigmoidPart);
       for (std::size_t i = 0; i < xs.size(); ++i) {
-        const auto same = [](double a, double b) {
-          return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b) ||
-                 (std::isnan(a) && std::isnan(b));
-        };
-        QVERIFY(same(e[i], alone(vm::exp, xs[i])));
-        QVERIFY(same(l[i], alone(vm::log, xs[i])));
-        QVERIFY(same(l1[i], alone(vm::log1p, xs[i])));
+        QVERIFY(sameBits(e[i], alone(vm::exp, xs[i])));
+        QVERIFY(sameBits(l[i], alone(vm::log, xs[i])));
+        QVERIFY(sameBits(l1[i], alone(vm::log1p, xs[i])));
+        QVERIFY(sameBits(l1r[i], alone(log1pWithRecip, xs[i])));
+        QVERIFY(sameBits(sp[i], alone(softplusPart, xs[i])));
+        QVERIFY(sameBits(sg[i], alone(sigmoidPart, xs[i])));
       }
     }
   }

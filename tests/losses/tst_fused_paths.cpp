@@ -26,11 +26,12 @@ struct Batch {
   LossInputs in;
 };
 
-Batch batchFor(const LossInfo& info, const ParamValues& params, int rows, unsigned seed) {
+Batch batchFor(
+    const LossInfo& info, const ParamValues& params, int rows, unsigned seed, int cols = 3) {
   std::mt19937 rng(seed);
   SampleShape shape;
   shape.rows = rows;
-  shape.cols = 3;
+  shape.cols = cols;
   Batch batch;
   batch.request = sampleRequest(info, params, rng, shape);
   return batch;
@@ -49,6 +50,32 @@ bool sameBits(double a, double b) {
 }
 
 }  // namespace
+
+/// valueAndGradient on 203 rows of `cols` columns: the same bits on every instruction set and
+/// the pipeline's value and gradient to 1e-13.
+void compareWithPipelineAndIsas(const Loss& loss, int cols) {
+  Batch batch = batchFor(loss.info(), loss.params(), 203, 11, cols);
+  bind(batch);
+  const Evaluation full = evaluate(loss, batch.request);
+  simd::setIsa(simd::Isa::Baseline);
+  Tensor reference;
+  const double value = loss.valueAndGradient(batch.in, full.reduction, reference);
+  LOSSLAB_VERIFY_NEAR(value, full.value, 1e-13 * (1 + std::fabs(full.value)));
+  QCOMPARE(reference.rows(), full.grad.rows());
+  QCOMPARE(reference.cols(), full.grad.cols());
+  const double scale = 1 + full.grad.abs().maxCoeff();
+  QVERIFY(((reference - full.grad).abs() <= 1e-13 * scale).all());
+  for (const simd::Isa isa : {simd::Isa::Avx2, simd::Isa::Avx512}) {
+    if (simd::setIsa(isa) != isa) {
+      continue;
+    }
+    Tensor grad;
+    QVERIFY(sameBits(loss.valueAndGradient(batch.in, full.reduction, grad), value));
+    for (Eigen::Index k = 0; k < grad.size(); ++k) {
+      QVERIFY(sameBits(grad.data()[k], reference.data()[k]));
+    }
+  }
+}
 
 class TestFusedPaths : public QObject {
   Q_OBJECT
@@ -111,6 +138,54 @@ class TestFusedPaths : public QObject {
     QCOMPARE(grad.cols(), full.grad.cols());
     const double scale = 1 + full.grad.abs().maxCoeff();
     QVERIFY(((grad - full.grad).abs() <= 1e-13 * scale).all());
+  }
+
+  void oneColumnTrainingPathEqualsPipeline_data() { everyLoss_data(); }
+  void oneColumnTrainingPathEqualsPipeline() {
+    // One column: the shape of the benchmarks, where the Ceres losses take their element-wise
+    // loop (ρ's kind fixed at compile time) instead of the row loop. Same bits on every
+    // instruction set, and the pipeline's numbers.
+    QFETCH(QString, id);
+    const LossPtr loss = LossRegistry::instance().create(id.toStdString());
+    const InputDomain domain = loss->info().facts.inputs(loss->params());
+    if (domain.minColumns > 1 || domain.columns > 1) {
+      QSKIP("needs more than one column");
+    }
+    compareWithPipelineAndIsas(*loss, 1);
+  }
+
+  void parameterModesEqualPipeline_data() {
+    // Kernels whose parameters pick a loop (kHasModes) or a guess (kOptimistic), beyond the
+    // defaults that the tests above run.
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<ParamValues>("params");
+    QTest::newRow("bce from_logits") << "binary_crossentropy" << ParamValues{{"from_logits", 1}};
+    QTest::newRow("focal from_logits")
+        << "binary_focal_crossentropy" << ParamValues{{"from_logits", 1}};
+    QTest::newRow("focal γ = 0") << "binary_focal_crossentropy" << ParamValues{{"gamma", 0}};
+    QTest::newRow("focal γ = 1") << "binary_focal_crossentropy" << ParamValues{{"gamma", 1}};
+    QTest::newRow("focal γ = 1.5 (pow)")
+        << "binary_focal_crossentropy" << ParamValues{{"gamma", 1.5}};
+    QTest::newRow("focal γ = 2 balanced, logits")
+        << "binary_focal_crossentropy"
+        << ParamValues{{"apply_class_balancing", 1}, {"from_logits", 1}};
+    QTest::newRow("ε-insensitive squared") << "epsilon_insensitive" << ParamValues{{"squared", 1}};
+    QTest::newRow("cce from_logits")
+        << "categorical_crossentropy" << ParamValues{{"from_logits", 1}};
+    QTest::newRow("cce smoothing")
+        << "categorical_crossentropy" << ParamValues{{"label_smoothing", 0.2}};
+    QTest::newRow("sparse cce from_logits")
+        << "sparse_categorical_crossentropy" << ParamValues{{"from_logits", 1}};
+    QTest::newRow("kl_div log_target") << "kl_div" << ParamValues{{"log_target", 1}};
+    QTest::newRow("poisson_nll rate") << "poisson_nll" << ParamValues{{"log_input", 0}};
+    QTest::newRow("poisson_nll full") << "poisson_nll" << ParamValues{{"full", 1}};
+  }
+  void parameterModesEqualPipeline() {
+    QFETCH(QString, id);
+    QFETCH(ParamValues, params);
+    const LossPtr loss = LossRegistry::instance().create(id.toStdString(), params);
+    const InputDomain domain = loss->info().facts.inputs(loss->params());
+    compareWithPipelineAndIsas(*loss, domain.minColumns > 1 || domain.columns > 1 ? 5 : 3);
   }
 
   void categoricalTrainingPathKeepsItsBuffer() {

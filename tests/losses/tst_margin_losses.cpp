@@ -45,6 +45,8 @@ class TestMarginLosses : public QObject {
   void zeroOneLabelsConvertedOnlyForWholeBatch_data();
   void zeroOneLabelsConvertedOnlyForWholeBatch();
   void fusedPathConvertsLikeEvaluate();
+  void fusedPathRefutesItsLabelGuessLate_data();
+  void fusedPathRefutesItsLabelGuessLate();
   void hingeKinkPassesGradientToFirstArgument();
   void categoricalHingeTiesShareGradient_data();
   void categoricalHingeTiesShareGradient();
@@ -211,6 +213,43 @@ void TestMarginLosses::fusedPathConvertsLikeEvaluate() {
   LOSSLAB_VERIFY_NEAR(loss->valueAndGradient(inputs, Reduction::SumOverBatchSize, grad), 1.0,
                       test::kExactTolerance);
   verifyTensorNear(grad, tensor({{-0.5, 0.5}}), test::kExactTolerance);
+}
+
+void TestMarginLosses::fusedPathRefutesItsLabelGuessLate_data() {
+  QTest::addColumn<QString>("id");
+  QTest::newRow("hinge") << "hinge";
+  QTest::newRow("squared_hinge") << "squared_hinge";
+}
+
+void TestMarginLosses::fusedPathRefutesItsLabelGuessLate() {
+  // The training path guesses the {0,1} conversion from the first 64 labels and checks the rest
+  // in its loop. Here 90 labels alternate 1, 0, then row 91 is −1: the batch is NOT converted,
+  // so the 0 labels give m = 1 (e = 1, e′ = 0). Hand values at ŷ = ½, y used as is, m = 1 − yŷ:
+  //   hinge: y = 1: e = ½, e′ = −1; y = 0: 1, 0; y = −1: 3/2, +1;
+  //   squared_hinge: y = 1: ¼, −2·½ = −1; y = 0: 1, 0; y = −1: 9/4, −2·(−1)·3/2 = 3.
+  QFETCH(QString, id);
+  const bool squared = id == "squared_hinge";
+  const Eigen::Index n = 100;
+  Tensor yTrue(n, 1);
+  Tensor yPred = Tensor::Constant(n, 1, 0.5);
+  Tensor expectedGrad(n, 1);
+  double sum = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    yTrue(i, 0) = i < 90 ? (i % 2 == 0 ? 1.0 : 0.0) : (i == 90 ? -1.0 : 1.0);
+    const double y = yTrue(i, 0);
+    const double e = y == 1 ? (squared ? 0.25 : 0.5) : (y == 0 ? 1.0 : (squared ? 2.25 : 1.5));
+    const double d = y == 1 ? -1.0 : (y == 0 ? 0.0 : (squared ? 3.0 : 1.0));
+    sum += e;
+    expectedGrad(i, 0) = d / static_cast<double>(n);
+  }
+  const LossPtr loss = LossRegistry::instance().create(id.toStdString());
+  LossInputs inputs;
+  inputs.yTrue = &yTrue;
+  inputs.yPred = &yPred;
+  Tensor grad;
+  const double value = loss->valueAndGradient(inputs, Reduction::SumOverBatchSize, grad);
+  LOSSLAB_VERIFY_NEAR(value, sum / static_cast<double>(n), test::kExactTolerance);
+  verifyTensorNear(grad, expectedGrad, test::kExactTolerance);
 }
 
 void TestMarginLosses::hingeKinkPassesGradientToFirstArgument() {

@@ -105,6 +105,8 @@ class TestProbabilisticLosses : public QObject {
   void torchBceClampsLogAndDenominator();
   void badValuesAreDataErrors_data();
   void badValuesAreDataErrors();
+  void trainingPathReportsLateBadValues_data();
+  void trainingPathReportsLateBadValues();
   void badShapesAreUsageErrors_data();
   void badShapesAreUsageErrors();
   void registrationMetadata();
@@ -825,6 +827,44 @@ void TestProbabilisticLosses::badValuesAreDataErrors() {
   const std::string where = mention.toStdString();
   verifyError(*loss, makeRequest(yTrue, yPred, extras, defaultReduction(loss->info())),
               Error::Kind::Data, {where.c_str()});
+}
+
+void TestProbabilisticLosses::trainingPathReportsLateBadValues_data() {
+  QTest::addColumn<QString>("id");
+  QTest::addColumn<ParamValues>("params");
+  QTest::addColumn<bool>("badTarget");  // else a bad prediction
+  QTest::addColumn<double>("bad");
+  QTest::newRow("poisson ŷ < −ε") << "poisson" << ParamValues{} << false << -0.1;
+  QTest::newRow("poisson ŷ NaN") << "poisson" << ParamValues{} << false << std::nan("");
+  QTest::newRow("poisson_nll rate x < −eps")
+      << "poisson_nll" << ParamValues{{"log_input", 0}} << false << -0.1;
+  QTest::newRow("kl_div negative target") << "kl_div" << ParamValues{} << true << -0.5;
+}
+
+void TestProbabilisticLosses::trainingPathReportsLateBadValues() {
+  // The fused training pass checks the domain inside its loop (no separate scan) and must still
+  // throw the data error naming the element, here far into the batch (row 203 of 300, past the
+  // vectorised body's first chunks).
+  QFETCH(QString, id);
+  QFETCH(ParamValues, params);
+  QFETCH(bool, badTarget);
+  QFETCH(double, bad);
+  const LossPtr loss = LossRegistry::instance().create(id.toStdString(), params);
+  Tensor yTrue = Tensor::Constant(300, 1, 0.5);
+  Tensor yPred = Tensor::Constant(300, 1, badTarget ? -0.7 : 0.5);
+  (badTarget ? yTrue : yPred)(202, 0) = bad;
+  LossInputs inputs;
+  inputs.yTrue = &yTrue;
+  inputs.yPred = &yPred;
+  Tensor grad;
+  try {
+    loss->valueAndGradient(inputs, defaultReduction(loss->info()), grad);
+    QFAIL("expected an error");
+  } catch (const Error& error) {
+    QCOMPARE(error.kind(), Error::Kind::Data);
+    QVERIFY2(std::string(error.what()).find("row 203, column 1") != std::string::npos,
+             error.what());
+  }
 }
 
 void TestProbabilisticLosses::badShapesAreUsageErrors_data() {
