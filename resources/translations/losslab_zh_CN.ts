@@ -3726,7 +3726,7 @@ Inputs are saved with the loss in the library and exported as keyword arguments 
     <message>
         <location line="+2"/>
         <source>Explorer</source>
-        <translation>探索器</translation>
+        <translation>曲线探索</translation>
     </message>
     <message>
         <location line="+1"/>
