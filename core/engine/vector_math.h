@@ -139,24 +139,34 @@ inline double log(double x) {
   return x != x ? x + x : neg;
 }
 
-/// log(1 + x), accurate for small x. u = 1 + x rounded; c = (x − (u − 1))/u (or (1 − (u − x))/u
-/// when u ≥ 2) is the rounding error of u relative to u, so log1p(x) = log(u) + c to first order
-/// (musl's log1p). log1p(±0) = ±0, log1p(−1) = −inf, log1p(x < −1) = NaN, log1p(+inf) = +inf.
-inline double log1p(double x) {
-  using namespace detail;
+namespace detail {
+
+/// log1p's body; `scale(c0, u)` turns the rounding error c0 of u = 1 + x into c0 / u (how
+/// log1p and log1pRecip differ: a division, or a product with a reciprocal already at hand).
+template <typename Scale>
+inline double log1pWith(double x, Scale scale) {
   const double u = 1.0 + x;
   const double ur = (u > 0 && u <= 0x1.fffffffffffffp1023) ? u : 1.0;
   double k = 0;
   const double z = reduce(ur, k);
   const double c0 = u >= 2.0 ? 1.0 - (u - x) : x - (u - 1.0);
   // Beyond 2^53 the correction is below an ulp of the result (and 1 − (u − x) loses meaning).
-  const double c = k < 54.0 ? c0 / ur : 0.0;
+  const double c = k < 54.0 ? scale(c0, ur) : 0.0;
   const double y = logKernel(z - 1.0, k, c);
   const double pos = x == kInf ? kInf : y;
   const double tiny = x == 0 ? x : pos;  // keeps the sign of −0
   const double minusOne = x == -1.0 ? -kInf : tiny;
   const double neg = x < -1.0 ? kNaN : minusOne;
   return x != x ? x + x : neg;
+}
+
+}  // namespace detail
+
+/// log(1 + x), accurate for small x. u = 1 + x rounded; c = (x − (u − 1))/u (or (1 − (u − x))/u
+/// when u ≥ 2) is the rounding error of u relative to u, so log1p(x) = log(u) + c to first order
+/// (musl's log1p). log1p(±0) = ±0, log1p(−1) = −inf, log1p(x < −1) = NaN, log1p(+inf) = +inf.
+inline double log1p(double x) {
+  return detail::log1pWith(x, [](double c0, double u) { return c0 / u; });
 }
 
 /// log1p(x) for a caller that has already computed recip = 1.0 / (1.0 + x) (softplus with the
@@ -166,19 +176,7 @@ inline double log1p(double x) {
 /// (≤ 2^−105 relative to the result): the same ≤ 2 ulp as log1p. For x ≥ −1 (inputs below −1 and
 /// NaN are handled by the same selects as log1p).
 inline double log1pRecip(double x, double recip) {
-  using namespace detail;
-  const double u = 1.0 + x;
-  const double ur = (u > 0 && u <= 0x1.fffffffffffffp1023) ? u : 1.0;
-  double k = 0;
-  const double z = reduce(ur, k);
-  const double c0 = u >= 2.0 ? 1.0 - (u - x) : x - (u - 1.0);
-  const double c = k < 54.0 ? c0 * recip : 0.0;
-  const double y = logKernel(z - 1.0, k, c);
-  const double pos = x == kInf ? kInf : y;
-  const double tiny = x == 0 ? x : pos;  // keeps the sign of −0
-  const double minusOne = x == -1.0 ? -kInf : tiny;
-  const double neg = x < -1.0 ? kNaN : minusOne;
-  return x != x ? x + x : neg;
+  return detail::log1pWith(x, [recip](double c0, double) { return c0 * recip; });
 }
 
 /// softplus(x) = log(1 + e^x) and the two sigmoids σ(x) = 1/(1 + e^{−x}), σ(−x) = 1 − σ(x) from

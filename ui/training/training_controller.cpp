@@ -173,11 +173,11 @@ bool TrainingController::apply(const TrainingConfig& next, QString* error, bool 
   const int generation = ++m_loadGeneration;
   auto* watcher = new QFutureWatcher<LoadResult>(this);
   connect(watcher, &QFutureWatcherBase::finished, this,
-          [this, watcher, generation] { finishLoad(generation, watcher->result()); });
+          [this, watcher, generation] { finishLoad(generation, watcher->result(), nullptr); });
   m_load = PendingLoad{next, std::move(losses), reloadData, generation, watcher};
   watcher->setFuture(QtConcurrent::run([config = next]() -> LoadResult {
     try {
-      return {std::make_shared<const Dataset>(makeTrainingData(config)), {}};
+      return {std::make_shared<Dataset>(makeTrainingData(config)), {}};
     } catch (const Error& e) {
       return {{}, QString::fromStdString(e.what())};
     } catch (const std::exception& e) {  // std::bad_alloc for a file too large for memory
@@ -207,26 +207,13 @@ bool TrainingController::waitForLoad(QString* error) {
   if (!m_load) {
     return true;
   }
-  QString message;
-  bool applied = false;
-  // Called from inside finishLoad (before the signals): the outcome of this read.
-  const QMetaObject::Connection c =
-      connect(this, &TrainingController::loadFinished, this, [&](bool ok, const QString& text) {
-        applied = ok;
-        message = text;
-      });
   m_load->watcher->waitForFinished();
-  finishLoad(m_load->generation, m_load->watcher->result());
-  disconnect(c);
-  if (!applied && error) {
-    *error = message;
-  }
-  return applied;
+  return finishLoad(m_load->generation, m_load->watcher->result(), error);
 }
 
-void TrainingController::finishLoad(int generation, const LoadResult& result) {
+bool TrainingController::finishLoad(int generation, const LoadResult& result, QString* error) {
   if (!m_load || m_load->generation != generation) {
-    return;  // superseded: a newer configuration was applied or is being read
+    return false;  // superseded: a newer configuration was applied or is being read
   }
   PendingLoad load = std::move(*m_load);
   m_load.reset();
@@ -237,10 +224,17 @@ void TrainingController::finishLoad(int generation, const LoadResult& result) {
   if (!result.error.isEmpty()) {
     message = tr("Could not use the data; the current data set is kept.\n%1").arg(result.error);
   } else {
-    applied = commit(load.config, *result.data, std::move(load.losses), load.reloadData, &message);
+    // Moved, not copied: the read's data set has no other reader (the future's copy of the
+    // pointer goes with the watcher).
+    applied = commit(load.config, std::move(*result.data), std::move(load.losses), load.reloadData,
+                     &message);
   }
   emit loadFinished(applied, message);
   emit loadingChanged(false);
+  if (!applied && error) {
+    *error = message;
+  }
+  return applied;
 }
 
 bool TrainingController::commit(const TrainingConfig& next,

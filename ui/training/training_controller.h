@@ -155,8 +155,8 @@ class TrainingController : public QObject {
 
   /// What a data read returns to this thread.
   struct LoadResult {
-    std::shared_ptr<const Dataset> data;  // shared: handing it over copies no samples
-    QString error;                        // empty: `data` is good
+    std::shared_ptr<Dataset> data;  // moved into the controller when the read ends
+    QString error;                  // empty: `data` is good
   };
   /// A configuration waiting for its data (the read runs on a pool thread).
   struct PendingLoad {
@@ -173,8 +173,9 @@ class TrainingController : public QObject {
               std::vector<LossPtr> losses,
               bool reloadData,
               QString* error);
-  /// The read of `generation` ended; ignored unless it is the latest.
-  void finishLoad(int generation, const LoadResult& result);
+  /// The read of `generation` ended; ignored unless it is the latest. Whether its configuration
+  /// was applied (else the reason in `error`, if given).
+  bool finishLoad(int generation, const LoadResult& result, QString* error);
   /// Drops the read in progress (its result will be ignored); `notify`: loadingChanged(false).
   void dropLoad(bool notify = true);
 
